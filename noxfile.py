@@ -1,0 +1,30 @@
+"""Developer sessions: ``nox -s tests``, ``nox -s lint``, ``nox -s bench``."""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.sessions = ["tests"]
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """The whole test suite (lint and type checks included), as CI runs it."""
+    session.install("-e", ".[dev]")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    session.install("-e", ".[dev]")
+    session.run("ruff", "check", "src", "tests", "scripts")
+    session.run("ruff", "format", "--check", "src", "tests", "scripts")
+    session.run("mypy", "--strict", "src")
+
+
+@nox.session
+def samples(session: nox.Session) -> None:
+    """Rebuild the derived samples, then the golden files (review the diff before committing)."""
+    session.install("-e", ".[dev]")
+    session.run("python", "scripts/build_samples.py")
+    session.run("pytest", "tests/test_golden_parse.py", "--update-golden")

@@ -1,0 +1,70 @@
+"""perftable: parse, validate, render and diff Chinese budget performance target tables (绩效目标表).
+
+    >>> import perftable
+    >>> doc = perftable.load("samples/guangdong-department/lianjiang-2024.md")
+    >>> doc.department, doc.year, len(doc.indicators)
+    ('廉江市残疾人联合会', 2024, 27)
+
+The package imports nothing heavy until it is used: the names below are loaded on first access.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "BudgetLine",
+    "Document",
+    "Indicator",
+    "Location",
+    "MultipleTablesWarning",
+    "NoTableError",
+    "PerftableError",
+    "ReadError",
+    "Repair",
+    "Target",
+    "Task",
+    "__version__",
+    "load",
+    "load_all",
+    "loads",
+]
+
+_LAZY = {
+    "BudgetLine": "perftable.model",
+    "Document": "perftable.model",
+    "Indicator": "perftable.model",
+    "Location": "perftable.model",
+    "Repair": "perftable.model",
+    "Target": "perftable.model",
+    "Task": "perftable.model",
+    "MultipleTablesWarning": "perftable.loader",
+    "load": "perftable.loader",
+    "load_all": "perftable.loader",
+    "loads": "perftable.loader",
+    "NoTableError": "perftable.errors",
+    "PerftableError": "perftable.errors",
+    "ReadError": "perftable.errors",
+}
+
+if TYPE_CHECKING:
+    from perftable.errors import NoTableError, PerftableError, ReadError
+    from perftable.loader import MultipleTablesWarning, load, load_all, loads
+    from perftable.model import BudgetLine, Document, Indicator, Location, Repair, Target, Task
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'perftable' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

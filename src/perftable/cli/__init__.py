@@ -1,0 +1,101 @@
+"""The ``perftable`` command. Subcommands are imported only when run, so ``perftable --version`` stays fast.
+
+Exit codes (stable, documented in the README):
+
+* 0 - success (``validate``: no finding at or above the fail level)
+* 1 - ``validate``: findings at or above the fail level; ``diff``/``render --check``: differences
+* 2 - a file could not be read, or a usage or configuration error
+* 130 - interrupted (Ctrl-C)
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any
+
+import click
+
+from perftable import __version__
+
+# name -> (module, attribute, one-line help shown by `perftable --help` without importing the module)
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "parse": ("perftable.cli.parse", "parse", "Parse tables into JSON (the typed model)."),
+    "schema": ("perftable.cli.schema", "schema", "Print the JSON Schema of the parse output."),
+}
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+class LazyGroup(click.Group):
+    """A group whose commands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        entry = COMMANDS.get(cmd_name)
+        if entry is None:
+            return None
+        module = importlib.import_module(entry[0])
+        command: click.Command = getattr(module, entry[1])
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(
+    cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
+)
+@click.version_option(__version__, "-V", "--version", prog_name="perftable")
+def cli() -> None:
+    """perftable: parse, validate, render and diff 绩效目标表 (budget performance target tables).
+
+    \b
+    Example:
+      perftable parse samples/guangdong-department/lianjiang-2024.md
+    """
+
+
+def fail(message: str) -> None:
+    """One line on stderr, no traceback."""
+    click.echo(f"perftable: error: {message}", err=True)
+
+
+def main(argv: list[str] | None = None) -> Any:
+    """Entry point: runs the CLI, turning perftable's own errors and interruptions into exit codes."""
+    from perftable.errors import PerftableError
+
+    try:
+        return cli.main(args=argv, prog_name="perftable", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_ERROR)
+    except click.exceptions.Abort:
+        click.echo("perftable: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except KeyboardInterrupt:
+        click.echo("perftable: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+    except PerftableError as exc:
+        fail(str(exc))
+        sys.exit(EXIT_ERROR)
+
+
+def _quiet_broken_pipe() -> None:
+    """The reader of our stdout went away (``| head``): end quietly, as Unix tools do."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except OSError:
+        pass
+    sys.exit(EXIT_OK)

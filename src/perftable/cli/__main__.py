@@ -1,0 +1,3 @@
+from perftable.cli import main
+
+main()

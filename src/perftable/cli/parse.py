@@ -1,0 +1,104 @@
+"""``perftable parse``: tables to JSON."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from perftable.cli import EXIT_ERROR, fail
+
+if TYPE_CHECKING:
+    from perftable.model import Document
+
+
+def _documents_json(docs: list[Document], *, as_array: bool, jsonl: bool, indent: int | None) -> str:
+    from pydantic import TypeAdapter
+
+    from perftable.model import Document
+
+    adapter: TypeAdapter[list[Document]] = TypeAdapter(list[Document])
+    if jsonl:
+        return "".join(doc.model_dump_json() + "\n" for doc in docs)
+    if len(docs) == 1 and not as_array:
+        return docs[0].model_dump_json(indent=indent) + "\n"
+    return adapter.dump_json(docs, indent=indent).decode("utf-8") + "\n"
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True))
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the JSON to this file."
+)
+@click.option("--array", "as_array", is_flag=True, help="Always print a JSON array, even for a single table.")
+@click.option("--jsonl", is_flag=True, help="Print one JSON document per line (JSON Lines).")
+@click.option("--compact", is_flag=True, help="No indentation.")
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default="zh",
+    show_default=True,
+    help="Language of the repair warnings.",
+)
+@click.option(
+    "--stdin-format",
+    type=click.Choice(["markdown", "html", "csv", "tsv"]),
+    default="markdown",
+    show_default=True,
+    help="Format of standard input when PATH is '-'.",
+)
+def parse(
+    paths: tuple[Path, ...],
+    output: Path | None,
+    as_array: bool,
+    jsonl: bool,
+    compact: bool,
+    lang: str,
+    stdin_format: str,
+) -> None:
+    """Parse 绩效目标表 into JSON: one object for one table, an array when there are several.
+
+    PATHS are files (markdown, html, csv, tsv, xlsx, xlsm, xls, ods) or directories, which are searched for
+    such files. Unreadable files are reported on stderr and the exit code is 2; the others are still parsed.
+
+    \b
+    Examples:
+      perftable parse samples/guangdong-department/lianjiang-2024.md
+      perftable parse 项目绩效目标表.xlsx -o out.json
+      perftable parse submissions/ --jsonl > all.jsonl
+    """
+    from perftable.errors import ReadError
+    from perftable.files import iter_files
+    from perftable.loader import load_all, loads
+    from perftable.messages import render
+
+    documents: list[Document] = []
+    failed = False
+    many_files = False
+    for count, path in enumerate(iter_files(paths)):
+        many_files = count > 0
+        try:
+            found = loads(sys.stdin.read(), stdin_format, "<stdin>") if str(path) == "-" else load_all(path)
+        except ReadError as exc:
+            fail(str(exc))
+            failed = True
+            continue
+        documents.extend(found)
+    if lang != "zh":
+        for doc in documents:
+            for repair in doc.warnings:
+                repair.message = render(repair.kind, repair.params, "en")
+    if documents:
+        text = _documents_json(
+            documents, as_array=as_array or many_files, jsonl=jsonl, indent=None if compact else 2
+        )
+        if output is not None:
+            from perftable.io import atomic_write
+
+            atomic_write(output, text, inputs=tuple(paths))
+        else:
+            click.echo(text, nl=False)
+    if failed:
+        sys.exit(EXIT_ERROR)

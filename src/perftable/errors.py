@@ -1,0 +1,24 @@
+"""Errors perftable raises for input it cannot use. The CLI turns each into one line on stderr and exit code 2."""
+
+from __future__ import annotations
+
+
+class PerftableError(Exception):
+    """Base class of perftable's own errors."""
+
+
+class ReadError(PerftableError):
+    """A file could not be read, or holds no 绩效目标表 (reported as P001)."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class NoTableError(ReadError):
+    """The file was read but holds no 绩效目标表."""
+
+
+class UsageError(PerftableError):
+    """Bad options or configuration (exit code 2)."""

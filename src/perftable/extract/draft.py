@@ -1,0 +1,98 @@
+"""The document being built from rows, and the helpers every part of the extractor shares."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from perftable.messages import render
+from perftable.model import BudgetLine, Indicator, Location, Repair, Task
+from perftable.text import clean_text, was_broken
+
+if TYPE_CHECKING:
+    from perftable.grid import Cell
+
+RepairCode = Literal["P002", "P003"]
+
+
+def distinct(row: list[Cell]) -> list[tuple[int, Cell]]:
+    """The non-empty cells of a row with their column index, a horizontally merged area counted once."""
+    out: list[tuple[int, Cell]] = []
+    previous: Cell | None = None
+    for col, cell in enumerate(row):
+        if cell.text.strip() and not (
+            previous is not None
+            and cell.merged
+            and cell.pos == previous.pos
+            and cell.origin is previous.origin
+        ):
+            out.append((col, cell))
+        previous = cell
+    return out
+
+
+@dataclass
+class PendingTask:
+    """A task row read before sections are settled by numbering."""
+
+    task: Task
+    label_section: Literal["key", "other"]
+    cell: Cell
+
+
+@dataclass
+class Draft:
+    """Everything read so far for one form."""
+
+    start: Cell
+    title: str | None = None
+    year: int | None = None
+    kind: str | None = None
+    department: str | None = None
+    project: str | None = None
+    info: dict[str, str] = field(default_factory=dict)
+    budget: list[BudgetLine] = field(default_factory=list)
+    goals: list[str] = field(default_factory=list)
+    tasks: list[PendingTask] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    warnings: list[Repair] = field(default_factory=list)
+    locations: dict[str, Location] = field(default_factory=dict)
+    self_evaluation: bool = False
+
+    @property
+    def has_content(self) -> bool:
+        return bool(
+            self.budget or self.tasks or self.indicators or self.goals or self.department or self.project
+        )
+
+    @property
+    def recognised(self) -> bool:
+        """True when this is a 绩效目标表: it has indicators, or a budget block with goals or tasks."""
+        if self.self_evaluation:
+            return False
+        return bool(self.indicators) or (bool(self.budget) and bool(self.goals or self.tasks or self.title))
+
+    def repair(self, code: RepairCode, kind: str, cell: Cell, **params: str) -> None:
+        self.warnings.append(
+            Repair(
+                code=code, kind=kind, message=render(kind, params), params=params, location=cell.location()
+            )
+        )
+
+    def text_of(self, cell: Cell) -> str:
+        """A cell's text as it enters the model: broken lines joined, recording the repair."""
+        text = clean_text(cell.text)
+        if was_broken(cell.text) and not cell.merged:
+            self.repair("P002", "joined-lines", cell, text=text)
+        return text
+
+    def set_field(self, name: str, value: str, cell: Cell) -> None:
+        """Set title/department/project once (the first printed value wins) and remember where it came from."""
+        if getattr(self, name) is None and value:
+            setattr(self, name, value)
+            self.locations[name] = cell.location()
+
+    def add_info(self, label: str, value: str, cell: Cell) -> None:
+        if label and value and label not in self.info:
+            self.info[label] = value
+            self.locations[f"info.{label}"] = cell.location()

@@ -1,0 +1,252 @@
+"""Rows outside the task and indicator tables: header fields, the budget block and goal blocks.
+
+A row is read as a sequence of labels and values (``部门名称 | 廉江市残疾人联合会``, ``基本支出 | 278.55 | 财政拨款 |
+1,273.72``), wherever they sit. A label followed by another label heads a block (``基本信息 | 财政供养人员数 | 34``);
+a row of budget labels without amounts heads columns whose amounts are in the next row; goal labels without a value
+take the text in the next row under them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from perftable import vocab
+from perftable.extract.draft import Draft, distinct
+from perftable.extract.goals import goal_lines_broken, split_goals
+from perftable.grid import Cell
+from perftable.model import BudgetLine
+from perftable.numbers import AmountError, MoneyUnit, parse_amount
+from perftable.targets import is_value_like
+from perftable.text import clean_label, clean_text, has_cjk, label_key
+
+LabelKind = Literal[
+    "group", "goal", "long_goal", "budget", "department", "project", "info", "key_tasks", "other_tasks"
+]
+
+
+def classify(text: str) -> LabelKind | None:
+    """What a cell is, as a label; None for values and unknown text."""
+    key = label_key(text)
+    if not key or len(key) > 30:
+        return None
+    if vocab.budget_key(text) is not None:
+        return "budget"
+    if key in vocab.DEPARTMENT_LABELS:
+        return "department"
+    if key in vocab.PROJECT_LABELS:
+        return "project"
+    if key in vocab.GOAL_LABELS:
+        return "goal"
+    if key in vocab.LONG_TERM_GOAL_LABELS:
+        return "long_goal"
+    if key in vocab.KEY_TASK_LABELS:
+        return "key_tasks"
+    if key in vocab.OTHER_TASK_LABELS:
+        return "other_tasks"
+    if key in vocab.INFO_LABELS:
+        return "info"
+    if key in vocab.GROUP_LABELS or (vocab.money_unit_of(text) and not _is_amount(text)):
+        return "group"
+    return None
+
+
+def _is_amount(text: str) -> bool:
+    try:
+        return parse_amount(text) is not None
+    except AmountError:
+        return False
+
+
+def _looks_like_label(text: str) -> bool:
+    key = label_key(text)
+    return (
+        has_cjk(key)
+        and 2 <= len(key) <= 16
+        and not any(ch.isdigit() for ch in key)
+        and not any(ch in key for ch in ",。;、")
+        and not is_value_like(text)
+    )
+
+
+def split_inline(text: str) -> tuple[str, str] | None:
+    """``部门名称：某某局`` -> (``部门名称``, ``某某局``) when the part before the colon is a known label."""
+    for sep in ("：", ":"):
+        if sep in text:
+            label, _, value = text.partition(sep)
+            if classify(label) not in (None, "group") and value.strip():
+                return label, value.strip()
+    return None
+
+
+@dataclass
+class FieldState:
+    """What earlier rows said about the rows to come."""
+
+    form_unit: MoneyUnit | None = None
+    block_unit: MoneyUnit | None = None
+    col_units: dict[int, MoneyUnit] = field(default_factory=dict)
+    group_at: dict[int, str] = field(default_factory=dict)
+    pending_goals: dict[int, LabelKind] = field(default_factory=dict)
+    pending_goal_labels: dict[int, str] = field(default_factory=dict)
+    pending_budget: dict[int, Cell] = field(default_factory=dict)
+    task_label: Literal["key", "other"] = "key"
+
+
+def _money(unit: str | None) -> MoneyUnit | None:
+    return unit if unit in ("万元", "元", "亿元") else None  # type: ignore[return-value]  # checked literal
+
+
+class FieldReader:
+    """Reads header, budget and goal rows into a :class:`Draft`."""
+
+    def __init__(self, draft: Draft, state: FieldState) -> None:
+        self.draft = draft
+        self.state = state
+
+    # budget ------------------------------------------------------------------------------------------------
+    def _budget_key(self, label: Cell, col: int) -> str:
+        key = vocab.budget_key(label.text) or "total"
+        if vocab.is_project_total(label.text):
+            self.state.group_at[col] = "total"
+        elif key == "annual_total":
+            self.state.group_at[col] = "annual"
+        elif key in vocab.GROUPED_KEYS and self.state.group_at.get(col) == "total":
+            key = f"total_{key}"
+        return key
+
+    def add_budget(self, label: Cell, label_col: int, value: Cell | None, value_col: int) -> None:
+        key = self._budget_key(label, label_col)
+        printed = clean_text(value.text) if value is not None else ""
+        amount = None
+        printed_unit: MoneyUnit | None = None
+        try:
+            parsed = parse_amount(printed)
+        except AmountError:
+            parsed = None
+        if parsed is not None:
+            amount, printed_unit = parsed
+        unit = (
+            printed_unit
+            or _money(vocab.money_unit_of(label.text))
+            or self.state.col_units.get(value_col)
+            or self.state.block_unit
+            or self.state.form_unit
+            or "万元"
+        )
+        where = value if value is not None else label
+        self.draft.budget.append(
+            BudgetLine(
+                label=clean_label(label.text),
+                key=key,
+                amount=amount,
+                value=printed,
+                unit=unit,
+                location=where.location(),
+            )
+        )
+
+    def _columnar_budget(self, items: list[tuple[int, Cell]]) -> bool:
+        """A row of budget labels with no amounts: their amounts are in the next row, column by column."""
+        labels = [(col, cell) for col, cell in items if classify(cell.text) == "budget"]
+        if len(labels) < 2 or any(_is_amount(cell.text) for _, cell in items):
+            return False
+        self.state.pending_budget = dict(labels)
+        return True
+
+    def _take_pending_budget(self, items: list[tuple[int, Cell]]) -> bool:
+        pending, self.state.pending_budget = self.state.pending_budget, {}
+        amounts = [(col, cell) for col, cell in items if col in pending and _is_amount(cell.text)]
+        if not amounts:
+            return False
+        for col, cell in amounts:
+            self.add_budget(pending[col], col, cell, col)
+        return True
+
+    # goals -------------------------------------------------------------------------------------------------
+    def add_goal(self, kind: LabelKind, label: str, value: Cell) -> None:
+        if goal_lines_broken(value.text) and not value.merged:
+            self.draft.repair("P002", "joined-lines", value, text=clean_text(value.text)[:40])
+        if kind == "goal":
+            if not self.draft.goals:
+                self.draft.locations["goals"] = value.location()
+            self.draft.goals.extend(split_goals(value.text))
+        else:
+            self.draft.add_info(clean_label(label), clean_text(value.text), value)
+
+    def _take_pending_goals(self, items: list[tuple[int, Cell]]) -> bool:
+        pending, labels = self.state.pending_goals, self.state.pending_goal_labels
+        self.state.pending_goals, self.state.pending_goal_labels = {}, {}
+        if any(classify(cell.text) is not None for _, cell in items):
+            return False
+        for col, cell in items:
+            owner = max((c for c in pending if c <= col), default=min(pending))
+            self.add_goal(pending[owner], labels[owner], cell)
+        return True
+
+    # a labelled value --------------------------------------------------------------------------------------
+    def _labelled(self, kind: LabelKind, label: Cell, label_col: int, value: Cell, value_col: int) -> None:
+        if kind == "budget":
+            if vocab.money_unit_of(value.text) and not _is_amount(value.text):
+                unit = _money(vocab.money_unit_of(value.text))
+                if unit:
+                    self.state.col_units[value_col] = unit
+                return
+            self.add_budget(label, label_col, value, value_col)
+        elif kind in ("goal", "long_goal"):
+            self.add_goal(kind, label.text, value)
+        elif kind in ("department", "project"):
+            self.draft.set_field(kind, self.draft.text_of(value), value)
+        elif kind == "info":
+            self.draft.add_info(clean_label(label.text), self.draft.text_of(value), value)
+
+    def read(self, row: list[Cell]) -> None:
+        items = distinct(row)
+        if not items:
+            return
+        if self.state.pending_goals and self._take_pending_goals(items):
+            return
+        if self.state.pending_budget and self._take_pending_budget(items):
+            return
+        if self._columnar_budget(items):
+            return
+        header_zone = not (self.draft.budget or self.draft.goals or self.draft.tasks or self.draft.indicators)
+        i = 0
+        while i < len(items):
+            col, cell = items[i]
+            kind = classify(cell.text)
+            unit = _money(vocab.money_unit_of(cell.text))
+            nxt = items[i + 1] if i + 1 < len(items) else None
+            nxt_kind = classify(nxt[1].text) if nxt else None
+            if unit and kind in ("group", None):
+                self.state.col_units[col] = unit
+                if col == items[0][0]:
+                    self.state.block_unit = unit
+            if kind is None:
+                inline = split_inline(cell.text)
+                if inline is not None:
+                    label_cell = Cell(inline[0], cell.pos, cell.origin)
+                    value_cell = Cell(inline[1], cell.pos, cell.origin)
+                    self._labelled(classify(inline[0]) or "info", label_cell, col, value_cell, col)
+                elif header_zone and nxt and nxt_kind is None and _looks_like_label(cell.text):
+                    self.draft.add_info(clean_label(cell.text), self.draft.text_of(nxt[1]), nxt[1])
+                    i += 1
+                i += 1
+                continue
+            if kind == "group":
+                i += 1
+                continue
+            if kind in ("key_tasks", "other_tasks"):
+                self.state.task_label = "key" if kind == "key_tasks" else "other"
+                i += 1
+                continue
+            if nxt is None or nxt_kind is not None:
+                if kind in ("goal", "long_goal"):
+                    self.state.pending_goals[col] = kind
+                    self.state.pending_goal_labels[col] = cell.text
+                elif kind == "budget" and not vocab.is_header_or_line(cell.text):
+                    self.add_budget(cell, col, None, col)
+                i += 1
+                continue
+            self._labelled(kind, cell, col, nxt[1], nxt[0])
+            i += 2

@@ -1,0 +1,135 @@
+"""One form (one 绩效目标表) read row by row: the dispatcher that sends each row to the part that reads it.
+
+A row is, in this order of precedence: a title or year line, a footnote, the header of an indicator or task
+table, a row of the indicator or task table in force, or a row of header fields, budget and goals.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from perftable import vocab
+from perftable.extract.draft import Draft, distinct
+from perftable.extract.fields import FieldReader, FieldState, classify, split_inline
+from perftable.extract.indicators import IndicatorReader, indicator_header, is_self_evaluation
+from perftable.extract.tasks import TaskColumns, read_task_row, task_header
+from perftable.grid import Cell
+from perftable.text import clean_text, label_key
+
+if TYPE_CHECKING:
+    from perftable.numbers import MoneyUnit
+
+Section = Literal["fields", "tasks", "indicators", "end"]
+# Labels whose row ends the task table and returns to header fields.
+_LEAVE_TASKS = frozenset({"goal", "long_goal", "budget", "department", "project", "info"})
+
+
+class FormBuilder:
+    """Feeds rows and text lines of one form into a :class:`Draft`."""
+
+    def __init__(self, start: Cell) -> None:
+        self.draft = Draft(start=start)
+        self.state = FieldState()
+        self.fields = FieldReader(self.draft, self.state)
+        self.section: Section = "fields"
+        self.indicators: IndicatorReader | None = None
+        self.task_cols: TaskColumns | None = None
+
+    # the outside of tables -----------------------------------------------------------------------------------
+    def take_title(self, text: str, cell: Cell) -> None:
+        draft = self.draft
+        draft.set_field("title", clean_text(text), cell)
+        year = vocab.year_in(text)
+        if year and draft.year is None:
+            draft.year = year
+            draft.locations["year"] = cell.location()
+        draft.kind = draft.kind or vocab.kind_of_title(text)
+
+    def starts_new_form(self, row: list[Cell]) -> bool:
+        """True when this row opens another form (a second title, or a new header after a finished one)."""
+        items = distinct(row)
+        if not items:
+            return False
+        first = items[0][1].text
+        if len(items) == 1 and vocab.is_title(first):
+            return self.draft.has_content or self.draft.title is not None
+        inline = split_inline(first)
+        kind = classify(first) or (classify(inline[0]) if inline else None)
+        return kind in ("department", "project") and bool(self.draft.indicators)
+
+    def _meta_line(self, text: str, cell: Cell) -> bool:
+        """Title, year, 金额单位 and footnotes; True when the text was one of them."""
+        if vocab.is_title(text):
+            self.take_title(text, cell)
+            return True
+        if vocab.is_year_line(text):
+            year = vocab.year_in(text)
+            if year and self.draft.year is None:
+                self.draft.year = year
+                self.draft.locations["year"] = cell.location()
+            return True
+        unit = vocab.money_unit_of(text)
+        if unit and label_key(text).startswith(("金额单位", "单位", "资金单位")):
+            self.state.form_unit = unit  # type: ignore[assignment]  # money_unit_of returns a money unit
+            return True
+        if vocab.is_footnote(text):
+            self.section = "end"
+            return True
+        return False
+
+    def feed_text(self, text: str, cell: Cell) -> None:
+        for piece in (part for part in text.replace("\u3000", "  ").split("  ") if part.strip()):
+            piece = piece.strip()
+            if self._meta_line(piece, cell):
+                continue
+            inline = split_inline(piece)
+            if inline is not None and self.section != "end":
+                label_cell = Cell(inline[0], cell.pos, cell.origin)
+                self.fields.read([label_cell, Cell(inline[1], cell.pos, cell.origin)])
+
+    # rows ------------------------------------------------------------------------------------------------------
+    def feed_row(self, row: list[Cell]) -> None:
+        items = distinct(row)
+        if not items:
+            return
+        if len(items) == 1 and self._meta_line(items[0][1].text, items[0][1]):
+            return
+        if is_self_evaluation(row):
+            self.draft.self_evaluation = True
+        header = indicator_header(row)
+        if header is not None:
+            self.section = "indicators"
+            self.indicators = IndicatorReader(self.draft, header)
+            return
+        tasks = task_header(row) if self.section != "indicators" else None
+        if tasks is not None:
+            self.section = "tasks"
+            self.task_cols = tasks
+            self._note_task_label(row, tasks.first)
+            return
+        if self.section == "end":
+            return
+        if self.section == "indicators" and self.indicators is not None:
+            if vocab.is_footnote(items[0][1].text):
+                self.section = "end"
+                return
+            self.indicators.read(row)
+            return
+        if self.section == "tasks" and self.task_cols is not None:
+            first_kind = classify(items[0][1].text)
+            if first_kind not in _LEAVE_TASKS or items[0][0] >= self.task_cols.first:
+                self.state.task_label = read_task_row(  # type: ignore[assignment]  # returns key/other
+                    row, self.task_cols, self.draft, self.state.task_label, self._unit()
+                )
+                return
+            self.section = "fields"
+        self.fields.read(row)
+
+    def _note_task_label(self, row: list[Cell], before: int) -> None:
+        for cell in row[:before]:
+            kind = classify(cell.text)
+            if kind in ("key_tasks", "other_tasks"):
+                self.state.task_label = "key" if kind == "key_tasks" else "other"
+
+    def _unit(self) -> MoneyUnit:
+        return self.state.block_unit or self.state.form_unit or "万元"

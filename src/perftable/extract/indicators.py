@@ -1,0 +1,285 @@
+"""The indicator table: 一级指标 | 二级指标 | 三级指标 | 指标值 (| 指标值类型 | 计量单位 | 指标解释 | 分值 …).
+
+Columns are found by their headers. Each row is read by position first; when the positional reading does not make
+sense (a name in the label column, a level name in the name column, the value beyond the last named column), the
+row's cells shifted in conversion and are realigned by what each cell is: a known level-1 or level-2 name, a value
+(``≥90``, ``240户``, ``是``, a date) or other text (the name). Level names carried down from the rows above fill
+flattened merged cells; a level-1 missing or written in the level-2's place is inferred from the level-2.
+Every repair is recorded on the document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from perftable import vocab
+from perftable.extract.draft import Draft, distinct
+from perftable.model import Indicator
+from perftable.targets import is_value_like, money_context, parse_comparator, parse_target
+from perftable.text import clean_label, clean_text, label_key
+from perftable.units import is_known, normalise_unit
+
+if TYPE_CHECKING:
+    from perftable.grid import Cell
+
+_NAME_UNIT = re.compile(r"[(（]\s*([^()（）]{1,6}?)\s*[)）]\s*$")
+_COMPARATOR_COLUMNS = ("类型", "符号", "运算", "方向", "性质")
+
+
+@dataclass
+class IndicatorColumns:
+    name: int
+    level1: int | None = None
+    level2: int | None = None
+    value: int | None = None
+    unit: int | None = None
+    extras: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def first(self) -> int:
+        return min(c for c in (self.level1, self.level2, self.name) if c is not None)
+
+    @property
+    def last_named(self) -> int:
+        return max([self.name, *(c for c in (self.value, self.unit) if c is not None), *self.extras])
+
+
+def indicator_header(row: list[Cell]) -> IndicatorColumns | None:
+    """The header row of an indicator table, or None."""
+    roles: dict[str, int] = {}
+    extras: dict[int, str] = {}
+    for col, cell in distinct(row):
+        role = vocab.column_role(cell.text, vocab.INDICATOR_COLUMNS)
+        if role is not None and role not in roles:
+            roles[role] = col
+        elif roles and role is None:
+            extras[col] = clean_label(cell.text)
+    levels = sum(1 for role in ("level1", "level2", "name") if role in roles)
+    if levels < 2 or ("name" not in roles and "level2" not in roles):
+        return None
+    name = roles.get("name", roles.get("level2"))
+    assert name is not None
+    return IndicatorColumns(
+        name=name,
+        level1=roles.get("level1"),
+        level2=roles.get("level2") if "name" in roles else None,
+        value=roles.get("value"),
+        unit=roles.get("unit"),
+        extras={col: header for col, header in extras.items() if col > min(roles.values())},
+    )
+
+
+def is_self_evaluation(row: list[Cell]) -> bool:
+    return any(label_key(cell.text) in vocab.SELF_EVALUATION_COLUMNS for cell in row)
+
+
+@dataclass
+class Carry:
+    """Level names in force from the rows above."""
+
+    level1: str = ""
+    level2: str = ""
+    warned_level1: bool = False
+    warned_level2: bool = False
+
+
+@dataclass
+class RowFields:
+    level1: Cell | None = None
+    level2: Cell | None = None
+    name: Cell | None = None
+    value: Cell | None = None
+    unit: Cell | None = None
+    extras: dict[str, Cell] = field(default_factory=dict)
+
+
+def _is_level(text: str) -> bool:
+    return (
+        vocab.level1_name(text) is not None
+        or vocab.level2_name(text) is not None
+        or (vocab.looks_like_level_name(text) and not is_value_like(text))
+    )
+
+
+def _is_section_label(text: str) -> bool:
+    key = label_key(text)
+    return key in vocab.GROUP_LABELS or key in vocab.GOAL_LABELS
+
+
+def _positional(cells: dict[int, Cell], cols: IndicatorColumns) -> RowFields:
+    def at(col: int | None) -> Cell | None:
+        return cells.get(col) if col is not None else None
+
+    extras = {header: cells[col] for col, header in cols.extras.items() if col in cells}
+    return RowFields(at(cols.level1), at(cols.level2), at(cols.name), at(cols.value), at(cols.unit), extras)
+
+
+def _needs_realign(cells: dict[int, Cell], cols: IndicatorColumns, fields: RowFields) -> bool:
+    if any(col < cols.first and not _is_section_label(cell.text) for col, cell in cells.items()):
+        return True
+    if fields.level1 is not None and not _is_level(fields.level1.text):
+        return True
+    if fields.level2 is not None and vocab.level1_name(fields.level2.text) and not fields.level1:
+        return vocab.level2_name(fields.level2.text) is None
+    if fields.level2 is not None and is_value_like(fields.level2.text):
+        return True
+    if fields.name is not None and _is_level(fields.name.text):
+        return True
+    named = {c for c in (cols.level1, cols.level2, cols.name, cols.value, cols.unit) if c is not None}
+    beyond = [col for col in cells if col > cols.first and col not in named and col not in cols.extras]
+    return bool(beyond) and (fields.name is None or fields.value is None)
+
+
+def _realign(cells: dict[int, Cell], cols: IndicatorColumns, carry: Carry) -> RowFields:
+    fields = RowFields()
+    rest: list[tuple[int, Cell]] = []
+    for col, cell in sorted(cells.items()):
+        if col < cols.first and _is_section_label(cell.text):
+            continue
+        text = cell.text
+        level1, level2 = vocab.level1_name(text), vocab.level2_name(text)
+        if fields.name is None and level1 and not (level2 and (fields.level1 or carry.level1 == "产出指标")):
+            if fields.level1 is None:
+                fields.level1 = cell
+            continue
+        if fields.name is None and (
+            level2 or (vocab.looks_like_level_name(text) and not is_value_like(text))
+        ):
+            if fields.level2 is None:
+                fields.level2 = cell
+            continue
+        if fields.name is None and not is_value_like(text):
+            fields.name = cell
+        elif fields.value is None and (is_value_like(text) or fields.name is not None):
+            fields.value = cell
+        else:
+            rest.append((col, cell))
+    for col, cell in rest:
+        header = cols.extras.get(col) or f"第{col + 1}列"
+        fields.extras.setdefault(header, cell)
+    return fields
+
+
+def _fits(level1: str, level2: str) -> bool:
+    """True when a level-2 may sit under this level-1 (an unknown level-2 fits anywhere)."""
+    parent = vocab.level1_of(level2)
+    return bool(level1) and (parent is None or parent == level1 or level1 == level2 == "成本指标")
+
+
+def _name_unit(name: str) -> str | None:
+    match = _NAME_UNIT.search(name)
+    if not match:
+        return None
+    unit = normalise_unit(match[1], money_context=money_context(name))
+    return unit if is_known(unit) or unit == "万" else None
+
+
+class IndicatorReader:
+    """Reads indicator rows into a :class:`Draft`, keeping the level names in force between rows."""
+
+    def __init__(self, draft: Draft, cols: IndicatorColumns) -> None:
+        self.draft = draft
+        self.cols = cols
+        self.carry = Carry()
+
+    def _levels(self, fields: RowFields, anchor: Cell) -> tuple[str, str]:
+        """Level-1 and level-2 of a row: as printed, inferred from the level-2, or carried down."""
+        carry, draft = self.carry, self.draft
+        l1_cell, l2_cell = fields.level1, fields.level2
+        level1 = level2 = ""
+        reason = ""
+        if l1_cell is not None:
+            if vocab.level1_name(l1_cell.text):
+                level1 = vocab.level1_name(l1_cell.text) or ""
+            elif vocab.level2_name(l1_cell.text):
+                l2_cell = l2_cell or l1_cell
+                reason = "level2-in-level1-column"
+            else:
+                level1 = clean_text(l1_cell.text)
+        if l2_cell is not None:
+            level2 = vocab.level2_name(l2_cell.text) or clean_text(l2_cell.text)
+        if not level1:
+            parent = vocab.level1_of(level2) if l2_cell is not None else None
+            if parent and (reason or not _fits(carry.level1, level2)):
+                level1 = parent
+                reason = reason or ("level1-mismatch" if carry.level1 else "level1-missing")
+                draft.repair(
+                    "P003",
+                    "level1-inferred",
+                    l1_cell or l2_cell or anchor,
+                    level1=parent,
+                    level2=level2,
+                    reason=reason,
+                )
+                carry.warned_level1 = False
+            else:
+                level1 = carry.level1
+                if level1 and not carry.warned_level1:
+                    draft.repair("P002", "carried-down", anchor, level="level1", value=level1)
+                carry.warned_level1 = True
+        else:
+            carry.warned_level1 = False
+        if not level2:
+            level2 = carry.level2 if level1 == carry.level1 else ""
+            if level2 and not carry.warned_level2:
+                draft.repair("P002", "carried-down", anchor, level="level2", value=level2)
+            carry.warned_level2 = True
+        else:
+            carry.warned_level2 = False
+        carry.level1, carry.level2 = level1, level2
+        return level1, level2
+
+    def read(self, row: list[Cell]) -> None:
+        cells = dict(distinct(row))
+        if not cells:
+            return
+        fields = _positional(cells, self.cols)
+        if _needs_realign(cells, self.cols, fields):
+            before = fields
+            fields = _realign(cells, self.cols, self.carry)
+            if fields != before:
+                moved = [
+                    name
+                    for name in ("level1", "level2", "name", "value")
+                    if getattr(fields, name) is not getattr(before, name) and getattr(fields, name)
+                ]
+                anchor = fields.name or fields.value or next(iter(cells.values()))
+                self.draft.repair("P003", "realigned-row", anchor, fields=",".join(moved) or "-")
+        anchor = fields.name or fields.value or fields.level2 or fields.level1 or next(iter(cells.values()))
+        level1, level2 = self._levels(fields, anchor)
+        if fields.name is None and fields.value is None:
+            return
+        self.draft.indicators.append(self._indicator(fields, level1, level2, anchor))
+
+    def _indicator(self, fields: RowFields, level1: str, level2: str, anchor: Cell) -> Indicator:
+        draft = self.draft
+        name = draft.text_of(fields.name) if fields.name else ""
+        value = draft.text_of(fields.value) if fields.value else ""
+        info = {header: draft.text_of(cell) for header, cell in fields.extras.items()}
+        unit = None
+        if fields.unit is not None and not fields.unit.empty:
+            unit = normalise_unit(clean_text(fields.unit.text), money_context=money_context(name))
+            info_unit = clean_label(fields.unit.text)
+            if info_unit and not unit:
+                unit = info_unit
+        unit = unit or _name_unit(name)
+        target = parse_target(value, year=draft.year, money=money_context(name))
+        if target.comparator is None and target.number is not None:
+            for header, text in info.items():
+                if any(word in header for word in _COMPARATOR_COLUMNS):
+                    comparator = parse_comparator(text)
+                    if comparator:
+                        target = target.model_copy(update={"comparator": comparator})
+                        break
+        return Indicator(
+            level1=level1,
+            level2=level2,
+            name=name,
+            value=value,
+            unit=unit,
+            target=target,
+            info=info,
+            location=anchor.location(),
+        )

@@ -1,0 +1,169 @@
+"""The task table (年度重点工作任务 / 其他需完成的任务, 年度履职目标 …).
+
+Columns are found by their headers (名称 | 主要实施内容 | 拟投入的资金(万元) | 期望达到的目标); unknown columns go
+to ``Task.info``. Sections: where the numbering restarts (任务1 again) a new section starts, whatever row the
+``其他需完成的任务`` label landed on in conversion; without numbering, the label decides.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from perftable import vocab
+from perftable.extract.draft import Draft, PendingTask, distinct
+from perftable.extract.fields import classify
+from perftable.model import Task
+from perftable.numbers import AmountError, MoneyUnit, parse_amount
+from perftable.text import clean_label, label_key
+
+if TYPE_CHECKING:
+    from perftable.grid import Cell
+
+_NUMBER = re.compile(
+    r"^\s*(?:任务|工作任务|重点任务|目标)?\s*(?:(?P<n>\d{1,3})|(?P<cn>[一二三四五六七八九十]{1,3}))\s*[:：、.．)）]\s*"
+    r"|^\s*[(（]\s*(?P<p>\d{1,3})\s*[)）]\s*"
+)
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_TOTAL_NAMES = frozenset(label_key(name) for name in ("合计", "小计", "总计", "金额合计", "资金合计"))
+
+
+def _chinese_number(text: str) -> int:
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + _CN_DIGITS.get(text[1:], 0)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return _CN_DIGITS.get(tens, 0) * 10 + _CN_DIGITS.get(ones, 0)
+    return _CN_DIGITS.get(text, 0)
+
+
+def split_number(name: str) -> tuple[int | None, str]:
+    """``任务1: 贫困重度残疾人家庭无障碍改造`` -> (1, ``贫困重度残疾人家庭无障碍改造``)."""
+    match = _NUMBER.match(name)
+    if not match:
+        return None, name
+    number = int(match["n"] or match["p"]) if (match["n"] or match["p"]) else _chinese_number(match["cn"])
+    rest = name[match.end() :].strip()
+    return (number, rest) if rest else (None, name)
+
+
+@dataclass
+class TaskColumns:
+    name: int
+    content: int | None = None
+    funds: int | None = None
+    target: int | None = None
+    unit: MoneyUnit | None = None
+    extras: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def first(self) -> int:
+        return min(
+            [self.name, *(c for c in (self.content, self.funds, self.target) if c is not None), *self.extras]
+        )
+
+
+def task_header(row: list[Cell]) -> TaskColumns | None:
+    """The task table's header row, or None. It needs a name column and a content, funds or target column."""
+    roles: dict[str, int] = {}
+    extras: dict[int, str] = {}
+    unit: MoneyUnit | None = None
+    for col, cell in distinct(row):
+        role = vocab.column_role(cell.text, vocab.TASK_COLUMNS)
+        if role is not None and role not in roles:
+            roles[role] = col
+            if role == "funds":
+                money = vocab.money_unit_of(cell.text)
+                unit = money if money in ("万元", "元", "亿元") else None  # type: ignore[assignment]
+        elif classify(cell.text) not in ("key_tasks", "other_tasks", "group"):
+            extras[col] = clean_label(cell.text)
+    if "name" not in roles or len(roles) < 2:
+        return None
+    return TaskColumns(
+        roles["name"], roles.get("content"), roles.get("funds"), roles.get("target"), unit, extras
+    )
+
+
+def _section_label(row: list[Cell], before: int) -> str | None:
+    for cell in row[:before]:
+        kind = classify(cell.text)
+        if kind in ("key_tasks", "other_tasks"):
+            return "key" if kind == "key_tasks" else "other"
+    return None
+
+
+def read_task_row(
+    row: list[Cell], cols: TaskColumns, draft: Draft, label: str, default_unit: MoneyUnit
+) -> str:
+    """Read one task row; returns the section label in force after it."""
+    label = _section_label(row, cols.first) or label
+    name_cell = row[cols.name] if cols.name < len(row) else None
+
+    def text(col: int | None) -> str:
+        return draft.text_of(row[col]) if col is not None and col < len(row) and not row[col].empty else ""
+
+    name = text(cols.name)
+    content = text(cols.content)
+    if not (name or content) or name_cell is None:
+        return label
+    funds_text = text(cols.funds)
+    info = {header: value for col, header in cols.extras.items() if (value := text(col))}
+    if label_key(name) in _TOTAL_NAMES:
+        if funds_text:
+            draft.add_info("任务资金合计", funds_text, row[cols.funds or cols.name])
+        return label
+    funds = None
+    unit: MoneyUnit = cols.unit or default_unit
+    try:
+        parsed = parse_amount(funds_text)
+    except AmountError:
+        parsed = None
+        info[clean_label("拟投入的资金")] = funds_text
+    if parsed is not None:
+        funds, unit = parsed[0], parsed[1] or unit
+    number, bare_name = split_number(name)
+    task = Task(
+        section="key" if label == "key" else "other",
+        number=number,
+        name=bare_name,
+        content=content,
+        funds=funds,
+        unit=unit,
+        target=text(cols.target),
+        info=info,
+        location=name_cell.location(),
+    )
+    draft.tasks.append(PendingTask(task, "key" if label == "key" else "other", name_cell))
+    return label
+
+
+def settle_sections(draft: Draft) -> list[Task]:
+    """Sections by numbering: a new section starts where the numbering restarts. Without numbering, the label
+    each row carried decides. A label that disagrees with the numbering is recorded as a P003 repair."""
+    pending = draft.tasks
+    numbered = sum(1 for item in pending if item.task.number is not None)
+    if numbered < 2:
+        return [item.task for item in pending]
+    section_index = 0
+    previous: int | None = None
+    tasks: list[Task] = []
+    for item in pending:
+        number = item.task.number
+        if number is not None and previous is not None and number <= previous:
+            section_index += 1
+        previous = number if number is not None else previous
+        section = "key" if section_index == 0 else "other"
+        if section != item.label_section:
+            draft.repair(
+                "P003",
+                "task-section",
+                item.cell,
+                task=item.task.name,
+                label=item.label_section,
+                section=section,
+            )
+        tasks.append(item.task.model_copy(update={"section": section}))
+    return tasks

@@ -1,0 +1,25 @@
+"""Finding the files to work on: paths as given, directories walked for supported files in a stable order."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from perftable.readers import SUPPORTED_SUFFIXES
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+
+def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Each path as given; for a directory, every supported file under it (sorted, hidden entries skipped)."""
+    for path in map(Path, paths):
+        if path.is_dir():
+            for root, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(names):
+                    if not name.startswith((".", "~$")) and Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
+                        yield Path(root) / name
+        else:
+            yield path

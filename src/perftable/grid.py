@@ -1,0 +1,102 @@
+"""What every reader produces: a :class:`Source` of blocks (text lines and tables of cells), each cell knowing
+where it came from. The extractor works on this alone, whatever the file format was."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from perftable.model import Location
+
+OriginKind = Literal["text", "sheet", "docx", "pdf"]
+
+
+def column_letters(index: int) -> str:
+    """0 -> ``A``, 25 -> ``Z``, 26 -> ``AA``."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """The part of a file a cell comes from; turns a cell position into a :class:`Location`."""
+
+    file: str
+    kind: OriginKind = "text"
+    sheet: str | None = None
+    table: int | None = None
+    page: int | None = None
+
+    def location(self, pos: tuple[int, int]) -> Location:
+        a, b = pos
+        if self.kind == "text":
+            return Location(file=self.file, line=a, column=b)
+        if self.kind == "sheet":
+            return Location(file=self.file, sheet=self.sheet, cell=f"{column_letters(b)}{a + 1}")
+        if self.kind == "docx":
+            return Location(file=self.file, table=self.table, row=a, column=b)
+        return Location(file=self.file, page=self.page, row=a, column=b)
+
+
+@dataclass(slots=True)
+class Cell:
+    """One cell. ``text`` keeps line breaks as ``\\n``; ``merged`` marks a copy of a merged area's top-left value
+    (its ``pos`` is the top-left cell's)."""
+
+    text: str
+    pos: tuple[int, int]
+    origin: Origin
+    merged: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return not self.text.strip()
+
+    def location(self) -> Location:
+        return self.origin.location(self.pos)
+
+
+@dataclass(slots=True)
+class TextLine:
+    """A line of text outside any table (a title, ``（2026年度）``, ``金额单位：万元``)."""
+
+    text: str
+    cell: Cell
+
+
+@dataclass(slots=True)
+class Table:
+    """A rectangular grid of cells (ragged rows are padded with empty cells by :meth:`squared`)."""
+
+    rows: list[list[Cell]]
+
+    @property
+    def width(self) -> int:
+        return max((len(row) for row in self.rows), default=0)
+
+    def squared(self) -> Table:
+        width = self.width
+        for row in self.rows:
+            if row and len(row) < width:
+                last = row[-1]
+                row.extend(Cell("", last.pos, last.origin) for _ in range(width - len(row)))
+        return self
+
+
+Block = TextLine | Table
+
+
+@dataclass(slots=True)
+class Source:
+    """A file as a sequence of blocks, in reading order."""
+
+    path: str
+    format: str
+    blocks: list[Block] = field(default_factory=list)
+
+    def tables(self) -> list[Table]:
+        return [block for block in self.blocks if isinstance(block, Table)]

@@ -1,0 +1,46 @@
+"""Writing output files safely: never over an input, always atomically (a temp file renamed into place), so an
+interrupted run leaves either the old file or the new one, never half of one."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from perftable.errors import UsageError
+
+
+def same_file(a: str | Path, b: str | Path) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return False
+
+
+def atomic_write(path: str | Path, data: bytes | str, *, inputs: tuple[str | Path, ...] = ()) -> None:
+    """Write ``data`` to ``path`` atomically. Refuses to write over any of ``inputs``."""
+    path = Path(path)
+    if any(same_file(path, source) for source in inputs):
+        raise UsageError(f"refusing to overwrite the input file {path}; choose another output")
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    directory = path.parent if str(path.parent) else Path()
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            with contextlib.suppress(OSError):
+                tmp.chmod(path.stat().st_mode & 0o777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            tmp.chmod(0o666 & ~umask)
+        tmp.replace(path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise

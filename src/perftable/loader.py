@@ -1,0 +1,41 @@
+"""Loading tables: a path (or text) in, :class:`~perftable.model.Document` objects out."""
+
+from __future__ import annotations
+
+import warnings
+from typing import TYPE_CHECKING
+
+from perftable.extract import extract
+from perftable.grid import Origin, Source
+from perftable.readers import parse_text, read_source
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from perftable.model import Document
+
+
+class MultipleTablesWarning(UserWarning):
+    """``load`` returned the first of several tables in a file."""
+
+
+def load_all(path: str | Path) -> list[Document]:
+    """Every 绩效目标表 in a file. Raises :class:`~perftable.errors.ReadError` when there is none."""
+    return extract(read_source(path))
+
+
+def load(path: str | Path) -> Document:
+    """The first 绩效目标表 in a file; warns (:class:`MultipleTablesWarning`) when the file holds more."""
+    documents = load_all(path)
+    if len(documents) > 1:
+        warnings.warn(
+            f"{path} holds {len(documents)} tables; load() returns the first, load_all() returns them all",
+            MultipleTablesWarning,
+            stacklevel=2,
+        )
+    return documents[0]
+
+
+def loads(text: str, fmt: str = "markdown", name: str = "<string>") -> list[Document]:
+    """Every 绩效目标表 in text already in memory (``fmt``: markdown, html, csv or tsv)."""
+    return extract(Source(name, fmt, parse_text(text, fmt, Origin(name))))

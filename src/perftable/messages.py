@@ -1,0 +1,87 @@
+"""The message catalog: every text perftable shows about a table, in Chinese and English.
+
+It is data: ``MESSAGES[key] = {"zh": template, "en": template}``, formatted with ``str.format`` and the
+parameters the producer recorded. A test checks that every key has both languages and the same placeholders.
+"""
+
+from __future__ import annotations
+
+from string import Formatter
+from typing import Final, Literal
+
+Lang = Literal["zh", "en"]
+LANGS: Final = ("zh", "en")
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # Repairs the reader made (P002 keeps the meaning, P003 could change it).
+    "carried-down": {
+        "zh": "空的{level}单元格沿用上方的「{value}」（合并单元格在转换中被拆开）",
+        "en": "empty {level} cell takes 「{value}」 from the row above (a merged cell flattened in conversion)",
+    },
+    "joined-lines": {
+        "zh": "单元格内被断开的文字已连接：「{text}」",
+        "en": "text broken across lines inside a cell was joined: 「{text}」",
+    },
+    "realigned-row": {
+        "zh": "该行单元格错位，已按内容重新对齐：{fields}",
+        "en": "the cells of this row were shifted; realigned by what each cell holds: {fields}",
+    },
+    "level1-inferred": {
+        "zh": "一级指标由二级指标「{level2}」推断为「{level1}」（{reason}）",
+        "en": "level-1 inferred as 「{level1}」 from the level-2 「{level2}」 ({reason})",
+    },
+    "task-section": {
+        "zh": "任务「{task}」所在行标注为「{label}」，但任务编号表明它属于「{section}」：按编号划分",
+        "en": "task 「{task}」 sits on the row labelled 「{label}」 but its numbering puts it in 「{section}」; "
+        "sections follow the numbering",
+    },
+    "value-column-shift": {
+        "zh": "指标值不在指标值列，取自第{column}列",
+        "en": "the value was not in the value column; taken from column {column}",
+    },
+}
+
+# Words used as parameters above.
+TERMS: dict[str, dict[str, str]] = {
+    "level1": {"zh": "一级指标", "en": "level-1"},
+    "level2": {"zh": "二级指标", "en": "level-2"},
+    "key": {"zh": "重点工作任务", "en": "key tasks"},
+    "other": {"zh": "其他需完成的任务", "en": "other tasks"},
+    "level2-in-level1-column": {
+        "zh": "二级指标名称写在了一级指标列",
+        "en": "a level-2 name in the level-1 column",
+    },
+    "level1-missing": {"zh": "一级指标为空", "en": "the level-1 cell is empty"},
+    "level1-mismatch": {
+        "zh": "沿用的一级指标与二级指标不符",
+        "en": "the carried level-1 does not fit the level-2",
+    },
+    "name": {"zh": "三级指标", "en": "name"},
+    "value": {"zh": "指标值", "en": "value"},
+}
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in Formatter().parse(template) if name}
+
+
+def term(key: str, lang: Lang = "zh") -> str:
+    return TERMS.get(key, {}).get(lang, key)
+
+
+def _translate(value: str, lang: Lang) -> str:
+    """A parameter that is a term (or a comma-separated list of terms) in the message's language."""
+    parts = value.split(",")
+    if all(part in TERMS for part in parts):
+        return ("、" if lang == "zh" else ", ").join(term(part, lang) for part in parts)
+    return value
+
+
+def render(key: str, params: dict[str, str], lang: Lang = "zh") -> str:
+    """Format a catalog message; parameters that name a term are translated."""
+    template = MESSAGES[key][lang]
+    values = {name: _translate(value, lang) for name, value in params.items()}
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError):
+        return template

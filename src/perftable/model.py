@@ -1,0 +1,179 @@
+"""The public data model: one 绩效目标表 as typed pydantic objects.
+
+The JSON these models serialise to is a public contract (users script against it): field names are stable,
+amounts are Decimals written as strings, and every value read from a file carries a :class:`Location`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_serializer
+
+Kind = Literal["department", "project"]
+Section = Literal["key", "other"]
+Comparator = Literal["≥", "≤", "=", ">", "<"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False, defer_build=True)
+
+
+class Location(_Model):
+    """Where a value came from.
+
+    Text formats (markdown, csv, html) give ``line`` and ``column`` (both 1-based, the column counted in
+    characters); spreadsheets give ``sheet`` and ``cell`` (like ``"C5"``); Word and PDF documents give ``table`` or
+    ``page`` with ``row`` and ``column``. Fields that do not apply are left out of the JSON.
+    """
+
+    file: str
+    line: int | None = None
+    column: int | None = None
+    sheet: str | None = None
+    cell: str | None = None
+    page: int | None = None
+    table: int | None = None
+    row: int | None = None
+
+    @model_serializer(mode="wrap")
+    def _drop_empty(self, handler: Any) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        return {key: value for key, value in data.items() if value is not None}
+
+    def sort_key(self) -> tuple[str, str, int, int, int]:
+        """A key that orders locations the way a reader meets them in the file."""
+        row, col = (self.line or self.row or 0), (self.column or 0)
+        if self.cell:
+            row, col = cell_position(self.cell)
+        return (self.file, self.sheet or "", self.page or self.table or 0, row, col)
+
+    def __str__(self) -> str:
+        if self.cell is not None:
+            return f"{self.file}:{self.sheet}!{self.cell}" if self.sheet else f"{self.file}:{self.cell}"
+        parts = [self.file]
+        if self.page is not None:
+            parts.append(f"p{self.page}")
+        if self.table is not None:
+            parts.append(f"t{self.table}")
+        if self.line is not None:
+            parts.append(str(self.line))
+        if self.row is not None:
+            parts.append(f"r{self.row}")
+        if self.column is not None:
+            parts.append(str(self.column))
+        return ":".join(parts)
+
+
+def cell_position(ref: str) -> tuple[int, int]:
+    """``"C5"`` -> ``(5, 3)`` (1-based row, column)."""
+    letters = "".join(ch for ch in ref if ch.isalpha())
+    digits = "".join(ch for ch in ref if ch.isdigit())
+    col = 0
+    for ch in letters.upper():
+        col = col * 26 + (ord(ch) - 64)
+    return (int(digits) if digits else 0, col)
+
+
+class Target(_Model):
+    """The parsed meaning of an indicator value such as ``≥90%``, ``600元/户`` or ``2024年12月31日前``."""
+
+    comparator: Comparator | None = None
+    number: Decimal | None = None
+    number_max: Decimal | None = Field(default=None, description="Upper bound of a range such as 90-95%")
+    unit: str | None = Field(
+        default=None, description="Normalised unit of the value itself: 万元, 元, %, 个, 户 …"
+    )
+    per: str | None = Field(default=None, description='Denominator of a rate: "户" in 600元/户, "人·月"')
+    date: dt.date | None = None
+    qualitative: str | None = Field(default=None, description="A qualitative target: 是, 有所提高, 及时 …")
+
+    @property
+    def is_quantitative(self) -> bool:
+        return self.number is not None or self.date is not None
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.is_quantitative or self.qualitative)
+
+
+class BudgetLine(_Model):
+    label: str = Field(description="The label as printed, cleaned of spaces and full-width forms")
+    key: str = Field(description="Canonical slug: basic, project, total, fiscal, other_funds, annual_total …")
+    amount: Decimal | None = Field(description="None when the cell is empty or not a number")
+    value: str = Field(default="", description="The amount cell as printed")
+    unit: Literal["万元", "元", "亿元"] = "万元"
+    location: Location
+
+
+class Task(_Model):
+    section: Section
+    number: int | None = Field(default=None, description="The task's printed number (任务3 -> 3)")
+    name: str
+    content: str = ""
+    funds: Decimal | None = None
+    unit: Literal["万元", "元", "亿元"] = "万元"
+    target: str = ""
+    info: dict[str, str] = Field(default_factory=dict, description="Further columns, keyed by their header")
+    location: Location
+
+
+class Indicator(_Model):
+    level1: str = Field(
+        description="Canonical level-1 name (产出指标, 效益指标, 满意度指标, 成本指标) or as printed"
+    )
+    level2: str = Field(description="Canonical level-2 name (数量指标, 社会效益指标 …) or as printed")
+    name: str
+    value: str = Field(description="The value as written; empty when it was lost")
+    unit: str | None = Field(default=None, description="Unit from the name '(个)' or a 计量单位 column")
+    target: Target = Field(default_factory=Target)
+    info: dict[str, str] = Field(
+        default_factory=dict, description="Further columns: 指标值类型, 指标解释, 分值 …"
+    )
+    location: Location
+
+
+class Repair(_Model):
+    """Something the reader had to repair. P002: keeps the meaning; P003: could change it."""
+
+    code: Literal["P002", "P003"]
+    kind: str = Field(description="Stable id of the repair, e.g. carried-down, realigned-row")
+    message: str
+    params: dict[str, str] = Field(default_factory=dict)
+    location: Location
+
+
+class Document(_Model):
+    kind: Kind
+    title: str | None = None
+    year: int | None = None
+    department: str | None = None
+    project: str | None = None
+    info: dict[str, str] = Field(default_factory=dict)
+    budget: list[BudgetLine] = Field(default_factory=list)
+    goals: list[str] = Field(default_factory=list)
+    tasks: list[Task] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list)
+    warnings: list[Repair] = Field(default_factory=list)
+    source: Location = Field(description="The file, and the sheet/page/line where the table starts")
+    format: str = Field(description="The reader that read it: markdown, html, xlsx, xls, ods, csv …")
+    locations: dict[str, Location] = Field(
+        default_factory=dict,
+        description="Where title, year, department, project, goals and info fields were read",
+    )
+
+    def budget_line(self, key: str) -> BudgetLine | None:
+        """The first budget line with this key, or None."""
+        return next((line for line in self.budget if line.key == key), None)
+
+    def amount(self, key: str) -> Decimal | None:
+        line = self.budget_line(key)
+        return line.amount if line else None
+
+
+def rebuild_models() -> None:
+    """Build the deferred pydantic schemas (done lazily on first use; call to pay the cost up front)."""
+    for model in (Location, Target, BudgetLine, Task, Indicator, Repair, Document):
+        model.model_rebuild()

@@ -1,0 +1,97 @@
+"""Readers: a file in any supported format -> :class:`~perftable.grid.Source` (blocks of cells with locations).
+
+The format is chosen by the file's suffix and, when the suffix is unknown or lies, by its first bytes.
+Heavy libraries (python-calamine) are imported only by the reader that needs them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from perftable.errors import ReadError
+from perftable.grid import Block, Origin, Source
+
+TEXT_FORMATS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".csv": "csv",
+    ".tsv": "tsv",
+}
+SHEET_FORMATS = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xlsb": "xlsb", ".xls": "xls", ".ods": "ods"}
+SUPPORTED_SUFFIXES = frozenset({*TEXT_FORMATS, *SHEET_FORMATS})
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def detect_format(path: Path, head: bytes) -> str:
+    """The reader for a file: by content where the content is unambiguous, else by suffix."""
+    suffix = path.suffix.lower()
+    if head.startswith(_ZIP_MAGIC):
+        if suffix in SHEET_FORMATS:
+            return SHEET_FORMATS[suffix]
+        if suffix in (".docx", ".pdf"):
+            return suffix[1:]
+        return "xlsx"
+    if head.startswith(_OLE_MAGIC):
+        return "xls"
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if suffix in TEXT_FORMATS:
+        return TEXT_FORMATS[suffix]
+    if suffix in SHEET_FORMATS:
+        return SHEET_FORMATS[suffix]
+    lowered = head[:2048].lower()
+    if b"<table" in lowered or b"<html" in lowered:
+        return "html"
+    return "markdown"
+
+
+def parse_text(text: str, fmt: str, origin: Origin) -> list[Block]:
+    """Blocks of text already decoded, in a text format (markdown, html, csv, tsv)."""
+    if fmt == "html":
+        from perftable.readers.html import read_html
+
+        return read_html(text, origin)
+    if fmt in ("csv", "tsv"):
+        from perftable.readers.delimited import read_delimited
+
+        return read_delimited(text, origin, "\t" if fmt == "tsv" else None)
+    from perftable.readers.markdown import read_markdown
+
+    return read_markdown(text, origin)
+
+
+def read_source(path: str | Path, display: str | None = None) -> Source:
+    """Read a file into blocks. Raises :class:`ReadError` with a clear reason for anything unreadable."""
+    path = Path(path)
+    name = display or str(path)
+    try:
+        if path.is_dir():
+            raise ReadError(name, "is a directory, not a file")
+        with path.open("rb") as handle:
+            head = handle.read(8192)
+    except FileNotFoundError:
+        raise ReadError(name, "no such file") from None
+    except PermissionError:
+        raise ReadError(name, "permission denied") from None
+    except OSError as exc:
+        raise ReadError(name, f"cannot open the file ({exc.strerror or exc})") from None
+    if not head.strip():
+        raise ReadError(name, "the file is empty")
+    fmt = detect_format(path, head)
+    if fmt in ("xlsx", "xlsb", "xls", "ods"):
+        from perftable.readers.excel import read_excel
+
+        return Source(name, fmt, read_excel(path, name))
+    if fmt in ("docx", "pdf"):
+        raise ReadError(
+            name, f"{fmt.upper()} files are not supported yet; convert the table to xlsx or markdown"
+        )
+    from perftable.readers.decode import decode
+
+    text, _ = decode(path.read_bytes(), name)
+    return Source(name, fmt, parse_text(text, fmt, Origin(name)))

@@ -1,0 +1,108 @@
+"""Markdown (as PDF converters write it) to blocks.
+
+* Pipe tables, with or without the ``|---|`` delimiter row, with or without outer pipes, ragged rows padded,
+  ``<br>`` as a line break inside a cell, ``\\|`` as a literal pipe, HTML entities decoded.
+* ``<table>`` blocks (rowspan/colspan expanded by :mod:`perftable.readers.html`).
+* Every other non-blank line is a :class:`~perftable.grid.TextLine` (titles, ``（2026年度）``, notes), with
+  heading and emphasis markers removed.
+
+Locations are the line and the character column (both 1-based) where the cell's text starts.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from perftable.grid import Block, Cell, Origin, Table, TextLine
+from perftable.readers.html import read_html
+from perftable.text import breaks_to_newlines
+
+_DELIMITER = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")
+_TABLE_OPEN = re.compile(r"<table\b", re.IGNORECASE)
+_TABLE_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
+_HEADING = re.compile(r"^\s{0,3}(#{1,6}\s+|>\s*)")
+_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+
+
+def split_row(line: str) -> list[tuple[str, int]]:
+    """Cells of a pipe-table row as ``(text, column)``; ``\\|`` is a literal pipe, not a separator."""
+    cells: list[tuple[str, int]] = []
+    start = 0
+    i = 0
+    while i <= len(line):
+        if i == len(line) or (line[i] == "|" and (i == 0 or line[i - 1] != "\\")):
+            segment = line[start:i]
+            lead = len(segment) - len(segment.lstrip())
+            cells.append((segment, start + lead + 1))
+            start = i + 1
+        i += 1
+    stripped = line.strip()
+    if stripped.startswith("|"):
+        cells = cells[1:]
+    if stripped.endswith("|") and not stripped.endswith("\\|") and len(stripped) > 1:
+        cells = cells[:-1]
+    return cells
+
+
+def _cell_text(raw: str) -> str:
+    text = breaks_to_newlines(raw.strip()).replace("\\|", "|")
+    text = _EMPHASIS.sub(r"\2", text)
+    return html.unescape(text) if "&" in text else text
+
+
+def _is_table_line(line: str) -> bool:
+    return line.lstrip().startswith("|")
+
+
+def _pipe_table(lines: list[tuple[int, str]], origin: Origin) -> Table:
+    rows: list[list[Cell]] = []
+    for number, line in lines:
+        if _DELIMITER.match(line):
+            continue
+        rows.append([Cell(_cell_text(text), (number, col), origin) for text, col in split_row(line)])
+    return Table(rows).squared()
+
+
+def _text_line(number: int, line: str, origin: Origin) -> TextLine | None:
+    text = _EMPHASIS.sub(r"\2", _HEADING.sub("", line)).strip()
+    text = html.unescape(breaks_to_newlines(text)).strip() if ("<" in text or "&" in text) else text
+    if not text:
+        return None
+    col = len(line) - len(line.lstrip()) + 1
+    return TextLine(text, Cell(text, (number, col), origin))
+
+
+def read_markdown(text: str, origin: Origin) -> list[Block]:
+    """Blocks of a markdown document, in order."""
+    lines = text.split("\n")
+    blocks: list[Block] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if _TABLE_OPEN.search(line):
+            end = i
+            while end < len(lines) and not _TABLE_CLOSE.search(lines[end]):
+                end += 1
+            chunk = "\n".join(lines[i : end + 1])
+            blocks.extend(read_html(chunk, origin, first_line=i + 1))
+            i = end + 1
+            continue
+        starts_table = _is_table_line(line) or (
+            "|" in line and i + 1 < len(lines) and _DELIMITER.match(lines[i + 1]) is not None
+        )
+        if starts_table:
+            bare = not _is_table_line(line)
+            table_lines: list[tuple[int, str]] = []
+            while i < len(lines) and (_is_table_line(lines[i]) or (bare and "|" in lines[i])):
+                table_lines.append((i + 1, lines[i]))
+                i += 1
+            table = _pipe_table(table_lines, origin)
+            if table.rows:
+                blocks.append(table)
+            continue
+        text_line = _text_line(i + 1, line, origin)
+        if text_line is not None:
+            blocks.append(text_line)
+        i += 1
+    return blocks

@@ -1,0 +1,99 @@
+"""Text clean-up shared by readers and the extractor.
+
+Three levels of cleaning, each for one purpose:
+
+* :func:`label_key` - the form used to look a label up in the vocabulary (NFKC, traditional characters mapped to
+  simplified, all whitespace and trailing colons removed). Never shown to users.
+* :func:`clean_label` - a label as printed, cleaned of spaces and full-width forms (``"基本支出"``).
+* :func:`clean_text` - a name or value as written, with lines broken by PDF conversion joined again
+  (``"兰溪路-真南路下立交工\\n程"`` -> ``"兰溪路-真南路下立交工程"``) and runs of blanks collapsed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Simplified/traditional pairs for the characters of the vocabulary (level names, field labels).
+_PAIRS = (
+    "产產 标標 数數 质質 时時 济濟 经經 会會 态態 环環 续續 响響 满滿 务務 对對 总總 体體 级級 项項 门門 预預 资資"
+    " 拨撥 财財 来來 结結 转轉 余餘 计計 划劃 单單 称稱 织織 际際 额額 达達 设設 类類 说說 释釋 评評 准準 备備 注註"
+    " 实實 内內 应應 业業 发發 专專 币幣 万萬 员員 养養 属屬 当當 开開 价價 报報 审審 书書 职職 责責 决決 绩績 况況"
+    " 关關 护護 疗療 训訓 练練 残殘 效効 满満"
+)
+_TRAD_TO_SIMP = str.maketrans({pair[1]: pair[0] for pair in _PAIRS.split()})
+_WHITESPACE = re.compile(r"\s+")
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def is_cjk(ch: str) -> bool:
+    """True for CJK ideographs and CJK/full-width punctuation (characters that are joined without a space)."""
+    code = ord(ch)
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0x3000 <= code <= 0x303F
+        or 0xFF00 <= code <= 0xFFEF
+        or 0xF900 <= code <= 0xFAFF
+        or 0x20000 <= code <= 0x2FA1F
+    )
+
+
+def has_cjk(text: str) -> bool:
+    return any(is_cjk(ch) for ch in text)
+
+
+def breaks_to_newlines(text: str) -> str:
+    """Markdown/HTML ``<br>`` to a newline."""
+    return _BR.sub("\n", text) if "<" in text else text
+
+
+@lru_cache(maxsize=8192)
+def label_key(text: str) -> str:
+    """The lookup form of a label: NFKC, simplified characters, no whitespace, no trailing colon."""
+    key = unicodedata.normalize("NFKC", text).translate(_TRAD_TO_SIMP)
+    key = _WHITESPACE.sub("", key)
+    return key.rstrip(":")
+
+
+def clean_label(text: str) -> str:
+    """A label as printed, cleaned of spaces and full-width forms."""
+    return _WHITESPACE.sub("", unicodedata.normalize("NFKC", text)).rstrip(":")
+
+
+def _needs_space(left: str, right: str) -> bool:
+    return left.isascii() and right.isascii() and left.isalnum() and right.isalnum() and not left.isdigit()
+
+
+def join_lines(text: str) -> str:
+    """Join the lines of a cell broken by conversion: CJK joins without a space, Latin words with one."""
+    if "\n" not in text:
+        return text.strip()
+    pieces = [piece.strip() for piece in text.split("\n")]
+    out = ""
+    for piece in pieces:
+        if not piece:
+            continue
+        if out and _needs_space(out[-1], piece[0]):
+            out += " "
+        out += piece
+    return out
+
+
+def clean_text(text: str) -> str:
+    """A name or value as written, with broken lines joined and runs of blanks collapsed.
+
+    A run of blanks between two CJK characters is dropped (``"服务对象 满意度指标"`` is one word broken by a PDF
+    converter); between Latin words it becomes one space.
+    """
+    text = join_lines(text.replace("\r", ""))
+    if " " in text or "\u3000" in text or "\t" in text:
+        text = re.sub(r"[ \t\u3000]+", " ", text)
+        text = re.sub(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])", "", text)
+    return text.strip()
+
+
+def was_broken(text: str) -> bool:
+    """True when :func:`clean_text` will join lines of this cell (a repair worth recording)."""
+    return "\n" in text.strip()

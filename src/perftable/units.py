@@ -1,0 +1,200 @@
+"""Units of indicator values: their normal spelling and their family.
+
+Two units of one family (人/名, 万元/元) are compatible; ``scale`` says how they relate (1万元 = 10000元).
+The vocabulary is data: extend ``FAMILIES`` to teach perftable a unit.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import NamedTuple
+
+
+class UnitInfo(NamedTuple):
+    unit: str
+    family: str
+    scale: Decimal
+
+
+# family -> {unit: scale relative to the family's base}
+FAMILIES: dict[str, dict[str, Decimal]] = {
+    "money": {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000), "千元": Decimal(1000)},
+    "percent": {"%": Decimal(1), "‰": Decimal("0.1")},
+    "people": {"人": Decimal(1), "名": Decimal(1), "位": Decimal(1), "万人": Decimal(10000)},
+    "person-times": {"人次": Decimal(1), "万人次": Decimal(10000)},
+    "households": {"户": Decimal(1), "家": Decimal(1), "万户": Decimal(10000)},
+    "time": {
+        "秒": Decimal(1),
+        "分钟": Decimal(60),
+        "小时": Decimal(3600),
+        "天": Decimal(86400),
+        "日": Decimal(86400),
+        "工作日": Decimal(86400),
+        "周": Decimal(604800),
+        "月": Decimal(2592000),
+        "季度": Decimal(7776000),
+        "年": Decimal(31536000),
+    },
+    "length": {"米": Decimal(1), "公里": Decimal(1000), "千米": Decimal(1000), "厘米": Decimal("0.01")},
+    "area": {
+        "平方米": Decimal(1),
+        "亩": Decimal("666.667"),
+        "公顷": Decimal(10000),
+        "平方公里": Decimal(1000000),
+    },
+    "volume": {"立方米": Decimal(1), "升": Decimal("0.001")},
+    "mass": {
+        "千克": Decimal(1),
+        "公斤": Decimal(1),
+        "吨": Decimal(1000),
+        "克": Decimal("0.001"),
+        "万吨": Decimal(10**7),
+    },
+    "score": {"分": Decimal(1)},
+    "count": {
+        unit: Decimal(1)
+        for unit in (
+            "个",
+            "次",
+            "项",
+            "件",
+            "份",
+            "套",
+            "台",
+            "场",
+            "期",
+            "批",
+            "册",
+            "本",
+            "篇",
+            "条",
+            "辆",
+            "处",
+            "座",
+            "栋",
+            "间",
+            "张",
+            "部",
+            "支",
+            "只",
+            "头",
+            "株",
+            "棵",
+            "所",
+            "家次",
+            "户次",
+            "班",
+            "课时",
+            "学时",
+            "门",
+            "类",
+            "宗",
+            "起",
+            "例",
+            "床",
+            "盏",
+            "块",
+            "根",
+            "把",
+            "箱",
+            "册次",
+            "期次",
+            "张次",
+            "车次",
+            "架次",
+            "艘",
+            "口",
+            "眼",
+            "座次",
+            "村",
+            "镇",
+            "校",
+            "片",
+            "组",
+            "队",
+            "网点",
+            "站",
+            "点",
+            "个点",
+            "宗次",
+            "篇次",
+            "万册",
+            "万元次",
+            "千瓦",
+            "兆瓦",
+            "千瓦时",
+            "度",
+        )
+    },
+}
+
+# Spellings that mean the same unit.
+ALIASES: dict[str, str] = {
+    "％": "%",
+    "百分比": "%",
+    "百分点": "%",
+    "个月": "月",
+    "月份": "月",
+    "周年": "年",
+    "日历天": "天",
+    "km": "公里",
+    "m": "米",
+    "m2": "平方米",
+    "㎡": "平方米",
+    "平米": "平方米",
+    "m³": "立方米",
+    "方": "立方米",
+    "kg": "千克",
+    "t": "吨",
+    "h": "小时",
+    "人/次": "人次",
+    "元人民币": "元",
+    "万元人民币": "万元",
+}
+
+_INDEX: dict[str, UnitInfo] = {
+    unit: UnitInfo(unit, family, scale) for family, units in FAMILIES.items() for unit, scale in units.items()
+}
+
+# Longest first, so that 万人次 wins over 人次 and 人.
+KNOWN_UNITS: tuple[str, ...] = tuple(sorted({*_INDEX, *ALIASES}, key=len, reverse=True))
+
+# Words that mark a money context, where a bare 万 means 万元.
+MONEY_WORDS = (
+    "资金",
+    "经费",
+    "费用",
+    "补贴",
+    "补助",
+    "成本",
+    "金额",
+    "投入",
+    "预算",
+    "支出",
+    "标准",
+    "价格",
+    "费",
+)
+
+
+def normalise_unit(unit: str, *, money_context: bool = False) -> str:
+    """The normal spelling of a unit: ``个月`` -> ``月``, ``％`` -> ``%``; a bare ``万`` is ``万元`` in money context."""
+    unit = unit.strip()
+    if unit == "万" and money_context:
+        return "万元"
+    return ALIASES.get(unit, unit)
+
+
+def unit_info(unit: str) -> UnitInfo | None:
+    """Family and scale of a known unit, or None for a unit perftable does not know."""
+    return _INDEX.get(normalise_unit(unit))
+
+
+def is_known(unit: str) -> bool:
+    return unit_info(unit) is not None
+
+
+def compatible(a: str, b: str) -> bool:
+    """True when both units are known and of one family (人/名, 万元/元)."""
+    info_a, info_b = unit_info(a), unit_info(b)
+    return info_a is not None and info_b is not None and info_a.family == info_b.family

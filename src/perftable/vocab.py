@@ -1,0 +1,539 @@
+"""The vocabulary of the 绩效目标表 family: level names, field labels and column headers, with their synonyms.
+
+Everything here is data, looked up through :func:`perftable.text.label_key` (so spaces, full-width forms,
+line breaks and traditional characters do not matter). The extractor finds sections by these labels, never by
+fixed positions.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from perftable.text import label_key
+
+# --- indicator levels ---------------------------------------------------------------------------------------
+
+LEVEL1: Final = ("产出指标", "效益指标", "满意度指标", "成本指标")
+
+# canonical level-2 name -> its canonical level-1 parent
+LEVEL2_PARENT: Final[dict[str, str]] = {
+    "数量指标": "产出指标",
+    "质量指标": "产出指标",
+    "时效指标": "产出指标",
+    "成本指标": "产出指标",
+    "经济效益指标": "效益指标",
+    "社会效益指标": "效益指标",
+    "生态效益指标": "效益指标",
+    "可持续影响指标": "效益指标",
+    "服务对象满意度指标": "满意度指标",
+    "社会公众满意度指标": "满意度指标",
+    "经济成本指标": "成本指标",
+    "社会成本指标": "成本指标",
+    "生态环境成本指标": "成本指标",
+}
+
+_LEVEL1_SYNONYMS: Final[dict[str, str]] = {
+    "产出": "产出指标",
+    "产出类指标": "产出指标",
+    "效益": "效益指标",
+    "效果指标": "效益指标",
+    "效益类指标": "效益指标",
+    "满意度": "满意度指标",
+    "满意度类指标": "满意度指标",
+    "成本": "成本指标",
+    "成本类指标": "成本指标",
+}
+
+_LEVEL2_SYNONYMS: Final[dict[str, str]] = {
+    "数量": "数量指标",
+    "质量": "质量指标",
+    "时效": "时效指标",
+    "进度指标": "时效指标",
+    "经济效益": "经济效益指标",
+    "社会效益": "社会效益指标",
+    "生态效益": "生态效益指标",
+    "环境效益指标": "生态效益指标",
+    "环境效益": "生态效益指标",
+    "生态环境效益指标": "生态效益指标",
+    "可持续影响": "可持续影响指标",
+    "可持续发展指标": "可持续影响指标",
+    "服务对象满意度": "服务对象满意度指标",
+    "服务对象满意": "服务对象满意度指标",
+    "社会公众满意度": "社会公众满意度指标",
+    "社会公众或服务对象满意度指标": "服务对象满意度指标",
+    "经济成本": "经济成本指标",
+    "社会成本": "社会成本指标",
+    "生态环境成本": "生态环境成本指标",
+    "环境成本指标": "生态环境成本指标",
+}
+
+# The score range some layouts print after a level name: 成本指标(0-20)分, 产出指标（50分）.
+_SCORE_SUFFIX = re.compile(r"\(?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?\)?分?\)?$")
+
+_L1_INDEX: Final[dict[str, str]] = {**{name: name for name in LEVEL1}, **_LEVEL1_SYNONYMS}
+_L2_INDEX: Final[dict[str, str]] = {**{name: name for name in LEVEL2_PARENT}, **_LEVEL2_SYNONYMS}
+
+
+def _strip_score(key: str) -> str:
+    stripped = _SCORE_SUFFIX.sub("", key)
+    return stripped if stripped and stripped != key and not stripped[-1].isdigit() else key
+
+
+def level1_name(text: str) -> str | None:
+    """The canonical level-1 name of a cell, or None when it is not one."""
+    key = label_key(text)
+    return _L1_INDEX.get(key) or _L1_INDEX.get(_strip_score(key))
+
+
+def level2_name(text: str) -> str | None:
+    """The canonical level-2 name of a cell, or None when it is not a known one.
+
+    ``成本指标`` is both a level-1 (central layout) and a level-2 (under 产出); this returns it as a level-2 too.
+    """
+    key = label_key(text)
+    return _L2_INDEX.get(key) or _L2_INDEX.get(_strip_score(key))
+
+
+def looks_like_level_name(text: str) -> bool:
+    """An unknown level name: short text ending in 指标 (``政治效益指标``)."""
+    key = label_key(text)
+    return key.endswith("指标") and 3 <= len(key) <= 12
+
+
+def level1_of(level2: str) -> str | None:
+    return LEVEL2_PARENT.get(level2)
+
+
+# --- section and field labels -------------------------------------------------------------------------------
+
+
+def _index(mapping: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    return {label_key(spelling): key for key, spellings in mapping.items() for spelling in spellings}
+
+
+# Fields that name the department (部门名称 …) and the project.
+DEPARTMENT_LABELS: Final = frozenset(
+    label_key(label)
+    for label in (
+        "部门名称",
+        "部门(单位)名称",
+        "部门（单位）名称",
+        "单位名称",
+        "预算单位",
+        "预算部门",
+        "主管部门",
+        "主管部门及代码",
+        "部门",
+        "填报单位",
+        "申报单位",
+        "预算单位名称",
+        "部门(单位)",
+        "单位(部门)名称",
+    )
+)
+PROJECT_LABELS: Final = frozenset(label_key(label) for label in ("项目名称", "项目全称"))
+
+# Other labelled header fields, kept in Document.info under their printed label.
+INFO_LABELS: Final = frozenset(
+    label_key(label)
+    for label in (
+        "财政供养人员数",
+        "下属二级单位数",
+        "实施单位",
+        "项目性质",
+        "项目类别",
+        "项目属性",
+        "项目期限",
+        "项目周期",
+        "计划开始日期",
+        "计划完成日期",
+        "项目开始日期",
+        "项目结束日期",
+        "项目负责人",
+        "联系电话",
+        "联系人",
+        "项目编码",
+        "部门预算编码",
+        "部门编码",
+        "单位编码",
+        "项目类型",
+        "资金用途",
+        "立项依据",
+        "项目概况",
+        "部门职能",
+        "部门职能职责",
+        "部门职能职责概述",
+        "主要职能",
+        "绩效目标填报说明",
+        "项目总目标",
+        "中长期目标",
+        "实施期",
+        "实施期限",
+        "主管处室",
+        "归口处室",
+        "支出功能分类",
+        "资金性质",
+        "编制人数",
+        "在职人数",
+        "实有人数",
+        "预算年度",
+        "年度",
+        "填报日期",
+        "项目实施期",
+        "项目起止时间",
+        "项目起止日期",
+    )
+)
+
+# Group labels: they head a block and carry no value of their own.
+GROUP_LABELS: Final = frozenset(
+    label_key(label)
+    for label in (
+        "基本信息",
+        "预算整体情况",
+        "项目资金",
+        "项目资金(元)",
+        "项目资金(万元)",
+        "年度预算安排",
+        "年度预算安排(万元)",
+        "年度预算申请",
+        "年度预算申请(万元)",
+        "项目基本情况",
+        "资金情况",
+        "部门预算",
+        "预算情况",
+        "绩效指标",
+        "年度绩效指标",
+        "项目绩效目标",
+        "预算资金情况",
+        "项目资金情况",
+        "资金来源",
+        "按收入性质分",
+        "按支出性质分",
+        "收入来源",
+        "部门预算支出",
+        "事业发展性支出",
+        "按预算级次划分",
+        "预算金额",
+        "预算金额(万元)",
+        "预算金额(元)",
+        "金额",
+        "项目预算",
+        "项目资金申请",
+        "资金总额(万元)",
+        "年度资金",
+        "部门整体支出",
+        "项目支出绩效目标",
+        "部门整体绩效目标",
+    )
+)
+
+# Goal blocks. Department and annual goals go to Document.goals; a project's long-term goal goes to info.
+GOAL_LABELS: Final = frozenset(
+    label_key(label)
+    for label in (
+        "总体绩效目标",
+        "年度总体目标",
+        "年度目标",
+        "总体目标",
+        "年度绩效目标",
+        "绩效目标",
+        "年度总体绩效目标",
+        "部门整体绩效目标",
+        "整体绩效目标",
+        "年度部门整体绩效目标",
+        "项目年度绩效目标",
+        "年度总目标",
+        "年度绩效目标(概述)",
+        "部门年度绩效目标",
+    )
+)
+LONG_TERM_GOAL_LABELS: Final = frozenset(
+    label_key(label)
+    for label in ("项目总目标", "中长期目标", "总目标", "项目中长期目标", "实施期目标", "实施期总目标")
+)
+
+# Task sections.
+KEY_TASK_LABELS: Final = frozenset(
+    label_key(label)
+    for label in (
+        "年度重点工作任务",
+        "重点工作任务",
+        "年度主要任务",
+        "年度履职目标",
+        "年度工作任务",
+        "主要任务",
+        "工作任务",
+        "部门年度重点工作任务",
+        "年度重点任务",
+        "重点任务",
+    )
+)
+OTHER_TASK_LABELS: Final = frozenset(
+    label_key(label)
+    for label in (
+        "其他需完成的任务",
+        "其他需完成的任务(可选填)",
+        "其他任务",
+        "其他工作任务",
+        "其他需要完成的任务",
+    )
+)
+
+# Task table columns.
+TASK_COLUMNS: Final[dict[str, str]] = _index(
+    {
+        "name": (
+            "名称",
+            "任务名称",
+            "工作任务",
+            "重点工作任务",
+            "年度目标任务",
+            "任务",
+            "项目名称",
+            "工作任务名称",
+            "主要任务",
+            "年度主要任务",
+        ),
+        "content": ("主要实施内容", "实施内容", "主要内容", "任务内容", "工作内容", "具体内容"),
+        "funds": (
+            "拟投入的资金",
+            "拟投入的资金(万元)",
+            "拟投入资金",
+            "拟投入资金(万元)",
+            "预算金额",
+            "预算金额(万元)",
+            "预算金额(元)",
+            "资金",
+            "金额",
+            "金额(万元)",
+            "资金(万元)",
+            "预算资金",
+            "预算资金(万元)",
+            "合计",
+            "资金总额",
+            "投入资金(万元)",
+            "预算数",
+            "预算数(万元)",
+        ),
+        "target": (
+            "期望达到的目标",
+            "期望达到的目标(概述)",
+            "预期目标",
+            "期望目标",
+            "目标",
+            "预期达到的目标",
+            "绩效目标",
+        ),
+    }
+)
+
+# Indicator table columns.
+INDICATOR_COLUMNS: Final[dict[str, str]] = _index(
+    {
+        "level1": ("一级指标",),
+        "level2": ("二级指标",),
+        "name": ("三级指标", "指标名称", "三级指标名称", "绩效指标名称", "指标内容"),
+        "value": (
+            "指标值",
+            "目标值",
+            "年度指标值",
+            "年度(/项目)指标值",
+            "年度（/项目）指标值",
+            "绩效指标值",
+            "预期目标值",
+            "年度目标值",
+            "绩效目标值",
+            "全年目标值",
+            "指标值(包含数字及文字描述)",
+            "年度指标值(包含数字及文字描述)",
+            "项目指标值",
+            "年度绩效指标值",
+            "目标值(指标值)",
+            "指标目标值",
+            "绩效标准值",
+            "标准值",
+        ),
+        "unit": ("计量单位", "度量单位", "单位", "指标单位", "计算单位"),
+    }
+)
+
+# Headers of a self-evaluation (自评表): such tables are not target tables and are skipped.
+SELF_EVALUATION_COLUMNS: Final = frozenset(
+    label_key(label)
+    for label in ("实际完成值", "全年实际值", "实际值", "完成值", "实际完成情况", "偏差原因分析及改进措施")
+)
+
+# Rows after which a form's tables end (footnotes).
+END_LABELS: Final = frozenset(label_key(label) for label in ("备注", "填报说明", "说明", "注", "填表说明"))
+
+_NOTE_PREFIX = re.compile(r"^(备注|注|说明|填报说明|填表说明)\s*[:：]")
+
+
+def is_footnote(text: str) -> bool:
+    """A note under the table: ``备注：1. 本表…``."""
+    key = label_key(text)
+    return key in END_LABELS or bool(_NOTE_PREFIX.match(text.strip()))
+
+
+# --- titles -------------------------------------------------------------------------------------------------
+
+_TITLE = re.compile(r"绩效目标(申报|审核|审批)?表")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_SHORT_YEAR = re.compile(r"(?<![\d])(\d{2})\s*年度")
+
+
+def is_title(text: str) -> bool:
+    """A title such as 2024年市级部门整体预算绩效目标表 or 财政项目支出绩效目标申报表."""
+    key = label_key(text)
+    return bool(_TITLE.search(key)) and len(key) <= 60 and "自评" not in key
+
+
+def year_in(text: str) -> int | None:
+    """The year a title or a ``（2026年度）`` line names."""
+    key = label_key(text)
+    match = _YEAR.search(key)
+    if match:
+        return int(match[1])
+    short = _SHORT_YEAR.search(key)
+    return 2000 + int(short[1]) if short else None
+
+
+def is_year_line(text: str) -> bool:
+    """A line that only names the year: ``（2026年度）``, ``2019年度)``."""
+    key = label_key(text)
+    return bool(re.fullmatch(r"\(?(?:19|20)?\d{2}年度?\)?", key))
+
+
+def kind_of_title(text: str) -> str | None:
+    key = label_key(text)
+    if "部门整体" in key or "整体支出" in key or "部门预算绩效" in key:
+        return "department"
+    if "项目" in key:
+        return "project"
+    return None
+
+
+# --- budget block -------------------------------------------------------------------------------------------
+
+# key -> spellings. Keys are the public slugs of BudgetLine.key.
+BUDGET_KEYS: Final[dict[str, tuple[str, ...]]] = {
+    "total": (
+        "部门预算支出合计",
+        "预算支出合计",
+        "支出合计",
+        "资金总额",
+        "部门预算总额",
+        "预算总额",
+        "总计",
+        "合计",
+        "年度预算总额",
+        "部门整体支出",
+        "部门预算支出",
+        "预算资金总额",
+        "收入合计",
+        "部门预算合计",
+    ),
+    "annual_total": (
+        "年度资金申请总额",
+        "年度资金总额",
+        "本年度资金",
+        "年度预算资金",
+        "年度资金",
+        "当年资金",
+        "本年资金申请总额",
+        "年度预算申请总额",
+        "年度申请资金",
+        "年度资金申请",
+        "本年度资金总额",
+    ),
+    "basic": ("基本支出", "基本支出合计"),
+    "personnel": ("人员经费", "人员支出"),
+    "public_expenses": ("公用经费", "日常公用经费"),
+    "project": ("项目支出", "项目支出合计"),
+    "development": ("事业发展性支出",),
+    "special": ("财政专项资金", "专项资金"),
+    "other_development": ("其他事业发展性支出",),
+    "fiscal": (
+        "财政拨款",
+        "财政资金",
+        "财政拨款资金",
+        "财政性资金",
+        "当年财政拨款",
+        "本年财政拨款",
+        "财政补助",
+        "财政补助资金",
+        "财政拨款(补助)",
+    ),
+    "general_budget": ("一般公共预算", "一般公共预算拨款", "一般公共预算资金", "一般公共预算财政拨款"),
+    "government_fund": ("政府性基金", "政府性基金拨款", "政府性基金预算", "政府性基金预算拨款"),
+    "special_account": ("纳入专户管理的非税收入拨款", "纳入专户管理的非税收入", "财政专户管理资金"),
+    "other_funds": ("其他资金", "其他来源资金", "自有资金", "单位自筹", "自筹资金", "其他来源"),
+    "carryover": ("上年结转资金", "上年结转", "结转资金", "上年结余", "上年结转结余"),
+    "own_level": (
+        "本级使用资金",
+        "市本级使用资金",
+        "省本级使用资金",
+        "县本级使用资金",
+        "区本级使用资金",
+        "县级使用资金",
+        "本级使用",
+    ),
+    "transfer": (
+        "拟用于对下转移支付资金",
+        "对下转移支付资金",
+        "转移支付资金",
+        "对下转移支付",
+        "用于对下转移支付资金",
+    ),
+}
+# Totals that open a column group: the labels under them in the same column belong to them, so that the two
+# 其他资金 of a project table (under 项目资金总额 and under 年度资金申请总额) get distinct keys.
+PROJECT_TOTAL_LABELS: Final = frozenset(
+    label_key(label)
+    for label in ("项目资金总额", "项目总预算", "项目预算总额", "项目总金额", "项目资金总计", "总预算")
+)
+# Keys that say what they are only together with the group they sit in.
+GROUPED_KEYS: Final = frozenset({"fiscal", "other_funds", "carryover"})
+# Labels that are budget lines only when an amount follows them (else they head a column: 部门预算支出 | 预算金额).
+HEADER_OR_LINE: Final = frozenset(
+    label_key(label) for label in ("部门预算支出", "事业发展性支出", "资金总额", "合计")
+)
+
+_BUDGET_INDEX: Final[dict[str, str]] = {
+    **_index(BUDGET_KEYS),
+    **dict.fromkeys(PROJECT_TOTAL_LABELS, "total"),
+}
+_MONEY_SUFFIX = re.compile(r"\((万元|元|亿元)\)$")
+_WHICH_PREFIX = re.compile(r"^(其中|含|包括)[:：]?")
+_NUMBERING = re.compile(r"^(\d+[.、]|[(（]\d+[)）]|[一二三四五六七八九十]+、)")
+
+
+def money_unit_of(text: str) -> str | None:
+    """The money unit a label or header prints in brackets: ``预算金额(万元)`` -> ``万元``."""
+    key = label_key(text)
+    match = _MONEY_SUFFIX.search(key) or re.search(r"(?:金额)?单位[:：]?(万元|元|亿元)$", key)
+    return match[1] if match else None
+
+
+def budget_key(text: str) -> str | None:
+    """The budget key of a label (``其中：财政资金`` -> ``fiscal``), or None when it is not a budget label."""
+    key = label_key(text)
+    key = _MONEY_SUFFIX.sub("", _WHICH_PREFIX.sub("", _NUMBERING.sub("", key)))
+    return _BUDGET_INDEX.get(key)
+
+
+def is_project_total(text: str) -> bool:
+    key = _MONEY_SUFFIX.sub("", label_key(text))
+    return key in PROJECT_TOTAL_LABELS
+
+
+def is_header_or_line(text: str) -> bool:
+    return _MONEY_SUFFIX.sub("", label_key(text)) in HEADER_OR_LINE
+
+
+def column_role(text: str, columns: dict[str, str]) -> str | None:
+    """Which column a header cell names (indicator or task tables), or None."""
+    key = label_key(text)
+    return columns.get(key) or columns.get(_MONEY_SUFFIX.sub("", key))

@@ -1,0 +1,53 @@
+"""Shared test fixtures. Golden files are compared byte for byte; regenerate them with ``pytest --update-golden``
+(never edit them by hand) and review the diff."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden", action="store_true", help="rewrite golden files from the current output"
+    )
+
+
+class Golden:
+    def __init__(self, update: bool) -> None:
+        self.update = update
+
+    def check(self, relative: str, actual: str) -> None:
+        path = GOLDEN / relative
+        if self.update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(actual, encoding="utf-8")
+            return
+        if not path.exists():
+            pytest.fail(f"golden file {relative} is missing; run pytest --update-golden")
+        expected = path.read_text(encoding="utf-8")
+        if actual != expected:
+            diff = "\n".join(
+                difflib.unified_diff(
+                    expected.splitlines(), actual.splitlines(), "golden/" + relative, "actual", lineterm=""
+                )
+            )
+            pytest.fail(f"output differs from golden/{relative} (pytest --update-golden to accept):\n{diff}")
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Golden:
+    return Golden(bool(request.config.getoption("--update-golden")))
+
+
+@pytest.fixture
+def in_root(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run with the repository root as the working directory, so locations hold stable relative paths."""
+    monkeypatch.chdir(ROOT)
+    return ROOT
