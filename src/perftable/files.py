@@ -1,4 +1,8 @@
-"""Finding the files to work on: paths as given, directories walked for supported files in a stable order."""
+"""Finding the files to work on: paths as given, directories walked for supported files in a stable order.
+
+When walking a directory, hidden files, Office lock files (``~$x.xlsx``) and documentation files (README,
+CHANGELOG, LICENSE …) are skipped; a file named explicitly is always read.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from perftable.readers import SUPPORTED_SUFFIXES
+
+_DOC_NAMES = ("readme", "changelog", "changes", "license", "contributing", "authors", "notice")
+
+
+def _wanted(name: str) -> bool:
+    return (
+        not name.startswith((".", "~$"))
+        and Path(name).suffix.lower() in SUPPORTED_SUFFIXES
+        and not Path(name).stem.lower().startswith(_DOC_NAMES)
+    )
+
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -19,7 +34,7 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             for root, dirs, names in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(names):
-                    if not name.startswith((".", "~$")) and Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
+                    if _wanted(name):
                         yield Path(root) / name
         else:
             yield path
