@@ -75,17 +75,20 @@ _DATE_SUFFIXES: tuple[tuple[str, Comparator], ...] = (
 
 _NUMBER = r"[-+−]?\d+(?:,\d{3})*(?:\.\d+)?"
 _UNIT = "|".join(re.escape(unit) for unit in KNOWN_UNITS)
-# An unknown unit: a short run of CJK characters, so that U006 can name it.
-_ANY_UNIT = rf"(?:{_UNIT}|[\u4e00-\u9fff]{{1,3}})"
+# A known unit with an optional 万/亿 multiplier, or an unknown one: a short run of CJK characters that is not a
+# date word (so that U006 can name it).
+_ANY_UNIT = rf"(?:(?:万|亿|萬|億)?(?:{_UNIT})|(?:(?![年月日])[\u4e00-\u9fff]){{1,3}})"
 _QUANTITY = re.compile(
     rf"^(?P<num>{_NUMBER})\s*(?:\((?P<punit>%|‰)\)|(?P<unit>{_ANY_UNIT}))?"
     rf"(?:\s*[-~～至到]\s*(?P<max>{_NUMBER})\s*(?:\((?P<punit2>%|‰)\)|(?P<unit2>{_ANY_UNIT}))?)?"
     rf"(?:\s*/\s*(?P<per>[^\d\s/()][^\d]{{0,8}})|\s*\((?P<note>[^()]*)\))?$"
 )
 _DATE = re.compile(
-    r"^(?:(?P<y>\d{4})\s*年度?\s*(?:(?P<m>\d{1,2})\s*月份?\s*(?:(?P<d>\d{1,2})\s*[日号]?)?)?\s*(?:底|末)?"
-    r"|(?P<y2>\d{4})[.\-/](?P<m2>\d{1,2})[.\-/](?P<d2>\d{1,2}))$"
+    r"^(?:(?P<y>\d{4})\s*年度?\s*(?:(?P<m>\d{1,2})\s*月份?\s*(?:(?P<d>\d{1,2})\s*[日号]?)?)?\s*(?:底|末|全年|整年)?"
+    r"|(?P<y2>\d{4})(?:\.(?P<m2>\d{2})|[\-/](?P<m3>\d{1,2}))(?:[.\-/](?P<d2>\d{1,2}))?)$"
 )
+# A period: 2023年4月-2024年2月, 2023.07-2024.01, 2020年1月--2020年11月 (its end is the target date).
+_PERIOD = re.compile(r"^(?P<start>.+?\d\s*[年月日.]?)\s*(?:-{1,2}|—{1,2}|~|～|至|到)\s*(?P<end>\d{4}.*)$")
 _PER_SEPARATORS = re.compile(r"[()/.·•・]+")
 
 QUALITATIVE_TERMS = frozenset(
@@ -230,9 +233,13 @@ def parse_date(text: str, year: int | None = None) -> tuple[dt.date, Comparator 
         core = f"{year}年{core}"
     match = _DATE.match(core)
     if not match:
+        period = _PERIOD.match(core)
+        if period and parse_date(period["start"], year) is not None:
+            end = parse_date(period["end"], year)
+            return (end[0], comparator or "≤") if end else None
         return None
     y = int(match["y"] or match["y2"])
-    month, day = match["m"] or match["m2"], match["d"] or match["d2"]
+    month, day = match["m"] or match["m2"] or match["m3"], match["d"] or match["d2"]
     m = int(month) if month else 12
     if not 1900 <= y <= 2200 or not 1 <= m <= 12:
         return None

@@ -20,10 +20,12 @@ _PAIRS = (
     "产產 标標 数數 质質 时時 济濟 经經 会會 态態 环環 续續 响響 满滿 务務 对對 总總 体體 级級 项項 门門 预預 资資"
     " 拨撥 财財 来來 结結 转轉 余餘 计計 划劃 单單 称稱 织織 际際 额額 达達 设設 类類 说說 释釋 评評 准準 备備 注註"
     " 实實 内內 应應 业業 发發 专專 币幣 万萬 员員 养養 属屬 当當 开開 价價 报報 审審 书書 职職 责責 决決 绩績 况況"
-    " 关關 护護 疗療 训訓 练練 残殘 效効 满満"
+    " 关關 护護 疗療 训訓 练練 残殘 效効 满満 亿億 运運 证證 鉴鑒 处處 间間"
 )
 _TRAD_TO_SIMP = str.maketrans({pair[1]: pair[0] for pair in _PAIRS.split()})
 _WHITESPACE = re.compile(r"\s+")
+# Pinyin that some web mirrors insert after characters: 區(qū), 標(biāo). Never content: removed everywhere.
+_PINYIN_NOTE = re.compile(r"\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
@@ -52,14 +54,26 @@ def breaks_to_newlines(text: str) -> str:
 @lru_cache(maxsize=8192)
 def label_key(text: str) -> str:
     """The lookup form of a label: NFKC, simplified characters, no whitespace, no trailing colon."""
-    key = unicodedata.normalize("NFKC", text).translate(_TRAD_TO_SIMP)
-    key = _WHITESPACE.sub("", key)
+    key = unicodedata.normalize("NFKC", strip_annotations(text)).translate(_TRAD_TO_SIMP)
+    key = _WHITESPACE.sub("", key).lstrip("*★☆")
     return key.rstrip(":")
 
 
+def strip_annotations(text: str) -> str:
+    """Remove pinyin annotations a web mirror inserted (``區(qū)`` -> ``區``)."""
+    return _PINYIN_NOTE.sub("", text) if "(" in text else text
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters of the vocabulary mapped to simplified ones (units, level names)."""
+    return text.translate(_TRAD_TO_SIMP)
+
+
 def clean_label(text: str) -> str:
-    """A label as printed, cleaned of spaces and full-width forms."""
-    return _WHITESPACE.sub("", unicodedata.normalize("NFKC", text)).rstrip(":")
+    """A label as printed, cleaned of spaces, full-width forms and required-field markers (``*指标值``)."""
+    return (
+        _WHITESPACE.sub("", unicodedata.normalize("NFKC", strip_annotations(text))).rstrip(":").lstrip("*★")
+    )
 
 
 def _needs_space(left: str, right: str) -> bool:
@@ -87,7 +101,7 @@ def clean_text(text: str) -> str:
     A run of blanks between two CJK characters is dropped (``"服务对象 满意度指标"`` is one word broken by a PDF
     converter); between Latin words it becomes one space.
     """
-    text = join_lines(text.replace("\r", ""))
+    text = join_lines(strip_annotations(text).replace("\r", ""))
     if " " in text or "\u3000" in text or "\t" in text:
         text = re.sub(r"[ \t\u3000]+", " ", text)
         text = re.sub(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])", "", text)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import NamedTuple
 
+from perftable.text import to_simplified
+
 
 class UnitInfo(NamedTuple):
     unit: str
@@ -156,7 +158,7 @@ _INDEX: dict[str, UnitInfo] = {
     unit: UnitInfo(unit, family, scale) for family, units in FAMILIES.items() for unit, scale in units.items()
 }
 
-# Longest first, so that 万人次 wins over 人次 and 人.
+# Longest first, so that 万人次 wins over 人次 and 人 (a 万/亿 prefix is allowed before any of them).
 KNOWN_UNITS: tuple[str, ...] = tuple(sorted({*_INDEX, *ALIASES}, key=len, reverse=True))
 
 # Words that mark a money context, where a bare 万 means 万元.
@@ -179,15 +181,25 @@ MONEY_WORDS = (
 
 def normalise_unit(unit: str, *, money_context: bool = False) -> str:
     """The normal spelling of a unit: ``个月`` -> ``月``, ``％`` -> ``%``; a bare ``万`` is ``万元`` in money context."""
-    unit = unit.strip()
+    unit = to_simplified(unit.strip())
     if unit == "万" and money_context:
         return "万元"
     return ALIASES.get(unit, unit)
 
 
+_MULTIPLIERS = {"万": Decimal(10000), "亿": Decimal(100000000), "千": Decimal(1000), "百万": Decimal(1000000)}
+
+
 def unit_info(unit: str) -> UnitInfo | None:
-    """Family and scale of a known unit, or None for a unit perftable does not know."""
-    return _INDEX.get(normalise_unit(unit))
+    """Family and scale of a known unit (``万平方米`` is 10000 平方米), or None for a unit perftable does not know."""
+    unit = normalise_unit(unit)
+    info = _INDEX.get(unit)
+    if info is None:
+        for prefix, factor in _MULTIPLIERS.items():
+            base = _INDEX.get(ALIASES.get(unit.removeprefix(prefix), unit.removeprefix(prefix)))
+            if unit.startswith(prefix) and base is not None:
+                return UnitInfo(unit, base.family, base.scale * factor)
+    return info
 
 
 def is_known(unit: str) -> bool:

@@ -33,6 +33,14 @@ LEVEL2_PARENT: Final[dict[str, str]] = {
     "生态环境成本指标": "成本指标",
 }
 
+# Level-1 parents a level-2 may also have in some regions' forms: satisfaction under 效益指标 (Hunan, Hubei),
+# 成本指标 as its own level-1 (central 2021 forms).
+ALTERNATE_PARENTS: Final[dict[str, str]] = {
+    "服务对象满意度指标": "效益指标",
+    "社会公众满意度指标": "效益指标",
+    "成本指标": "成本指标",
+}
+
 _LEVEL1_SYNONYMS: Final[dict[str, str]] = {
     "产出": "产出指标",
     "产出类指标": "产出指标",
@@ -43,6 +51,7 @@ _LEVEL1_SYNONYMS: Final[dict[str, str]] = {
     "满意度类指标": "满意度指标",
     "成本": "成本指标",
     "成本类指标": "成本指标",
+    "产品指标": "产出指标",
 }
 
 _LEVEL2_SYNONYMS: Final[dict[str, str]] = {
@@ -62,6 +71,11 @@ _LEVEL2_SYNONYMS: Final[dict[str, str]] = {
     "服务对象满意": "服务对象满意度指标",
     "社会公众满意度": "社会公众满意度指标",
     "社会公众或服务对象满意度指标": "服务对象满意度指标",
+    "社会公众或服务对象满意度": "服务对象满意度指标",
+    "服务对象满意度指标等": "服务对象满意度指标",
+    "社会效益目标": "社会效益指标",
+    "经济效益目标": "经济效益指标",
+    "生态效益目标": "生态效益指标",
     "经济成本": "经济成本指标",
     "社会成本": "社会成本指标",
     "生态环境成本": "生态环境成本指标",
@@ -76,8 +90,11 @@ _L2_INDEX: Final[dict[str, str]] = {**{name: name for name in LEVEL2_PARENT}, **
 
 
 def _strip_score(key: str) -> str:
+    """``成本指标(0-20)分`` -> ``成本指标``; ``…指标指标`` -> ``…指标``; a trailing ``等`` dropped."""
     stripped = _SCORE_SUFFIX.sub("", key)
-    return stripped if stripped and stripped != key and not stripped[-1].isdigit() else key
+    key = stripped if stripped and stripped != key and not stripped[-1].isdigit() else key
+    key = key.removesuffix("等")
+    return key[:-2] if key.endswith("指标指标") else key
 
 
 def level1_name(text: str) -> str | None:
@@ -102,7 +119,14 @@ def looks_like_level_name(text: str) -> bool:
 
 
 def level1_of(level2: str) -> str | None:
+    """The usual level-1 of a level-2 (the one inferred when a level-1 is missing)."""
     return LEVEL2_PARENT.get(level2)
+
+
+def may_sit_under(level2: str, level1: str) -> bool:
+    """True when the level-2 may sit under this level-1 in some form (an unknown level-2 fits anywhere)."""
+    parent = LEVEL2_PARENT.get(level2)
+    return parent is None or parent == level1 or ALTERNATE_PARENTS.get(level2) == level1
 
 
 # --- section and field labels -------------------------------------------------------------------------------
@@ -132,7 +156,7 @@ DEPARTMENT_LABELS: Final = frozenset(
         "单位(部门)名称",
     )
 )
-PROJECT_LABELS: Final = frozenset(label_key(label) for label in ("项目名称", "项目全称"))
+PROJECT_LABELS: Final = frozenset(label_key(label) for label in ("项目名称", "项目全称", "项目支出名称"))
 
 # Other labelled header fields, kept in Document.info under their printed label.
 INFO_LABELS: Final = frozenset(
@@ -366,15 +390,22 @@ SELF_EVALUATION_COLUMNS: Final = frozenset(
 )
 
 # Rows after which a form's tables end (footnotes).
-END_LABELS: Final = frozenset(label_key(label) for label in ("备注", "填报说明", "说明", "注", "填表说明"))
+END_LABELS: Final = frozenset(
+    label_key(label)
+    for label in ("备注", "填报说明", "说明", "注", "填表说明", "其他需说明的问题", "其他说明的问题")
+)
 
 _NOTE_PREFIX = re.compile(r"^(备注|注|说明|填报说明|填表说明)\s*[:：]")
+# Sign-off rows under a form: 财政部门审核意见, 填表人：…, 单位负责人签字.
+_TRAILER = re.compile(
+    r"(审核|初审|审批|审查|复核)意见|^填表人|^填报人[:：]|负责人(签字|签章)|^单位(公章|盖章)"
+)
 
 
 def is_footnote(text: str) -> bool:
-    """A note under the table: ``备注：1. 本表…``."""
+    """A note or sign-off under the table: ``备注：1. 本表…``, ``财政部门审核意见``, ``填表人：…``."""
     key = label_key(text)
-    return key in END_LABELS or bool(_NOTE_PREFIX.match(text.strip()))
+    return key in END_LABELS or bool(_NOTE_PREFIX.match(text.strip())) or bool(_TRAILER.search(key))
 
 
 # --- titles -------------------------------------------------------------------------------------------------
@@ -469,7 +500,17 @@ BUDGET_KEYS: Final[dict[str, tuple[str, ...]]] = {
     "general_budget": ("一般公共预算", "一般公共预算拨款", "一般公共预算资金", "一般公共预算财政拨款"),
     "government_fund": ("政府性基金", "政府性基金拨款", "政府性基金预算", "政府性基金预算拨款"),
     "special_account": ("纳入专户管理的非税收入拨款", "纳入专户管理的非税收入", "财政专户管理资金"),
-    "other_funds": ("其他资金", "其他来源资金", "自有资金", "单位自筹", "自筹资金", "其他来源"),
+    "other_funds": (
+        "其他资金",
+        "其它资金",
+        "其他来源资金",
+        "自有资金",
+        "单位自筹",
+        "自筹资金",
+        "其他来源",
+        "其他",
+        "其它",
+    ),
     "carryover": ("上年结转资金", "上年结转", "结转资金", "上年结余", "上年结转结余"),
     "own_level": (
         "本级使用资金",

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 _NAME_UNIT = re.compile(r"[(（]\s*([^()（）]{1,6}?)\s*[)）]\s*$")
 _COMPARATOR_COLUMNS = ("类型", "符号", "运算", "方向", "性质")
+_VALUE_TYPES = frozenset({"定量", "定性", "正向", "反向", "中性", "正向指标", "反向指标"})
 
 
 @dataclass
@@ -117,55 +118,84 @@ def _positional(cells: dict[int, Cell], cols: IndicatorColumns) -> RowFields:
 
 
 def _needs_realign(cells: dict[int, Cell], cols: IndicatorColumns, fields: RowFields) -> bool:
+    """True when reading the row by position makes no sense: its cells shifted in conversion."""
     if any(col < cols.first and not _is_section_label(cell.text) for col, cell in cells.items()):
         return True
     if fields.level1 is not None and not _is_level(fields.level1.text):
         return True
-    if fields.level2 is not None and vocab.level1_name(fields.level2.text) and not fields.level1:
-        return vocab.level2_name(fields.level2.text) is None
+    if (
+        fields.level1 is not None
+        and vocab.level2_name(fields.level1.text)
+        and not vocab.level1_name(fields.level1.text)
+    ):  # a level-2 in the level-1 column: fine when the level-2 column agrees, a left shift otherwise
+        return fields.level2 is not None and not _is_level(fields.level2.text)
     if fields.level2 is not None and is_value_like(fields.level2.text):
         return True
     if fields.name is not None and _is_level(fields.name.text):
-        return True
+        # a level name in the name column: shifted, unless it is a level-2 name used as an indicator's name
+        # (三级指标 "社会成本指标" under 成本指标), which is kept
+        name_key = label_key(fields.name.text)
+        same_as_level2 = fields.level2 is not None and name_key == label_key(fields.level2.text)
+        if same_as_level2 or vocab.level1_name(fields.name.text) or fields.value is None:
+            return True
     named = {c for c in (cols.level1, cols.level2, cols.name, cols.value, cols.unit) if c is not None}
     beyond = [col for col in cells if col > cols.first and col not in named and col not in cols.extras]
     return bool(beyond) and (fields.name is None or fields.value is None)
 
 
+def _kind(text: str) -> str:
+    """What a cell holds, for realignment: level1, level2, type (定量/定性/≥), unit, value or text."""
+    key = label_key(text)
+    if vocab.level1_name(text) and not vocab.level2_name(text):
+        return "level1"
+    if vocab.level2_name(text) or (vocab.looks_like_level_name(text) and not is_value_like(text)):
+        return "level2" if not vocab.level1_name(text) else "level1/2"
+    if key in _VALUE_TYPES or parse_comparator(text):
+        return "type"
+    if is_known(normalise_unit(key)) and not any(ch.isdigit() for ch in key):
+        return "unit"
+    return "value" if is_value_like(text) else "text"
+
+
 def _realign(cells: dict[int, Cell], cols: IndicatorColumns, carry: Carry) -> RowFields:
+    """Assign a shifted row's cells by what they hold, in reading order: level names, the name, the value (with a
+    指标值类型 or 计量单位 cell where the table has such columns), then the remaining columns in order."""
     fields = RowFields()
+    type_header = next((h for h in cols.extras.values() if any(w in h for w in _COMPARATOR_COLUMNS)), None)
+    free_extras = [header for col, header in sorted(cols.extras.items()) if header != type_header]
     rest: list[tuple[int, Cell]] = []
     for col, cell in sorted(cells.items()):
         if col < cols.first and _is_section_label(cell.text):
             continue
-        text = cell.text
-        level1, level2 = vocab.level1_name(text), vocab.level2_name(text)
-        if fields.name is None and level1 and not (level2 and (fields.level1 or carry.level1 == "产出指标")):
-            if fields.level1 is None:
-                fields.level1 = cell
-            continue
-        if fields.name is None and (
-            level2 or (vocab.looks_like_level_name(text) and not is_value_like(text))
+        kind = _kind(cell.text)
+        before_name = fields.name is None
+        if kind == "level1/2":  # 成本指标: level-1 in central forms, level-2 under 产出指标 elsewhere
+            kind = "level2" if fields.level1 or carry.level1 == "产出指标" else "level1"
+        if before_name and kind == "level1" and fields.level1 is None and fields.level2 is None:
+            fields.level1 = cell
+        elif before_name and kind == "level2" and fields.level2 is None:
+            fields.level2 = cell
+        elif (
+            before_name
+            and kind == "level2"
+            and fields.level2 is not None
+            and (label_key(cell.text) == label_key(fields.level2.text))
         ):
-            if fields.level2 is None:
-                fields.level2 = cell
-            continue
-        if fields.name is None and not is_value_like(text):
+            continue  # the same level-2 twice: a merged cell flattened into the name column
+        elif kind == "type" and type_header and type_header not in fields.extras and fields.value is None:
+            fields.extras[type_header] = cell
+        elif kind == "unit" and cols.unit is not None and fields.unit is None and fields.value is not None:
+            fields.unit = cell
+        elif before_name and kind in ("text", "level1", "level2"):
             fields.name = cell
-        elif fields.value is None and (is_value_like(text) or fields.name is not None):
+        elif fields.value is None and (kind == "value" or not before_name):
             fields.value = cell
         else:
             rest.append((col, cell))
     for col, cell in rest:
-        header = cols.extras.get(col) or f"第{col + 1}列"
+        header = next((h for h in free_extras if h not in fields.extras), None) or f"第{col + 1}列"
         fields.extras.setdefault(header, cell)
     return fields
-
-
-def _fits(level1: str, level2: str) -> bool:
-    """True when a level-2 may sit under this level-1 (an unknown level-2 fits anywhere)."""
-    parent = vocab.level1_of(level2)
-    return bool(level1) and (parent is None or parent == level1 or level1 == level2 == "成本指标")
 
 
 def _name_unit(name: str) -> str | None:
@@ -202,7 +232,7 @@ class IndicatorReader:
             level2 = vocab.level2_name(l2_cell.text) or clean_text(l2_cell.text)
         if not level1:
             parent = vocab.level1_of(level2) if l2_cell is not None else None
-            if parent and (reason or not _fits(carry.level1, level2)):
+            if parent and (reason or not (carry.level1 and vocab.may_sit_under(level2, carry.level1))):
                 level1 = parent
                 reason = reason or ("level1-mismatch" if carry.level1 else "level1-missing")
                 draft.repair(
