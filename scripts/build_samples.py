@@ -19,10 +19,34 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from perftable.spans import from_markers, to_csv, to_html, to_markdown, to_xlsx  # noqa: E402
+from perftable.spans import SpanGrid, from_markers, to_csv, to_html, to_markdown, to_xlsx  # noqa: E402
 
 SAMPLES = ROOT / "samples"
 U, L = "^", "<"
+
+
+def reproducible(path: Path) -> None:
+    """Rewrite a zip-based file (xlsx, ods) with fixed timestamps, so that rebuilding changes no bytes."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        members = [(info, archive.read(info)) for info in archive.infolist()]
+    stamp = rb"\g<1>2024-01-01T00:00:00Z\g<2>"
+    members = [
+        (
+            info,
+            re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)", stamp, data)
+            if info.filename == "docProps/core.xml"
+            else data,
+        )
+        for info, data in members
+    ]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in members:
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2024, 1, 1, 0, 0, 0))
+            fixed.compress_type = info.compress_type
+            archive.writestr(fixed, data)
 
 
 def shanghai() -> None:
@@ -139,6 +163,183 @@ def lianjiang_rows() -> list[list[str]]:
     return rows + body
 
 
+HUNAN_GOALS = (
+    "目标1：保障困难群众基本生活，按时足额发放城乡低保、特困供养资金；\n"
+    "目标2：完成全县养老服务设施提质改造12所；\n"
+    "目标3：规范社会组织登记管理，年检率达到95%以上。"
+)
+E = "该指标主要考察年度任务完成情况"
+D = "未达指标值酌情扣分"
+HUNAN_INDICATORS = [
+    (P, "数量指标", "城乡低保保障人数", "定量", "≥12000", "人", E, D, ""),
+    (P, "数量指标", "养老服务设施提质改造数量", "定量", "12", "所", E, D, ""),
+    (P, "质量指标", "社会组织年检率", "定量", "≥95", "%", E, D, ""),
+    (P, "时效指标", "低保资金发放及时率", "定量", "100", "%", E, D, "按月发放"),
+    (P, "成本指标", "低保对象月人均补助标准", "定量", "≤420", "元/人·月", E, D, ""),
+    (Q, "社会效益指标", "困难群众基本生活保障水平", "定性", "有效提升", "", E, D, ""),
+    (Q, "可持续影响指标", "社会救助制度运行", "定性", "长效稳定", "", E, D, ""),
+    (S, "服务对象满意度指标", "救助对象满意度", "定量", "≥90", "%", E, D, ""),
+]
+
+
+def hunan_rows() -> list[list[str]]:
+    rows = [
+        ["部门(单位)名称", L, "示例县民政局", L, L, L, L, L, L, L],
+        ["年度预算申请(万元)", L, "资金总额", L, "财政拨款", L, L, "其他资金", L, L],
+        [U, U, "1,520.3600", L, "1,480.3600", L, L, "40.0000", L, L],
+        [U, U, "基本支出", L, "1,020.3600", L, L, "项目支出", "500.0000", L],
+        ["部门职能职责概述", L, "负责全县社会救助、养老服务、社会组织登记管理等工作。", L, L, L, L, L, L, L],
+        ["年度绩效目标", L, HUNAN_GOALS, L, L, L, L, L, L, L],
+        [
+            "年度绩效指标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标值类型",
+            "指标值",
+            "计量单位",
+            "指标解释",
+            "评(扣)分标准",
+            "备注",
+        ],
+    ]
+    previous = ("", "")
+    for index, (l1, l2, *rest) in enumerate(HUNAN_INDICATORS):
+        rows.append([U, U if index and l1 == previous[0] else l1, U if (l1, l2) == previous else l2, *rest])
+        previous = (l1, l2)
+    return rows
+
+
+CENTRAL_INDICATORS = [
+    (C, "经济成本指标", "设备购置成本", "≤180万元"),
+    (C, "社会成本指标", "对周边居民生活的影响", "无"),
+    (P, "数量指标", "监测站点建设数量", "=15个"),
+    (P, "质量指标", "设备验收合格率", "100%"),
+    (P, "时效指标", "项目完成时间", "2025年11月30日前"),
+    (Q, "社会效益指标", "空气质量监测覆盖率", "≥90%"),
+    (Q, "生态效益指标", "监测数据有效率", "≥95%"),
+    (S, "服务对象满意度指标", "使用单位满意度", "≥90%"),
+]
+
+
+def central_rows() -> list[list[str]]:
+    rows = [
+        ["项目名称", "大气环境监测站点建设", L, L, L],
+        ["主管部门及代码", "[101]示例省生态环境厅", L, "实施单位", "示例省生态环境监测中心"],
+        ["项目资金(万元)", "年度资金总额", L, "200", L],
+        [U, "其中：财政拨款", L, "200", L],
+        [U, "其他资金", L, "0", L],
+        ["年度总体目标", "建成15个空气质量自动监测站点并投入运行，监测数据有效率达到95%以上。", L, L, L],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+    ]
+    return rows + _indicator_rows(U, CENTRAL_INDICATORS)
+
+
+# The real Fujian table (shared/samples-real/fujian-ningde-2019-department.partial.txt), transcribed cell by cell
+# into the grid its spreadsheet had; values verbatim, the page is cut off after 成本指标 as in the source.
+NINGDE_ROWS = [
+    ["部门(单位)名称", "中共宁德市委党史和地方志研究室", L, "部门预算编码", "901001033"],
+    ["年度预算安排(万元)", "资金总额", "171.41", L, L],
+    [U, "项目支出", "60.8", L, L],
+    [U, "基本支出", "110.61", L, L],
+    [
+        "年度总体目标",
+        "目标1:确保本室各人员工资及福利的发放;\n目标2:对合作社区、退休人员及遗孀、困难群众进行一定程度的补助;\n"
+        "目标3:确保本室日常办公所需经费正常运行;\n目标4:保障志鉴地情相关工作开展所需资金,确保完成2019年度任务。",
+        L,
+        L,
+        L,
+    ],
+    ["年度履职目标", "部门职能", "年度目标任务", "支出项目名称", "预算金额(万元)"],
+    [
+        U,
+        "组织、指导、编纂、督促和检查地方志、年鉴、地情工作",
+        "保障志鉴地情相关工作开展所需资金,确保完成2019年度任务",
+        "地情、市志编纂与年鉴出版经费",
+        "49.8",
+    ],
+    [U, "确保本室各人员工资及福利的发放", "按时发放2019年人员福利", "地情、市志编纂与年鉴出版经费", "11"],
+    [U, "确保日常工作正常运行", "按时发放2019年人员工资待遇", "基本支出", "171.41"],
+    ["一级指标", "二级指标", "三级指标", "指标解释", "目标值"],
+    ["产出指标", "数量指标", "志鉴地情相关工作开展所需资金的供应时效", "100%(历史标准)", "100%"],
+    [U, U, "确保日常工作正常运行", "100%", "100%"],
+    [U, U, "按年度发放绩效奖、文明奖、综治平安奖、应休未休补贴", "60%", "≥60%"],
+    [U, "质量指标", "调研、督促、指导志、鉴、地情编纂的县(市、区)的覆盖率", "90%(计划标准)", "1"],
+    [U, U, "各类书籍审稿率", "100%(计划标准)", "1"],
+    [U, "时效指标", "项目完成时间", "2019年12月(计划标准)", "100%"],
+    [U, "成本指标", "基本支出", "", ""],
+]
+
+
+def layouts() -> None:
+    hunan = SAMPLES / "hunan-department"
+    hunan.mkdir(exist_ok=True)
+    grid = from_markers(hunan_rows())
+    title = "示例县民政局2024年部门整体支出绩效目标表"
+    (hunan / "minzheng-2024.md").write_text(to_markdown(grid, title), encoding="utf-8")
+    to_xlsx(grid, hunan / "minzheng-2024.xlsx", title)
+    central = SAMPLES / "central-project"
+    central.mkdir(exist_ok=True)
+    (central / "jiance-2025.html").write_text(
+        to_html(from_markers(central_rows()), "项目支出绩效目标表（2025年度）"), encoding="utf-8"
+    )
+    fujian = SAMPLES / "fujian-department"
+    fujian.mkdir(exist_ok=True)
+    (fujian / "ningde-2019.md").write_text(
+        to_markdown(from_markers(NINGDE_ROWS), "部门整体支出绩效目标表") + "\n2019年度)\n", encoding="utf-8"
+    )
+
+
+def to_xls(grid: SpanGrid, path: Path, title: str) -> None:
+    """Legacy .xls with merged cells (xlwt; only this script needs it: pip install -e '.[samples]')."""
+    import xlwt  # type: ignore[import-untyped]
+
+    workbook = xlwt.Workbook(encoding="utf-8")
+    sheet = workbook.add_sheet("绩效目标表")
+    sheet.write_merge(0, 0, 0, len(grid[0]) - 1, title)
+    for r, row in enumerate(grid, start=1):
+        for c, cell in enumerate(row):
+            if cell is None:
+                continue
+            if cell.rowspan > 1 or cell.colspan > 1:
+                sheet.write_merge(r, r + cell.rowspan - 1, c, c + cell.colspan - 1, cell.text)
+            else:
+                sheet.write(r, c, cell.text)
+    workbook.save(str(path))
+
+
+def to_ods(grid: SpanGrid, path: Path, title: str) -> None:
+    """OpenDocument spreadsheet with spanned cells (odfpy; pip install -e '.[samples]')."""
+    from odf.opendocument import OpenDocumentSpreadsheet  # type: ignore[import-untyped]
+    from odf.table import CoveredTableCell, Table, TableCell, TableRow  # type: ignore[import-untyped]
+    from odf.text import P  # type: ignore[import-untyped]
+
+    document = OpenDocumentSpreadsheet()
+    table = Table(name="绩效目标表")
+    width = len(grid[0])
+
+    def text_cell(text: str, rows: int = 1, cols: int = 1) -> TableCell:
+        cell = TableCell(valuetype="string", numberrowsspanned=rows, numbercolumnsspanned=cols)
+        for line in text.split("\n"):
+            cell.addElement(P(text=line))
+        return cell
+
+    title_row = TableRow()
+    title_row.addElement(text_cell(title, 1, width))
+    for _ in range(width - 1):
+        title_row.addElement(CoveredTableCell())
+    table.addElement(title_row)
+    for row in grid:
+        table_row = TableRow()
+        for cell in row:
+            table_row.addElement(
+                CoveredTableCell() if cell is None else text_cell(cell.text, cell.rowspan, cell.colspan)
+            )
+        table.addElement(table_row)
+    document.spreadsheet.addElement(table)
+    document.save(str(path))
+
+
 def formats() -> None:
     out = SAMPLES / "formats"
     out.mkdir(exist_ok=True)
@@ -148,9 +349,14 @@ def formats() -> None:
     (out / "lianjiang-clean.html").write_text(to_html(grid, title), encoding="utf-8")
     (out / "lianjiang-clean.csv").write_text(to_csv(grid, title), encoding="utf-8")
     to_xlsx(grid, out / "lianjiang-clean.xlsx", title)
+    to_xls(grid, out / "lianjiang-clean.xls", title)
+    to_ods(grid, out / "lianjiang-clean.ods", title)
 
 
 if __name__ == "__main__":
     shanghai()
     formats()
+    layouts()
+    for built in [*SAMPLES.rglob("*.xlsx"), *SAMPLES.rglob("*.ods")]:
+        reproducible(built)
     print("samples built under", SAMPLES)

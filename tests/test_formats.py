@@ -27,7 +27,7 @@ def content(document: perftable.Document) -> Any:
 @pytest.mark.parametrize(
     ("stem", "suffixes"),
     [
-        ("formats/lianjiang-clean", ("md", "html", "csv", "xlsx")),
+        ("formats/lianjiang-clean", ("md", "html", "csv", "xlsx", "xls", "ods")),
         ("shanghai-project/lanxilu-2026", ("csv", "md", "xlsx")),
     ],
 )
@@ -46,6 +46,6 @@ def test_clean_table_equals_the_damaged_seed_in_content() -> None:
 
 
 def test_clean_formats_need_no_meaning_changing_repairs() -> None:
-    for suffix in ("md", "html", "csv", "xlsx"):
+    for suffix in ("md", "html", "csv", "xlsx", "xls", "ods"):
         doc = perftable.load(SAMPLES / f"formats/lianjiang-clean.{suffix}")
         assert [w for w in doc.warnings if w.code == "P003"] == [], suffix

@@ -9,6 +9,7 @@ HTML (rowspan/colspan) or xlsx (merged ranges). Used to build the samples and th
 from __future__ import annotations
 
 import csv
+import datetime
 import html
 import io
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 LEFT, UP = "<", "^"
+_FIXED_TIME = datetime.datetime(2024, 1, 1)  # reproducible workbook metadata
 
 
 @dataclass(slots=True)
@@ -114,6 +116,8 @@ def to_xlsx(grid: SpanGrid, path: str | Path, title: str | None = None, sheet: s
     from openpyxl import Workbook
 
     workbook = Workbook()
+    workbook.properties.creator = "perftable"
+    workbook.properties.created = workbook.properties.modified = _FIXED_TIME
     ws = workbook.active
     assert ws is not None
     ws.title = sheet

@@ -132,268 +132,97 @@ def may_sit_under(level2: str, level1: str) -> bool:
 # --- section and field labels -------------------------------------------------------------------------------
 
 
-def _index(mapping: dict[str, tuple[str, ...]]) -> dict[str, str]:
-    return {label_key(spelling): key for key, spellings in mapping.items() for spelling in spellings}
+def _keys(words: str) -> frozenset[str]:
+    """Lookup keys of a whitespace-separated list of spellings."""
+    return frozenset(label_key(word) for word in words.split())
+
+
+def _index(mapping: dict[str, str]) -> dict[str, str]:
+    """role -> whitespace-separated spellings, as a lookup of key -> role."""
+    return {
+        label_key(spelling): role for role, spellings in mapping.items() for spelling in spellings.split()
+    }
 
 
 # Fields that name the department (部门名称 …) and the project.
-DEPARTMENT_LABELS: Final = frozenset(
-    label_key(label)
-    for label in (
-        "部门名称",
-        "部门(单位)名称",
-        "部门（单位）名称",
-        "单位名称",
-        "预算单位",
-        "预算部门",
-        "主管部门",
-        "主管部门及代码",
-        "部门",
-        "填报单位",
-        "申报单位",
-        "预算单位名称",
-        "部门(单位)",
-        "单位(部门)名称",
-    )
+DEPARTMENT_LABELS: Final = _keys(
+    """部门名称 部门(单位)名称 单位名称 预算单位 预算部门 主管部门 主管部门及代码 主管部门及其编码 主管部门及编码
+    项目主管部门 业务主管部门 主管预算部门 部门 填报单位 申报单位 预算单位名称 部门(单位) 单位(部门)名称 预算部门名称"""
 )
-PROJECT_LABELS: Final = frozenset(label_key(label) for label in ("项目名称", "项目全称", "项目支出名称"))
+PROJECT_LABELS: Final = _keys("项目名称 项目全称 项目支出名称")
 
 # Other labelled header fields, kept in Document.info under their printed label.
-INFO_LABELS: Final = frozenset(
-    label_key(label)
-    for label in (
-        "财政供养人员数",
-        "下属二级单位数",
-        "实施单位",
-        "项目性质",
-        "项目类别",
-        "项目属性",
-        "项目期限",
-        "项目周期",
-        "计划开始日期",
-        "计划完成日期",
-        "项目开始日期",
-        "项目结束日期",
-        "项目负责人",
-        "联系电话",
-        "联系人",
-        "项目编码",
-        "部门预算编码",
-        "部门编码",
-        "单位编码",
-        "项目类型",
-        "资金用途",
-        "立项依据",
-        "项目概况",
-        "部门职能",
-        "部门职能职责",
-        "部门职能职责概述",
-        "主要职能",
-        "绩效目标填报说明",
-        "项目总目标",
-        "中长期目标",
-        "实施期",
-        "实施期限",
-        "主管处室",
-        "归口处室",
-        "支出功能分类",
-        "资金性质",
-        "编制人数",
-        "在职人数",
-        "实有人数",
-        "预算年度",
-        "年度",
-        "填报日期",
-        "项目实施期",
-        "项目起止时间",
-        "项目起止日期",
-    )
+INFO_LABELS: Final = _keys(
+    """财政供养人员数 下属二级单位数 实施单位 项目实施单位 项目执行单位 项目单位 项目性质 项目类别 项目属性 项目分类
+    项目类型 项目期限 项目周期 项目期 建设周期 实施期限 项目实施期 项目支出实施期 项目起止时间 项目起止日期 计划开始日期
+    计划完成日期 项目开始日期 项目结束日期 项目负责人 项目负责人及电话 项目责任人 项目责任人(签字) 联系电话 联系人 填报人
+    填表人 填报日期 项目编码 部门预算编码 部门编码 单位编码 主管部门编码 资金用途 立项依据 项目审批 项目概况 项目总体概况
+    项目立项情况 项目立项的依据 项目申报的可行性 项目申报的必要性 部门职能 部门职能职责 部门职能职责概述 部门职能概述
+    主要职能 部门(单位)职责 单位职责 绩效目标填报说明 主管处室 归口处室 归口科室 支出功能分类 资金性质 财政资金预算分类
+    财政资金科目代码 编制人数 在职人数 实有人数 预算年度 年度"""
 )
 
 # Group labels: they head a block and carry no value of their own.
-GROUP_LABELS: Final = frozenset(
-    label_key(label)
-    for label in (
-        "基本信息",
-        "预算整体情况",
-        "项目资金",
-        "项目资金(元)",
-        "项目资金(万元)",
-        "年度预算安排",
-        "年度预算安排(万元)",
-        "年度预算申请",
-        "年度预算申请(万元)",
-        "项目基本情况",
-        "资金情况",
-        "部门预算",
-        "预算情况",
-        "绩效指标",
-        "年度绩效指标",
-        "项目绩效目标",
-        "预算资金情况",
-        "项目资金情况",
-        "资金来源",
-        "按收入性质分",
-        "按支出性质分",
-        "收入来源",
-        "部门预算支出",
-        "事业发展性支出",
-        "按预算级次划分",
-        "预算金额",
-        "预算金额(万元)",
-        "预算金额(元)",
-        "金额",
-        "项目预算",
-        "项目资金申请",
-        "资金总额(万元)",
-        "年度资金",
-        "部门整体支出",
-        "项目支出绩效目标",
-        "部门整体绩效目标",
-    )
+GROUP_LABELS: Final = _keys(
+    """基本信息 预算整体情况 项目资金 项目资金(元) 项目资金(万元) 年度预算安排 年度预算安排(万元) 年度预算申请
+    年度预算申请(万元) 项目基本情况 资金情况 资金情况(万元) 部门预算 预算情况 绩效指标 年度绩效指标 本年度绩效指标
+    长期绩效指标 项目绩效目标 预算资金情况 资金来源 按收入性质分 按支出性质分 收入来源 收入构成 支出构成 部门总体资金情况
+    部门预算支出 事业发展性支出 按预算级次划分 预算金额 预算金额(万元) 预算金额(元) 金额 项目预算 项目资金申请
+    项目资金申请(万元) 投入目标 投入目标(万元) 资金总额(万元) 年度资金 年度资金总额及构成 项目资金预算执行 预算执行
+    部门整体支出 项目支出绩效目标 项目实施进度计划"""
 )
 
 # Goal blocks. Department and annual goals go to Document.goals; a project's long-term goal goes to info.
-GOAL_LABELS: Final = frozenset(
-    label_key(label)
-    for label in (
-        "总体绩效目标",
-        "年度总体目标",
-        "年度目标",
-        "总体目标",
-        "年度绩效目标",
-        "绩效目标",
-        "年度总体绩效目标",
-        "部门整体绩效目标",
-        "整体绩效目标",
-        "年度部门整体绩效目标",
-        "项目年度绩效目标",
-        "年度总目标",
-        "年度绩效目标(概述)",
-        "部门年度绩效目标",
-    )
+GOAL_LABELS: Final = _keys(
+    """总体绩效目标 年度总体目标 年度目标 总体目标 年度绩效目标 绩效目标 年度总体绩效目标 部门整体绩效目标 整体绩效目标
+    年度部门整体绩效目标 项目年度绩效目标 年度总目标 年度绩效目标(概述) 部门年度绩效目标 本年度绩效目标 年度主要目标和成果
+    项目总体绩效目标 项目年度目标"""
 )
-LONG_TERM_GOAL_LABELS: Final = frozenset(
-    label_key(label)
-    for label in ("项目总目标", "中长期目标", "总目标", "项目中长期目标", "实施期目标", "实施期总目标")
+LONG_TERM_GOAL_LABELS: Final = _keys(
+    "项目总目标 中长期目标 总目标 项目中长期目标 实施期目标 实施期总目标 实施期绩效目标 长期目标 中期目标 项目长期目标"
 )
 
 # Task sections.
-KEY_TASK_LABELS: Final = frozenset(
-    label_key(label)
-    for label in (
-        "年度重点工作任务",
-        "重点工作任务",
-        "年度主要任务",
-        "年度履职目标",
-        "年度工作任务",
-        "主要任务",
-        "工作任务",
-        "部门年度重点工作任务",
-        "年度重点任务",
-        "重点任务",
-    )
+KEY_TASK_LABELS: Final = _keys(
+    """年度重点工作任务 重点工作任务 年度主要任务 年度履职目标 年度工作任务 主要任务 工作任务 部门年度重点工作任务
+    年度重点任务 重点任务"""
 )
-OTHER_TASK_LABELS: Final = frozenset(
-    label_key(label)
-    for label in (
-        "其他需完成的任务",
-        "其他需完成的任务(可选填)",
-        "其他任务",
-        "其他工作任务",
-        "其他需要完成的任务",
-    )
+OTHER_TASK_LABELS: Final = _keys(
+    "其他需完成的任务 其他需完成的任务(可选填) 其他任务 其他工作任务 其他需要完成的任务"
 )
 
 # Task table columns.
 TASK_COLUMNS: Final[dict[str, str]] = _index(
     {
-        "name": (
-            "名称",
-            "任务名称",
-            "工作任务",
-            "重点工作任务",
-            "年度目标任务",
-            "任务",
-            "项目名称",
-            "工作任务名称",
-            "主要任务",
-            "年度主要任务",
-        ),
-        "content": ("主要实施内容", "实施内容", "主要内容", "任务内容", "工作内容", "具体内容"),
-        "funds": (
-            "拟投入的资金",
-            "拟投入的资金(万元)",
-            "拟投入资金",
-            "拟投入资金(万元)",
-            "预算金额",
-            "预算金额(万元)",
-            "预算金额(元)",
-            "资金",
-            "金额",
-            "金额(万元)",
-            "资金(万元)",
-            "预算资金",
-            "预算资金(万元)",
-            "合计",
-            "资金总额",
-            "投入资金(万元)",
-            "预算数",
-            "预算数(万元)",
-        ),
-        "target": (
-            "期望达到的目标",
-            "期望达到的目标(概述)",
-            "预期目标",
-            "期望目标",
-            "目标",
-            "预期达到的目标",
-            "绩效目标",
-        ),
+        "name": "名称 任务名称 工作任务 重点工作任务 年度目标任务 任务 项目名称 工作任务名称 主要任务 年度主要任务",
+        "content": "主要实施内容 实施内容 主要内容 任务内容 工作内容 具体内容",
+        "funds": """拟投入的资金 拟投入的资金(万元) 拟投入资金 拟投入资金(万元) 预算金额 预算金额(万元) 预算金额(元) 资金
+                 金额 金额(万元) 资金(万元) 预算资金 预算资金(万元) 合计 资金总额 投入资金(万元) 预算数 预算数(万元)""",
+        "target": "期望达到的目标 期望达到的目标(概述) 预期目标 期望目标 目标 预期达到的目标 绩效目标",
     }
 )
 
 # Indicator table columns.
 INDICATOR_COLUMNS: Final[dict[str, str]] = _index(
     {
-        "level1": ("一级指标",),
-        "level2": ("二级指标",),
-        "name": ("三级指标", "指标名称", "三级指标名称", "绩效指标名称", "指标内容"),
-        "value": (
-            "指标值",
-            "目标值",
-            "年度指标值",
-            "年度(/项目)指标值",
-            "年度（/项目）指标值",
-            "绩效指标值",
-            "预期目标值",
-            "年度目标值",
-            "绩效目标值",
-            "全年目标值",
-            "指标值(包含数字及文字描述)",
-            "年度指标值(包含数字及文字描述)",
-            "项目指标值",
-            "年度绩效指标值",
-            "目标值(指标值)",
-            "指标目标值",
-            "绩效标准值",
-            "标准值",
-        ),
-        "unit": ("计量单位", "度量单位", "单位", "指标单位", "计算单位"),
+        "level1": "一级指标 一级绩效指标 一级绩效指标名称",
+        "level2": "二级指标 二级绩效指标",
+        "name": "三级指标 指标名称 三级指标名称 三级绩效指标名称 绩效指标名称 指标内容",
+        "value": """指标值 目标值 年度指标值 年度(/项目)指标值 绩效指标值 预期目标值 年度目标值 绩效目标值 全年目标值
+                 指标值(包含数字及文字描述) 年度指标值(包含数字及文字描述) 项目指标值 年度绩效指标值 目标值(指标值)
+                 指标目标值 绩效标准值 标准值 指标值及单位 当年预期实现值 年度预期目标值 预期值""",
+        "unit": "计量单位 度量单位 单位 指标单位 计算单位",
     }
 )
 
 # Headers of a self-evaluation (自评表): such tables are not target tables and are skipped.
-SELF_EVALUATION_COLUMNS: Final = frozenset(
-    label_key(label)
-    for label in ("实际完成值", "全年实际值", "实际值", "完成值", "实际完成情况", "偏差原因分析及改进措施")
+SELF_EVALUATION_COLUMNS: Final = _keys(
+    """实际完成值 全年实际值 实际值 完成值 实际完成情况 偏差原因分析及改进措施 全年执行数 执行率 得分
+    未完成原因及拟采取的改进措施 全年预算数 全年执行数(B) 执行率(B/A) 全年预算数(A)"""
 )
 
 # Rows after which a form's tables end (footnotes).
-END_LABELS: Final = frozenset(
-    label_key(label)
-    for label in ("备注", "填报说明", "说明", "注", "填表说明", "其他需说明的问题", "其他说明的问题")
-)
+END_LABELS: Final = _keys("备注 填报说明 说明 注 填表说明 其他需说明的问题 其他说明的问题")
 
 _NOTE_PREFIX = re.compile(r"^(备注|注|说明|填报说明|填表说明)\s*[:：]")
 # Sign-off rows under a form: 财政部门审核意见, 填表人：…, 单位负责人签字.
@@ -449,98 +278,37 @@ def kind_of_title(text: str) -> str | None:
 # --- budget block -------------------------------------------------------------------------------------------
 
 # key -> spellings. Keys are the public slugs of BudgetLine.key.
-BUDGET_KEYS: Final[dict[str, tuple[str, ...]]] = {
-    "total": (
-        "部门预算支出合计",
-        "预算支出合计",
-        "支出合计",
-        "资金总额",
-        "部门预算总额",
-        "预算总额",
-        "总计",
-        "合计",
-        "年度预算总额",
-        "部门整体支出",
-        "部门预算支出",
-        "预算资金总额",
-        "收入合计",
-        "部门预算合计",
-    ),
-    "annual_total": (
-        "年度资金申请总额",
-        "年度资金总额",
-        "本年度资金",
-        "年度预算资金",
-        "年度资金",
-        "当年资金",
-        "本年资金申请总额",
-        "年度预算申请总额",
-        "年度申请资金",
-        "年度资金申请",
-        "本年度资金总额",
-    ),
-    "basic": ("基本支出", "基本支出合计"),
-    "personnel": ("人员经费", "人员支出"),
-    "public_expenses": ("公用经费", "日常公用经费"),
-    "project": ("项目支出", "项目支出合计"),
-    "development": ("事业发展性支出",),
-    "special": ("财政专项资金", "专项资金"),
-    "other_development": ("其他事业发展性支出",),
-    "fiscal": (
-        "财政拨款",
-        "财政资金",
-        "财政拨款资金",
-        "财政性资金",
-        "当年财政拨款",
-        "本年财政拨款",
-        "财政补助",
-        "财政补助资金",
-        "财政拨款(补助)",
-    ),
-    "general_budget": ("一般公共预算", "一般公共预算拨款", "一般公共预算资金", "一般公共预算财政拨款"),
-    "government_fund": ("政府性基金", "政府性基金拨款", "政府性基金预算", "政府性基金预算拨款"),
-    "special_account": ("纳入专户管理的非税收入拨款", "纳入专户管理的非税收入", "财政专户管理资金"),
-    "other_funds": (
-        "其他资金",
-        "其它资金",
-        "其他来源资金",
-        "自有资金",
-        "单位自筹",
-        "自筹资金",
-        "其他来源",
-        "其他",
-        "其它",
-    ),
-    "carryover": ("上年结转资金", "上年结转", "结转资金", "上年结余", "上年结转结余"),
-    "own_level": (
-        "本级使用资金",
-        "市本级使用资金",
-        "省本级使用资金",
-        "县本级使用资金",
-        "区本级使用资金",
-        "县级使用资金",
-        "本级使用",
-    ),
-    "transfer": (
-        "拟用于对下转移支付资金",
-        "对下转移支付资金",
-        "转移支付资金",
-        "对下转移支付",
-        "用于对下转移支付资金",
-    ),
+BUDGET_KEYS: Final[dict[str, str]] = {
+    "total": """部门预算支出合计 预算支出合计 支出合计 资金总额 部门预算总额 预算总额 总计 合计 年度预算总额 部门整体支出
+             部门预算支出 预算资金总额 收入合计 部门预算合计""",
+    "annual_total": """年度资金申请总额 年度资金总额 本年度资金 年度预算资金 年度资金 当年资金 本年资金申请总额 年度预算申请总额
+                    年度申请资金 年度资金申请 本年度资金总额 当年年度预算 年度本级预算金额 项目预算金额 年度预算金额""",
+    "basic": "基本支出 基本支出合计",
+    "personnel": "人员经费 人员支出",
+    "public_expenses": "公用经费 日常公用经费",
+    "project": "项目支出 项目支出合计",
+    "development": "事业发展性支出",
+    "special": "财政专项资金 专项资金",
+    "other_development": "其他事业发展性支出",
+    "fiscal": """财政拨款 财政资金 财政拨款资金 财政性资金 当年财政拨款 本年财政拨款 财政补助 财政补助资金 财政拨款(补助)
+              财政拨款数 预算资金 上级资金 本级财政 财政拨款金额""",
+    "general_budget": "一般公共预算 一般公共预算拨款 一般公共预算资金 一般公共预算财政拨款",
+    "government_fund": "政府性基金 政府性基金拨款 政府性基金预算 政府性基金预算拨款",
+    "special_account": "纳入专户管理的非税收入拨款 纳入专户管理的非税收入 财政专户管理资金",
+    "other_funds": "其他资金 其它资金 其他来源资金 自有资金 单位自筹 自筹资金 其他来源 其他 其它",
+    "carryover": "上年结转资金 上年结转 结转资金 上年结余 上年结转结余",
+    "own_level": "本级使用资金 市本级使用资金 省本级使用资金 县本级使用资金 区本级使用资金 县级使用资金 本级使用",
+    "transfer": "拟用于对下转移支付资金 对下转移支付资金 转移支付资金 对下转移支付 用于对下转移支付资金",
 }
 # Totals that open a column group: the labels under them in the same column belong to them, so that the two
 # 其他资金 of a project table (under 项目资金总额 and under 年度资金申请总额) get distinct keys.
-PROJECT_TOTAL_LABELS: Final = frozenset(
-    label_key(label)
-    for label in ("项目资金总额", "项目总预算", "项目预算总额", "项目总金额", "项目资金总计", "总预算")
+PROJECT_TOTAL_LABELS: Final = _keys(
+    "项目资金总额 项目总预算 项目预算总额 项目总金额 项目资金总计 总预算 中期资金总额"
 )
 # Keys that say what they are only together with the group they sit in.
 GROUPED_KEYS: Final = frozenset({"fiscal", "other_funds", "carryover"})
 # Labels that are budget lines only when an amount follows them (else they head a column: 部门预算支出 | 预算金额).
-HEADER_OR_LINE: Final = frozenset(
-    label_key(label) for label in ("部门预算支出", "事业发展性支出", "资金总额", "合计")
-)
+HEADER_OR_LINE: Final = _keys("部门预算支出 事业发展性支出 资金总额 合计")
 
 _BUDGET_INDEX: Final[dict[str, str]] = {
     **_index(BUDGET_KEYS),

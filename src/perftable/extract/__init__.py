@@ -70,7 +70,13 @@ def drafts(source: Source) -> list[Draft]:
 
 def extract(source: Source) -> list[Document]:
     """The 绩效目标表 of a source. Raises :class:`NoTableError` when there is none."""
-    documents = [_document(draft, source) for draft in drafts(source) if draft.recognised]
+    found = drafts(source)
+    documents = [_document(draft, source) for draft in found if draft.recognised]
+    if not documents and any(draft.self_evaluation for draft in found):
+        raise NoTableError(
+            source.path,
+            "holds a self-evaluation table (自评表: 实际完成值/得分 columns), not a 绩效目标表",
+        )
     if not documents:
         raise NoTableError(
             source.path,

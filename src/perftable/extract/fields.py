@@ -8,6 +8,7 @@ take the text in the next row under them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -69,14 +70,31 @@ def _looks_like_label(text: str) -> bool:
     )
 
 
-def split_inline(text: str) -> tuple[str, str] | None:
-    """``部门名称：某某局`` -> (``部门名称``, ``某某局``) when the part before the colon is a known label."""
-    for sep in ("：", ":"):
-        if sep in text:
-            label, _, value = text.partition(sep)
-            if classify(label) not in (None, "group") and value.strip():
-                return label, value.strip()
-    return None
+_INLINE = re.compile(r"^\s*(?P<label>[^:：\n]{1,24}?)\s*[:：]\s*(?P<value>.*?)\s*$", re.S)
+
+
+def _inline_pair(text: str, *, loose: bool) -> tuple[str, str] | None:
+    match = _INLINE.match(text)
+    if not match or not match["value"]:
+        return None
+    label = match["label"]
+    known = classify(label) not in (None, "group")
+    return (label, match["value"]) if known or (loose and _looks_like_label(label)) else None
+
+
+def split_inline(text: str, *, loose: bool = False) -> list[tuple[str, str]]:
+    """Label/value pairs written inside one cell or line: ``部门名称：某某局`` -> [(``部门名称``, ``某某局``)].
+
+    A cell of several such lines (``资金总额: 250\n一、预算资金:250\n二、自有资金:0``) gives one pair a line.
+    Only known labels count, unless ``loose`` (the header rows, where any short label-like text does).
+    """
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) > 1:
+        pairs = [_inline_pair(line, loose=loose) for line in lines]
+        if all(pair is not None for pair in pairs):
+            return [pair for pair in pairs if pair is not None]
+    pair = _inline_pair(text, loose=loose)
+    return [pair] if pair is not None else []
 
 
 @dataclass
@@ -223,12 +241,12 @@ class FieldReader:
                 if col == items[0][0]:
                     self.state.block_unit = unit
             if kind is None:
-                inline = split_inline(cell.text)
-                if inline is not None:
-                    label_cell = Cell(inline[0], cell.pos, cell.origin)
-                    value_cell = Cell(inline[1], cell.pos, cell.origin)
-                    self._labelled(classify(inline[0]) or "info", label_cell, col, value_cell, col)
-                elif header_zone and nxt and nxt_kind is None and _looks_like_label(cell.text):
+                inline = split_inline(cell.text, loose=header_zone)
+                for label, value in inline:
+                    label_cell = Cell(label, cell.pos, cell.origin)
+                    value_cell = Cell(value, cell.pos, cell.origin)
+                    self._labelled(classify(label) or "info", label_cell, col, value_cell, col)
+                if not inline and header_zone and nxt and nxt_kind is None and _looks_like_label(cell.text):
                     self.draft.add_info(clean_label(cell.text), self.draft.text_of(nxt[1]), nxt[1])
                     i += 1
                 i += 1

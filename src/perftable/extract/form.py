@@ -54,7 +54,7 @@ class FormBuilder:
         if len(items) == 1 and vocab.is_title(first):
             return self.draft.has_content or self.draft.title is not None
         inline = split_inline(first)
-        kind = classify(first) or (classify(inline[0]) if inline else None)
+        kind = classify(first) or (classify(inline[0][0]) if inline else None)
         return kind in ("department", "project") and bool(self.draft.indicators)
 
     def _meta_line(self, text: str, cell: Cell) -> bool:
@@ -82,10 +82,10 @@ class FormBuilder:
             piece = piece.strip()
             if self._meta_line(piece, cell):
                 continue
-            inline = split_inline(piece)
-            if inline is not None and self.section != "end":
-                label_cell = Cell(inline[0], cell.pos, cell.origin)
-                self.fields.read([label_cell, Cell(inline[1], cell.pos, cell.origin)])
+            if self.section == "end":
+                continue
+            for label, value in split_inline(piece):
+                self.fields.read([Cell(label, cell.pos, cell.origin), Cell(value, cell.pos, cell.origin)])
 
     # rows ------------------------------------------------------------------------------------------------------
     def feed_row(self, row: list[Cell]) -> None:

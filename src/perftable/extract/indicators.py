@@ -62,13 +62,21 @@ def indicator_header(row: list[Cell]) -> IndicatorColumns | None:
         return None
     name = roles.get("name", roles.get("level2"))
     assert name is not None
+    extras = {col: header for col, header in extras.items() if col > min(roles.values())}
+    value = roles.get("value")
+    if (
+        value is None
+    ):  # an unknown header after the name (指标值/备注, 预期): the value column of every layout
+        value = min((col for col in extras if col > name), default=None)
+        if value is not None:
+            extras.pop(value)
     return IndicatorColumns(
         name=name,
         level1=roles.get("level1"),
         level2=roles.get("level2") if "name" in roles else None,
-        value=roles.get("value"),
+        value=value,
         unit=roles.get("unit"),
-        extras={col: header for col, header in extras.items() if col > min(roles.values())},
+        extras=extras,
     )
 
 
