@@ -224,8 +224,14 @@ def normalise_per(per: str) -> str:
     return "·".join(normalise_unit(part) for part in parts)
 
 
-def parse_date(text: str, year: int | None = None) -> tuple[dt.date, Comparator | None] | None:
-    """``2024年12月31日前`` -> (2024-12-31, ≤). A month alone means its last day; a year alone its last day."""
+def parse_date(
+    text: str, year: int | None = None, *, in_period: bool = False
+) -> tuple[dt.date, Comparator | None] | None:
+    """``2024年12月31日前`` -> (2024-12-31, ≤). A month alone means its last day; a year alone its last day.
+
+    A dotted month without a day (``2024.01``) reads as a date only inside a period (``2023.07-2024.01``);
+    alone it is the number 2024.01.
+    """
     comparator, core = _split_suffix(text, _DATE_SUFFIXES)
     if comparator is not None:  # 前完成, 之前完成
         core = _split_suffix(core, _DATE_SUFFIXES)[1]
@@ -234,9 +240,11 @@ def parse_date(text: str, year: int | None = None) -> tuple[dt.date, Comparator 
     match = _DATE.match(core)
     if not match:
         period = _PERIOD.match(core)
-        if period and parse_date(period["start"], year) is not None:
-            end = parse_date(period["end"], year)
+        if period and parse_date(period["start"], year, in_period=True) is not None:
+            end = parse_date(period["end"], year, in_period=True)
             return (end[0], comparator or "≤") if end else None
+        return None
+    if match["m2"] and not match["d2"] and not in_period:
         return None
     y = int(match["y"] or match["y2"])
     month, day = match["m"] or match["m2"] or match["m3"], match["d"] or match["d2"]

@@ -218,6 +218,15 @@ class FieldReader:
         elif kind == "info":
             self.draft.add_info(clean_label(label.text), self.draft.text_of(value), value)
 
+    def _note_units(self, items: list[tuple[int, Cell]]) -> None:
+        """Money units printed in headers: ``预算金额(万元)`` for its column, ``项目资金（元）`` for the block."""
+        for col, cell in items:
+            unit = _money(vocab.money_unit_of(cell.text))
+            if unit and classify(cell.text) in ("group", None):
+                self.state.col_units[col] = unit
+                if col == items[0][0]:
+                    self.state.block_unit = unit
+
     def read(self, row: list[Cell]) -> None:
         items = distinct(row)
         if not items:
@@ -226,6 +235,7 @@ class FieldReader:
             return
         if self.state.pending_budget and self._take_pending_budget(items):
             return
+        self._note_units(items)
         if self._columnar_budget(items):
             return
         header_zone = not (self.draft.budget or self.draft.goals or self.draft.tasks or self.draft.indicators)
@@ -233,13 +243,8 @@ class FieldReader:
         while i < len(items):
             col, cell = items[i]
             kind = classify(cell.text)
-            unit = _money(vocab.money_unit_of(cell.text))
             nxt = items[i + 1] if i + 1 < len(items) else None
             nxt_kind = classify(nxt[1].text) if nxt else None
-            if unit and kind in ("group", None):
-                self.state.col_units[col] = unit
-                if col == items[0][0]:
-                    self.state.block_unit = unit
             if kind is None:
                 inline = split_inline(cell.text, loose=header_zone)
                 for label, value in inline:

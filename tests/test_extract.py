@@ -1,0 +1,323 @@
+"""The extractor on layouts and damage that differ from the seed: each case a small table in markdown."""
+
+from __future__ import annotations
+
+import warnings
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import perftable
+from perftable.errors import NoTableError
+from perftable.model import Document
+
+
+def one(text: str, fmt: str = "markdown") -> Document:
+    (doc,) = perftable.loads(text, fmt)
+    return doc
+
+
+INDICATORS = """
+| 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+|---|---|---|---|---|
+|  | 产出指标 | 数量指标 | 培训人数 | 200人 |
+|  | 满意度指标 | 服务对象满意度指标 | 学员满意度 | ≥95% |
+"""
+
+
+def repairs(doc: Document, kind: str) -> list[tuple[str, int | None]]:
+    return [(w.code, w.location.line) for w in doc.warnings if w.kind == kind]
+
+
+# --- header and budget -------------------------------------------------------------------------------------
+
+
+def test_columnar_budget_and_unit_from_a_group_label() -> None:
+    doc = one(
+        """# 某局2025年部门整体支出绩效目标表
+| 部门（单位）名称 | 某局 |  |  |
+|---|---|---|---|
+| 年度预算申请（元） | 资金总额 | 财政拨款 | 其他资金 |
+|  | 1,200,000.00 | 1,000,000.00 | 200,000.00 |
+"""
+        + INDICATORS
+    )
+    assert (doc.kind, doc.year, doc.department) == ("department", 2025, "某局")
+    assert [(b.key, b.amount, b.unit) for b in doc.budget] == [
+        ("total", Decimal("1200000.00"), "元"),
+        ("fiscal", Decimal("1000000.00"), "元"),
+        ("other_funds", Decimal("200000.00"), "元"),
+    ]
+
+
+def test_project_budget_groups_give_distinct_keys() -> None:
+    doc = one(
+        """| 项目名称 | 桥梁维修 | 主管部门 | 某区建设局 |
+|---|---|---|---|
+| 项目资金总额 | 500 | 年度资金申请总额 | 200 |
+| 其中：财政资金 | 450 | 其中：当年财政拨款 | 150 |
+| 其他资金 | 50 | 上年结转资金 | 30 |
+|  |  | 其他资金 | 20 |
+"""
+        + INDICATORS
+    )
+    assert doc.kind == "project" and doc.project == "桥梁维修" and doc.department == "某区建设局"
+    assert {b.key: b.amount for b in doc.budget} == {
+        "total": Decimal(500),
+        "annual_total": Decimal(200),
+        "total_fiscal": Decimal(450),
+        "fiscal": Decimal(150),
+        "total_other_funds": Decimal(50),
+        "carryover": Decimal(30),
+        "other_funds": Decimal(20),
+    }
+
+
+def test_amount_units_from_value_and_from_amount_unit_line() -> None:
+    doc = one(
+        "金额单位：元\n\n| 部门名称 | 某中心 |\n|---|---|\n| 基本支出 | 1,000 |\n| 项目支出 | 2.5万元 |\n"
+        + INDICATORS
+    )
+    assert [(b.key, b.amount, b.unit) for b in doc.budget] == [
+        ("basic", Decimal(1000), "元"),
+        ("project", Decimal("2.5"), "万元"),
+    ]
+
+
+def test_non_numeric_amount_is_kept_as_printed() -> None:
+    doc = one("| 部门名称 | 某中心 |\n|---|---|\n| 基本支出 | 详见附表 |\n| 项目支出 | — |\n" + INDICATORS)
+    assert [(b.key, b.amount, b.value) for b in doc.budget] == [
+        ("basic", None, "详见附表"),
+        ("project", None, "—"),
+    ]
+
+
+def test_goal_text_in_the_row_below_its_label_and_long_term_goal_in_info() -> None:
+    doc = one(
+        """| 项目名称 | 道路改造 |  |
+|---|---|---|
+| 项目总目标 |  | 年度总体目标 |
+| 改善出行条件 |  | （1）完成道路改造3公里；（2）完成绿化 |
+"""
+        + INDICATORS
+    )
+    assert doc.goals == ["完成道路改造3公里", "完成绿化"]
+    assert doc.info["项目总目标"] == "改善出行条件"
+
+
+def test_inline_label_value_cells_and_numbered_outline() -> None:
+    doc = one(
+        """| 部门名称：某站 |  |
+|---|---|
+| 项目资金申请(万元) | 资金总额: 250<br>一、预算资金:250<br>二、自有资金:0 |
+"""
+        + INDICATORS
+    )
+    assert doc.department == "某站"
+    assert [(b.key, b.amount) for b in doc.budget] == [
+        ("total", Decimal(250)),
+        ("fiscal", Decimal(250)),
+        ("other_funds", Decimal(0)),
+    ]
+
+
+# --- tasks --------------------------------------------------------------------------------------------------
+
+TASKS = """| 部门名称 | 某局 |  |  |  |
+|---|---|---|---|---|
+| 年度重点工作任务 | 任务名称 | 主要内容 | 预算金额（万元） | 预期目标 |
+|  | 1、甲 | 内容甲 | 10 | 完成 |
+|  | 2、乙 | 内容乙 | 20 | 完成 |
+|  | 1、丙 | 内容丙 | 5 | 完成 |
+|  | 合计 |  | 35 |  |
+"""
+
+
+def test_task_numbering_restart_starts_the_other_section_even_without_a_label() -> None:
+    doc = one(TASKS + INDICATORS)
+    assert [(t.section, t.number, t.name, t.funds) for t in doc.tasks] == [
+        ("key", 1, "甲", Decimal(10)),
+        ("key", 2, "乙", Decimal(20)),
+        ("other", 1, "丙", Decimal(5)),
+    ]
+    assert [w.params["task"] for w in doc.warnings if w.kind == "task-section"] == ["丙"]
+    assert doc.info["任务资金合计"] == "35"
+
+
+def test_unnumbered_tasks_follow_their_label() -> None:
+    text = (
+        TASKS.replace("1、甲", "甲").replace("2、乙", "乙").replace("|  | 1、丙", "| 其他需完成的任务 | 丙")
+    )
+    doc = one(text + INDICATORS)
+    assert [(t.section, t.name) for t in doc.tasks] == [("key", "甲"), ("key", "乙"), ("other", "丙")]
+    assert not repairs(doc, "task-section")
+
+
+def test_unknown_task_columns_go_to_info() -> None:
+    doc = one(
+        """| 年度履职目标 | 部门职能 | 年度目标任务 | 支出项目名称 | 预算金额(万元) |
+|---|---|---|---|---|
+|  | 编纂地方志 | 完成年鉴出版 | 年鉴出版经费 | 49.8 |
+"""
+        + INDICATORS
+    )
+    (task,) = doc.tasks
+    assert (task.name, task.funds) == ("完成年鉴出版", Decimal("49.8"))
+    assert task.info == {"部门职能": "编纂地方志", "支出项目名称": "年鉴出版经费"}
+
+
+# --- indicators ---------------------------------------------------------------------------------------------
+
+
+def test_unit_column_comparator_column_and_extra_columns() -> None:
+    doc = one(
+        """| 一级指标 | 二级指标 | 三级指标 | 指标值类型 | 指标值 | 计量单位 | 数据来源 |
+|---|---|---|---|---|---|---|
+| 产出指标 | 数量指标 | 巡查次数 | ≥ | 120 | 次 | 台账 |
+| 满意度指标 | 服务对象满意度指标 | 群众满意度 | 定量 | ≥90 | % |  |
+"""
+    )
+    first, second = doc.indicators
+    assert (first.unit, first.target.comparator, first.target.number) == ("次", "≥", Decimal(120))
+    assert first.info == {"指标值类型": "≥", "数据来源": "台账"}
+    assert (second.unit, second.target.comparator) == ("%", "≥")
+
+
+def test_traditional_characters_broken_labels_and_score_ranges() -> None:
+    doc = one(
+        """| 一級指標 | 二級指標 | 三級指標 | 指標值 |
+|---|---|---|---|
+| 產出指標(40-50)分 | 數量<br>指標 | 培训人数 | 200人 |
+| 滿意度<br>指標 | 服務對象 滿意度指標 | 学员满意度 | ≥95% |
+"""
+    )
+    assert [(i.level1, i.level2) for i in doc.indicators] == [
+        ("产出指标", "数量指标"),
+        ("满意度指标", "服务对象满意度指标"),
+    ]
+
+
+def test_missing_level1_is_inferred_and_reported() -> None:
+    doc = one(
+        """| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+|---|---|---|---|
+|  | 经济成本指标 | 建设成本 | ≤100万元 |
+| 产出指标 | 数量指标 | 建设里程 | 3公里 |
+|  | 社会效益指标 | 通行时间缩短 | 有所缩短 |
+"""
+    )
+    assert [i.level1 for i in doc.indicators] == ["成本指标", "产出指标", "效益指标"]
+    assert [(w.code, w.params["reason"]) for w in doc.warnings if w.kind == "level1-inferred"] == [
+        ("P003", "level1-missing"),
+        ("P003", "level1-mismatch"),
+    ]
+
+
+def test_satisfaction_under_benefit_is_kept_where_the_form_puts_it() -> None:
+    doc = one(
+        """| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+|---|---|---|---|
+| 效益指标 | 社会效益指标 | 覆盖率 | 100% |
+|  | 社会公众或服务对象满意度指标 | 学生满意度 | ≥90% |
+"""
+    )
+    assert [(i.level1, i.level2) for i in doc.indicators][-1] == ("效益指标", "服务对象满意度指标")
+    assert not repairs(doc, "level1-inferred")
+
+
+def test_rows_that_dropped_their_merged_cells_are_realigned() -> None:
+    """Pipe rows whose merged cells were dropped: each row shifts left by the cells it lost."""
+    doc = one(
+        """| 一级指标 | 二级指标 | 三级指标 | 指标值类型 | 指标值 | 计量单位 | 指标解释 |
+|---|---|---|---|---|---|---|
+| 产出指标 | 数量指标 | 办件数量 | 定量 | ≥120 | 件 | 考察办件量 |
+| 质量指标 | 办结率 | 定量 | 100 | % | 考察办结 |  |
+| 时效指标 | 办理时限 | 定性 | 按时完成 | 考察时限 |  |  |
+| 效益指标 | 社会效益指标 | 群众办事便利度 | 定性 | 有所提高 | | 考察便利 |
+"""
+    )
+    rows = [(i.level1, i.level2, i.name, i.value, i.unit, i.info.get("指标值类型")) for i in doc.indicators]
+    assert rows == [
+        ("产出指标", "数量指标", "办件数量", "≥120", "件", "定量"),
+        ("产出指标", "质量指标", "办结率", "100", "%", "定量"),
+        ("产出指标", "时效指标", "办理时限", "按时完成", None, "定性"),
+        ("效益指标", "社会效益指标", "群众办事便利度", "有所提高", None, "定性"),
+    ]
+    assert [line for _, line in repairs(doc, "realigned-row")] == [4, 5]
+    assert doc.indicators[1].info["指标解释"] == "考察办结"
+
+
+def test_row_shifted_right_into_unnamed_columns_is_realigned() -> None:
+    doc = one(
+        """| 一级指标 | 二级指标 | 三级指标 | 指标值 |  |
+|---|---|---|---|---|
+| 产出指标 | 数量指标 | 培训人数 | 200人 |  |
+|  |  |  | 培训场次 | 10场 |
+"""
+    )
+    assert [(i.name, i.value) for i in doc.indicators] == [("培训人数", "200人"), ("培训场次", "10场")]
+    assert repairs(doc, "realigned-row") == [("P003", 4)]
+
+
+def test_carried_down_labels_are_reported_once_per_run() -> None:
+    doc = one(
+        """| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+|---|---|---|---|
+| 产出指标 | 数量指标 | a | 1个 |
+|  |  | b | 2个 |
+|  |  | c | 3个 |
+|  | 质量指标 | d | 100% |
+"""
+    )
+    carried = [(w.params["level"], w.location.line) for w in doc.warnings if w.kind == "carried-down"]
+    assert carried == [("level1", 4), ("level2", 4)]
+    assert [i.level2 for i in doc.indicators] == ["数量指标", "数量指标", "数量指标", "质量指标"]
+
+
+def test_a_value_lost_in_conversion_stays_empty() -> None:
+    doc = one(INDICATORS.replace("≥95%", ""))
+    assert doc.indicators[-1].value == "" and doc.indicators[-1].target.is_empty
+
+
+def test_rows_after_a_footnote_are_not_indicators() -> None:
+    doc = one(INDICATORS + "| 备注：本表由系统生成 |  |  |  |  |\n|  | 产出指标 | 数量指标 | 幽灵 | 1 |\n")
+    assert [i.name for i in doc.indicators] == ["培训人数", "学员满意度"]
+
+
+def test_indicator_table_continued_on_a_new_page_without_header() -> None:
+    doc = one(INDICATORS + "\n— 2 —\n\n|  |  | 质量指标 | 合格率 | 100% |\n")
+    assert [(i.level1, i.level2, i.name) for i in doc.indicators][-1] == ("产出指标", "质量指标", "合格率")
+
+
+# --- documents ----------------------------------------------------------------------------------------------
+
+
+def test_self_evaluation_table_is_not_a_target_table() -> None:
+    text = "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 得分 |\n|---|---|---|---|---|---|\n"
+    text += "| 产出指标 | 数量指标 | a | 1 | 1 | 10 |\n"
+    with pytest.raises(NoTableError, match="self-evaluation"):
+        perftable.loads(text)
+
+
+@pytest.mark.parametrize("text", ["", "一段文字。", "| 科目 | 金额 |\n|---|---|\n| 工资 | 100 |\n"])
+def test_no_table(text: str) -> None:
+    with pytest.raises(NoTableError):
+        perftable.loads(text)
+
+
+def test_two_forms_in_one_file(tmp_path: Path) -> None:
+    text = "# 2024年项目支出绩效目标表\n\n| 项目名称 | 甲 |\n|---|---|\n" + INDICATORS
+    text += "\n# 2024年项目支出绩效目标表\n\n| 项目名称 | 乙 |\n|---|---|\n" + INDICATORS
+    path = tmp_path / "two.md"
+    path.write_text(text, encoding="utf-8")
+    assert [doc.project for doc in perftable.load_all(path)] == ["甲", "乙"]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert perftable.load(path).project == "甲"
+    assert [w.category.__name__ for w in caught] == ["MultipleTablesWarning"]
+
+
+def test_incomplete_table_parses() -> None:
+    doc = one(INDICATORS)
+    assert doc.kind == "department" and doc.budget == [] and len(doc.indicators) == 2

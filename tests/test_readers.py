@@ -1,0 +1,217 @@
+"""Readers: every format becomes blocks of cells with the right text and the right location."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from perftable.errors import ReadError
+from perftable.grid import Origin, Table, TextLine
+from perftable.readers import detect_format, read_source
+from perftable.readers.decode import decode
+from perftable.readers.delimited import read_delimited, sniff_delimiter, tokenize
+from perftable.readers.html import read_html
+from perftable.readers.markdown import read_markdown, split_row
+
+ORIGIN = Origin("t.md")
+
+
+def texts(table: Table) -> list[list[str]]:
+    return [[cell.text for cell in row] for row in table.rows]
+
+
+def tables(blocks: list[object]) -> list[Table]:
+    return [block for block in blocks if isinstance(block, Table)]
+
+
+# --- markdown ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "cells"),
+    [
+        ("| a | b |", ["a", "b"]),
+        ("a | b", ["a", "b"]),
+        ("| a \\| b | c |", ["a \\| b", "c"]),
+        ("|  | x |", ["", "x"]),
+        ("| only |", ["only"]),
+    ],
+)
+def test_split_row(line: str, cells: list[str]) -> None:
+    assert [text.strip() for text, _ in split_row(line)] == cells
+
+
+def test_pipe_table_cells_breaks_escapes_and_positions() -> None:
+    text = "# 标题2025年\n\n| 名称 | 值 |\n|---|---|\n| 兰溪路<br>工程 | a \\| b &amp; c |\n| 短行 |\n"
+    blocks = read_markdown(text, ORIGIN)
+    assert isinstance(blocks[0], TextLine) and blocks[0].text == "标题2025年"
+    (table,) = tables(blocks)
+    assert texts(table) == [["名称", "值"], ["兰溪路\n工程", "a | b & c"], ["短行", ""]]
+    cell = table.rows[1][1]
+    assert cell.pos == (5, 15)  # line 5, the (1-based) character column where "a" starts
+    assert cell.location().line == 5
+
+
+def test_table_without_delimiter_row_and_two_tables() -> None:
+    text = "| a | b |\n| c | d |\n\n说明文字\n\n| e | f |\n"
+    blocks = read_markdown(text, ORIGIN)
+    assert [type(b).__name__ for b in blocks] == ["Table", "TextLine", "Table"]
+    assert texts(tables(blocks)[0]) == [["a", "b"], ["c", "d"]]
+
+
+def test_table_without_outer_pipes() -> None:
+    text = "一级指标 | 二级指标\n---|---\n产出指标 | 数量指标\n"
+    (table,) = tables(read_markdown(text, ORIGIN))
+    assert texts(table) == [["一级指标", "二级指标"], ["产出指标", "数量指标"]]
+
+
+def test_html_table_inside_markdown_keeps_file_lines() -> None:
+    text = (
+        '标题\n\n<table>\n<tr><td rowspan="2">绩效指标</td><td>a</td></tr>\n<tr><td>b</td></tr>\n</table>\n'
+    )
+    blocks = read_markdown(text, ORIGIN)
+    (table,) = tables(blocks)
+    assert texts(table) == [["绩效指标", "a"], ["绩效指标", "b"]]
+    assert table.rows[1][0].merged and table.rows[1][0].pos == (4, 5)
+    assert table.rows[1][1].pos[0] == 5
+
+
+# --- html -------------------------------------------------------------------------------------------------
+
+
+def test_html_spans_missing_end_tags_and_nested_tables() -> None:
+    html = (
+        "<p>2024年某某绩效目标表</p><table><tr><th colspan=2>A<th>B"
+        "<tr><td>1<td rowspan=5>2<td>3"
+        "<tr><td>x<br>y<td><table><tr><td>in</td></tr></table></td></table>"
+    )
+    blocks = read_html(html, Origin("t.html"))
+    assert isinstance(blocks[0], TextLine) and blocks[0].text == "2024年某某绩效目标表"
+    (table,) = tables(blocks)
+    assert texts(table) == [["A", "A", "B"], ["1", "2", "3"], ["x\ny", "2", "in"]]
+    assert table.rows[0][1].merged and not table.rows[0][0].merged
+
+
+def test_html_bad_span_values_are_tolerated() -> None:
+    (table,) = tables(
+        read_html("<table><tr><td rowspan='x' colspan='-3'>a</td><td>b</td></tr></table>", ORIGIN)
+    )
+    assert texts(table) == [["a", "b"]]
+
+
+# --- csv ----------------------------------------------------------------------------------------------------
+
+
+def test_csv_quoted_newlines_and_positions() -> None:
+    text = 'a,"兰溪路\n工程",c\n"x ""q""",,z\n'
+    rows = tokenize(text, ",")
+    assert [[value for value, _, _ in row] for row in rows] == [
+        ["a", "兰溪路\n工程", "c"],
+        ['x "q"', "", "z"],
+    ]
+    assert rows[1][0][1:] == (3, 1)  # the second record starts on line 3
+    assert rows[0][2][1:] == (2, 5)  # "c" sits on line 2 after the quoted newline
+
+
+@pytest.mark.parametrize(
+    ("text", "delimiter"), [("a\tb\tc\n1\t2\t3", "\t"), ("a;b;c\n1;2;3", ";"), ("a,b\n1,2", ",")]
+)
+def test_sniff_delimiter(text: str, delimiter: str) -> None:
+    assert sniff_delimiter(text) == delimiter
+
+
+def test_csv_blank_rows_dropped_and_ragged_rows_padded() -> None:
+    (table,) = tables(read_delimited("a,b,c\n,,\nd\n", Origin("t.csv")))
+    assert texts(table) == [["a", "b", "c"], ["d", "", ""]]
+
+
+# --- encodings ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        "部门名称\r\n".encode("utf-8-sig"),
+        "部门名称\r\n".encode("gb18030"),
+        "部门名称\r\n".encode("gbk"),
+        "部门名称\r\n".encode("utf-16"),
+        "部门名称 and more text\r\n".encode("utf-16-le"),
+        "部门名称 and more text\r\n".encode("utf-16-be"),
+    ],
+)
+def test_decode_detects_encodings(encoded: bytes) -> None:
+    text, _ = decode(encoded, "x")
+    assert text.startswith("部门名称") and "\r" not in text
+
+
+def test_decode_refuses_binary() -> None:
+    with pytest.raises(ReadError, match="cannot decode"):
+        decode(bytes(range(256)) * 8, "x")
+
+
+# --- excel --------------------------------------------------------------------------------------------------
+
+
+def test_xlsx_merged_cells_offset_grid_and_typed_values(tmp_path: Path) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "目标表"
+    sheet["C3"] = "预算整体情况"
+    sheet.merge_cells("C3:C5")
+    sheet["D3"] = 1273.72
+    sheet["D4"] = 14000
+    sheet["D5"] = "1,273.72"
+    sheet["E3"] = dt.date(2026, 1, 1)
+    sheet["E4"] = 0.1 + 0.2
+    hidden = workbook.create_sheet("hidden")
+    hidden["A1"] = "secret"
+    hidden.sheet_state = "hidden"
+    path = tmp_path / "t.xlsx"
+    workbook.save(path)
+    source = read_source(path)
+    assert source.format == "xlsx"
+    (table,) = source.tables()  # the hidden sheet is skipped
+    assert texts(table) == [
+        ["预算整体情况", "1273.72", "2026-01-01"],
+        ["预算整体情况", "14000", "0.3"],
+        ["预算整体情况", "1,273.72", ""],
+    ]
+    covered = table.rows[2][0]
+    assert covered.merged and str(covered.location()) == f"{path}:目标表!C3"
+    assert str(table.rows[1][1].location()) == f"{path}:目标表!D4"
+
+
+def test_workbook_with_two_sheets_gives_two_tables(tmp_path: Path) -> None:
+    workbook = Workbook()
+    first = workbook.active
+    assert first is not None
+    first["A1"] = "a"
+    workbook.create_sheet("第二")["B2"] = "b"
+    path = tmp_path / "two.xlsx"
+    workbook.save(path)
+    assert [texts(t) for t in read_source(path).tables()] == [[["a"]], [["b"]]]
+
+
+def test_format_detected_by_content_when_suffix_lies(tmp_path: Path) -> None:
+    path = tmp_path / "table.dat"
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet["A1"] = "x"
+    workbook.save(path)
+    assert read_source(path).format == "xlsx"
+    assert detect_format(Path("x.txt"), b"<html><table>") == "markdown"
+    assert detect_format(Path("x.bin"), b"<table><tr>") == "html"
+    assert detect_format(Path("x.xlsx"), b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") == "xls"
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+def test_unsupported_documents_say_so(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"x{suffix}"
+    path.write_bytes(b"%PDF-1.4 ..." if suffix == ".pdf" else b"PK\x03\x04....")
+    with pytest.raises(ReadError, match="not supported"):
+        read_source(path)

@@ -1,0 +1,134 @@
+"""Amounts and indicator values: what each printed form means."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from perftable.numbers import AmountError, decimal_from_float, parse_amount
+from perftable.targets import is_value_like, parse_comparator, parse_target
+from perftable.units import compatible, normalise_unit, unit_info
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "unit"),
+    [
+        ("1,273.72", "1273.72", None),
+        ("１２７３．７２", "1273.72", None),
+        ("1273.72万元", "1273.72", "万元"),
+        ("771,325,800.00", "771325800.00", None),
+        ("968.191 8", "968.1918", None),
+        ("￥1,000", "1000", None),
+        ("250万", "250", "万元"),
+        ("-5", "-5", None),
+        ("0", "0", None),
+    ],
+)
+def test_parse_amount(text: str, amount: str, unit: str | None) -> None:
+    assert parse_amount(text) == (Decimal(amount), unit)
+
+
+@pytest.mark.parametrize("text", ["", "-", "—", "无", "/"])
+def test_nil_amounts(text: str) -> None:
+    assert parse_amount(text) is None
+
+
+@pytest.mark.parametrize("text", ["详见附表", "1,27", "12a", "1.2.3"])
+def test_not_amounts(text: str) -> None:
+    with pytest.raises(AmountError):
+        parse_amount(text)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(1273.72, "1273.72"), (14000.0, "14000"), (0.1 + 0.2, "0.3"), (995.17, "995.17"), (-3.5, "-3.5")],
+)
+def test_decimal_from_float_goes_through_the_shortest_repr(value: float, expected: str) -> None:
+    assert decimal_from_float(value) == Decimal(expected)
+    assert str(decimal_from_float(value)) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "fields"),
+    [
+        ("240户", {"number": "240", "unit": "户"}),
+        ("≥90", {"comparator": "≥", "number": "90"}),
+        ("＞＝95％", {"comparator": "≥", "number": "95", "unit": "%"}),
+        (">=98%", {"comparator": "≥", "number": "98", "unit": "%"}),
+        ("<=475元/亩", {"comparator": "≤", "number": "475", "unit": "元", "per": "亩"}),
+        ("不低于95%", {"comparator": "≥", "number": "95", "unit": "%"}),
+        ("不超过3天", {"comparator": "≤", "number": "3", "unit": "天"}),
+        ("大于80", {"comparator": ">", "number": "80"}),
+        ("小于5%", {"comparator": "<", "number": "5", "unit": "%"}),
+        ("达到100%", {"comparator": "=", "number": "100", "unit": "%"}),
+        ("95%以上", {"comparator": "≥", "number": "95", "unit": "%"}),
+        ("3天以内", {"comparator": "≤", "number": "3", "unit": "天"}),
+        ("=100.00(%)", {"comparator": "=", "number": "100.00", "unit": "%"}),
+        ("600元/户", {"number": "600", "unit": "元", "per": "户"}),
+        ("100元/人(月)", {"number": "100", "unit": "元", "per": "人·月"}),
+        ("30/人(月)", {"number": "30", "per": "人·月"}),
+        ("≥1次/年", {"comparator": "≥", "number": "1", "unit": "次", "per": "年"}),
+        ("90%-95%", {"number": "90", "number_max": "95", "unit": "%"}),
+        ("12个月", {"number": "12", "unit": "月"}),
+        ("≤620万/月", {"comparator": "≤", "number": "620", "unit": "万", "per": "月"}),
+        ("1346.0088万平方米", {"number": "1346.0088", "unit": "万平方米"}),
+        ("≥100百分比", {"comparator": "≥", "number": "100", "unit": "%"}),
+        ("≥90%（抽样调查）", {"comparator": "≥", "number": "90", "unit": "%"}),
+        ("2024年12月31日前", {"comparator": "≤", "date": dt.date(2024, 12, 31)}),
+        ("2024年底前", {"comparator": "≤", "date": dt.date(2024, 12, 31)}),
+        ("2019年12月", {"date": dt.date(2019, 12, 31)}),
+        ("2021年全年", {"date": dt.date(2021, 12, 31)}),
+        ("2026/1/1", {"date": dt.date(2026, 1, 1)}),
+        ("2023.07-2024.01", {"comparator": "≤", "date": dt.date(2024, 1, 31)}),
+        ("2020年1月--2020年11月", {"comparator": "≤", "date": dt.date(2020, 11, 30)}),
+        ("有所提高", {"qualitative": "有所提高"}),
+        ("是", {"qualitative": "是"}),
+        ("≥**%", {"comparator": "≥", "qualitative": "≥**%"}),
+        ("2000.5", {"number": "2000.5"}),
+        ("", {}),
+    ],
+)
+def test_parse_target(value: str, fields: dict[str, object]) -> None:
+    target = parse_target(value).model_dump(exclude_none=True)
+    expected = {key: Decimal(v) if key in ("number", "number_max") else v for key, v in fields.items()}  # type: ignore[arg-type]
+    assert target == expected
+
+
+def test_year_completes_dates_and_money_context_reads_wan_as_wanyuan() -> None:
+    assert parse_target("12月31日前", year=2025).date == dt.date(2025, 12, 31)
+    assert parse_target("≤45万", money=True).unit == "万元"
+    assert parse_target("≤45万", money=False).unit == "万"
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator"), [("≥", "≥"), ("大于等于", "≥"), ("≦", "≤"), ("定性", None), ("", None)]
+)
+def test_parse_comparator(text: str, comparator: str | None) -> None:
+    assert parse_comparator(text) == comparator
+
+
+@pytest.mark.parametrize(
+    ("text", "value_like"),
+    [
+        ("≥90", True),
+        ("240户", True),
+        ("是", True),
+        ("稳步提高", True),
+        ("2024年12月31日前", True),
+        ("提高0-6岁残疾儿童日常生活能力", False),
+        ("服务对象满意度指标", False),
+        ("社区康园中心个数(个)", False),
+    ],
+)
+def test_is_value_like(text: str, value_like: bool) -> None:
+    assert is_value_like(text) is value_like
+
+
+def test_units() -> None:
+    assert normalise_unit("个月") == "月" and normalise_unit("％") == "%" and normalise_unit("萬元") == "万元"
+    assert compatible("人", "名") and compatible("万元", "元") and not compatible("个", "户")
+    info = unit_info("万平方米")
+    assert info is not None and (info.family, info.scale) == ("area", Decimal(10000))
+    assert unit_info("套次") is None
