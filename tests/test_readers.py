@@ -215,3 +215,16 @@ def test_unsupported_documents_say_so(tmp_path: Path, suffix: str) -> None:
     path.write_bytes(b"%PDF-1.4 ..." if suffix == ".pdf" else b"PK\x03\x04....")
     with pytest.raises(ReadError, match="not supported"):
         read_source(path)
+
+
+def test_numbers_formatted_as_percentages_read_as_percentages(tmp_path: Path) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet["A1"], sheet["B1"], sheet["C1"], sheet["D1"] = 0.9, 0.955, 0.9, "≥90%"
+    sheet["A1"].number_format = "0%"
+    sheet["B1"].number_format = "0.0%"
+    path = tmp_path / "pct.xlsx"
+    workbook.save(path)
+    (table,) = read_source(path).tables()
+    assert texts(table) == [["90%", "95.5%", "0.9", "≥90%"]]

@@ -17,11 +17,11 @@ Section = Literal["key", "other"]
 Comparator = Literal["≥", "≤", "=", ">", "<"]
 
 
-class _Model(BaseModel):
+class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False, defer_build=True)
 
 
-class Location(_Model):
+class Location(Record):
     """Where a value came from.
 
     Text formats (markdown, csv, html) give ``line`` and ``column`` (both 1-based, the column counted in
@@ -77,7 +77,7 @@ def cell_position(ref: str) -> tuple[int, int]:
     return (int(digits) if digits else 0, col)
 
 
-class Target(_Model):
+class Target(Record):
     """The parsed meaning of an indicator value such as ``≥90%``, ``600元/户`` or ``2024年12月31日前``."""
 
     comparator: Comparator | None = None
@@ -99,7 +99,7 @@ class Target(_Model):
         return not (self.is_quantitative or self.qualitative)
 
 
-class BudgetLine(_Model):
+class BudgetLine(Record):
     label: str = Field(description="The label as printed, cleaned of spaces and full-width forms")
     key: str = Field(description="Canonical slug: basic, project, total, fiscal, other_funds, annual_total …")
     amount: Decimal | None = Field(description="None when the cell is empty or not a number")
@@ -108,7 +108,7 @@ class BudgetLine(_Model):
     location: Location
 
 
-class Task(_Model):
+class Task(Record):
     section: Section
     number: int | None = Field(default=None, description="The task's printed number (任务3 -> 3)")
     name: str
@@ -120,7 +120,7 @@ class Task(_Model):
     location: Location
 
 
-class Indicator(_Model):
+class Indicator(Record):
     level1: str = Field(
         description="Canonical level-1 name (产出指标, 效益指标, 满意度指标, 成本指标) or as printed"
     )
@@ -135,7 +135,7 @@ class Indicator(_Model):
     location: Location
 
 
-class Repair(_Model):
+class Repair(Record):
     """Something the reader had to repair. P002: keeps the meaning; P003: could change it."""
 
     code: Literal["P002", "P003"]
@@ -145,7 +145,7 @@ class Repair(_Model):
     location: Location
 
 
-class Document(_Model):
+class Document(Record):
     kind: Kind
     title: str | None = None
     year: int | None = None

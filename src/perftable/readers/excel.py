@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from perftable.errors import ReadError
 from perftable.grid import Block, Cell, Origin, Table
 from perftable.numbers import AmountError, decimal_from_float
+from perftable.readers.xlsx_styles import percent_cells
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -42,20 +43,33 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-def _sheet_table(sheet: Any, origin: Origin) -> Table | None:
+def _sheet_table(sheet: Any, origin: Origin, percent: frozenset[tuple[int, int]]) -> Table | None:
     data: list[list[Any]] = sheet.to_python()
     if not data:
         return None
     start = sheet.start or (0, 0)
     r0, c0 = int(start[0]), int(start[1])
     rows = [
-        [Cell(cell_text(value), (r0 + r, c0 + c), origin) for c, value in enumerate(values)]
+        [
+            Cell(_text_at(value, (r0 + r, c0 + c), percent), (r0 + r, c0 + c), origin)
+            for c, value in enumerate(values)
+        ]
         for r, values in enumerate(data)
     ]
     table = Table(rows).squared()
     for (top, left), (bottom, right) in sheet.merged_cell_ranges or ():
         _expand_merge(table, (top - r0, left - c0), (bottom - r0, right - c0))
     return table
+
+
+def _text_at(value: Any, pos: tuple[int, int], percent: frozenset[tuple[int, int]]) -> str:
+    """A cell's text; a number formatted as a percentage (0.9 shown as 90%) reads as ``90%``."""
+    if percent and isinstance(value, float | int) and not isinstance(value, bool) and pos in percent:
+        try:
+            return f"{(decimal_from_float(float(value)) * 100).normalize():f}%"
+        except AmountError:
+            return ""
+    return cell_text(value)
 
 
 def _expand_merge(table: Table, top_left: tuple[int, int], bottom_right: tuple[int, int]) -> None:
@@ -74,6 +88,7 @@ def read_excel(path: Path, display: str) -> list[Block]:
     """Every visible worksheet of a workbook, as tables."""
     import python_calamine as calamine
 
+    percent = percent_cells(path) if path.suffix.lower() in (".xlsx", ".xlsm") else {}
     try:
         workbook = calamine.CalamineWorkbook.from_path(str(path))
         blocks: list[Block] = []
@@ -83,7 +98,9 @@ def read_excel(path: Path, display: str) -> list[Block]:
             if str(getattr(meta, "typ", "WorkSheet")).rsplit(".", 1)[-1].lower() != "worksheet":
                 continue
             sheet = workbook.get_sheet_by_name(meta.name)
-            table = _sheet_table(sheet, Origin(display, "sheet", sheet=meta.name))
+            table = _sheet_table(
+                sheet, Origin(display, "sheet", sheet=meta.name), percent.get(meta.name, frozenset())
+            )
             if table is not None:
                 blocks.append(table)
         workbook.close()

@@ -1,0 +1,79 @@
+"""What validation produces: findings, grouped per file in a report. The report is data; formats serialise it.
+
+The JSON of a :class:`Finding` (``{"file", "code", "name", "severity", "message", "location", …}``) is a public
+contract, like the document model.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Literal
+
+from pydantic import Field
+
+from perftable.model import Location, Record
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+
+
+class Finding(Record):
+    file: str
+    code: str = Field(description="Stable rule code, e.g. B001")
+    name: str = Field(description="Kebab-case rule name, e.g. expenditure-sum")
+    severity: Severity
+    message: str
+    location: Location
+    hint: str | None = None
+    params: dict[str, str] = Field(default_factory=dict, description="The values the message names")
+    table: int = Field(default=0, description="Which table of the file (0-based) the finding is about")
+
+    def sort_key(self) -> tuple[tuple[str, str, int, int, int], str]:
+        return (self.location.sort_key(), self.code)
+
+
+class FileReport(Record):
+    """The findings of one file (all its tables), or why it could not be read."""
+
+    file: str
+    tables: int = 0
+    findings: list[Finding] = Field(default_factory=list)
+    error: str | None = Field(default=None, description="Why the file could not be read (reported as P001)")
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for finding in self.findings if finding.severity == severity)
+
+
+class Report(Record):
+    files: list[FileReport] = Field(default_factory=list)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [finding for file in self.files for finding in file.findings]
+
+    @property
+    def unreadable(self) -> list[FileReport]:
+        return [file for file in self.files if file.error is not None]
+
+    def counts(self) -> Counter[str]:
+        """Findings per severity."""
+        return Counter(finding.severity for finding in self.findings)
+
+    def by_code(self) -> Counter[str]:
+        return Counter(finding.code for finding in self.findings)
+
+    def flatten(self, fields: list[str]) -> list[list[object]]:
+        """Compact projections for assertions: ``report.flatten(["code", "line"]) == [["B001", 7]]``.
+
+        Field names are those of a finding, or of its location (``line``, ``cell`` …).
+        """
+        rows: list[list[object]] = []
+        for finding in self.findings:
+            data = finding.model_dump()
+            location = data.pop("location")
+            rows.append([data[f] if f in data else location.get(f) for f in fields])
+        return rows
+
+    def at_least(self, severity: Severity) -> list[Finding]:
+        rank = SEVERITY_RANK[severity]
+        return [finding for finding in self.findings if SEVERITY_RANK[finding.severity] >= rank]
