@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from perftable.extract import extract
 from perftable.grid import Origin, Source
-from perftable.readers import parse_text, read_source
+from perftable.readers import DEFAULT_OPTIONS, ReadOptions, parse_text, read_source
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -19,14 +19,14 @@ class MultipleTablesWarning(UserWarning):
     """``load`` returned the first of several tables in a file."""
 
 
-def load_all(path: str | Path) -> list[Document]:
+def load_all(path: str | Path, options: ReadOptions = DEFAULT_OPTIONS) -> list[Document]:
     """Every 绩效目标表 in a file. Raises :class:`~perftable.errors.ReadError` when there is none."""
-    return extract(read_source(path))
+    return extract(read_source(path, options=options))
 
 
-def load(path: str | Path) -> Document:
+def load(path: str | Path, options: ReadOptions = DEFAULT_OPTIONS) -> Document:
     """The first 绩效目标表 in a file; warns (:class:`MultipleTablesWarning`) when the file holds more."""
-    documents = load_all(path)
+    documents = load_all(path, options)
     if len(documents) > 1:
         warnings.warn(
             f"{path} holds {len(documents)} tables; load() returns the first, load_all() returns them all",

@@ -6,10 +6,24 @@ Heavy libraries (python-calamine) are imported only by the reader that needs the
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from perftable.errors import ReadError
 from perftable.grid import Block, Origin, Source
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """Options that change how a file is read (not what is extracted from it).
+
+    ``pages``: for paged documents (PDF), the 1-based inclusive page range to read; None reads all pages.
+    """
+
+    pages: tuple[int, int] | None = None
+
+
+DEFAULT_OPTIONS = ReadOptions()
 
 TEXT_FORMATS = {
     ".md": "markdown",
@@ -65,7 +79,9 @@ def parse_text(text: str, fmt: str, origin: Origin) -> list[Block]:
     return read_markdown(text, origin)
 
 
-def read_source(path: str | Path, display: str | None = None) -> Source:
+def read_source(
+    path: str | Path, display: str | None = None, options: ReadOptions = DEFAULT_OPTIONS
+) -> Source:
     """Read a file into blocks. Raises :class:`ReadError` with a clear reason for anything unreadable."""
     path = Path(path)
     name = display or str(path)
