@@ -16,7 +16,9 @@ __version__ = "0.1.0"
 
 __all__ = [
     "BudgetLine",
+    "Config",
     "Document",
+    "Finding",
     "Indicator",
     "Location",
     "MultipleTablesWarning",
@@ -24,12 +26,14 @@ __all__ = [
     "PerftableError",
     "ReadError",
     "Repair",
+    "Report",
     "Target",
     "Task",
     "__version__",
     "load",
     "load_all",
     "loads",
+    "validate",
 ]
 
 _LAZY = {
@@ -44,13 +48,20 @@ _LAZY = {
     "load": "perftable.loader",
     "load_all": "perftable.loader",
     "loads": "perftable.loader",
+    "validate": "perftable.engine",
+    "Config": "perftable.config",
+    "Finding": "perftable.findings",
+    "Report": "perftable.findings",
     "NoTableError": "perftable.errors",
     "PerftableError": "perftable.errors",
     "ReadError": "perftable.errors",
 }
 
 if TYPE_CHECKING:
+    from perftable.config import Config
+    from perftable.engine import validate
     from perftable.errors import NoTableError, PerftableError, ReadError
+    from perftable.findings import Finding, Report
     from perftable.loader import MultipleTablesWarning, load, load_all, loads
     from perftable.model import BudgetLine, Document, Indicator, Location, Repair, Target, Task
 

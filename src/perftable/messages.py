@@ -69,7 +69,7 @@ def term(key: str, lang: Lang = "zh") -> str:
     return TERMS.get(key, {}).get(lang, key)
 
 
-def _translate(value: str, lang: Lang) -> str:
+def translate(value: str, lang: Lang) -> str:
     """A parameter that is a term (or a comma-separated list of terms) in the message's language."""
     parts = value.split(",")
     if all(part in TERMS for part in parts):
@@ -80,7 +80,7 @@ def _translate(value: str, lang: Lang) -> str:
 def render(key: str, params: dict[str, str], lang: Lang = "zh") -> str:
     """Format a catalog message; parameters that name a term are translated."""
     template = MESSAGES[key][lang]
-    values = {name: _translate(value, lang) for name, value in params.items()}
+    values = {name: translate(value, lang) for name, value in params.items()}
     try:
         return template.format(**values)
     except (KeyError, IndexError):

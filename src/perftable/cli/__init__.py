@@ -22,6 +22,12 @@ from perftable import __version__
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "parse": ("perftable.cli.parse", "parse", "Parse tables into JSON (the typed model)."),
     "schema": ("perftable.cli.schema", "schema", "Print the JSON Schema of the parse output."),
+    "validate": (
+        "perftable.cli.validate",
+        "validate",
+        "Check tables and report findings (exit 1 on errors).",
+    ),
+    "rules": ("perftable.cli.rules", "rules", "List the rules, or explain one."),
 }
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130

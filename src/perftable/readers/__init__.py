@@ -87,17 +87,17 @@ def read_source(
     name = display or str(path)
     try:
         if path.is_dir():
-            raise ReadError(name, "is a directory, not a file")
+            raise ReadError(name, "is a directory, not a file", "directory")
         with path.open("rb") as handle:
             head = handle.read(8192)
     except FileNotFoundError:
-        raise ReadError(name, "no such file") from None
+        raise ReadError(name, "no such file", "missing") from None
     except PermissionError:
-        raise ReadError(name, "permission denied") from None
+        raise ReadError(name, "permission denied", "permission") from None
     except OSError as exc:
         raise ReadError(name, f"cannot open the file ({exc.strerror or exc})") from None
     if not head.strip():
-        raise ReadError(name, "the file is empty")
+        raise ReadError(name, "the file is empty", "empty")
     fmt = detect_format(path, head)
     if fmt in ("xlsx", "xlsb", "xls", "ods"):
         from perftable.readers.excel import read_excel
@@ -110,4 +110,4 @@ def read_source(
     from perftable.readers.decode import decode
 
     text, _ = decode(path.read_bytes(), name)
-    return Source(name, fmt, parse_text(text, fmt, Origin(name)))
+    return Source(name, fmt, parse_text(text, fmt, Origin(name)), text)

@@ -105,7 +105,7 @@ def read_excel(path: Path, display: str) -> list[Block]:
                 blocks.append(table)
         workbook.close()
     except calamine.PasswordError as exc:
-        raise ReadError(display, "the workbook is password-protected") from exc
+        raise ReadError(display, "the workbook is password-protected", "password") from exc
     except (calamine.CalamineError, OSError, ValueError) as exc:
         raise ReadError(
             display, f"cannot read the spreadsheet ({exc}); is the file corrupt or truncated?"
@@ -113,5 +113,7 @@ def read_excel(path: Path, display: str) -> list[Block]:
     except BaseException as exc:  # calamine is Rust: a panic arrives as pyo3's PanicException(BaseException)
         if type(exc).__name__ != "PanicException":
             raise
-        raise ReadError(display, f"cannot read the spreadsheet (reader failure: {exc})") from None
+        raise ReadError(
+            display, f"cannot read the spreadsheet (reader failure: {exc})", "spreadsheet"
+        ) from None
     return blocks
