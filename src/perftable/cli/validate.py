@@ -109,6 +109,7 @@ def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang
     from perftable.files import iter_files
     from perftable.findings import SEVERITY_RANK, Report
     from perftable.report import FormatContext, module
+    from perftable.rules import matches_any
 
     overrides: dict[str, Any] = {
         "select": split_list(select),
@@ -119,6 +120,11 @@ def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang
         "baseline": baseline if write_baseline is None else None,
         "extend_ignore": split_list(ignore),
     }
+    for selector in (*(overrides["select"] or ()), *(overrides["extend_ignore"] or ())):
+        if selector != "ALL" and not matches_any(selector):
+            raise click.BadParameter(
+                f"{selector!r} matches no rule (see `perftable rules`)", param_hint="--select/--ignore"
+            )
     settings = RunSettings(config_file, isolated, {k: v for k, v in overrides.items() if v is not None})
     files = list(iter_files(paths))
     if not files:

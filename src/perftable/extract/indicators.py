@@ -130,7 +130,8 @@ def _needs_realign(cells: dict[int, Cell], cols: IndicatorColumns, fields: RowFi
     if any(col < cols.first and not _is_section_label(cell.text) for col, cell in cells.items()):
         return True
     if fields.level1 is not None and not _is_level(fields.level1.text):
-        return True
+        # an unknown level-1 name stays where it is when the level-2 column agrees; otherwise the row shifted left
+        return fields.level2 is None or not _is_level(fields.level2.text)
     if (
         fields.level1 is not None
         and vocab.level2_name(fields.level1.text)

@@ -4,18 +4,18 @@
 cell with no such finding, hides nothing today and would hide a real finding tomorrow: remove it. Reported by the
 engine.
 
-Passing::
+Passing (the empty value's I003 is suppressed)::
 
-    <!-- perftable: disable-next-line I003 -->
     | 一级指标 | 二级指标 | 三级指标 | 指标值 |
     |---|---|---|---|
+    <!-- perftable: disable-next-line I003 -->
     | 产出指标 | 数量指标 | 培训人数 |  |
 
 Failing (nothing to suppress on the next line)::
 
-    <!-- perftable: disable-next-line U001 -->
     | 一级指标 | 二级指标 | 三级指标 | 指标值 |
     |---|---|---|---|
+    <!-- perftable: disable-next-line U001 -->
     | 产出指标 | 数量指标 | 培训人数 | 200人 |
 """
 
