@@ -331,3 +331,11 @@ def test_no_color_and_no_progress_in_pipes(tables: dict[str, Path]) -> None:
         "validate", str(tables["error"].parent), "--isolated", env={**os.environ, "NO_COLOR": "1"}
     )
     assert "\x1b[" not in result.stdout and result.stderr == ""
+
+
+@pytest.mark.parametrize(("path", "lang"), [("docs/rules.md", "zh"), ("docs/rules.en.md", "en")])
+def test_rules_reference_is_generated_from_the_catalog(path: str, lang: str) -> None:
+    """docs/rules*.md are `perftable rules --format markdown` output: regenerate them when a rule changes."""
+    from perftable.catalog import listing
+
+    assert (ROOT / path).read_text(encoding="utf-8") == listing(lang, "markdown") + "\n"  # type: ignore[arg-type]

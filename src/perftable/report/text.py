@@ -12,7 +12,7 @@ STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 WORDS = {
     "zh": {"error": "错误", "warning": "警告", "info": "提示", "files": "个文件", "unreadable": "个无法读取",
            "summary": "共", "clean": "未发现问题", "hint": "提示"},
-    "en": {"error": "error", "warning": "warning", "info": "info", "files": "files", "unreadable": "unreadable",
+    "en": {"error": "error", "warning": "warning", "info": "info", "files": "file", "unreadable": "unreadable",
            "summary": "Found", "clean": "no findings", "hint": "hint"},
 }  # fmt: skip
 
@@ -33,11 +33,15 @@ def stream(file: FileReport, ctx: FormatContext) -> str:
     buffer = io.StringIO()
     console = _console(ctx, buffer)
     console.print(f"[bold]{escape(relative(file.file, ctx.root))}[/bold]")
-    width = max(len(position(f.location)) for f in file.findings)
+    from rich.cells import cell_len
+
+    width = max(cell_len(position(f.location)) for f in file.findings)
     for finding in file.findings:
         style = STYLES[finding.severity]
+        where = position(finding.location)
+        padded = escape(where) + " " * (width - cell_len(where))
         console.print(
-            f"  {escape(position(finding.location)).ljust(width)}  [{style}]{words[finding.severity]}[/{style}]  "
+            f"  {padded}  [{style}]{words[finding.severity]}[/{style}]  "
             f"[bold]{finding.code}[/bold]  {escape(finding.message)}"
         )
         if finding.hint:
@@ -46,13 +50,20 @@ def stream(file: FileReport, ctx: FormatContext) -> str:
     return buffer.getvalue()
 
 
+def _count(n: int, word: str, ctx: FormatContext) -> str:
+    if ctx.lang == "zh":
+        return f"{n} {word}"
+    plural = word if n == 1 or word in ("info", "unreadable") else word + "s"
+    return f"{n} {plural}"
+
+
 def finish(report: Report, ctx: FormatContext) -> str:
     words = WORDS[ctx.lang]
     counts = report.counts()
     if not report.findings:
-        return f"{words['clean']} ({len(report.files)} {words['files']})\n"
-    parts = [f"{counts[s]} {words[s]}" for s in ("error", "warning", "info")]
-    line = f"{words['summary']} {len(report.files)} {words['files']}: " + ", ".join(parts)
+        return f"{words['clean']} ({_count(len(report.files), words['files'], ctx)})\n"
+    parts = [_count(counts[s], words[s], ctx) for s in ("error", "warning", "info")]
+    line = f"{words['summary']} {_count(len(report.files), words['files'], ctx)}: " + ", ".join(parts)
     unreadable = len(report.unreadable)
     if unreadable:
         line += f"; {unreadable} {words['unreadable']}"
