@@ -338,4 +338,4 @@ def test_rules_reference_is_generated_from_the_catalog(path: str, lang: str) -> 
     """docs/rules*.md are `perftable rules --format markdown` output: regenerate them when a rule changes."""
     from perftable.catalog import listing
 
-    assert (ROOT / path).read_text(encoding="utf-8") == listing(lang, "markdown") + "\n"  # type: ignore[arg-type]
+    assert (ROOT / path).read_text(encoding="utf-8") == listing(lang, "markdown")  # type: ignore[arg-type]
