@@ -31,6 +31,7 @@ class ActiveRule:
     rule: Rule
     severity: Severity
     options: Mapping[str, Any]
+    configured: bool = False  # the severity comes from the configuration (it then wins over a variant's)
 
 
 def active_rules(config: Config, path: str | None = None) -> list[ActiveRule]:
@@ -52,7 +53,8 @@ def _active(config: Config, ignored: tuple[str, ...]) -> list[ActiveRule]:
         if "tolerance" in options and config.tolerance is not None:
             options["tolerance"] = config.tolerance
         options.update(config.rule_options.get(rule.code, {}))
-        active.append(ActiveRule(rule, severity, options))  # type: ignore[arg-type]  # "off" was filtered out
+        configured = rule.code in config.severity
+        active.append(ActiveRule(rule, severity, options, configured))  # type: ignore[arg-type]  # "off" filtered
     return active
 
 
@@ -72,7 +74,7 @@ def _finding(active: ActiveRule, problem: Problem, lang: Lang, table: int) -> Fi
         file=problem.location.file,
         code=rule.code,
         name=rule.name,
-        severity=active.severity,
+        severity=problem.severity if problem.severity and not active.configured else active.severity,
         message=render(rule, problem.variant, problem.params, lang),
         location=problem.location,
         hint=hint[lang] if hint else None,
@@ -90,8 +92,10 @@ def check_document(document: Document, config: Config | None = None, table: int 
     config = config or Config()
     findings: list[Finding] = []
     profile = profile_for(document, config)
-    for active in active_rules(config, document.source.file):
-        context = Context(profile=profile, options=active.options)
+    rules = active_rules(config, document.source.file)
+    codes = frozenset(active.rule.code for active in rules)
+    for active in rules:
+        context = Context(profile=profile, options=active.options, active=codes)
         for problem in active.rule.check(document, context):
             findings.append(_finding(active, problem, config.lang, table))
     return sorted(findings, key=Finding.sort_key)

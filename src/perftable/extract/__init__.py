@@ -38,6 +38,7 @@ def _document(draft: Draft, source: Source) -> Document:
         source=draft.start.location(),
         format=source.format,
         locations=draft.locations,
+        scoring=draft.scores.result(),
     )
 
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
+from perftable.extract.scores import ScoreCollector
+from perftable.grid import Cell
 from perftable.messages import render
 from perftable.model import BudgetLine, Indicator, Location, Repair, Task
 from perftable.text import clean_text, was_broken
-
-if TYPE_CHECKING:
-    from perftable.grid import Cell
 
 RepairCode = Literal["P002", "P003"]
 
@@ -58,6 +57,7 @@ class Draft:
     warnings: list[Repair] = field(default_factory=list)
     locations: dict[str, Location] = field(default_factory=dict)
     self_evaluation: bool = False
+    scores: ScoreCollector = field(default_factory=ScoreCollector)
 
     @property
     def has_content(self) -> bool:

@@ -96,6 +96,9 @@ class FormBuilder:
             return
         if is_self_evaluation(row):
             self.draft.self_evaluation = True
+        for _, cell in items:
+            if "分" in cell.text:
+                self.draft.scores.label(cell)
         header = indicator_header(row)
         if header is not None:
             self.section = "indicators"

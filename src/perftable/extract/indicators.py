@@ -230,6 +230,7 @@ class IndicatorReader:
         level1 = level2 = ""
         reason = ""
         if l1_cell is not None:
+            draft.scores.level1(l1_cell)
             if vocab.level1_name(l1_cell.text):
                 level1 = vocab.level1_name(l1_cell.text) or ""
             elif vocab.level2_name(l1_cell.text):

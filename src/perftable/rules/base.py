@@ -21,11 +21,16 @@ from perftable.profiles import Profile
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One thing a rule found: which message (``variant``), where, and the values the message names."""
+    """One thing a rule found: which message (``variant``), where, and the values the message names.
+
+    ``severity`` lets one variant of a rule differ from the rule's default (I009: all qualitative is an error,
+    U007: ``=100%`` is only info); a severity set in the configuration still wins.
+    """
 
     location: Location
     params: Mapping[str, object] = field(default_factory=dict)
     variant: str = "default"
+    severity: Severity | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +39,7 @@ class Context:
 
     profile: Profile
     options: Mapping[str, Any]
+    active: frozenset[str] = frozenset()  # the codes of every rule running, to avoid reporting a thing twice
 
     def option(self, name: str) -> Any:
         return self.options[name]
