@@ -180,7 +180,15 @@ def test_one_unreadable_file_does_not_stop_the_batch(tables: dict[str, Path]) ->
 def test_directory_batch_with_jobs_gives_the_same_report(tables: dict[str, Path], jobs: str) -> None:
     folder = tables["clean"].parent
     result = run_cli(
-        "validate", str(folder), "--jobs", jobs, "--format", "concise", "--isolated", "--ignore", "P002"
+        "validate",
+        str(folder),
+        "--jobs",
+        jobs,
+        "--format",
+        "concise",
+        "--isolated",
+        "--select",
+        "P001,I003,U",
     )
     lines = result.stdout.splitlines()
     assert result.returncode == 2
@@ -267,7 +275,7 @@ def test_markdown_suppression_comments(tmp_path: Path) -> None:
     lines.insert(-1, "<!-- perftable: disable-next-line empty-value -->")
     lines.insert(0, "<!-- perftable: disable-next-line U001 -->")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    report = perftable.validate(path, perftable.Config(ignore=("P002",)))
+    report = perftable.validate(path, perftable.Config(select=("I003", "U", "S001")))
     assert [(f.code, f.location.line) for f in report.findings] == [("S001", 1)]
 
 
@@ -339,3 +347,31 @@ def test_rules_reference_is_generated_from_the_catalog(path: str, lang: str) -> 
     from perftable.catalog import listing
 
     assert (ROOT / path).read_text(encoding="utf-8") == listing(lang, "markdown")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("sample", "profile"),
+    [
+        ("guangdong-department/lianjiang-2024.md", "guangdong-department"),
+        ("shanghai-project/lanxilu-2026.csv", "shanghai-project"),
+        ("central-project/jiance-2025.html", "central-2021"),
+        ("chongqing-project/chanyelu-2024.xlsx", "central-2021"),
+        ("local-project/boruo-2020.md", "local"),
+        ("hunan-department/minzheng-2024.md", "department"),
+    ],
+)
+def test_profile_is_chosen_from_the_layout(sample: str, profile: str) -> None:
+    from perftable.engine import profile_for
+
+    assert profile_for(perftable.load(SAMPLES / sample), perftable.Config()).name == profile
+
+
+def test_scored_layout_reads_its_scores() -> None:
+    doc = perftable.load(SAMPLES / "chongqing-project" / "chanyelu-2024.xlsx")
+    assert doc.scoring is not None
+    assert (doc.scoring.total, doc.scoring.budget_execution) == (90, 10)
+    assert {name: (r.low, r.high) for name, r in doc.scoring.groups.items()} == {
+        "成本指标": (0, 20), "产出指标": (40, 50), "效益指标": (20, 30), "满意度指标": (10, 10)
+    }  # fmt: skip
+    assert [i.info["分值"] for i in doc.indicators] == ["10", "5", "25", "10", "10", "10", "10", "10"]
+    assert doc.info["财政资金预算分类"] == "一般公共预算" and not doc.budget_line("general_budget")

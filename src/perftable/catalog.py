@@ -16,6 +16,7 @@ CATEGORIES = {
     "I": {"zh": "指标结构与完整性", "en": "Indicator structure and completeness"},
     "U": {"zh": "单位与指标值", "en": "Units and values"},
     "X": {"zh": "交叉核对", "en": "Cross-checks"},
+    "M": {"zh": "表头字段", "en": "Header fields"},
     "P": {"zh": "读取", "en": "Reading"},
     "S": {"zh": "抑制", "en": "Suppressions"},
 }

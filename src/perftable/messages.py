@@ -22,6 +22,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "单元格内被断开的文字已连接：「{text}」",
         "en": "text broken across lines inside a cell was joined: 「{text}」",
     },
+    "stray-spaces": {
+        "zh": "单元格内多余的空格已去除：「{text}」",
+        "en": "stray spaces inside a cell were removed: 「{text}」",
+    },
     "realigned-row": {
         "zh": "该行单元格错位，已按内容重新对齐：{fields}",
         "en": "the cells of this row were shifted; realigned by what each cell holds: {fields}",

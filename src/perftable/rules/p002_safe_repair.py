@@ -1,6 +1,7 @@
 """P002 safe-repair: a repair the reader made that keeps the meaning.
 
-Merged cells flattened by a converter and carried down again, words broken inside a cell joined. Informational:
+Merged cells flattened by a converter and carried down again, words broken inside a cell joined, stray spaces
+inside a cell removed (``服务对象 满意度指标``). Informational:
 the model is right, the source is worth tidying.
 
 Passing::
@@ -29,7 +30,7 @@ CODE = "P002"
 NAME = "safe-repair"
 SEVERITY = "info"
 SUMMARY = {"zh": "读取时做了不改变含义的修复", "en": "the reader made a repair that keeps the meaning"}
-KINDS = ("carried-down", "joined-lines")
+KINDS = ("carried-down", "joined-lines", "stray-spaces")
 MESSAGES = {kind: REPAIRS[kind] for kind in KINDS}
 
 
