@@ -312,6 +312,7 @@ def test_every_rule_is_documented_in_both_languages() -> None:
     for rule in all_rules():
         assert rule.doc and "Passing" in rule.doc and "Failing" in rule.doc, rule.code
         assert set(rule.summary) == {"zh", "en"} and all(rule.summary.values()), rule.code
+        assert rule.guidance, f"{rule.code} does not say which guidance it comes from"
         for variant, texts in [*rule.messages.items(), *rule.hints.items()]:
             assert set(texts) == {"zh", "en"}, (rule.code, variant)
             assert placeholders(texts["zh"]) == placeholders(texts["en"]), (rule.code, variant)

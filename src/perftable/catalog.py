@@ -31,6 +31,7 @@ def _data(rule: Rule, lang: Lang) -> dict[str, object]:
         "options": {key: (list(v) if isinstance(v, tuple) else v) for key, v in rule.options.items()},
         "messages": {variant: texts[lang] for variant, texts in rule.messages.items()},
         "doc": rule.doc,
+        "guidance": rule.guidance,
     }
 
 
@@ -70,7 +71,7 @@ def explain(name: str, lang: Lang = "zh", fmt: str = "text") -> str:
         return json.dumps(_data(rule, lang), ensure_ascii=False, indent=2) + "\n"
     options = ", ".join(f"{key} = {value!r}" for key, value in rule.options.items()) or "-"
     header = f"{rule.code} {rule.name} ({rule.severity}): {rule.summary[lang]}"
-    return f"{header}\n\n{rule.doc}\n\nOptions: {options}\n"
+    return f"{header}\n\n{rule.doc}\n\nGuidance: {rule.guidance}\nOptions: {options}\n"
 
 
 def describe_profile(name: str, lang: Lang = "zh") -> str:

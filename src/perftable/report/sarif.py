@@ -26,7 +26,7 @@ def _rule(index: int, code: str, ctx: FormatContext) -> dict[str, Any]:
         "fullDescription": {"text": rule.doc.split("\n\n")[0]},
         "help": {"text": rule.doc, "markdown": rule.doc},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
-        "properties": {"category": rule.category},
+        "properties": {"category": rule.category, "guidance": rule.guidance},
     }
 
 

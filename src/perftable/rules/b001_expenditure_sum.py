@@ -34,6 +34,7 @@ from perftable.rules.base import Context, Problem
 CODE = "B001"
 NAME = "expenditure-sum"
 SEVERITY = "error"
+GUIDANCE = "可行性：绩效目标与预算相匹配（财预〔2015〕88号）"
 OPTIONS = {"tolerance": None}
 SUMMARY = {
     "zh": "支出构成之和不等于支出合计",

@@ -35,6 +35,7 @@ from perftable.rules.base import Context, Problem
 CODE = "B002"
 NAME = "funding-sum"
 SEVERITY = "error"
+GUIDANCE = "可行性：资金来源与预算相匹配（财预〔2015〕88号）"
 OPTIONS = {"tolerance": None}
 SUMMARY = {
     "zh": "资金来源之和不等于其所对应的合计",

@@ -31,6 +31,7 @@ from perftable.rules.base import Context, Problem
 CODE = "B005"
 NAME = "part-exceeds-whole"
 SEVERITY = "warning"
+GUIDANCE = "可行性：资金构成合理（财预〔2015〕88号）"
 OPTIONS = {"tolerance": None}
 SUMMARY = {"zh": "部分大于其所属的整体", "en": "a part is larger than the whole it belongs to"}
 MESSAGES = {

@@ -31,6 +31,7 @@ from perftable.rules.base import Context, Problem
 CODE = "B006"
 NAME = "amount-invalid"
 SEVERITY = "error"
+GUIDANCE = "预算管理一体化系统校验：金额须为数字"
 SUMMARY = {"zh": "金额不是数字或为负数", "en": "an amount is not a number, or is negative"}
 MESSAGES = {
     "not-a-number": {

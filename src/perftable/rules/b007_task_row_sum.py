@@ -39,6 +39,7 @@ from perftable.rules.base import Context, Problem
 CODE = "B007"
 NAME = "task-row-sum"
 SEVERITY = "error"
+GUIDANCE = "可行性：任务资金分项相符（财预〔2015〕88号）"
 OPTIONS: dict[str, object] = {"tolerance": None}
 SUMMARY = {"zh": "任务资金的分项或合计不相符", "en": "a task row or the task total does not add up"}
 MESSAGES = {

@@ -39,6 +39,7 @@ from perftable.rules.base import Context, Problem
 CODE = "B008"
 NAME = "cost-above-budget"
 SEVERITY = "error"
+GUIDANCE = "适当性：绩效目标不超出支出标准与预算（财预〔2015〕88号）"
 OPTIONS: dict[str, object] = {"tolerance": None, "min_similarity": 0.5}
 SUMMARY = {"zh": "成本目标超过其所属的预算", "en": "a cost target above the budget it belongs to"}
 MESSAGES = {

@@ -63,6 +63,7 @@ class Rule:
     doc: str
     options: Mapping[str, Any] = field(default_factory=dict)
     hints: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    guidance: str = ""  # the review criterion or system check the rule comes from
     since: str = "0.1.0"
 
     @property
@@ -81,5 +82,6 @@ def rule_from_module(module: ModuleType) -> Rule:
         hints=getattr(module, "HINTS", {}),
         options=getattr(module, "OPTIONS", {}),
         check=module.check,
+        guidance=getattr(module, "GUIDANCE", ""),
         doc=inspect.cleandoc(module.__doc__ or ""),
     )

@@ -27,6 +27,7 @@ from perftable.rules.base import Context, Problem
 CODE = "I007"
 NAME = "qualitative-quantity"
 SEVERITY = "warning"
+GUIDANCE = "适当性：可衡量，能定量的尽量定量（财预〔2011〕285号）"
 OPTIONS: dict[str, object] = {"level2": tuple(sorted(QUANTITATIVE_LEVEL2))}
 SUMMARY = {
     "zh": "定量类指标只给出了定性的指标值",

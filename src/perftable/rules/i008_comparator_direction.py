@@ -29,6 +29,7 @@ from perftable.rules.base import Context, Problem
 CODE = "I008"
 NAME = "comparator-direction"
 SEVERITY = "warning"
+GUIDANCE = "适当性：目标值方向正确（财预〔2015〕88号）"
 LOWER = ("投诉率", "事故率", "差错率", "错误率", "失误率", "故障率", "发生率", "发案率", "流失率", "违规率", "返工率",
          "投诉", "事故", "差错", "成本", "费用", "时长", "耗时", "发生数", "违规", "超支", "能耗", "排放")  # fmt: skip
 HIGHER = ("覆盖率", "合格率", "达标率", "满意度", "满意率", "知晓率", "完成率", "及时率", "到位率", "优良率", "达成率",

@@ -31,6 +31,7 @@ from perftable.rules.base import Context, Problem
 CODE = "I011"
 NAME = "wrong-category"
 SEVERITY = "warning"
+GUIDANCE = "规范性：指标归入正确类别（财预〔2021〕101号 指标体系）"
 QUALITY_WORDS = ("合格率", "达标率", "验收", "优良率", "完好率", "准确率", "正确率")
 SUMMARY = {"zh": "指标可能归错了类别", "en": "an indicator probably in the wrong category"}
 MESSAGES = {

@@ -31,6 +31,7 @@ from perftable.rules.base import Context, Problem
 CODE = "M001"
 NAME = "missing-field"
 SEVERITY = "warning"
+GUIDANCE = "完整性：表头信息齐全（财预〔2015〕88号）"
 OPTIONS: dict[str, object] = {"required": None}
 SUMMARY = {"zh": "缺少版式要求的表头字段", "en": "a header field the layout requires is missing"}
 MESSAGES = {

@@ -34,6 +34,7 @@ from perftable.targets import parse_date
 CODE = "M002"
 NAME = "project-period"
 SEVERITY = "warning"
+GUIDANCE = "可行性：项目期限覆盖预算年度，总额不小于年度金额"
 SUMMARY = {
     "zh": "项目期限未覆盖预算年度，或总额小于年度金额",
     "en": "the project period misses the year, or total < annual",

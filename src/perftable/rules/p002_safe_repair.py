@@ -29,6 +29,7 @@ from perftable.rules.base import Context, Problem
 CODE = "P002"
 NAME = "safe-repair"
 SEVERITY = "info"
+GUIDANCE = "读取：不改变含义的修复"
 SUMMARY = {"zh": "读取时做了不改变含义的修复", "en": "the reader made a repair that keeps the meaning"}
 KINDS = ("carried-down", "joined-lines", "stray-spaces")
 MESSAGES = {kind: REPAIRS[kind] for kind in KINDS}

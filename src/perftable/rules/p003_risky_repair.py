@@ -28,6 +28,7 @@ from perftable.rules.base import Context, Problem
 CODE = "P003"
 NAME = "risky-repair"
 SEVERITY = "warning"
+GUIDANCE = "读取：可能改变含义的修复，需对照原件"
 SUMMARY = {
     "zh": "读取时做了可能改变含义的修复",
     "en": "the reader made a repair that could change the meaning",

@@ -28,6 +28,7 @@ from perftable.rules.base import Context, Problem
 CODE = "U002"
 NAME = "percent-range"
 SEVERITY = "error"
+GUIDANCE = "适当性：指标值合理可行（财预〔2015〕88号）"
 CAPPED = (
     "满意度", "满意率", "合格率", "覆盖率", "达标率", "完成率", "知晓率", "及时率", "到位率", "执行率", "使用率",
     "入学率", "参保率", "占比", "比例", "正确率", "准确率", "出勤率", "通过率", "办结率", "受理率", "完好率", "有效率",

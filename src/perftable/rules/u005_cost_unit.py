@@ -28,6 +28,7 @@ from perftable.rules.base import Context, Problem
 CODE = "U005"
 NAME = "cost-unit"
 SEVERITY = "warning"
+GUIDANCE = "适当性：成本指标以货币计量（财预〔2021〕101号）"
 SUMMARY = {"zh": "成本指标没有货币单位", "en": "a cost indicator has no money unit"}
 MESSAGES = {
     "default": {

@@ -27,6 +27,7 @@ from perftable.units import unit_info
 CODE = "U006"
 NAME = "unknown-unit"
 SEVERITY = "info"
+GUIDANCE = "适当性：计量单位规范"
 SUMMARY = {"zh": "无法识别的计量单位", "en": "a unit perftable does not know"}
 MESSAGES = {
     "default": {

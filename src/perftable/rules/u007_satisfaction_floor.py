@@ -28,6 +28,7 @@ from perftable.rules.base import Context, Problem
 CODE = "U007"
 NAME = "satisfaction-floor"
 SEVERITY = "warning"
+GUIDANCE = "适当性：满意度目标合理可核实（财预〔2021〕101号）"
 OPTIONS: dict[str, object] = {"floor": "80"}
 SUMMARY = {"zh": "满意度目标过低，或承诺 100%", "en": "a satisfaction target below the floor, or =100%"}
 MESSAGES = {

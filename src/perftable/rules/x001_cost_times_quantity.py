@@ -39,6 +39,7 @@ from perftable.rules.base import Context, Problem
 CODE = "X001"
 NAME = "cost-times-quantity"
 SEVERITY = "warning"
+GUIDANCE = "相关性：数量、单价与任务资金相互对应（财预〔2015〕88号）"
 OPTIONS: dict[str, object] = {"min_similarity": 0.5, "relative_tolerance": "0.01"}
 SUMMARY = {
     "zh": "数量 × 单位成本与对应任务的资金不符",

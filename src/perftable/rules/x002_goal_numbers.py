@@ -36,6 +36,7 @@ from perftable.units import KNOWN_UNITS, unit_info
 CODE = "X002"
 NAME = "goal-numbers"
 SEVERITY = "warning"
+GUIDANCE = "相关性：目标表述与指标一致（财预〔2015〕88号）"
 OPTIONS: dict[str, object] = {"min_similarity": 0.5}
 SUMMARY = {"zh": "目标文字中的数字与对应指标不符", "en": "a number in the goals contradicts its indicator"}
 MESSAGES = {

@@ -34,6 +34,7 @@ from perftable.rules.base import Context, Problem
 CODE = "X003"
 NAME = "year-mismatch"
 SEVERITY = "warning"
+GUIDANCE = "完整性：年度一致，未沿用往年内容"
 SUMMARY = {"zh": "文中年份与表格年度不一致", "en": "years that disagree with the table's year"}
 MESSAGES = {
     "text": {
