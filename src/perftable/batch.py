@@ -5,6 +5,7 @@ reports stream and memory stays flat however many files there are (only findings
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -70,6 +71,11 @@ def jobs_count(jobs: int) -> int:
     return max(1, (os.cpu_count() or 1) if jobs == 0 else jobs)
 
 
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the parent, which stops the run and says so once (no traceback per worker)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def run(paths: Iterable[Path], settings: RunSettings, jobs: int = 1) -> Iterator[FileReport]:
     """File reports in input order. With ``jobs > 1`` files are checked in worker processes."""
     workers = jobs_count(jobs)
@@ -81,6 +87,11 @@ def run(paths: Iterable[Path], settings: RunSettings, jobs: int = 1) -> Iterator
     from perftable.rules import all_rules
 
     all_rules()  # import the catalog once, before the workers fork
-    with ProcessPoolExecutor(max_workers=min(workers, len(paths))) as pool:
-        chunk = max(1, min(32, len(paths) // (workers * 4)))
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(paths)), initializer=_ignore_interrupts)
+    chunk = max(1, min(32, len(paths) // (workers * 4)))
+    try:
         yield from pool.map(_check_packed, ((path, settings) for path in paths), chunksize=chunk)
+    except BaseException:  # Ctrl-C, a closed pipe, an early stop: do not wait for the queued files
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()

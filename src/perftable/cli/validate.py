@@ -12,7 +12,7 @@ from typing import IO, Any
 import click
 
 from perftable.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
-from perftable.cli.options import parse_severities, split_list
+from perftable.cli.options import limit_options, parse_severities, read_options, split_list
 from perftable.report import FORMATS
 
 
@@ -88,10 +88,11 @@ def _default_format() -> str:
     help="Processes to use; 0 means all cores.",
 )
 @click.option("--no-progress", is_flag=True, help="Never show a progress bar.")
+@limit_options
 def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang: str | None, select: tuple[str, ...],
              ignore: tuple[str, ...], severities: tuple[str, ...], fail_on: str | None, exit_zero: bool,
              profile: str | None, config_file: str | None, isolated: bool, baseline: str | None,
-             write_baseline: Path | None, jobs: int, no_progress: bool) -> None:  # fmt: skip
+             write_baseline: Path | None, jobs: int, no_progress: bool, **limits: int) -> None:  # fmt: skip
     """Validate 绩效目标表: budget arithmetic, indicator completeness, units, cross-checks.
 
     PATHS are files or directories (searched for .md .html .csv .tsv .xlsx .xls .ods files). Exit codes: 0 no
@@ -125,7 +126,8 @@ def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang
             raise click.BadParameter(
                 f"{selector!r} matches no rule (see `perftable rules`)", param_hint="--select/--ignore"
             )
-    settings = RunSettings(config_file, isolated, {k: v for k, v in overrides.items() if v is not None})
+    given = {k: v for k, v in overrides.items() if v is not None}
+    settings = RunSettings(config_file, isolated, given, read_options(**limits))
     files = list(iter_files(paths))
     if not files:
         raise click.UsageError("no supported files found in the given paths")

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import TYPE_CHECKING, Any
+from zipfile import is_zipfile
 
 from perftable.errors import ReadError
 from perftable.grid import Block, Cell, Origin, Table
 from perftable.numbers import AmountError, decimal_from_float
-from perftable.readers.xlsx_styles import percent_cells
+from perftable.readers import ReadOptions
+from perftable.readers.xlsx_package import Limits, inspect
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -43,7 +45,17 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-def _sheet_table(sheet: Any, origin: Origin, percent: frozenset[tuple[int, int]]) -> Table | None:
+def _sheet_table(
+    sheet: Any, origin: Origin, percent: frozenset[tuple[int, int]], max_cells: int
+) -> Table | None:
+    height, width = int(sheet.height or 0), int(sheet.width or 0)
+    if height * width > max_cells:
+        raise ReadError(
+            origin.file,
+            f"sheet {origin.sheet!r} spans {height:,} rows × {width:,} columns = {height * width:,} cells, over the "
+            f"limit of {max_cells:,} (raise it with --max-cells)",
+            "too-large",
+        )
     data: list[list[Any]] = sheet.to_python()
     if not data:
         return None
@@ -84,11 +96,14 @@ def _expand_merge(table: Table, top_left: tuple[int, int], bottom_right: tuple[i
                 row[c] = Cell(origin_cell.text, origin_cell.pos, origin_cell.origin, merged=True)
 
 
-def read_excel(path: Path, display: str) -> list[Block]:
-    """Every visible worksheet of a workbook, as tables."""
+def read_excel(path: Path, display: str, options: ReadOptions) -> list[Block]:
+    """Every visible worksheet of a workbook, as tables. Zip-based workbooks are inspected first (see
+    :mod:`perftable.readers.xlsx_package`) so that a hostile one is refused before it is loaded."""
     import python_calamine as calamine
 
-    percent = percent_cells(path) if path.suffix.lower() in (".xlsx", ".xlsm") else {}
+    facts = (
+        inspect(path, display, Limits(options.max_cells, options.max_unzipped)) if is_zipfile(path) else {}
+    )
     try:
         workbook = calamine.CalamineWorkbook.from_path(str(path))
         blocks: list[Block] = []
@@ -98,9 +113,9 @@ def read_excel(path: Path, display: str) -> list[Block]:
             if str(getattr(meta, "typ", "WorkSheet")).rsplit(".", 1)[-1].lower() != "worksheet":
                 continue
             sheet = workbook.get_sheet_by_name(meta.name)
-            table = _sheet_table(
-                sheet, Origin(display, "sheet", sheet=meta.name), percent.get(meta.name, frozenset())
-            )
+            sheet_facts = facts.get(meta.name)
+            percent = sheet_facts.percent if sheet_facts else frozenset()
+            table = _sheet_table(sheet, Origin(display, "sheet", sheet=meta.name), percent, options.max_cells)
             if table is not None:
                 blocks.append(table)
         workbook.close()
@@ -108,7 +123,7 @@ def read_excel(path: Path, display: str) -> list[Block]:
         raise ReadError(display, "the workbook is password-protected", "password") from exc
     except (calamine.CalamineError, OSError, ValueError) as exc:
         raise ReadError(
-            display, f"cannot read the spreadsheet ({exc}); is the file corrupt or truncated?"
+            display, f"cannot read the spreadsheet ({exc}); is the file corrupt or truncated?", "spreadsheet"
         ) from exc
     except BaseException as exc:  # calamine is Rust: a panic arrives as pyo3's PanicException(BaseException)
         if type(exc).__name__ != "PanicException":
