@@ -7,8 +7,8 @@ CHANGELOG, LICENSE …) are skipped; a file named explicitly is always read.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from perftable.readers import SUPPORTED_SUFFIXES
 
@@ -21,10 +21,6 @@ def _wanted(name: str) -> bool:
         and Path(name).suffix.lower() in SUPPORTED_SUFFIXES
         and not Path(name).stem.lower().startswith(_DOC_NAMES)
     )
-
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import warnings
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 from perftable.extract import extract
 from perftable.grid import Origin, Source
+from perftable.model import Document
 from perftable.readers import DEFAULT_OPTIONS, ReadOptions, parse_text, read_source
-
-if TYPE_CHECKING:
-    from pathlib import Path
-
-    from perftable.model import Document
 
 
 class MultipleTablesWarning(UserWarning):

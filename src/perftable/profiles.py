@@ -4,10 +4,8 @@ names one in the configuration (``profile = "central-2021"``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from perftable.model import Document
+from perftable.model import Document
 
 
 @dataclass(frozen=True)

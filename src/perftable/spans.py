@@ -13,12 +13,9 @@ import datetime
 import html
 import io
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 from perftable.grid import column_letters
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 LEFT, UP = "<", "^"
 _FIXED_TIME = datetime.datetime(2024, 1, 1)  # reproducible workbook metadata

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
 from perftable.cli import EXIT_ERROR, fail
 from perftable.cli.options import limit_options, read_options
-
-if TYPE_CHECKING:
-    from perftable.model import Document
+from perftable.model import Document
 
 
 def _documents_json(docs: list[Document], *, as_array: bool, jsonl: bool, indent: int | None) -> str:

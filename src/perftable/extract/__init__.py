@@ -7,16 +7,12 @@ title or at a new header (部门名称/项目名称) after a form that already h
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from perftable.errors import NoTableError
+from perftable.extract.draft import Draft, distinct
 from perftable.extract.form import FormBuilder
 from perftable.extract.tasks import settle_sections
 from perftable.grid import Cell, Source, Table, TextLine
 from perftable.model import Document
-
-if TYPE_CHECKING:
-    from perftable.extract.draft import Draft
 
 
 def _document(draft: Draft, source: Source) -> Document:
@@ -54,7 +50,7 @@ def drafts(source: Source) -> list[Draft]:
     for block in source.blocks:
         if isinstance(block, TextLine):
             builder = current(block.cell)
-            if builder.starts_new_form([block.cell]):
+            if builder.starts_new_form([(0, block.cell)]):
                 builders.append(builder := FormBuilder(block.cell))
             builder.feed_text(block.text, block.cell)
             continue
@@ -63,9 +59,10 @@ def drafts(source: Source) -> list[Draft]:
             if not row:
                 continue
             builder = current(row[0])
-            if builder.starts_new_form(row):
+            items = distinct(row)
+            if builder.starts_new_form(items):
                 builders.append(builder := FormBuilder(row[0]))
-            builder.feed_row(row)
+            builder.feed_row(row, items)
     return [builder.draft for builder in builders]
 
 

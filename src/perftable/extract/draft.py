@@ -16,7 +16,10 @@ RepairCode = Literal["P002", "P003"]
 _WHITE = re.compile(r"\s+")
 
 
-def distinct(row: list[Cell]) -> list[tuple[int, Cell]]:
+Items = list[tuple[int, Cell]]
+
+
+def distinct(row: list[Cell]) -> Items:
     """The non-empty cells of a row with their column index, a horizontally merged area counted once."""
     out: list[tuple[int, Cell]] = []
     previous: Cell | None = None

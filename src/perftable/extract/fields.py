@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from perftable import vocab
-from perftable.extract.draft import Draft, distinct
+from perftable.extract.draft import Draft, Items
 from perftable.extract.goals import goal_lines_broken, split_goals
 from perftable.grid import Cell
 from perftable.model import BudgetLine
@@ -231,8 +231,8 @@ class FieldReader:
                 if col == items[0][0]:
                     self.state.block_unit = unit
 
-    def read(self, row: list[Cell]) -> None:
-        items = distinct(row)
+    def read(self, items: Items) -> None:
+        """Read a row, given as its distinct non-empty cells."""
         if not items:
             return
         if self.state.pending_goals and self._take_pending_goals(items):

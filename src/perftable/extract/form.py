@@ -6,18 +6,16 @@ table, a row of the indicator or task table in force, or a row of header fields,
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from perftable import vocab
-from perftable.extract.draft import Draft, distinct
+from perftable.extract.draft import Draft, Items
 from perftable.extract.fields import FieldReader, FieldState, classify, split_inline
 from perftable.extract.indicators import IndicatorReader, indicator_header, is_self_evaluation
 from perftable.extract.tasks import TaskColumns, read_task_row, task_header
 from perftable.grid import Cell
+from perftable.numbers import MoneyUnit
 from perftable.text import clean_text, label_key
-
-if TYPE_CHECKING:
-    from perftable.numbers import MoneyUnit
 
 Section = Literal["fields", "tasks", "indicators", "end"]
 # Labels whose row ends the task table and returns to header fields.
@@ -45,9 +43,8 @@ class FormBuilder:
             draft.locations["year"] = cell.location()
         draft.kind = draft.kind or vocab.kind_of_title(text)
 
-    def starts_new_form(self, row: list[Cell]) -> bool:
+    def starts_new_form(self, items: Items) -> bool:
         """True when this row opens another form (a second title, or a new header after a finished one)."""
-        items = distinct(row)
         if not items:
             return False
         first = items[0][1].text
@@ -85,27 +82,29 @@ class FormBuilder:
             if self.section == "end":
                 continue
             for label, value in split_inline(piece):
-                self.fields.read([Cell(label, cell.pos, cell.origin), Cell(value, cell.pos, cell.origin)])
+                self.fields.read(
+                    [(0, Cell(label, cell.pos, cell.origin)), (1, Cell(value, cell.pos, cell.origin))]
+                )
 
     # rows ------------------------------------------------------------------------------------------------------
-    def feed_row(self, row: list[Cell]) -> None:
-        items = distinct(row)
+    def feed_row(self, row: list[Cell], items: Items) -> None:
+        """Read a row; ``items`` are its distinct non-empty cells (see :func:`distinct`)."""
         if not items:
             return
         if len(items) == 1 and self._meta_line(items[0][1].text, items[0][1]):
             return
-        if is_self_evaluation(row):
+        if is_self_evaluation(items):
             self.draft.self_evaluation = True
         for _, cell in items:
             if "分" in cell.text:
                 self.draft.scores.label(cell)
-        header = indicator_header(row)
+        header = indicator_header(items)
         if header is not None:
             self.section = "indicators"
             self.indicators = IndicatorReader(self.draft, header)
             self.draft.locations.setdefault("indicators", items[0][1].location())
             return
-        tasks = task_header(row) if self.section != "indicators" else None
+        tasks = task_header(items) if self.section != "indicators" else None
         if tasks is not None:
             self.section = "tasks"
             self.task_cols = tasks
@@ -118,7 +117,7 @@ class FormBuilder:
             if vocab.is_footnote(items[0][1].text):
                 self.section = "end"
                 return
-            self.indicators.read(row)
+            self.indicators.read(items)
             return
         if self.section == "tasks" and self.task_cols is not None:
             first_kind = classify(items[0][1].text)
@@ -128,7 +127,7 @@ class FormBuilder:
                 )
                 return
             self.section = "fields"
-        self.fields.read(row)
+        self.fields.read(items)
 
     def _note_task_label(self, row: list[Cell], before: int) -> None:
         for cell in row[:before]:

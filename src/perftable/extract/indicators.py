@@ -12,17 +12,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from perftable import vocab
-from perftable.extract.draft import Draft, distinct
+from perftable.extract.draft import Draft, Items
+from perftable.grid import Cell
 from perftable.model import Indicator
 from perftable.targets import is_value_like, money_context, parse_comparator, parse_target
 from perftable.text import clean_label, clean_text, label_key
 from perftable.units import is_known, normalise_unit
-
-if TYPE_CHECKING:
-    from perftable.grid import Cell
 
 _NAME_UNIT = re.compile(r"[(（]\s*([^()（）]{1,6}?)\s*[)）]\s*$")
 _COMPARATOR_COLUMNS = ("类型", "符号", "运算", "方向", "性质")
@@ -47,11 +44,13 @@ class IndicatorColumns:
         return max([self.name, *(c for c in (self.value, self.unit) if c is not None), *self.extras])
 
 
-def indicator_header(row: list[Cell]) -> IndicatorColumns | None:
+def indicator_header(items: Items) -> IndicatorColumns | None:
     """The header row of an indicator table, or None."""
+    if not any("指" in cell.text for _, cell in items):  # 指标, 指標: every indicator header has it
+        return None
     roles: dict[str, int] = {}
     extras: dict[int, str] = {}
-    for col, cell in distinct(row):
+    for col, cell in items:
         role = vocab.column_role(cell.text, vocab.INDICATOR_COLUMNS)
         if role is not None and role not in roles:
             roles[role] = col
@@ -80,8 +79,8 @@ def indicator_header(row: list[Cell]) -> IndicatorColumns | None:
     )
 
 
-def is_self_evaluation(row: list[Cell]) -> bool:
-    return any(label_key(cell.text) in vocab.SELF_EVALUATION_COLUMNS for cell in row)
+def is_self_evaluation(items: Items) -> bool:
+    return any(label_key(cell.text) in vocab.SELF_EVALUATION_COLUMNS for _, cell in items)
 
 
 @dataclass
@@ -275,8 +274,9 @@ class IndicatorReader:
         carry.level1, carry.level2 = level1, level2
         return level1, level2
 
-    def read(self, row: list[Cell]) -> None:
-        cells = dict(distinct(row))
+    def read(self, items: Items) -> None:
+        """Read a row, given as its distinct non-empty cells."""
+        cells = dict(items)
         if not cells:
             return
         fields = _positional(cells, self.cols)

@@ -9,17 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from perftable import vocab
-from perftable.extract.draft import Draft, PendingTask, distinct
+from perftable.extract.draft import Draft, Items, PendingTask
 from perftable.extract.fields import classify
+from perftable.grid import Cell
 from perftable.model import Task
 from perftable.numbers import AmountError, MoneyUnit, parse_amount
 from perftable.text import clean_label, label_key
-
-if TYPE_CHECKING:
-    from perftable.grid import Cell
 
 _NUMBER = re.compile(
     r"^\s*(?:任务|工作任务|重点任务|目标)?\s*(?:(?P<n>\d{1,3})|(?P<cn>[一二三四五六七八九十]{1,3}))\s*[:：、.．)）]\s*"
@@ -66,11 +63,11 @@ class TaskColumns:
         )
 
 
-def _roles(row: list[Cell], labels_as_names: bool) -> tuple[dict[str, int], dict[int, str], MoneyUnit | None]:
+def _roles(items: Items, labels_as_names: bool) -> tuple[dict[str, int], dict[int, str], MoneyUnit | None]:
     roles: dict[str, int] = {}
     extras: dict[int, str] = {}
     unit: MoneyUnit | None = None
-    for col, cell in distinct(row):
+    for col, cell in items:
         kind = classify(cell.text)
         if kind in ("key_tasks", "other_tasks") and not labels_as_names:
             continue  # the block's label, not a column
@@ -85,14 +82,16 @@ def _roles(row: list[Cell], labels_as_names: bool) -> tuple[dict[str, int], dict
     return roles, extras, unit
 
 
-def task_header(row: list[Cell]) -> TaskColumns | None:
+def task_header(items: Items) -> TaskColumns | None:
     """The task table's header row, or None. It needs a name column and a content, funds or target column.
 
     A section label (年度主要任务, 重点工作任务) names the block, not a column, unless no other cell names the tasks.
     """
-    roles, extras, unit = _roles(row, labels_as_names=False)
+    if sum(1 for _, cell in items if vocab.column_role(cell.text, vocab.TASK_COLUMNS)) < 2:
+        return None
+    roles, extras, unit = _roles(items, labels_as_names=False)
     if "name" not in roles:
-        roles, extras, unit = _roles(row, labels_as_names=True)
+        roles, extras, unit = _roles(items, labels_as_names=True)
     if "name" not in roles or len(roles) < 2:
         return None
     return TaskColumns(

@@ -10,7 +10,8 @@ are handled here and nowhere else.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any
 from zipfile import is_zipfile
 
 from perftable.errors import ReadError
@@ -18,9 +19,6 @@ from perftable.grid import Block, Cell, Origin, Table
 from perftable.numbers import AmountError, decimal_from_float
 from perftable.readers import ReadOptions
 from perftable.readers.xlsx_package import Limits, inspect
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 
 def cell_text(value: Any) -> str:

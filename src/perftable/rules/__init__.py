@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import importlib
 from functools import cache
-from typing import TYPE_CHECKING
 
 from perftable.errors import UsageError
-
-if TYPE_CHECKING:
-    from perftable.rules.base import Rule
+from perftable.rules.base import Rule
 
 REGISTRY: dict[str, str] = {
     "B001": "b001_expenditure_sum",

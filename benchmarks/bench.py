@@ -1,0 +1,240 @@
+"""perftable's benchmark: ratios measured side by side in one run, so that they hold on a noisy machine.
+
+    python benchmarks/bench.py            # the full run (a few minutes); figures go to benchmarks/README.md
+    python benchmarks/bench.py --quick    # a small corpus, a few seconds: CI runs this so the benchmark cannot rot
+    nox -s bench                          # the full run in its own environment (markdown-it-py, frictionless)
+
+What it measures (each against a baseline run in the same process or the same minute):
+1. start-up: ``perftable --version`` and ``perftable validate`` of one small markdown file, against
+   ``python -c pass``;
+2. per-file cost in a batch, as the slope between a small and a large batch in one process (start-up excluded):
+   parse + validate of a markdown table against markdown-it-py tokenising it with its table rule, and of an xlsx
+   against python-calamine reading the sheet's values and merged ranges (the floor);
+3. batch throughput with ``--jobs 1`` and with every core, and the peak memory of small and large batches;
+4. scaling: time against table size, 100 to 20,000 indicators;
+5. ``frictionless validate`` on the same xlsx files (generic structure checks only), when frictionless is installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from corpus import SMALL, SMALL_XLSX, big_table, build  # noqa: E402
+
+PYTHON = sys.executable
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # measure with bytecode caching on
+
+
+def wall(command: Sequence[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV, check=False)
+    return time.perf_counter() - started
+
+
+def startup(rounds: int) -> dict[str, float]:
+    """Median wall time of each command, the three interleaved round by round."""
+    commands = {
+        "python -c pass": [PYTHON, "-c", "pass"],
+        "perftable --version": [PYTHON, "-m", "perftable", "--version"],
+        "perftable validate (one small .md)": [PYTHON, "-m", "perftable", "validate", str(SMALL), "--isolated",
+                                               "--format", "concise"],
+    }  # fmt: skip
+    for command in commands.values():
+        wall(command)  # warm the bytecode cache
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(rounds):
+        for name, command in commands.items():
+            times[name].append(wall(command))
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def slope(work: Callable[[list[Path]], object], small: list[Path], large: list[Path], repeat: int) -> float:
+    """Seconds per file: (time(large) - time(small)) / (len(large) - len(small)), best of ``repeat``."""
+
+    def best(paths: list[Path]) -> float:
+        runs = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            work(paths)
+            runs.append(time.perf_counter() - started)
+        return min(runs)
+
+    work(small)  # warm caches and imports
+    return (best(large) - best(small)) / (len(large) - len(small))
+
+
+def perftable_files(paths: list[Path]) -> None:
+    from perftable.config import Config
+    from perftable.engine import check_file
+
+    config = Config()
+    for path in paths:
+        check_file(path, config)
+
+
+def markdown_it_files(paths: list[Path]) -> None:
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark").enable("table")
+    for path in paths:
+        parser.parse(path.read_text(encoding="utf-8"))
+
+
+def calamine_files(paths: list[Path]) -> None:
+    import python_calamine
+
+    for path in paths:
+        workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+        for name in workbook.sheet_names:
+            sheet = workbook.get_sheet_by_name(name)
+            sheet.to_python()
+            _ = sheet.merged_cell_ranges
+
+
+def frictionless_files(paths: list[Path]) -> None:
+    from frictionless import validate
+
+    for path in paths:
+        validate(str(path))
+
+
+def per_file(quick: bool, folder: Path) -> dict[str, float | None]:
+    small_n, large_n, repeat = (4, 24, 2) if quick else (20, 220, 3)
+    md = [SMALL] * large_n
+    xlsx = [SMALL_XLSX] * large_n
+    results: dict[str, float | None] = {
+        "perftable parse+validate .md": slope(perftable_files, md[:small_n], md, repeat),
+        "perftable parse+validate .xlsx": slope(perftable_files, xlsx[:small_n], xlsx, repeat),
+        "python-calamine values+merges .xlsx (floor)": slope(calamine_files, xlsx[:small_n], xlsx, repeat),
+    }
+    try:
+        results["markdown-it-py tokenise .md"] = slope(markdown_it_files, md[:small_n], md, repeat)
+    except ImportError:
+        results["markdown-it-py tokenise .md"] = None
+    try:
+        few = (4, 12) if quick else (5, 30)
+        results["frictionless validate .xlsx"] = slope(frictionless_files, xlsx[: few[0]], xlsx[: few[1]], 1)
+    except ImportError:
+        results["frictionless validate .xlsx"] = None
+    return results
+
+
+def batch(folder: Path, files: int) -> dict[str, float]:
+    corpus = folder / f"batch-{files}"
+    build(corpus, files)
+    results: dict[str, float] = {}
+    for jobs in ("1", "0"):
+        command = [PYTHON, "-m", "perftable", "validate", str(corpus), "--isolated", "--jobs", jobs, "--format",
+                   "json-lines", "--no-progress"]  # fmt: skip
+        wall(command[:-4] + ["--help"])
+        seconds = min(wall(command) for _ in range(2))
+        results[f"--jobs {jobs}"] = files / seconds
+    return results
+
+
+def peak_memory(folder: Path, files: int) -> float:
+    """Peak resident memory (MiB) of ``perftable validate`` over a batch of ``files`` files, in one process."""
+    corpus = folder / f"memory-{files}"
+    build(corpus, files, xlsx_share=10)
+    probe = (
+        "import resource, subprocess, sys; "
+        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    command = [PYTHON, "-c", probe, PYTHON, "-m", "perftable", "validate", str(corpus), "--isolated", "--jobs", "1",
+               "--format", "json-lines"]  # fmt: skip
+    output = subprocess.run(command, capture_output=True, text=True, env=ENV, check=True).stdout
+    return int(output.strip()) / 1024
+
+
+def scaling(folder: Path, sizes: Sequence[int]) -> dict[int, float]:
+    results: dict[int, float] = {}
+    for size in sizes:
+        path = big_table(size, folder)
+        perftable_files([path])
+        runs = []
+        for _ in range(3):
+            started = time.perf_counter()
+            perftable_files([path])
+            runs.append(time.perf_counter() - started)
+        results[size] = min(runs)
+    return results
+
+
+def report(results: dict[str, object]) -> str:
+    s = results["startup"]
+    base = s["python -c pass"]  # type: ignore[index]
+    lines = ["## Start-up (median wall time)", "", "| command | seconds | over `python -c pass` |", "|---|---:|---:|"]
+    for name, seconds in s.items():  # type: ignore[attr-defined]
+        lines.append(f"| `{name}` | {seconds:.3f} | +{seconds - base:.3f} s |")
+    p = results["per_file"]
+    lines += ["", "## Per file, in a batch (marginal cost; start-up excluded)", "", "| work | ms per file |", "|---|---:|"]
+    for name, seconds in p.items():  # type: ignore[attr-defined]
+        lines.append(f"| {name} | {'n/a' if seconds is None else f'{seconds * 1000:.2f}'} |")
+
+    def ratio(a: str, b: str) -> str:
+        x, y = p.get(a), p.get(b)  # type: ignore[attr-defined]
+        return "n/a" if not x or not y else f"{x / y:.2f}×"
+
+    lines += [
+        "",
+        f"- markdown: perftable / markdown-it-py = {ratio('perftable parse+validate .md', 'markdown-it-py tokenise .md')}"
+        " (target ≤ 1.5×)",
+        f"- xlsx: perftable / calamine floor = "
+        f"{ratio('perftable parse+validate .xlsx', 'python-calamine values+merges .xlsx (floor)')} (target ≤ 3×)",
+        f"- xlsx: frictionless / perftable = "
+        f"{ratio('frictionless validate .xlsx', 'perftable parse+validate .xlsx')}",
+    ]
+    b = results["batch"]
+    lines += ["", f"## Batch ({results['batch_files']} files)", "", "| jobs | files per second |", "|---|---:|"]
+    for name, rate in b.items():  # type: ignore[attr-defined]
+        lines.append(f"| {name} | {rate:.1f} |")
+    speedup = b["--jobs 0"] / b["--jobs 1"]  # type: ignore[index]
+    lines.append(f"\nSpeed-up with every core ({os.cpu_count()}): {speedup:.2f}× (target ≥ 1.7× on 2 cores)")
+    m = results["memory"]
+    lines += ["", "## Peak memory, one process", "", "| files | MiB |", "|---:|---:|"]
+    lines += [f"| {files} | {mib:.0f} |" for files, mib in m.items()]  # type: ignore[attr-defined]
+    sc = results["scaling"]
+    lines += ["", "## Scaling (parse + validate one table)", "", "| indicators | seconds | µs per indicator |",
+              "|---:|---:|---:|"]  # fmt: skip
+    lines += [f"| {n} | {t:.3f} | {t / n * 1e6:.0f} |" for n, t in sc.items()]  # type: ignore[attr-defined]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="a small corpus: checks that the benchmark runs")
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
+    args = parser.parse_args()
+    quick = args.quick
+    with tempfile.TemporaryDirectory(prefix="perftable-bench-") as tmp:
+        folder = Path(tmp)
+        batch_files = 40 if quick else 400
+        results: dict[str, object] = {
+            "startup": startup(3 if quick else 21),
+            "per_file": per_file(quick, folder),
+            "batch_files": batch_files,
+            "batch": batch(folder, batch_files),
+            "memory": {n: peak_memory(folder, n) for n in ((50, 200) if quick else (1000, 5000))},
+            "scaling": scaling(folder, (100, 1000) if quick else (100, 1000, 5000, 20000)),
+        }
+    text = report(results)
+    print(text)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

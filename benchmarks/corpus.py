@@ -1,0 +1,71 @@
+"""A benchmark corpus generated from the samples: varied layouts and sizes, markdown and xlsx.
+
+``build(folder, files=N)`` writes N tables cycling through the sample layouts; ``big_table(n)`` is a department
+table with n indicators (the seed's indicators repeated with their names numbered), for the scaling runs.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from build_samples import LIANJIANG_INDICATORS, lianjiang_rows  # noqa: E402
+
+from perftable.spans import from_markers, to_markdown, to_xlsx  # noqa: E402
+
+SAMPLES = ROOT / "samples"
+TITLE = "2024年市级部门整体预算绩效目标表"
+SMALL = SAMPLES / "guangdong-department" / "lianjiang-2024.md"
+SMALL_XLSX = SAMPLES / "formats" / "lianjiang-clean.xlsx"
+
+
+def big_rows(indicators: int) -> list[list[str]]:
+    """The seed's form with ``indicators`` indicator rows (its 27 repeated, names numbered)."""
+    rows = lianjiang_rows()
+    head = rows[: next(i for i, row in enumerate(rows) if row[1] == "一级指标") + 1]
+    body: list[list[str]] = []
+    previous = ("", "")
+    for index in range(indicators):
+        level1, level2, name, value = LIANJIANG_INDICATORS[index % len(LIANJIANG_INDICATORS)]
+        pair = (level1, level2)
+        body.append(["^", "^" if pair[0] == previous[0] else level1, "^" if pair == previous else level2,
+                     f"{name}{index // len(LIANJIANG_INDICATORS) or ''}", value])  # fmt: skip
+        previous = pair
+    return head + body
+
+
+def big_table(indicators: int, folder: Path, fmt: str = "md") -> Path:
+    path = folder / f"big-{indicators}.{fmt}"
+    if not path.exists():
+        grid = from_markers(big_rows(indicators))
+        if fmt == "md":
+            path.write_text(to_markdown(grid, TITLE), encoding="utf-8")
+        else:
+            to_xlsx(grid, path, TITLE)
+    return path
+
+
+def build(folder: Path, files: int, *, xlsx_share: int = 4) -> list[Path]:
+    """``files`` tables: the samples in turn (every ``xlsx_share``-th one a workbook), some 2,000-indicator ones."""
+    folder.mkdir(parents=True, exist_ok=True)
+    sources = sorted(p for p in SAMPLES.rglob("*") if p.suffix in (".md", ".csv", ".html") and p.name != "README.md")
+    workbooks = sorted(SAMPLES.rglob("*.xlsx"))
+    large = big_table(2000, folder)
+    paths: list[Path] = []
+    for index in range(files):
+        if index % 50 == 49:
+            source = large
+        elif index % xlsx_share == xlsx_share - 1:
+            source = workbooks[index % len(workbooks)]
+        else:
+            source = sources[index % len(sources)]
+        target = folder / f"t{index:05}{source.suffix}"
+        if not target.exists():
+            shutil.copyfile(source, target)
+        paths.append(target)
+    return paths
