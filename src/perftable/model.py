@@ -78,7 +78,12 @@ def cell_position(ref: str) -> tuple[int, int]:
 
 
 class Target(Record):
-    """The parsed meaning of an indicator value such as ``≥90%``, ``600元/户`` or ``2024年12月31日前``."""
+    """The parsed meaning of an indicator value such as ``≥90%``, ``600元/户`` or ``2024年12月31日前``.
+
+    Immutable: equal values share one parsed Target.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     comparator: Comparator | None = None
     number: Decimal | None = None

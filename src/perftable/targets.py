@@ -305,6 +305,7 @@ def parse_comparator(text: str) -> Comparator | None:
     return comparator if comparator and not rest else None
 
 
+@lru_cache(maxsize=16384)
 def is_value_like(text: str) -> bool:
     """True for text that reads as an indicator value (``≥90``, ``240户``, ``是``, a date, ``有所提高``) and
     not as an indicator name. Used to realign rows whose cells shifted."""

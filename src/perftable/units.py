@@ -7,6 +7,7 @@ The vocabulary is data: extend ``FAMILIES`` to teach perftable a unit.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 from typing import NamedTuple
 
 from perftable.text import to_simplified
@@ -190,6 +191,7 @@ def normalise_unit(unit: str, *, money_context: bool = False) -> str:
 _MULTIPLIERS = {"万": Decimal(10000), "亿": Decimal(100000000), "千": Decimal(1000), "百万": Decimal(1000000)}
 
 
+@lru_cache(maxsize=4096)
 def unit_info(unit: str) -> UnitInfo | None:
     """Family and scale of a known unit (``万平方米`` is 10000 平方米), or None for a unit perftable does not know."""
     unit = normalise_unit(unit)

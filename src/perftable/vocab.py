@@ -8,6 +8,7 @@ fixed positions.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final
 
 from perftable.text import label_key
@@ -319,6 +320,7 @@ _WHICH_PREFIX = re.compile(r"^(其中|含|包括)[:：]?")
 _NUMBERING = re.compile(r"^(\d+[.、]|[(（]\d+[)）]|[一二三四五六七八九十]+、)")
 
 
+@lru_cache(maxsize=16384)
 def money_unit_of(text: str) -> str | None:
     """The money unit a label or header prints in brackets: ``预算金额(万元)`` -> ``万元``."""
     key = label_key(text)
@@ -326,6 +328,7 @@ def money_unit_of(text: str) -> str | None:
     return match[1] if match else None
 
 
+@lru_cache(maxsize=16384)
 def budget_key(text: str) -> str | None:
     """The budget key of a label (``其中：财政资金`` -> ``fiscal``), or None when it is not a budget label."""
     key = label_key(text)
@@ -345,4 +348,6 @@ def is_header_or_line(text: str) -> bool:
 def column_role(text: str, columns: dict[str, str]) -> str | None:
     """Which column a header cell names (indicator or task tables), or None."""
     key = label_key(text)
+    if len(key) > 40:
+        return None
     return columns.get(key) or columns.get(_MONEY_SUFFIX.sub("", key))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from perftable import vocab
@@ -26,6 +27,7 @@ LabelKind = Literal[
 ]
 
 
+@lru_cache(maxsize=16384)
 def classify(text: str) -> LabelKind | None:
     """What a cell is, as a label; None for values and unknown text."""
     key = label_key(text)

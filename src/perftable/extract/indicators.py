@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from perftable import vocab
 from perftable.extract.draft import Draft, Items
@@ -35,13 +36,9 @@ class IndicatorColumns:
     unit: int | None = None
     extras: dict[int, str] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def first(self) -> int:
         return min(c for c in (self.level1, self.level2, self.name) if c is not None)
-
-    @property
-    def last_named(self) -> int:
-        return max([self.name, *(c for c in (self.value, self.unit) if c is not None), *self.extras])
 
 
 def indicator_header(items: Items) -> IndicatorColumns | None:

@@ -4,6 +4,7 @@ GB18030/GBK are detected; anything else is an error that says so."""
 from __future__ import annotations
 
 import codecs
+import re
 
 from perftable.errors import ReadError
 
@@ -30,10 +31,12 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:8192]
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\r\n\t\f\v")
-    return "\x00" in sample or controls > max(8, len(sample) // 100)
+    return "\x00" in sample or len(_CONTROL.findall(sample)) > max(8, len(sample) // 100)
 
 
 def _mixed(data: bytes) -> str | None:

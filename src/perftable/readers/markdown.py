@@ -25,18 +25,19 @@ _HEADING = re.compile(r"^\s{0,3}(#{1,6}\s+|>\s*)")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 
 
+_PIPE = re.compile(r"(?<!\\)\|")
+
+
 def split_row(line: str) -> list[tuple[str, int]]:
     """Cells of a pipe-table row as ``(text, column)``; ``\\|`` is a literal pipe, not a separator."""
     cells: list[tuple[str, int]] = []
     start = 0
-    i = 0
-    while i <= len(line):
-        if i == len(line) or (line[i] == "|" and (i == 0 or line[i - 1] != "\\")):
-            segment = line[start:i]
-            lead = len(segment) - len(segment.lstrip())
-            cells.append((segment, start + lead + 1))
-            start = i + 1
-        i += 1
+    for match in _PIPE.finditer(line):
+        segment = line[start : match.start()]
+        cells.append((segment, start + len(segment) - len(segment.lstrip()) + 1))
+        start = match.end()
+    segment = line[start:]
+    cells.append((segment, start + len(segment) - len(segment.lstrip()) + 1))
     stripped = line.strip()
     if stripped.startswith("|"):
         cells = cells[1:]

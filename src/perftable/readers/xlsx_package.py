@@ -11,6 +11,8 @@ XML is parsed with defusedxml (no entity expansion, no external entities).
 
 from __future__ import annotations
 
+import html
+import io
 import re
 import zipfile
 import zlib
@@ -55,10 +57,13 @@ def _is_percent_code(code: str) -> bool:
 
 
 def _percent_styles(archive: zipfile.ZipFile) -> frozenset[str]:
+    data = archive.read("xl/styles.xml")
+    if b'numFmtId="9"' not in data and b'numFmtId="10"' not in data and b"%" not in data:
+        return frozenset()  # the usual case, decided without parsing
     custom: dict[int, str] = {}
     styles: list[int] = []
     in_cell_xfs = False
-    with archive.open("xl/styles.xml") as handle:
+    with io.BytesIO(data) as handle:
         for event, element in SafeTree.iterparse(handle, events=("start", "end")):
             tag = element.tag
             if tag == f"{_MAIN}numFmt" and event == "end":
@@ -74,19 +79,31 @@ def _percent_styles(archive: zipfile.ZipFile) -> frozenset[str]:
     )
 
 
+_RELATION = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)>")
+_SHEET = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)>")
+_ATTRIBUTE = re.compile(rb'([\w:]+)\s*=\s*"([^"]*)"')
+
+
+def _attributes(text: bytes) -> dict[str, str]:
+    return {
+        name.decode().split(":")[-1]: value.decode("utf-8", "replace")
+        for name, value in _ATTRIBUTE.findall(text)
+    }
+
+
 def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> its member in the package (read with regular expressions: these parts are small and flat)."""
     targets: dict[str, str] = {}
-    with archive.open("xl/_rels/workbook.xml.rels") as handle:
-        for _, element in SafeTree.iterparse(handle):
-            if element.tag == f"{_PKG_REL}Relationship":
-                target = element.get("Target", "")
-                path = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
-                targets[element.get("Id", "")] = path
+    for match in _RELATION.finditer(archive.read("xl/_rels/workbook.xml.rels")):
+        attributes = _attributes(match[1])
+        target = attributes.get("Target", "")
+        targets[attributes.get("Id", "")] = (
+            target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
+        )
     sheets: dict[str, str] = {}
-    with archive.open("xl/workbook.xml") as handle:
-        for _, element in SafeTree.iterparse(handle):
-            if element.tag == f"{_MAIN}sheet":
-                sheets[element.get("name", "")] = targets.get(element.get(f"{_REL}id", ""), "")
+    for match in _SHEET.finditer(archive.read("xl/workbook.xml")):
+        attributes = _attributes(match[1])
+        sheets[html.unescape(attributes.get("name", ""))] = targets.get(attributes.get("id", ""), "")
     return sheets
 
 
