@@ -89,7 +89,15 @@ def fail(message: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> Any:
-    """Entry point: runs the CLI, turning perftable's own errors and interruptions into exit codes."""
+    """Entry point: runs the CLI, turning perftable's own errors and interruptions into exit codes.
+
+    The tool (not the library) raises the garbage collector's first threshold: a large table creates hundreds of
+    thousands of short-lived objects, and the default thresholds make collection time grow with the table's size
+    squared; with this, parsing and validating stay linear (see benchmarks/README.md).
+    """
+    import gc
+
+    gc.set_threshold(100_000, 50, 100)
     try:
         return cli.main(args=argv, prog_name="perftable", standalone_mode=False)
     except click.exceptions.Exit as exc:

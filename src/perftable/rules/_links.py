@@ -11,7 +11,7 @@ from typing import TypeVar
 from perftable.model import Document, Indicator, Task
 from perftable.numbers import MoneyUnit, convert
 from perftable.rules._indicators import effective_unit, is_money
-from perftable.rules._words import shared_words, similarity
+from perftable.rules._words import NameIndex, shared_words, similarity
 from perftable.units import unit_info
 
 T = TypeVar("T")
@@ -74,9 +74,11 @@ def cost_links(doc: Document, threshold: float, *, caps: bool) -> Iterator[CostL
         if i.level2 == "数量指标" and i.target.number is not None and i.target.comparator in (None, "=")
     ]
     tasks = [task for task in doc.tasks if task.funds is not None]
+    index = NameIndex([q.name for q in quantities])
     for cost in costs:
+        near = [quantities[i] for i in sorted(index.candidates(cost.name))]
         quantity = best(
-            [(similarity(cost.name, q.name), q) for q in quantities if _per_matches(cost, q)], threshold
+            [(similarity(cost.name, q.name), q) for q in near if _per_matches(cost, q)], threshold
         )
         if quantity is None or quantity.target.number is None or cost.target.number is None:
             continue

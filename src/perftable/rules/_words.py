@@ -42,3 +42,22 @@ def shared_words(a: str, b: str, minimum: int = 2) -> list[str]:
             return found
         found.append(best)
         rest = rest.replace(best, "|")
+
+
+class NameIndex:
+    """Candidates for a name among many, by the bigrams they share: an inverted index whose over-common bigrams
+    (in more than ``limit`` names, like stop words) are not used to find candidates. Keeps linking linear in the
+    size of the table instead of comparing every name with every other."""
+
+    def __init__(self, names: list[str], limit: int = 50) -> None:
+        postings: dict[str, list[int]] = {}
+        for index, name in enumerate(names):
+            for gram in bigrams(name):
+                postings.setdefault(gram, []).append(index)
+        self.postings = {gram: found for gram, found in postings.items() if len(found) <= limit}
+
+    def candidates(self, name: str) -> set[int]:
+        found: set[int] = set()
+        for gram in bigrams(name):
+            found.update(self.postings.get(gram, ()))
+        return found
