@@ -50,10 +50,12 @@ class Location(Record):
             row, col = cell_position(self.cell)
         return (self.file, self.sheet or "", self.page or self.table or 0, row, col)
 
-    def __str__(self) -> str:
+    @property
+    def position(self) -> str:
+        """Where in the file: ``12:5`` for text, ``Sheet!C5`` for spreadsheets, ``p3:r2:c4`` for paged documents."""
         if self.cell is not None:
-            return f"{self.file}:{self.sheet}!{self.cell}" if self.sheet else f"{self.file}:{self.cell}"
-        parts = [self.file]
+            return f"{self.sheet}!{self.cell}" if self.sheet else self.cell
+        parts: list[str] = []
         if self.page is not None:
             parts.append(f"p{self.page}")
         if self.table is not None:
@@ -63,8 +65,11 @@ class Location(Record):
         if self.row is not None:
             parts.append(f"r{self.row}")
         if self.column is not None:
-            parts.append(str(self.column))
+            parts.append(str(self.column) if self.line is not None else f"c{self.column}")
         return ":".join(parts)
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.position}" if self.position else self.file
 
 
 def cell_position(ref: str) -> tuple[int, int]:

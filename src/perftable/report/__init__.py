@@ -54,26 +54,8 @@ def relative(path: str, root: Path | None = None) -> str:
     return text.removeprefix("./")
 
 
-def position(location: Location) -> str:
-    """``12:5`` for text, ``Sheet!C5`` for spreadsheets, ``p3:r2:c4`` for paged documents."""
-    if location.cell is not None:
-        return f"{location.sheet}!{location.cell}" if location.sheet else location.cell
-    parts: list[str] = []
-    if location.page is not None:
-        parts.append(f"p{location.page}")
-    if location.table is not None:
-        parts.append(f"t{location.table}")
-    if location.line is not None:
-        parts.append(str(location.line))
-    if location.row is not None:
-        parts.append(f"r{location.row}")
-    if location.column is not None:
-        parts.append(str(location.column) if location.line is not None else f"c{location.column}")
-    return ":".join(parts)
-
-
 def where(finding: Finding, root: Path | None = None) -> str:
     """``path:12:5`` or ``path:Sheet!C5`` (or just ``path`` for a file-level finding)."""
-    pos = position(finding.location)
+    pos = finding.location.position
     path = relative(finding.file, root)
     return f"{path}:{pos}" if pos else path

@@ -8,7 +8,7 @@ carry no line: the cell goes into the title (``perftable B001 (绩效目标表!E
 from __future__ import annotations
 
 from perftable.findings import FileReport, Finding, Report
-from perftable.report import FormatContext, position, relative, where
+from perftable.report import FormatContext, relative, where
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -29,8 +29,8 @@ def _command(finding: Finding, ctx: FormatContext) -> str:
         if location.column is not None:
             properties.append(f"col={location.column}")
     title = f"perftable {finding.code}"
-    if location.line is None and position(location):
-        title += f" ({position(location)})"
+    if location.line is None and location.position:
+        title += f" ({location.position})"
     properties.append(f"title={_escape_property(title)}")
     message = f"{where(finding, ctx.root)}: {finding.message}"
     return f"::{LEVELS[finding.severity]} {','.join(properties)}::{_escape_data(message)}\n"

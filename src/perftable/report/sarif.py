@@ -10,7 +10,7 @@ from typing import Any
 
 from perftable import __version__
 from perftable.findings import FileReport, Finding, Report
-from perftable.report import FormatContext, position, relative
+from perftable.report import FormatContext, relative
 from perftable.rules import all_rules, rules_by_key
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -45,8 +45,8 @@ def _result(finding: Finding, index: dict[str, int], ctx: FormatContext) -> dict
         "message": {"text": finding.message},
         "locations": [{"physicalLocation": physical}],
     }
-    if location.line is None and position(location):
-        result["locations"][0]["logicalLocations"] = [{"name": position(location), "kind": "element"}]
+    if location.line is None and location.position:
+        result["locations"][0]["logicalLocations"] = [{"name": location.position, "kind": "element"}]
     return result
 
 

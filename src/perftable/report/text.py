@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 
 from perftable.findings import FileReport, Report
-from perftable.report import FormatContext, position, relative
+from perftable.report import FormatContext, relative
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 WORDS = {
@@ -35,10 +35,10 @@ def stream(file: FileReport, ctx: FormatContext) -> str:
     console.print(f"[bold]{escape(relative(file.file, ctx.root))}[/bold]")
     from rich.cells import cell_len
 
-    width = max(cell_len(position(f.location)) for f in file.findings)
+    width = max(cell_len(f.location.position) for f in file.findings)
     for finding in file.findings:
         style = STYLES[finding.severity]
-        where = position(finding.location)
+        where = finding.location.position
         padded = escape(where) + " " * (width - cell_len(where))
         console.print(
             f"  {padded}  [{style}]{words[finding.severity]}[/{style}]  "
