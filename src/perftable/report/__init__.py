@@ -15,7 +15,6 @@ from types import ModuleType
 
 from perftable.findings import Finding, Severity
 from perftable.messages import Lang
-from perftable.model import Location
 
 FORMATS: dict[str, str] = {
     "text": "text",
