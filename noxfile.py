@@ -17,8 +17,8 @@ def tests(session: nox.Session) -> None:
 @nox.session
 def lint(session: nox.Session) -> None:
     session.install("-e", ".[dev]")
-    session.run("ruff", "check", "src", "tests", "scripts")
-    session.run("ruff", "format", "--check", "src", "tests", "scripts")
+    session.run("ruff", "check", "src", "tests", "scripts", "benchmarks")
+    session.run("ruff", "format", "--check", "src", "tests", "scripts", "benchmarks")
     session.run("mypy", "--strict", "src")
 
 
@@ -28,3 +28,10 @@ def samples(session: nox.Session) -> None:
     session.install("-e", ".[dev]")
     session.run("python", "scripts/build_samples.py")
     session.run("pytest", "tests/test_golden_parse.py", "--update-golden")
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """The full benchmark (a few minutes); pass --quick for the small one CI runs."""
+    session.install("-e", ".[dev]", "markdown-it-py", "frictionless")
+    session.run("python", "benchmarks/bench.py", *session.posargs)

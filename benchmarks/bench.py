@@ -34,7 +34,9 @@ sys.path.insert(0, str(HERE))
 from corpus import SMALL, SMALL_XLSX, big_table, build  # noqa: E402
 
 PYTHON = sys.executable
-ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # measure with bytecode caching on
+ENV = {
+    k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"
+}  # measure with bytecode caching on
 
 
 def wall(command: Sequence[str]) -> float:
@@ -138,7 +140,6 @@ def batch(folder: Path, files: int) -> dict[str, float]:
     for jobs in ("1", "0"):
         command = [PYTHON, "-m", "perftable", "validate", str(corpus), "--isolated", "--jobs", jobs, "--format",
                    "json-lines", "--no-progress"]  # fmt: skip
-        wall(command[:-4] + ["--help"])
         seconds = min(wall(command) for _ in range(2))
         results[f"--jobs {jobs}"] = files / seconds
     return results
@@ -176,11 +177,22 @@ def scaling(folder: Path, sizes: Sequence[int]) -> dict[int, float]:
 def report(results: dict[str, object]) -> str:
     s = results["startup"]
     base = s["python -c pass"]  # type: ignore[index]
-    lines = ["## Start-up (median wall time)", "", "| command | seconds | over `python -c pass` |", "|---|---:|---:|"]
+    lines = [
+        "## Start-up (median wall time)",
+        "",
+        "| command | seconds | over `python -c pass` |",
+        "|---|---:|---:|",
+    ]
     for name, seconds in s.items():  # type: ignore[attr-defined]
         lines.append(f"| `{name}` | {seconds:.3f} | +{seconds - base:.3f} s |")
     p = results["per_file"]
-    lines += ["", "## Per file, in a batch (marginal cost; start-up excluded)", "", "| work | ms per file |", "|---|---:|"]
+    lines += [
+        "",
+        "## Per file, in a batch (marginal cost; start-up excluded)",
+        "",
+        "| work | ms per file |",
+        "|---|---:|",
+    ]
     for name, seconds in p.items():  # type: ignore[attr-defined]
         lines.append(f"| {name} | {'n/a' if seconds is None else f'{seconds * 1000:.2f}'} |")
 
@@ -198,7 +210,13 @@ def report(results: dict[str, object]) -> str:
         f"{ratio('frictionless validate .xlsx', 'perftable parse+validate .xlsx')}",
     ]
     b = results["batch"]
-    lines += ["", f"## Batch ({results['batch_files']} files)", "", "| jobs | files per second |", "|---|---:|"]
+    lines += [
+        "",
+        f"## Batch ({results['batch_files']} files)",
+        "",
+        "| jobs | files per second |",
+        "|---|---:|",
+    ]
     for name, rate in b.items():  # type: ignore[attr-defined]
         lines.append(f"| {name} | {rate:.1f} |")
     speedup = b["--jobs 0"] / b["--jobs 1"]  # type: ignore[index]

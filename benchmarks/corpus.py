@@ -53,7 +53,9 @@ def big_table(indicators: int, folder: Path, fmt: str = "md") -> Path:
 def build(folder: Path, files: int, *, xlsx_share: int = 4) -> list[Path]:
     """``files`` tables: the samples in turn (every ``xlsx_share``-th one a workbook), some 2,000-indicator ones."""
     folder.mkdir(parents=True, exist_ok=True)
-    sources = sorted(p for p in SAMPLES.rglob("*") if p.suffix in (".md", ".csv", ".html") and p.name != "README.md")
+    sources = sorted(
+        p for p in SAMPLES.rglob("*") if p.suffix in (".md", ".csv", ".html") and p.name != "README.md"
+    )
     workbooks = sorted(SAMPLES.rglob("*.xlsx"))
     large = big_table(2000, folder)
     paths: list[Path] = []

@@ -26,12 +26,12 @@ def _tool(name: str) -> str:
 
 
 def test_ruff_check() -> None:
-    result = run(_tool("ruff"), "check", "src", "tests", "scripts")
+    result = run(_tool("ruff"), "check", "src", "tests", "scripts", "benchmarks")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_ruff_format() -> None:
-    result = run(_tool("ruff"), "format", "--check", "src", "tests", "scripts")
+    result = run(_tool("ruff"), "format", "--check", "src", "tests", "scripts", "benchmarks")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
