@@ -2,7 +2,10 @@
 
 Each visible worksheet becomes one table. Merged areas are expanded: every covered cell holds the top-left cell's
 value and location (``Sheet!C5``), marked ``merged``. Numbers typed as numbers go through their shortest repr
-(``Decimal(repr(x))``, never ``Decimal(x)``) so that 1273.72 reads as ``"1273.72"``; dates become ISO dates.
+(``Decimal(repr(x))``, never ``Decimal(x)``) so that 1273.72 reads as ``"1273.72"``; a number shown through a
+percentage format reads as ``90%``, and one shown with fixed decimals or thousands separators (``#,##0.00``) reads
+as shown (``1,273.70``) when the format shows it exactly (a rounding format falls back to the number itself).
+Dates become ISO dates.
 calamine's grid starts at ``sheet.start`` (not always A1) and its merged ranges are 0-based and unordered: both
 are handled here and nowhere else.
 """
@@ -10,12 +13,13 @@ are handled here and nowhere else.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from perftable.errors import ReadError
 from perftable.grid import Block, Cell, Origin, Table
 from perftable.numbers import AmountError, decimal_from_float
-from perftable.readers.xlsx_styles import percent_cells
+from perftable.readers.xlsx_styles import PERCENT, number_formats
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -43,7 +47,7 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-def _sheet_table(sheet: Any, origin: Origin, percent: frozenset[tuple[int, int]]) -> Table | None:
+def _sheet_table(sheet: Any, origin: Origin, formats: dict[tuple[int, int], str]) -> Table | None:
     data: list[list[Any]] = sheet.to_python()
     if not data:
         return None
@@ -51,7 +55,7 @@ def _sheet_table(sheet: Any, origin: Origin, percent: frozenset[tuple[int, int]]
     r0, c0 = int(start[0]), int(start[1])
     rows = [
         [
-            Cell(_text_at(value, (r0 + r, c0 + c), percent), (r0 + r, c0 + c), origin)
+            Cell(_text_at(value, (r0 + r, c0 + c), formats), (r0 + r, c0 + c), origin)
             for c, value in enumerate(values)
         ]
         for r, values in enumerate(data)
@@ -62,14 +66,28 @@ def _sheet_table(sheet: Any, origin: Origin, percent: frozenset[tuple[int, int]]
     return table
 
 
-def _text_at(value: Any, pos: tuple[int, int], percent: frozenset[tuple[int, int]]) -> str:
-    """A cell's text; a number formatted as a percentage (0.9 shown as 90%) reads as ``90%``."""
-    if percent and isinstance(value, float | int) and not isinstance(value, bool) and pos in percent:
+def _text_at(value: Any, pos: tuple[int, int], formats: dict[tuple[int, int], str]) -> str:
+    """A cell's text; a number formatted as a percentage (0.9 shown as 90%) reads as ``90%``, one formatted with
+    fixed decimals as shown."""
+    code = formats.get(pos) if formats else None
+    if code is not None and isinstance(value, float | int) and not isinstance(value, bool):
         try:
-            return f"{(decimal_from_float(float(value)) * 100).normalize():f}%"
+            number = decimal_from_float(float(value))
         except AmountError:
             return ""
+        if code == PERCENT:
+            return f"{(number * 100).normalize():f}%"
+        return _fixed(number, code) or cell_text(value)
     return cell_text(value)
+
+
+def _fixed(number: Decimal, code: str) -> str | None:
+    """A number as a fixed-decimal format shows it (``#,##0.00``), or None when the format would round it."""
+    places = len(code.partition(".")[2])
+    shown = number.quantize(Decimal(1).scaleb(-places))
+    if shown != number:
+        return None
+    return f"{shown:,}" if code.startswith("#,##") else f"{shown}"
 
 
 def _expand_merge(table: Table, top_left: tuple[int, int], bottom_right: tuple[int, int]) -> None:
@@ -88,7 +106,7 @@ def read_excel(path: Path, display: str) -> list[Block]:
     """Every visible worksheet of a workbook, as tables."""
     import python_calamine as calamine
 
-    percent = percent_cells(path) if path.suffix.lower() in (".xlsx", ".xlsm") else {}
+    formats = number_formats(path) if path.suffix.lower() in (".xlsx", ".xlsm") else {}
     try:
         workbook = calamine.CalamineWorkbook.from_path(str(path))
         blocks: list[Block] = []
@@ -98,9 +116,7 @@ def read_excel(path: Path, display: str) -> list[Block]:
             if str(getattr(meta, "typ", "WorkSheet")).rsplit(".", 1)[-1].lower() != "worksheet":
                 continue
             sheet = workbook.get_sheet_by_name(meta.name)
-            table = _sheet_table(
-                sheet, Origin(display, "sheet", sheet=meta.name), percent.get(meta.name, frozenset())
-            )
+            table = _sheet_table(sheet, Origin(display, "sheet", sheet=meta.name), formats.get(meta.name, {}))
             if table is not None:
                 blocks.append(table)
         workbook.close()

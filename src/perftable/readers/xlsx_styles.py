@@ -1,8 +1,11 @@
-"""Which cells of an .xlsx show their number as a percentage (calamine returns 0.9 for a cell showing 90%).
+"""Which cells of an .xlsx show their number through a number format that changes how it reads: a percentage
+(calamine returns 0.9 for a cell showing 90%), or fixed decimals and thousands separators (1273.7 shown as
+``1,273.70``, the way perftable writes amounts).
 
 Reads ``xl/styles.xml`` for the cell formats whose number format is a percentage (built-in 9 and 10, or a custom
-code with ``%``); only when there are some does it scan the sheets for cells using them. Anything unexpected in
-the package means "no percentage cells": calamine reports real damage itself.
+code with ``%``) or a plain fixed-decimal code (built-in 1-4, or ``#,##0.00``-like custom codes); only when there
+are some does it scan the sheets for cells using them. Anything unexpected in the package means "no such cells":
+calamine reports real damage itself.
 """
 
 from __future__ import annotations
@@ -16,6 +19,9 @@ _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _BUILTIN_PERCENT = frozenset({9, 10})
+_BUILTIN_FIXED = {1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00"}
+_FIXED_CODE = re.compile(r"^(?:#,##)?0(?:\.0+)?$")
+PERCENT = "%"
 _CELL_REF = re.compile(r"^([A-Z]{1,3})(\d+)$")
 
 
@@ -24,7 +30,16 @@ def _is_percent_code(code: str) -> bool:
     return "%" in unquoted
 
 
-def _percent_styles(archive: zipfile.ZipFile) -> frozenset[str]:
+def _format_code(fmt: int, custom: dict[int, str]) -> str | None:
+    """``"%"`` for a percentage, a plain fixed-decimal code (``#,##0.00``), or None for any other format."""
+    code = custom.get(fmt)
+    if fmt in _BUILTIN_PERCENT or (code is not None and _is_percent_code(code)):
+        return PERCENT
+    code = code if code is not None else _BUILTIN_FIXED.get(fmt)
+    return code if code is not None and _FIXED_CODE.match(code) else None
+
+
+def _format_styles(archive: zipfile.ZipFile) -> dict[str, str]:
     custom: dict[int, str] = {}
     styles: list[int] = []
     in_cell_xfs = False
@@ -37,11 +52,8 @@ def _percent_styles(archive: zipfile.ZipFile) -> frozenset[str]:
                 in_cell_xfs = event == "start"
             elif tag == f"{_MAIN}xf" and event == "end" and in_cell_xfs:
                 styles.append(int(element.get("numFmtId", "0")))
-    return frozenset(
-        str(index)
-        for index, fmt in enumerate(styles)
-        if fmt in _BUILTIN_PERCENT or (fmt in custom and _is_percent_code(custom[fmt]))
-    )
+    codes = {str(index): _format_code(fmt, custom) for index, fmt in enumerate(styles)}
+    return {index: code for index, code in codes.items() if code is not None}
 
 
 def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -70,30 +82,32 @@ def _position(ref: str) -> tuple[int, int] | None:
     return int(match[2]) - 1, col - 1
 
 
-def _scan(element: Element, percent: frozenset[str], found: set[tuple[int, int]]) -> None:
-    if element.get("s") in percent and element.get("t") in (None, "n"):
+def _scan(element: Element, styles: dict[str, str], found: dict[tuple[int, int], str]) -> None:
+    code = styles.get(element.get("s", ""))
+    if code is not None and element.get("t") in (None, "n"):
         position = _position(element.get("r", ""))
         if position is not None:
-            found.add(position)
+            found[position] = code
 
 
-def percent_cells(path: Path) -> dict[str, frozenset[tuple[int, int]]]:
-    """Sheet name -> 0-based (row, column) of the numeric cells formatted as percentages."""
+def number_formats(path: Path) -> dict[str, dict[tuple[int, int], str]]:
+    """Sheet name -> 0-based (row, column) -> format of the numeric cells formatted as percentages (``"%"``) or
+    with a plain fixed-decimal code (``"#,##0.00"``)."""
     try:
         with zipfile.ZipFile(path) as archive:
-            percent = _percent_styles(archive)
-            if not percent:
+            styles = _format_styles(archive)
+            if not styles:
                 return {}
-            result: dict[str, frozenset[tuple[int, int]]] = {}
+            result: dict[str, dict[tuple[int, int], str]] = {}
             for name, member in _sheet_paths(archive).items():
-                found: set[tuple[int, int]] = set()
+                found: dict[tuple[int, int], str] = {}
                 with archive.open(member) as handle:
                     for _, element in iterparse(handle):
                         if element.tag == f"{_MAIN}c":
-                            _scan(element, percent, found)
+                            _scan(element, styles, found)
                             element.clear()
                 if found:
-                    result[name] = frozenset(found)
+                    result[name] = found
             return result
     except (OSError, KeyError, ValueError, zipfile.BadZipFile, SyntaxError):
         return {}
