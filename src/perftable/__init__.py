@@ -30,6 +30,7 @@ __all__ = [
     "load",
     "load_all",
     "loads",
+    "to_frame",
 ]
 
 _LAZY = {
@@ -44,6 +45,7 @@ _LAZY = {
     "load": "perftable.loader",
     "load_all": "perftable.loader",
     "loads": "perftable.loader",
+    "to_frame": "perftable.frames",
     "NoTableError": "perftable.errors",
     "PerftableError": "perftable.errors",
     "ReadError": "perftable.errors",
@@ -51,6 +53,7 @@ _LAZY = {
 
 if TYPE_CHECKING:
     from perftable.errors import NoTableError, PerftableError, ReadError
+    from perftable.frames import to_frame
     from perftable.loader import MultipleTablesWarning, load, load_all, loads
     from perftable.model import BudgetLine, Document, Indicator, Location, Repair, Target, Task
 

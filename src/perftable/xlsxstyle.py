@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from perftable.xlsxwrite import Sheet
 
 _FONT = "宋体"
-_LANDSCAPE_FROM = 110  # total column width (characters) from which the page is turned
+_LANDSCAPE_FROM = 140  # total column width (characters) from which the page is turned
 
 
 def _styles() -> dict[str, Any]:

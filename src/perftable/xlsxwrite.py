@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 _FIXED_TIME = datetime.datetime(2024, 1, 1)  # reproducible workbook metadata
 FILLS = {"added": "C6EFCE", "removed": "FFC7CE", "changed": "FFEB9C", "label": "F2F2F2", "header": "F2F2F2"}
-_MAX_WIDTH, _MIN_WIDTH = 60, 6
+_MAX_WIDTH, _MIN_WIDTH = 28, 6
 _LINE_HEIGHT = 16.5
 _EXCEL_DIGITS = 15  # Excel keeps 15 significant digits; longer amounts are written as text
 

@@ -22,6 +22,13 @@ from perftable import __version__
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "parse": ("perftable.cli.parse", "parse", "Parse tables into JSON (the typed model)."),
     "schema": ("perftable.cli.schema", "schema", "Print the JSON Schema of the parse output."),
+    "render": ("perftable.cli.render", "render", "Render tables as clean markdown, xlsx, HTML, JSON or CSV."),
+    "diff": ("perftable.cli.diff", "diff", "Show what changed between two versions of a table."),
+    "export": (
+        "perftable.cli.export",
+        "export",
+        "Export many tables as one dataset (csv, xlsx, jsonl, parquet).",
+    ),
 }
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
