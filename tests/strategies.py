@@ -63,7 +63,14 @@ PROJECT_ANNUAL = [
     ("上年结转资金", "carryover"),
     ("其他资金", "other_funds"),
 ]
-TASK_NAMES = ["社区康园中心", "残疾人培训经费", "精神病防治经费", "养老服务设施改造", "低保资金发放", "志鉴编纂出版"]
+TASK_NAMES = [
+    "社区康园中心",
+    "残疾人培训经费",
+    "精神病防治经费",
+    "养老服务设施改造",
+    "低保资金发放",
+    "志鉴编纂出版",
+]
 TASK_CONTENTS = ["", "加快康园中心的运营使用", "对448名残疾人进行就业培训", "组织医院下乡评残工作"]
 TASK_TARGETS = ["", "全部完成支出", "按期完成"]
 LEVELS = [
@@ -155,14 +162,28 @@ def budgets(draw: st.DrawFn, kind: str, unit: str) -> list[BudgetLine]:
 def tasks(draw: st.DrawFn) -> list[Task]:
     key_count = draw(st.integers(0, 3))
     other_count = draw(st.integers(0, 2)) if key_count else 0
-    names = draw(st.lists(st.sampled_from(TASK_NAMES), unique=True, min_size=key_count + other_count, max_size=key_count + other_count))
+    names = draw(
+        st.lists(
+            st.sampled_from(TASK_NAMES),
+            unique=True,
+            min_size=key_count + other_count,
+            max_size=key_count + other_count,
+        )
+    )
     numbered = draw(st.booleans())
     extras = draw(st.booleans())
     out = []
     for index, name in enumerate(names):
         section = "key" if index < key_count else "other"
         number = (index + 1 if section == "key" else index - key_count + 1) if numbered else None
-        info = {"部门职能": "确保日常工作正常运行", "支出项目名称": draw(st.sampled_from(["基本支出", "出版经费"]))} if extras else {}
+        info = (
+            {
+                "部门职能": "确保日常工作正常运行",
+                "支出项目名称": draw(st.sampled_from(["基本支出", "出版经费"])),
+            }
+            if extras
+            else {}
+        )
         funds = draw(st.one_of(st.none(), amounts))
         out.append(
             Task(
@@ -196,7 +217,18 @@ def indicators(draw: st.DrawFn, year: int | None) -> list[Indicator]:
             unit = (draw(st.sampled_from(UNITS)) if unit_column else None) or _name_unit(name)
             info = {key: draw(st.sampled_from(EXTRAS[key])) for key in extras if draw(st.booleans())}
             target = parse_target(value, year=year, money=money_context(name))
-            out.append(Indicator(level1=level1, level2=level2, name=name, value=value, unit=unit, target=target, info=info, location=HERE))
+            out.append(
+                Indicator(
+                    level1=level1,
+                    level2=level2,
+                    name=name,
+                    value=value,
+                    unit=unit,
+                    target=target,
+                    info=info,
+                    location=HERE,
+                )
+            )
     return out
 
 
@@ -210,7 +242,9 @@ def documents(draw: st.DrawFn) -> Document:
         titles = [f"{year}年部门整体支出绩效目标表" if year else None, "部门整体支出绩效目标表"]
     else:
         titles = [f"项目支出绩效目标表（{year}年度）" if year else None, "项目支出绩效目标表", None]
-    info = {label: draw(st.sampled_from(values)) for label, values in INFO.items() if draw(st.integers(0, 3)) == 0}
+    info = {
+        label: draw(st.sampled_from(values)) for label, values in INFO.items() if draw(st.integers(0, 3)) == 0
+    }
     if kind == "project" and draw(st.booleans()):
         info["项目总目标"] = draw(st.sampled_from(LONG_GOALS))
     task_list = draw(tasks()) if kind == "department" else []

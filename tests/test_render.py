@@ -40,7 +40,9 @@ def test_render_matches_golden(sample: Path, fmt: str, golden: Golden, in_root: 
 
 @pytest.mark.parametrize(("fmt", "suffix"), FORM_FORMATS)
 @pytest.mark.parametrize("sample", SAMPLE_FILES, ids=str)
-def test_samples_round_trip_and_render_idempotently(sample: Path, fmt: str, suffix: str, tmp_path: Path) -> None:
+def test_samples_round_trip_and_render_idempotently(
+    sample: Path, fmt: str, suffix: str, tmp_path: Path
+) -> None:
     docs = perftable.load_all(ROOT / sample)
     first = render(docs, fmt)  # type: ignore[arg-type]
     path = tmp_path / f"rendered{suffix}"
@@ -69,7 +71,9 @@ def test_xlsx_cells_and_merged_ranges_match_the_layout(tmp_path: Path) -> None:
                 assert target.value is None, target.coordinate
                 continue
             if cell.amount is not None:
-                assert Decimal(str(target.value)) == cell.amount and target.data_type == "n", target.coordinate
+                assert Decimal(str(target.value)) == cell.amount and target.data_type == "n", (
+                    target.coordinate
+                )
                 assert target.number_format.startswith("#,##0"), target.coordinate
             else:
                 assert (target.value or "") == cell.text, target.coordinate
@@ -110,9 +114,30 @@ def test_findings_are_shown_next_to_their_cells() -> None:
     empty = doc.indicators[22]
     assert empty.value == ""
     findings = [
-        Finding(file=str(CLEAN), code="I003", name="empty-value", severity="error", message="指标值为空", location=empty.location),
-        Finding(file=str(CLEAN), code="B001", name="x", severity="warning", message="合计不符", location=doc.budget[0].location),
-        Finding(file=str(CLEAN), code="I001", name="y", severity="warning", message="整表", location=Location(file=str(CLEAN))),
+        Finding(
+            file=str(CLEAN),
+            code="I003",
+            name="empty-value",
+            severity="error",
+            message="指标值为空",
+            location=empty.location,
+        ),
+        Finding(
+            file=str(CLEAN),
+            code="B001",
+            name="x",
+            severity="warning",
+            message="合计不符",
+            location=doc.budget[0].location,
+        ),
+        Finding(
+            file=str(CLEAN),
+            code="I001",
+            name="y",
+            severity="warning",
+            message="整表",
+            location=Location(file=str(CLEAN)),
+        ),
     ]
     page = render_html([doc], findings)
     row = next(line for line in page.splitlines() if "I003" in line)
@@ -124,7 +149,7 @@ def test_findings_are_shown_next_to_their_cells() -> None:
 def test_markdown_aligns_cjk_columns() -> None:
     text = render(perftable.load_all(CLEAN), "markdown")
     assert isinstance(text, str)
-    table = [line for line in text.splitlines() if line.startswith("| 绩效指标") or line.startswith("|    ")]
+    table = [line for line in text.splitlines() if line.startswith(("| 绩效指标", "|    "))]
     from perftable.spans import display_width
 
     pipes = {tuple(i for i, _ in enumerate(line) if line[i] == "|") for line in table[:1]}

@@ -79,6 +79,9 @@ def test_csv_rows_hold_the_indicators(doc: Document) -> None:
     assert isinstance(text, str)
     rows = list(csv.DictReader(io.StringIO(text)))
     unguard = lambda text: text[1:] if text[:2] in ("'=", "'+", "'-", "'@") else text  # noqa: E731
-    got = [(unguard(r["level1"]), unguard(r["level2"]), unguard(r["name"]), unguard(r["value"]), r["unit"]) for r in rows]
+    got = [
+        (unguard(r["level1"]), unguard(r["level2"]), unguard(r["name"]), unguard(r["value"]), r["unit"])
+        for r in rows
+    ]
     assert got == [(i.level1, i.level2, i.name, i.value, i.unit or "") for i in doc.indicators]
     assert [r["number"] for r in rows] == [str(i.target.number or "") for i in doc.indicators]
