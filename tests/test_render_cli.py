@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 import perftable
-from perftable.cli import cli
+from perftable.cli import COMMANDS, cli
 from perftable.render import render
 
-from .conftest import SAMPLES
+from .conftest import ROOT, SAMPLES
 from .test_cli import run_cli
+from .test_render_properties import content
 
 SEED = SAMPLES / "guangdong-department" / "lianjiang-2024.md"
 CLEAN = SAMPLES / "formats" / "lianjiang-clean.md"
@@ -117,3 +120,45 @@ def test_with_findings_shows_validate_findings(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     page = out.read_text(encoding="utf-8")
     assert '<div class="note error">I003' in page  # the lost satisfaction value, next to its cell
+
+
+def test_formats_that_cannot_be_rewritten_in_place_are_refused(tmp_path: Path) -> None:
+    for name in ("lianjiang-clean.csv", "lianjiang-clean.xls", "lianjiang-clean.ods"):
+        target = tmp_path / name
+        shutil.copy(SAMPLES / "formats" / name, target)
+        result = run_cli("render", str(target), "--in-place")
+        assert result.returncode == 2 and "use -o" in result.stderr
+        assert target.read_bytes() == (SAMPLES / "formats" / name).read_bytes()
+
+
+def test_several_tables_render_and_read_back_together(tmp_path: Path) -> None:
+    docs = perftable.load_all(CLEAN) + perftable.load_all(SAMPLES / "central-project" / "jiance-2025.html")
+    for fmt, suffix in (("markdown", ".md"), ("html", ".html"), ("xlsx", ".xlsx")):
+        data = render(docs, fmt)  # type: ignore[arg-type]
+        path = tmp_path / f"both{suffix}"
+        path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+        back = perftable.load_all(path)
+        assert [d.project or d.department for d in back] == ["廉江市残疾人联合会", "大气环境监测站点建设"], (
+            fmt
+        )
+        assert [content(d) for d in back] == [content(d) for d in docs], fmt
+
+
+def test_text_formats_import_no_heavy_library() -> None:
+    code = (
+        "import sys\n"
+        "from perftable.cli import main\n"
+        f"for args in (['render', {str(CLEAN)!r}, '--to', 'md'], ['render', {str(CLEAN)!r}, '--to', 'html'],"
+        f" ['diff', {str(CLEAN)!r}, {str(CLEAN)!r}]):\n"
+        "    try:\n        main(args)\n    except SystemExit:\n        pass\n"
+        "print('HEAVY:' + ','.join(m for m in ('pandas', 'openpyxl', 'rich') if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.splitlines()[-1] == "HEAVY:"
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_every_command_has_help_with_examples(command: str) -> None:
+    result = CliRunner().invoke(cli, [command, "--help"])
+    assert result.exit_code == 0 and "Example" in result.output
+    assert f"`{'perftable ' + command}" in (ROOT / "README.md").read_text(encoding="utf-8")

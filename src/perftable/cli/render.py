@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import click
 
@@ -20,9 +20,10 @@ from perftable.cli import EXIT_ERROR, EXIT_FINDINGS, fail
 if TYPE_CHECKING:
     from perftable.findings import Finding
     from perftable.model import Document, Repair
-    from perftable.render import Format
 
-FORMAT_NAMES = {
+Format = Literal["markdown", "xlsx", "html", "json", "csv"]
+
+FORMAT_NAMES: dict[str, Format] = {
     "md": "markdown",
     "markdown": "markdown",
     "xlsx": "xlsx",
@@ -30,12 +31,15 @@ FORMAT_NAMES = {
     "json": "json",
     "csv": "csv",
 }
-_REWRITABLE = {
+# Inputs that --in-place and --check can rewrite in their own format (CSV is rendered as indicator rows, not
+# as the form; xls, ods and xlsm cannot be written without losing what they hold).
+_REWRITABLE: dict[str, Format] = {
     ".md": "markdown",
     ".markdown": "markdown",
     ".txt": "markdown",
     ".html": "html",
     ".htm": "html",
+    ".xlsx": "xlsx",
 }
 
 
@@ -74,13 +78,20 @@ def output_format(opts: Options, path: Path) -> Format:
     from perftable.render import SUFFIXES
 
     if opts.fmt:
-        return FORMAT_NAMES[opts.fmt]  # type: ignore[return-value]  # the choice lists only formats
+        return FORMAT_NAMES[opts.fmt]
     if opts.with_findings:
         return "html"
     if opts.output is not None:
         return SUFFIXES.get(opts.output.suffix.lower(), "markdown")
     if opts.in_place or opts.compares:
-        return _REWRITABLE.get(path.suffix.lower(), "xlsx" if path.suffix.lower() == ".xlsx" else "markdown")  # type: ignore[return-value]
+        found = _REWRITABLE.get(path.suffix.lower())
+        if found is None:
+            from perftable.errors import UsageError
+
+            raise UsageError(
+                f"{path}: {path.suffix or 'these'} files cannot be rewritten in their own format; use -o"
+            )
+        return found
     return "markdown"
 
 
@@ -89,8 +100,8 @@ def risky_repairs(docs: list[Document]) -> list[Repair]:
 
 
 def _repairs_summary(repairs: list[Repair]) -> str:
-    first = repairs[0]
-    return f"{len(repairs)} repair(s) that could change its meaning (P003; first at {first.location}: {first.message})"
+    count = f"{len(repairs)} repair{'s' if len(repairs) > 1 else ''}"
+    return f"{count} could change its meaning (P003, first at {repairs[0].location})"
 
 
 def findings_for(path: Path) -> list[Finding]:
