@@ -59,6 +59,17 @@ def _progress(results: Iterator[Loaded], total: int) -> Iterator[Loaded]:
             yield item
 
 
+def load_files(files: list[str], jobs: int) -> tuple[list[Document], list[str]]:
+    """Every table of the files, in order, and why each unreadable file could not be read."""
+    docs: list[Document] = []
+    failed: list[str] = []
+    for _, found, error in _progress(_results(files, jobs), len(files)):
+        docs.extend(found)
+        if error is not None:
+            failed.append(error)
+    return docs, failed
+
+
 def _encode(rows: list[Row], what: What, fmt: str) -> bytes:
     from perftable.dataset import COLUMNS, to_csv, to_jsonl
 
@@ -122,13 +133,7 @@ def export(paths: tuple[Path, ...], output: Path, what: What, fmt: str | None, j
     try:
         fmt = _format(output, fmt)
         files = [str(path) for path in iter_files(paths) if not same_file(path, output)]
-        workers = (os.cpu_count() or 1) if jobs == 0 else jobs
-        docs: list[Document] = []
-        failed: list[str] = []
-        for _, found, error in _progress(_results(files, workers), len(files)):
-            docs.extend(found)
-            if error is not None:
-                failed.append(error)
+        docs, failed = load_files(files, (os.cpu_count() or 1) if jobs == 0 else jobs)
         rows = rows_of(docs, what)
         atomic_write(output, _encode(rows, what, fmt), inputs=paths)
     except PerftableError as exc:
