@@ -226,6 +226,7 @@ def central_rows() -> list[list[str]]:
     rows = [
         ["项目名称", "大气环境监测站点建设", L, L, L],
         ["主管部门及代码", "[101]示例省生态环境厅", L, "实施单位", "示例省生态环境监测中心"],
+        ["项目期限", "2025年1月-2025年12月", L, "项目属性", "新增项目"],
         ["项目资金(万元)", "年度资金总额", L, "200", L],
         [U, "其中：财政拨款", L, "200", L],
         [U, "其他资金", L, "0", L],
@@ -271,6 +272,58 @@ NINGDE_ROWS = [
 ]
 
 
+# 重庆 scored 审批表 (profile central-2021), after the layout of published county tables: scores per level-1 and
+# per indicator, a 预算执行 block with its own score, 金额单位 stated once above the table. Synthetic figures.
+CHONGQING_ROWS = [
+    ["2024年示例乡产业路建设项目支出绩效目标审批表", L, L, L, L, L, L],
+    ["(   2024年度)", L, L, L, L, L, L],
+    ["预算单位: 示例县示例乡人民政府", L, L, L, L, "金额单位:万元", L],
+    ["项目名称", "示例乡产业路建设项目", L, "项目分类", "基础设施类--道路类", L, L],
+    ["建设周期", "2024年3月-2024年11月", L, "业务主管部门", "县交通局", L, L],
+    ["实施单位", "示例乡人民政府", "项目负责人", "张某", "联系电话", "023-00000000", L],
+    [
+        "年度主要目标\n和成果",
+        "新建产业路2.4公里，路面宽4.5米，C30混凝土路面，惠及3个村1200人。",
+        L,
+        L,
+        L,
+        L,
+        L,
+    ],
+    ["项目资金\n预算执行\n10分", "项目总预算", "120", "财政资金预算分类", "一般公共预算", L, L],
+    [U, "当年年度预算", "120", L, L, L, L],
+    [U, "其中:财政资金", "110", "财政资金科目代码", "21406", L, L],
+    [U, "其中:其它资金", "10", L, L, L, L],
+    [U, "年度预算执行率", "100%", "分值", "10分", L, L],
+    ["年度绩效目标(90分)", "一级指标", "二级指标", "三级指标", "指标值", "分值", "指标解释"],
+    [U, "成本指标\n(0-20)分", "经济成本指标", "道路建设成本", "≤50万元/公里", "10", ""],
+    [U, U, "社会成本指标", "", "", "", ""],
+    [U, U, "生态环境成本指标", "施工期扬尘控制", "达标", "5", ""],
+    [U, "产出指标\n(40-50)分", "数量指标", "新建产业路里程", "≥2.4公里", "25", ""],
+    [U, U, "质量指标", "工程验收合格率", "100%", "10", ""],
+    [U, U, "时效指标", "项目完工时间", "2024年11月30日前", "10", ""],
+    [U, "效益指标\n(20-30)分", "经济效益指标", "受益群众年增收", "≥500元/人", "10", ""],
+    [U, U, "社会效益指标", "受益人口", "≥1200人", "10", ""],
+    [U, "满意度指标\n(10)分", "服务对象满意度指标", "受益群众满意度", "≥95%", "10", ""],
+]
+
+# Hubei/Hunan local project table (profile local): satisfaction as a level-2 under 效益指标. Synthetic figures.
+LOCAL_ROWS = [
+    ["项目名称", "农村义务教育薄弱学校改造", L, L],
+    ["项目主管部门", "示例区教育局", "项目执行单位", "示例学校"],
+    ["项目期限", "1年", "年度资金总额(万元)", "16"],
+    ["其中:财政拨款(万元)", "16", "其他资金(万元)", "0"],
+    ["总体目标", "改善农村义务教育薄弱学校办学条件。", L, L],
+    ["一级指标", "二级指标", "指标内容", "指标值"],
+    ["产出指标", "数量指标", "改造校舍面积", "≥800平方米"],
+    [U, "质量指标", "校舍维修改造质量合格率", "100%"],
+    [U, "时效指标", "项目按计划完成率", "100%"],
+    [U, "成本指标", "每平方米改造成本", "≤200元/平方米"],
+    ["效益指标", "可持续影响指标", "义务教育均衡发展水平", "稳步提高"],
+    [U, "社会公众或服务对象满意度指标", "学生家长满意度", "≥90%"],
+]
+
+
 def layouts() -> None:
     hunan = SAMPLES / "hunan-department"
     hunan.mkdir(exist_ok=True)
@@ -282,6 +335,17 @@ def layouts() -> None:
     central.mkdir(exist_ok=True)
     (central / "jiance-2025.html").write_text(
         to_html(from_markers(central_rows()), "项目支出绩效目标表（2025年度）"), encoding="utf-8"
+    )
+    chongqing = SAMPLES / "chongqing-project"
+    chongqing.mkdir(exist_ok=True)
+    to_xlsx(from_markers(CHONGQING_ROWS), chongqing / "chanyelu-2024.xlsx", sheet="审批表")
+    (chongqing / "chanyelu-2024.md").write_text(
+        to_markdown(from_markers(CHONGQING_ROWS), header_row=False), encoding="utf-8"
+    )
+    local = SAMPLES / "local-project"
+    local.mkdir(exist_ok=True)
+    (local / "boruo-2020.md").write_text(
+        to_markdown(from_markers(LOCAL_ROWS), "2020年绩效目标表"), encoding="utf-8"
     )
     fujian = SAMPLES / "fujian-department"
     fujian.mkdir(exist_ok=True)

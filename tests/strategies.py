@@ -19,7 +19,7 @@ from decimal import Decimal
 from hypothesis import strategies as st
 
 from perftable.extract.indicators import _name_unit
-from perftable.model import BudgetLine, Document, Indicator, Location, Task
+from perftable.model import BudgetLine, Document, Indicator, Location, ScoreRange, Scoring, Task
 from perftable.numbers import format_amount
 from perftable.targets import money_context, parse_target
 
@@ -233,6 +233,21 @@ def indicators(draw: st.DrawFn, year: int | None) -> list[Indicator]:
 
 
 @st.composite
+def scorings(draw: st.DrawFn, indicator_list: list[Indicator], with_budget: bool) -> Scoring | None:
+    """Scores of a scored form (重庆 审批表), for level-1s the table has."""
+    if draw(st.integers(0, 3)):
+        return None
+    level1s = list(dict.fromkeys(indicator.level1 for indicator in indicator_list))
+    ranges = [ScoreRange(low=Decimal(0), high=Decimal(20)), ScoreRange(low=Decimal(10), high=Decimal(10))]
+    groups = {name: draw(st.sampled_from(ranges)) for name in level1s if draw(st.booleans())}
+    total = draw(st.sampled_from([None, Decimal(90), Decimal(100)]))
+    execution = Decimal(10) if with_budget and draw(st.booleans()) else None
+    if not groups and total is None and execution is None:
+        return None
+    return Scoring(total=total, groups=groups, budget_execution=execution, location=HERE)
+
+
+@st.composite
 def documents(draw: st.DrawFn) -> Document:
     kind = draw(st.sampled_from(["department", "project"]))
     year = draw(st.one_of(st.none(), st.integers(2019, 2026)))
@@ -251,6 +266,8 @@ def documents(draw: st.DrawFn) -> Document:
     if task_list and draw(st.integers(0, 3)) == 0:
         info["任务资金合计"] = "100"
     unit = draw(st.sampled_from(["万元", "元"]))
+    budget = draw(budgets(kind, unit))
+    indicator_list = draw(indicators(year))
     return Document(
         kind=kind,  # type: ignore[arg-type]
         title=draw(st.sampled_from(titles)),
@@ -258,10 +275,11 @@ def documents(draw: st.DrawFn) -> Document:
         department=department,
         project=project,
         info=info,
-        budget=draw(budgets(kind, unit)),
+        budget=budget,
         goals=draw(st.lists(st.sampled_from(GOALS), unique=True, max_size=3)),
         tasks=task_list,
-        indicators=draw(indicators(year)),
+        indicators=indicator_list,
         source=HERE,
         format="markdown",
+        scoring=draw(scorings(indicator_list, bool(budget))),
     )

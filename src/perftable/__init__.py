@@ -16,7 +16,9 @@ __version__ = "0.1.0"
 
 __all__ = [
     "BudgetLine",
+    "Config",
     "Document",
+    "Finding",
     "Indicator",
     "Location",
     "MultipleTablesWarning",
@@ -24,6 +26,7 @@ __all__ = [
     "PerftableError",
     "ReadError",
     "Repair",
+    "Report",
     "Target",
     "Task",
     "__version__",
@@ -31,6 +34,7 @@ __all__ = [
     "load_all",
     "loads",
     "to_frame",
+    "validate",
 ]
 
 _LAZY = {
@@ -46,13 +50,20 @@ _LAZY = {
     "load_all": "perftable.loader",
     "loads": "perftable.loader",
     "to_frame": "perftable.frames",
+    "validate": "perftable.engine",
+    "Config": "perftable.config",
+    "Finding": "perftable.findings",
+    "Report": "perftable.findings",
     "NoTableError": "perftable.errors",
     "PerftableError": "perftable.errors",
     "ReadError": "perftable.errors",
 }
 
 if TYPE_CHECKING:
+    from perftable.config import Config
+    from perftable.engine import validate
     from perftable.errors import NoTableError, PerftableError, ReadError
+    from perftable.findings import Finding, Report
     from perftable.frames import to_frame
     from perftable.loader import MultipleTablesWarning, load, load_all, loads
     from perftable.model import BudgetLine, Document, Indicator, Location, Repair, Target, Task

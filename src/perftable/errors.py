@@ -8,12 +8,17 @@ class PerftableError(Exception):
 
 
 class ReadError(PerftableError):
-    """A file could not be read, or holds no 绩效目标表 (reported as P001)."""
+    """A file could not be read, or holds no 绩效目标表 (reported as P001).
 
-    def __init__(self, path: str, reason: str) -> None:
+    ``kind`` says what went wrong in a stable word (``empty``, ``missing``, ``undecodable``, ``spreadsheet``,
+    ``no-table`` …) so that reports can say it in the user's language; ``reason`` says it in English.
+    """
+
+    def __init__(self, path: str, reason: str, kind: str = "other") -> None:
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+        self.kind = kind
 
 
 class NoTableError(ReadError):

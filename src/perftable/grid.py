@@ -97,6 +97,7 @@ class Source:
     path: str
     format: str
     blocks: list[Block] = field(default_factory=list)
+    text: str | None = None  # the decoded text, for text formats (suppression comments are read from it)
 
     def tables(self) -> list[Table]:
         return [block for block in self.blocks if isinstance(block, Table)]

@@ -6,7 +6,9 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 from perftable.errors import UsageError
 
@@ -36,11 +38,38 @@ def atomic_write(path: str | Path, data: bytes | str, *, inputs: tuple[str | Pat
             with contextlib.suppress(OSError):
                 tmp.chmod(path.stat().st_mode & 0o777)
         else:
-            umask = os.umask(0)
-            os.umask(umask)
-            tmp.chmod(0o666 & ~umask)
+            tmp.chmod(0o666 & ~_umask())
         tmp.replace(path)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+
+
+@contextlib.contextmanager
+def atomic_text(path: str | Path, *, inputs: tuple[str | Path, ...] = ()) -> Iterator[IO[str]]:
+    """A text file written under a temporary name and renamed over ``path`` only when the block completes;
+    an exception or an interruption leaves ``path`` as it was."""
+    path = Path(path)
+    if any(same_file(path, source) for source in inputs):
+        raise UsageError(f"refusing to overwrite the input file {path}; choose another output")
+    directory = path.parent if str(path.parent) else Path()
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        tmp.chmod(0o666 & ~_umask())
+        tmp.replace(path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

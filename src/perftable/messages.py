@@ -22,6 +22,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "单元格内被断开的文字已连接：「{text}」",
         "en": "text broken across lines inside a cell was joined: 「{text}」",
     },
+    "stray-spaces": {
+        "zh": "单元格内多余的空格已去除：「{text}」",
+        "en": "stray spaces inside a cell were removed: 「{text}」",
+    },
     "realigned-row": {
         "zh": "该行单元格错位，已按内容重新对齐：{fields}",
         "en": "the cells of this row were shifted; realigned by what each cell holds: {fields}",
@@ -69,7 +73,7 @@ def term(key: str, lang: Lang = "zh") -> str:
     return TERMS.get(key, {}).get(lang, key)
 
 
-def _translate(value: str, lang: Lang) -> str:
+def translate(value: str, lang: Lang) -> str:
     """A parameter that is a term (or a comma-separated list of terms) in the message's language."""
     parts = value.split(",")
     if all(part in TERMS for part in parts):
@@ -80,7 +84,7 @@ def _translate(value: str, lang: Lang) -> str:
 def render(key: str, params: dict[str, str], lang: Lang = "zh") -> str:
     """Format a catalog message; parameters that name a term are translated."""
     template = MESSAGES[key][lang]
-    values = {name: _translate(value, lang) for name, value in params.items()}
+    values = {name: translate(value, lang) for name, value in params.items()}
     try:
         return template.format(**values)
     except (KeyError, IndexError):

@@ -145,6 +145,22 @@ class Repair(Record):
     location: Location
 
 
+class ScoreRange(Record):
+    low: Decimal
+    high: Decimal
+
+
+class Scoring(Record):
+    """The scores a scored form prints (重庆 审批表, 分值/权重 columns): the indicators' total (``年度绩效目标(90分)``),
+    the range each level-1 may take (``成本指标(0-20)分``) and the budget-execution score (``预算执行 10分``).
+    Each indicator's own score stays in its ``info`` (分值, 权重)."""
+
+    total: Decimal | None = None
+    groups: dict[str, ScoreRange] = Field(default_factory=dict)
+    budget_execution: Decimal | None = None
+    location: Location | None = None
+
+
 class Document(Record):
     kind: Kind
     title: str | None = None
@@ -163,6 +179,7 @@ class Document(Record):
         default_factory=dict,
         description="Where title, year, department, project, goals and info fields were read",
     )
+    scoring: Scoring | None = Field(default=None, description="Scores printed on scored forms, if any")
 
     def budget_line(self, key: str) -> BudgetLine | None:
         """The first budget line with this key, or None."""
@@ -175,5 +192,5 @@ class Document(Record):
 
 def rebuild_models() -> None:
     """Build the deferred pydantic schemas (done lazily on first use; call to pay the cost up front)."""
-    for model in (Location, Target, BudgetLine, Task, Indicator, Repair, Document):
+    for model in (Location, Target, BudgetLine, Task, Indicator, Repair, ScoreRange, Scoring, Document):
         model.model_rebuild()

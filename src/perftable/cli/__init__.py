@@ -22,6 +22,12 @@ from perftable import __version__
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "parse": ("perftable.cli.parse", "parse", "Parse tables into JSON (the typed model)."),
     "schema": ("perftable.cli.schema", "schema", "Print the JSON Schema of the parse output."),
+    "validate": (
+        "perftable.cli.validate",
+        "validate",
+        "Check tables and report findings (exit 1 on errors).",
+    ),
+    "rules": ("perftable.cli.rules", "rules", "List the rules, or explain one."),
     "render": ("perftable.cli.render", "render", "Render tables as clean markdown, xlsx, HTML, JSON or CSV."),
     "diff": ("perftable.cli.diff", "diff", "Show what changed between two versions of a table."),
     "export": (
@@ -34,8 +40,25 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
+class ToolError(click.ClickException):
+    """perftable's own errors as the CLI shows them: one line, exit code 2."""
+
+    exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"perftable: error: {self.format_message()}", err=True)
+
+
 class LazyGroup(click.Group):
-    """A group whose commands are imported on first use."""
+    """A group whose commands are imported on first use; perftable's errors become :class:`ToolError`."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from perftable.errors import PerftableError
+
+        try:
+            return super().invoke(ctx)
+        except PerftableError as exc:
+            raise ToolError(str(exc)) from None
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
@@ -74,8 +97,6 @@ def fail(message: str) -> None:
 
 def main(argv: list[str] | None = None) -> Any:
     """Entry point: runs the CLI, turning perftable's own errors and interruptions into exit codes."""
-    from perftable.errors import PerftableError
-
     try:
         return cli.main(args=argv, prog_name="perftable", standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -91,9 +112,6 @@ def main(argv: list[str] | None = None) -> Any:
         sys.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:
         _quiet_broken_pipe()
-    except PerftableError as exc:
-        fail(str(exc))
-        sys.exit(EXIT_ERROR)
 
 
 def _quiet_broken_pipe() -> None:

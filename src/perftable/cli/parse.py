@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from perftable.cli import EXIT_ERROR, fail
+from perftable.cli.options import limit_options, read_options
 
 if TYPE_CHECKING:
     from perftable.model import Document
@@ -29,6 +30,7 @@ def _documents_json(docs: list[Document], *, as_array: bool, jsonl: bool, indent
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True))
+@limit_options
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the JSON to this file."
 )
@@ -57,6 +59,7 @@ def parse(
     compact: bool,
     lang: str,
     stdin_format: str,
+    **limits: int,
 ) -> None:
     """Parse 绩效目标表 into JSON: one object for one table, an array when there are several.
 
@@ -74,13 +77,18 @@ def parse(
     from perftable.loader import load_all, loads
     from perftable.messages import render
 
+    options = read_options(**limits)
     documents: list[Document] = []
     failed = False
     many_files = False
     for count, path in enumerate(iter_files(paths)):
         many_files = count > 0
         try:
-            found = loads(sys.stdin.read(), stdin_format, "<stdin>") if str(path) == "-" else load_all(path)
+            found = (
+                loads(sys.stdin.read(), stdin_format, "<stdin>")
+                if str(path) == "-"
+                else load_all(path, options)
+            )
         except ReadError as exc:
             fail(str(exc))
             failed = True

@@ -38,6 +38,7 @@ def _document(draft: Draft, source: Source) -> Document:
         source=draft.start.location(),
         format=source.format,
         locations=draft.locations,
+        scoring=draft.scores.result(),
     )
 
 
@@ -76,11 +77,13 @@ def extract(source: Source) -> list[Document]:
         raise NoTableError(
             source.path,
             "holds a self-evaluation table (自评表: 实际完成值/得分 columns), not a 绩效目标表",
+            "self-evaluation",
         )
     if not documents:
         raise NoTableError(
             source.path,
             "no 绩效目标表 found (no indicator table with 一级/二级/三级指标 headers, and no budget block with goals "
             "or tasks)",
+            "no-table",
         )
     return documents

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
+from perftable.extract.scores import ScoreCollector
+from perftable.grid import Cell
 from perftable.messages import render
 from perftable.model import BudgetLine, Indicator, Location, Repair, Task
 from perftable.text import clean_text, was_broken
 
-if TYPE_CHECKING:
-    from perftable.grid import Cell
-
 RepairCode = Literal["P002", "P003"]
+_WHITE = re.compile(r"\s+")
 
 
 def distinct(row: list[Cell]) -> list[tuple[int, Cell]]:
@@ -58,6 +59,7 @@ class Draft:
     warnings: list[Repair] = field(default_factory=list)
     locations: dict[str, Location] = field(default_factory=dict)
     self_evaluation: bool = False
+    scores: ScoreCollector = field(default_factory=ScoreCollector)
 
     @property
     def has_content(self) -> bool:
@@ -82,8 +84,11 @@ class Draft:
     def text_of(self, cell: Cell) -> str:
         """A cell's text as it enters the model: broken lines joined, recording the repair."""
         text = clean_text(cell.text)
-        if was_broken(cell.text) and not cell.merged:
-            self.repair("P002", "joined-lines", cell, text=text)
+        if not cell.merged:
+            if was_broken(cell.text):
+                self.repair("P002", "joined-lines", cell, text=text)
+            elif text != cell.text.strip() and _WHITE.sub("", text) == _WHITE.sub("", cell.text):
+                self.repair("P002", "stray-spaces", cell, text=text)
         return text
 
     def set_field(self, name: str, value: str, cell: Cell) -> None:

@@ -59,6 +59,10 @@ def _is_amount(text: str) -> bool:
         return False
 
 
+def _amount_follows(items: list[tuple[int, Cell]], index: int) -> bool:
+    return index + 1 < len(items) and _is_amount(items[index + 1][1].text)
+
+
 def _looks_like_label(text: str) -> bool:
     key = label_key(text)
     return (
@@ -263,6 +267,8 @@ class FieldReader:
                 self.state.task_label = "key" if kind == "key_tasks" else "other"
                 i += 1
                 continue
+            if kind == "info" and nxt_kind == "budget" and not _amount_follows(items, i + 1):
+                nxt_kind = None  # 财政资金预算分类 | 一般公共预算: the budget word is this field's value
             if nxt is None or nxt_kind is not None:
                 if kind in ("goal", "long_goal"):
                     self.state.pending_goals[col] = kind

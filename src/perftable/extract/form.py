@@ -96,15 +96,20 @@ class FormBuilder:
             return
         if is_self_evaluation(row):
             self.draft.self_evaluation = True
+        for _, cell in items:
+            if "分" in cell.text:
+                self.draft.scores.label(cell)
         header = indicator_header(row)
         if header is not None:
             self.section = "indicators"
             self.indicators = IndicatorReader(self.draft, header)
+            self.draft.locations.setdefault("indicators", items[0][1].location())
             return
         tasks = task_header(row) if self.section != "indicators" else None
         if tasks is not None:
             self.section = "tasks"
             self.task_cols = tasks
+            self.draft.locations.setdefault("tasks", items[0][1].location())
             self._note_task_label(row, tasks.first)
             return
         if self.section == "end":

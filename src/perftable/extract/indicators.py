@@ -112,9 +112,13 @@ def _is_level(text: str) -> bool:
     )
 
 
-def _is_section_label(text: str) -> bool:
-    key = label_key(text)
-    return key in vocab.GROUP_LABELS or key in vocab.GOAL_LABELS
+_SCORE = re.compile(r"\(?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?分\)?$|\(权重.*\)$")
+
+
+def _is_section_label(cell: Cell) -> bool:
+    """A label in the column left of the indicator table (绩效指标, 年度绩效目标(90分)), or a copy of one merged down."""
+    key = _SCORE.sub("", label_key(cell.text))
+    return cell.merged or key in vocab.GROUP_LABELS or key in vocab.GOAL_LABELS
 
 
 def _positional(cells: dict[int, Cell], cols: IndicatorColumns) -> RowFields:
@@ -127,10 +131,11 @@ def _positional(cells: dict[int, Cell], cols: IndicatorColumns) -> RowFields:
 
 def _needs_realign(cells: dict[int, Cell], cols: IndicatorColumns, fields: RowFields) -> bool:
     """True when reading the row by position makes no sense: its cells shifted in conversion."""
-    if any(col < cols.first and not _is_section_label(cell.text) for col, cell in cells.items()):
+    if any(col < cols.first and not _is_section_label(cell) for col, cell in cells.items()):
         return True
     if fields.level1 is not None and not _is_level(fields.level1.text):
-        return True
+        # an unknown level-1 name stays where it is when the level-2 column agrees; otherwise the row shifted left
+        return fields.level2 is None or not _is_level(fields.level2.text)
     if (
         fields.level1 is not None
         and vocab.level2_name(fields.level1.text)
@@ -173,7 +178,7 @@ def _realign(cells: dict[int, Cell], cols: IndicatorColumns, carry: Carry) -> Ro
     free_extras = [header for col, header in sorted(cols.extras.items()) if header != type_header]
     rest: list[tuple[int, Cell]] = []
     for col, cell in sorted(cells.items()):
-        if col < cols.first and _is_section_label(cell.text):
+        if col < cols.first and _is_section_label(cell):
             continue
         kind = _kind(cell.text)
         before_name = fields.name is None
@@ -229,6 +234,7 @@ class IndicatorReader:
         level1 = level2 = ""
         reason = ""
         if l1_cell is not None:
+            draft.scores.level1(l1_cell)
             if vocab.level1_name(l1_cell.text):
                 level1 = vocab.level1_name(l1_cell.text) or ""
             elif vocab.level2_name(l1_cell.text):

@@ -66,20 +66,33 @@ class TaskColumns:
         )
 
 
-def task_header(row: list[Cell]) -> TaskColumns | None:
-    """The task table's header row, or None. It needs a name column and a content, funds or target column."""
+def _roles(row: list[Cell], labels_as_names: bool) -> tuple[dict[str, int], dict[int, str], MoneyUnit | None]:
     roles: dict[str, int] = {}
     extras: dict[int, str] = {}
     unit: MoneyUnit | None = None
     for col, cell in distinct(row):
+        kind = classify(cell.text)
+        if kind in ("key_tasks", "other_tasks") and not labels_as_names:
+            continue  # the block's label, not a column
         role = vocab.column_role(cell.text, vocab.TASK_COLUMNS)
         if role is not None and role not in roles:
             roles[role] = col
             if role == "funds":
                 money = vocab.money_unit_of(cell.text)
                 unit = money if money in ("万元", "元", "亿元") else None  # type: ignore[assignment]
-        elif classify(cell.text) not in ("key_tasks", "other_tasks", "group"):
+        elif kind not in ("key_tasks", "other_tasks", "group"):
             extras[col] = clean_label(cell.text)
+    return roles, extras, unit
+
+
+def task_header(row: list[Cell]) -> TaskColumns | None:
+    """The task table's header row, or None. It needs a name column and a content, funds or target column.
+
+    A section label (年度主要任务, 重点工作任务) names the block, not a column, unless no other cell names the tasks.
+    """
+    roles, extras, unit = _roles(row, labels_as_names=False)
+    if "name" not in roles:
+        roles, extras, unit = _roles(row, labels_as_names=True)
     if "name" not in roles or len(roles) < 2:
         return None
     return TaskColumns(

@@ -18,9 +18,15 @@ class ReadOptions:
     """Options that change how a file is read (not what is extracted from it).
 
     ``pages``: for paged documents (PDF), the 1-based inclusive page range to read; None reads all pages.
+    The limits keep hostile or runaway input from exhausting memory; a file over one is refused with a message
+    that names the limit and the option that raises it: ``max_bytes`` (the file's size), ``max_cells`` (the cells
+    a sheet spans), ``max_unzipped`` (what a zip-based workbook unpacks to).
     """
 
     pages: tuple[int, int] | None = None
+    max_bytes: int = 32 * 1024 * 1024
+    max_cells: int = 1_000_000
+    max_unzipped: int = 256 * 1024 * 1024
 
 
 DEFAULT_OPTIONS = ReadOptions()
@@ -87,27 +93,36 @@ def read_source(
     name = display or str(path)
     try:
         if path.is_dir():
-            raise ReadError(name, "is a directory, not a file")
+            raise ReadError(name, "is a directory, not a file", "directory")
         with path.open("rb") as handle:
             head = handle.read(8192)
     except FileNotFoundError:
-        raise ReadError(name, "no such file") from None
+        raise ReadError(name, "no such file", "missing") from None
     except PermissionError:
-        raise ReadError(name, "permission denied") from None
+        raise ReadError(name, "permission denied", "permission") from None
     except OSError as exc:
         raise ReadError(name, f"cannot open the file ({exc.strerror or exc})") from None
     if not head.strip():
-        raise ReadError(name, "the file is empty")
+        raise ReadError(name, "the file is empty", "empty")
+    size = path.stat().st_size
+    if size > options.max_bytes:
+        raise ReadError(
+            name,
+            f"the file is {size:,} bytes, over the limit of {options.max_bytes:,} (raise it with --max-file-size)",
+            "too-large",
+        )
     fmt = detect_format(path, head)
     if fmt in ("xlsx", "xlsb", "xls", "ods"):
         from perftable.readers.excel import read_excel
 
-        return Source(name, fmt, read_excel(path, name))
+        return Source(name, fmt, read_excel(path, name, options))
     if fmt in ("docx", "pdf"):
         raise ReadError(
-            name, f"{fmt.upper()} files are not supported yet; convert the table to xlsx or markdown"
+            name,
+            f"{fmt.upper()} files are not supported yet; convert the table to xlsx or markdown",
+            "unsupported",
         )
     from perftable.readers.decode import decode
 
     text, _ = decode(path.read_bytes(), name)
-    return Source(name, fmt, parse_text(text, fmt, Origin(name)))
+    return Source(name, fmt, parse_text(text, fmt, Origin(name)), text)

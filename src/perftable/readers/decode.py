@@ -36,19 +36,58 @@ def _looks_binary(text: str) -> bool:
     return "\x00" in sample or controls > max(8, len(sample) // 100)
 
 
+def _mixed(data: bytes) -> str | None:
+    """A file whose lines mix UTF-8 and GB18030 (pieces pasted from several sources): decoded line by line, when
+    most of its non-ASCII lines are UTF-8. None when it is not such a file."""
+    lines = data.split(b"\n")
+    foreign = [line for line in lines if not line.isascii()]
+    utf8 = 0
+    for line in foreign:
+        try:
+            line.decode("utf-8")
+            utf8 += 1
+        except UnicodeDecodeError:
+            continue
+    if not foreign or utf8 * 2 < len(foreign):
+        return None
+    decoded: list[str] = []
+    for line in lines:
+        for encoding in ("utf-8", "gb18030"):
+            try:
+                decoded.append(line.decode(encoding))
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            decoded.append(line.decode("utf-8", errors="replace"))
+    return "\n".join(decoded)
+
+
 def decode(data: bytes, path: str) -> tuple[str, str]:
-    """Decode a text file; returns ``(text, encoding)``. Raises :class:`ReadError` for undecodable bytes."""
+    """Decode a text file; returns ``(text, encoding)``. Raises :class:`ReadError` for undecodable bytes.
+
+    Order: a byte-order mark; UTF-16 recognised by its zero bytes; UTF-8; lines of UTF-8 and GB18030 mixed (the
+    UTF-8 ones in the majority); GB18030 (which includes GBK and GB2312).
+    """
     encoding: str | None = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
     encoding = encoding or _utf16_without_bom(data)
-    candidates = [encoding] if encoding else ["utf-8", "gb18030"]
-    for candidate in candidates:
+    attempts: list[tuple[str, object]] = (
+        [(encoding, encoding)]
+        if encoding
+        else [("utf-8", "utf-8"), ("mixed", _mixed), ("gb18030", "gb18030")]
+    )
+    for name, how in attempts:
         try:
-            text = data.decode(candidate)
+            text = how(data) if callable(how) else data.decode(str(how))
         except (UnicodeDecodeError, LookupError):
+            continue
+        if text is None:
             continue
         if _looks_binary(text):
             break
-        return text.replace("\r\n", "\n").replace("\r", "\n"), candidate
+        return text.replace("\r\n", "\n").replace("\r", "\n"), name
     raise ReadError(
-        path, "cannot decode the file as text (tried UTF-8, UTF-16 and GB18030); is it a binary file?"
+        path,
+        "cannot decode the file as text (tried UTF-8, UTF-16 and GB18030); is it a binary file?",
+        "undecodable",
     )

@@ -15,11 +15,13 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
+from zipfile import is_zipfile
 
 from perftable.errors import ReadError
 from perftable.grid import Block, Cell, Origin, Table
 from perftable.numbers import AmountError, decimal_from_float
-from perftable.readers.xlsx_styles import PERCENT, number_formats
+from perftable.readers import ReadOptions
+from perftable.readers.xlsx_package import PERCENT, Limits, inspect
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -47,7 +49,17 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-def _sheet_table(sheet: Any, origin: Origin, formats: dict[tuple[int, int], str]) -> Table | None:
+def _sheet_table(
+    sheet: Any, origin: Origin, formats: dict[tuple[int, int], str], max_cells: int
+) -> Table | None:
+    height, width = int(sheet.height or 0), int(sheet.width or 0)
+    if height * width > max_cells:
+        raise ReadError(
+            origin.file,
+            f"sheet {origin.sheet!r} spans {height:,} rows × {width:,} columns = {height * width:,} cells, over the "
+            f"limit of {max_cells:,} (raise it with --max-cells)",
+            "too-large",
+        )
     data: list[list[Any]] = sheet.to_python()
     if not data:
         return None
@@ -102,11 +114,14 @@ def _expand_merge(table: Table, top_left: tuple[int, int], bottom_right: tuple[i
                 row[c] = Cell(origin_cell.text, origin_cell.pos, origin_cell.origin, merged=True)
 
 
-def read_excel(path: Path, display: str) -> list[Block]:
-    """Every visible worksheet of a workbook, as tables."""
+def read_excel(path: Path, display: str, options: ReadOptions) -> list[Block]:
+    """Every visible worksheet of a workbook, as tables. Zip-based workbooks are inspected first (see
+    :mod:`perftable.readers.xlsx_package`) so that a hostile one is refused before it is loaded."""
     import python_calamine as calamine
 
-    formats = number_formats(path) if path.suffix.lower() in (".xlsx", ".xlsm") else {}
+    facts = (
+        inspect(path, display, Limits(options.max_cells, options.max_unzipped)) if is_zipfile(path) else {}
+    )
     try:
         workbook = calamine.CalamineWorkbook.from_path(str(path))
         blocks: list[Block] = []
@@ -116,18 +131,22 @@ def read_excel(path: Path, display: str) -> list[Block]:
             if str(getattr(meta, "typ", "WorkSheet")).rsplit(".", 1)[-1].lower() != "worksheet":
                 continue
             sheet = workbook.get_sheet_by_name(meta.name)
-            table = _sheet_table(sheet, Origin(display, "sheet", sheet=meta.name), formats.get(meta.name, {}))
+            sheet_facts = facts.get(meta.name)
+            formats = sheet_facts.formats if sheet_facts else {}
+            table = _sheet_table(sheet, Origin(display, "sheet", sheet=meta.name), formats, options.max_cells)
             if table is not None:
                 blocks.append(table)
         workbook.close()
     except calamine.PasswordError as exc:
-        raise ReadError(display, "the workbook is password-protected") from exc
+        raise ReadError(display, "the workbook is password-protected", "password") from exc
     except (calamine.CalamineError, OSError, ValueError) as exc:
         raise ReadError(
-            display, f"cannot read the spreadsheet ({exc}); is the file corrupt or truncated?"
+            display, f"cannot read the spreadsheet ({exc}); is the file corrupt or truncated?", "spreadsheet"
         ) from exc
     except BaseException as exc:  # calamine is Rust: a panic arrives as pyo3's PanicException(BaseException)
         if type(exc).__name__ != "PanicException":
             raise
-        raise ReadError(display, f"cannot read the spreadsheet (reader failure: {exc})") from None
+        raise ReadError(
+            display, f"cannot read the spreadsheet (reader failure: {exc})", "spreadsheet"
+        ) from None
     return blocks

@@ -197,8 +197,15 @@ def budget_rows(doc: Document) -> list[LogicalRow]:
                 amount_cell(line.amount, printed, ("budget", index)),
             ]
         rows.append(row)
-    head = label(("预算整体情况" if doc.kind == "department" else "项目资金") + f"({unit})")
-    return block(head, rows)
+    return block(label(budget_label(doc, unit)), rows)
+
+
+def budget_label(doc: Document, unit: str) -> str:
+    """``预算整体情况(万元)``; on a scored form the budget-execution score too (``项目资金\n预算执行10分\n(万元)``: the
+    unit last, where the extractor reads a block's unit)."""
+    name = "预算整体情况" if doc.kind == "department" else "项目资金"
+    score = doc.scoring.budget_execution if doc.scoring else None
+    return f"{name}\n预算执行{score}分\n({unit})" if score is not None else f"{name}({unit})"
 
 
 # --- goals ---------------------------------------------------------------------------------------------------

@@ -3,7 +3,8 @@
 A finding carries the location of the model value it is about (an indicator's, a budget line's, a field's), which
 is where the source printed it. Each model value's location is mapped to the cell of the canonical layout that
 shows it: an indicator's to its value cell (the rules judge values), a budget line's to its amount, a task's to its
-name, a field's to its value. A finding whose location is no value's but lies on a value's row (a repaired cell,
+name, a field's to its value, a table's header (findings about the whole indicator or task
+table) to the table's label. A finding whose location is no value's but lies on a value's row (a repaired cell,
 a level name) goes to that row's cell; the rest (about the whole table) are returned to be shown above it.
 """
 
@@ -44,6 +45,11 @@ def value_keys(doc: Document) -> list[tuple[Location, CellKey]]:
     for name, location in doc.locations.items():
         if name in ("department", "project", "goals"):
             pairs.append((location, (name,)))
+        elif name in (
+            "indicators",
+            "tasks",
+        ):  # a table's header: findings about the whole indicator or task table
+            pairs.append((location, ("section", name)))
         elif name.startswith("info."):
             pairs.append((location, ("info", name.removeprefix("info."))))
     return pairs

@@ -92,7 +92,7 @@ def task_rows(doc: Document) -> list[LogicalRow]:
         row = [cell("合计"), *(cell("") for _ in columns[1:])]
         row[columns.index("funds")] = SpanCell(total, role="amount", key=("info", TASK_TOTAL))
         sections["other" if sections["other"] else "key"].append(row)
-    rows = block(label("年度重点工作任务"), sections["key"])
+    rows = block(label("年度重点工作任务", ("section", "tasks")), sections["key"])
     if sections["other"]:
         rows += block(label("其他需完成的任务"), sections["other"])
     return rows
@@ -114,6 +114,18 @@ def indicator_width(doc: Document) -> int:
     if not doc.indicators:
         return 0
     return 5 + needs_unit_column(doc.indicators) + len(indicator_extras(doc.indicators))
+
+
+def level1_text(doc: Document, level1: str) -> str:
+    """A level-1 as printed: with its score range on a scored form (``成本指标(0-20)分``, ``满意度指标(10)分``)."""
+    scores = doc.scoring.groups.get(level1) if doc.scoring else None
+    if scores is None:
+        return level1
+    return (
+        f"{level1}({scores.low}分)"
+        if scores.low == scores.high
+        else f"{level1}({scores.low}-{scores.high})分"
+    )
 
 
 def _starts_groups(previous: Indicator | None, indicator: Indicator) -> tuple[bool, bool]:
@@ -139,7 +151,7 @@ def indicator_rows(doc: Document) -> list[LogicalRow]:
     for index, indicator in enumerate(doc.indicators):
         new_level1, new_level2 = _starts_groups(previous, indicator)
         row: LogicalRow = [
-            cell(indicator.level1, ("indicator", index, "level1")) if new_level1 else ABOVE,
+            cell(level1_text(doc, indicator.level1), ("indicator", index, "level1")) if new_level1 else ABOVE,
             cell(indicator.level2, ("indicator", index, "level2")) if new_level2 else ABOVE,
             cell(indicator.name, ("indicator", index, "name")),
             cell(indicator.value, ("indicator", index, "value")),
@@ -149,4 +161,6 @@ def indicator_rows(doc: Document) -> list[LogicalRow]:
         row += [cell(indicator.info.get(key, ""), ("indicator", index, f"info:{key}")) for key in extras]
         rows.append(row)
         previous = indicator
-    return block(label("绩效指标"), rows)
+    total = doc.scoring.total if doc.scoring else None
+    head = label("绩效指标" if total is None else f"绩效指标({total}分)", ("section", "indicators"))
+    return block(head, rows)

@@ -1,0 +1,30 @@
+"""``perftable rules``: the rule catalog, generated from the rules' own metadata."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.command()
+@click.argument("rule", required=False)
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True
+)
+@click.option("--profile", default=None, help="Show what a profile requires (its level-1 and level-2 names).")
+def rules(rule: str | None, lang: str, fmt: str, profile: str | None) -> None:
+    """List the rules, or explain one (by code or name).
+
+    \b
+    Examples:
+      perftable rules
+      perftable rules B001
+      perftable rules expenditure-sum --lang en
+      perftable rules --format markdown > docs/rules.md
+    """
+    from perftable.catalog import describe_profile, explain, listing
+
+    if profile is not None:
+        click.echo(describe_profile(profile, lang))  # type: ignore[arg-type]  # click.Choice checked it
+        return
+    click.echo(explain(rule, lang, fmt) if rule else listing(lang, fmt), nl=False)  # type: ignore[arg-type]

@@ -1,0 +1,195 @@
+"""``perftable validate``: check tables, report findings, exit with a code CI can use."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+from perftable.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+from perftable.cli.options import limit_options, parse_severities, read_options, split_list
+from perftable.report import FORMATS
+
+
+def _default_format() -> str:
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(list(FORMATS)),
+    default=None,
+    help="Report format [default: text; github when GITHUB_ACTIONS is set].",
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to a file."
+)
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Message language [default: zh].")
+@click.option(
+    "--select", multiple=True, help="Rules to run: codes, prefixes or names, comma-separated (e.g. B,U)."
+)
+@click.option("--ignore", multiple=True, help="Rules to skip: codes, prefixes or names, comma-separated.")
+@click.option(
+    "--severity",
+    "severities",
+    multiple=True,
+    metavar="CODE=LEVEL",
+    help="Override a rule's severity: error, warning, info or off (repeatable).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default=None,
+    help="Lowest severity that fails the run (exit 1) [default: error].",
+)
+@click.option(
+    "--exit-zero", is_flag=True, help="Exit 0 even when there are findings (unreadable files still exit 2)."
+)
+@click.option(
+    "--profile",
+    default=None,
+    help="Profile: auto, department, project, guangdong-department, central-2021, local.",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Use this configuration file instead of discovering one.",
+)
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Drop findings recorded in this baseline.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Record the current findings as a baseline and exit 0.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Processes to use; 0 means all cores.",
+)
+@click.option("--no-progress", is_flag=True, help="Never show a progress bar.")
+@limit_options
+def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang: str | None, select: tuple[str, ...],
+             ignore: tuple[str, ...], severities: tuple[str, ...], fail_on: str | None, exit_zero: bool,
+             profile: str | None, config_file: str | None, isolated: bool, baseline: str | None,
+             write_baseline: Path | None, jobs: int, no_progress: bool, **limits: int) -> None:  # fmt: skip
+    """Validate 绩效目标表: budget arithmetic, indicator completeness, units, cross-checks.
+
+    PATHS are files or directories (searched for .md .html .csv .tsv .xlsx .xls .ods files). Exit codes: 0 no
+    finding at or above --fail-on, 1 such findings, 2 a file could not be read (the others are still checked) or a
+    usage/configuration error.
+
+    \b
+    Examples:
+      perftable validate samples/guangdong-department/lianjiang-2024.md
+      perftable validate submissions/ --jobs 0 --format json -o report.json
+      perftable validate x.md --lang en --select B,U --ignore U006 --fail-on warning
+    """
+    from perftable.batch import RunSettings, config_for, run
+    from perftable.config import parse_profile
+    from perftable.files import iter_files
+    from perftable.findings import SEVERITY_RANK, Report
+    from perftable.report import FormatContext, module
+    from perftable.rules import matches_any
+
+    overrides: dict[str, Any] = {
+        "select": split_list(select),
+        "severity": parse_severities(severities),
+        "lang": lang,
+        "fail_on": fail_on,
+        "profile": parse_profile(profile, "--profile") if profile else None,
+        "baseline": baseline if write_baseline is None else None,
+        "extend_ignore": split_list(ignore),
+    }
+    for selector in (*(overrides["select"] or ()), *(overrides["extend_ignore"] or ())):
+        if selector != "ALL" and not matches_any(selector):
+            raise click.BadParameter(
+                f"{selector!r} matches no rule (see `perftable rules`)", param_hint="--select/--ignore"
+            )
+    given = {k: v for k, v in overrides.items() if v is not None}
+    settings = RunSettings(config_file, isolated, given, read_options(**limits))
+    files = list(iter_files(paths))
+    if not files:
+        raise click.UsageError("no supported files found in the given paths")
+    first = config_for(files[0], settings)
+    name = fmt or _default_format()
+    formatter = module(name)
+    ctx = FormatContext(format=name, lang=first.lang, fail_on=first.fail_on,
+                        color=output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))  # fmt: skip
+    report = Report()
+    reports = _progress(run(files, settings, jobs), len(files), no_progress)
+    if write_baseline is not None:
+        report.files.extend(reports)
+        _write_baseline(report, write_baseline, paths)
+        return
+    with _sink(output, paths) as sink:
+        for file_report in reports:
+            report.files.append(file_report)
+            sink.write(formatter.stream(file_report, ctx))
+        sink.write(formatter.finish(report, ctx))
+    if report.unreadable:
+        sys.exit(EXIT_ERROR)
+    failing = [f for f in report.findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[first.fail_on]]
+    sys.exit(EXIT_OK if exit_zero or not failing else EXIT_FINDINGS)
+
+
+@contextmanager
+def _sink(output: Path | None, inputs: tuple[Path, ...]) -> Iterator[IO[str]]:
+    """Standard output, or the report file: written under a temporary name, moved into place when complete."""
+    if output is None:
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    from perftable.io import atomic_text
+
+    with atomic_text(output, inputs=inputs) as handle:
+        yield handle
+
+
+def _write_baseline(report: Any, path: Path, inputs: tuple[Path, ...]) -> None:
+    from perftable.baseline import dumps
+    from perftable.io import atomic_write
+
+    atomic_write(path, dumps(report), inputs=inputs)
+    click.echo(f"perftable: recorded {len(report.findings)} findings in {path}", err=True)
+
+
+def _progress(reports: Any, total: int, disabled: bool) -> Any:
+    """A progress bar on stderr, only on a terminal and only for more than a few files."""
+    if disabled or total <= 3 or not sys.stderr.isatty():
+        yield from reports
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn("[bold]perftable"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, transient=True, console=_stderr_console()) as bar:
+        task = bar.add_task("validate", total=total)
+        for item in reports:
+            bar.advance(task)
+            yield item
+
+
+def _stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)

@@ -1,0 +1,238 @@
+"""Configuration: ``[tool.perftable]`` in pyproject.toml, or a ``perftable.toml``, found upward from the file.
+
+Validated once, up front: an unknown key, a rule that does not exist, a bad severity or a bad option value is a
+:class:`ConfigError` that names the key (exit code 2). Example::
+
+    [tool.perftable]
+    select = ["B", "I", "U"]            # codes, prefixes or names; default: all rules
+    ignore = ["U006"]
+    lang = "en"
+    profile = "central-2021"            # default: chosen from the document
+    fail-on = "warning"                 # error (default), warning or info
+    tolerance = "0.01"                  # amounts; default: half a unit of the last printed decimal
+    baseline = "perftable-baseline.json"
+
+    [tool.perftable.severity]           # per-rule severity: error, warning, info or off
+    U003 = "error"
+    unit-unknown = "off"
+
+    [tool.perftable.per-file-ignores]   # globs relative to the configuration file
+    "2023/*.md" = ["I006"]
+
+    [tool.perftable.cell-ignores]       # spreadsheets: "Sheet!C5", or "glob:Sheet!C5"
+    "绩效目标表!E25" = ["U001"]
+
+    [tool.perftable.rules.I001]          # rule options (see ``perftable rules I001``)
+    required = ["产出指标", "效益指标", "满意度指标", "成本指标"]
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from perftable.errors import UsageError
+from perftable.findings import Severity
+from perftable.messages import LANGS, Lang
+
+SEVERITIES = ("error", "warning", "info")
+_KEYS = frozenset(
+    {
+        "select",
+        "ignore",
+        "lang",
+        "profile",
+        "fail-on",
+        "tolerance",
+        "baseline",
+        "severity",
+        "per-file-ignores",
+        "cell-ignores",
+        "rules",
+    }
+)
+
+
+class ConfigError(UsageError):
+    """A configuration that cannot be used; the message names the file and the key."""
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: the engine caches per configuration object
+class Config:
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, str] = field(default_factory=dict)  # rule code -> error|warning|info|off
+    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    cell_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # rule code -> options
+    lang: Lang = "zh"
+    profile: str | None = None
+    fail_on: Severity = "error"
+    tolerance: Decimal | None = None
+    baseline: str | None = None
+    source: str | None = None  # the file this came from
+    root: Path = field(default_factory=Path.cwd)  # globs are relative to it
+
+    def with_overrides(self, **changes: Any) -> Config:
+        """A copy with command-line options applied (None means "not given"); ``extend_ignore`` adds to
+        ``ignore`` and ``severity`` adds to the configured severities."""
+        given = {key: value for key, value in changes.items() if value is not None}
+        extra = given.pop("extend_ignore", ())
+        if extra:
+            given["ignore"] = (*self.ignore, *extra)
+        if "severity" in given:
+            given["severity"] = {**self.severity, **given["severity"]}
+        return replace(self, **given)
+
+
+def _strings(value: object, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return tuple(value)
+    raise ConfigError(f"{where}: expected a list of strings, got {value!r}")
+
+
+def _table(value: object, where: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: expected a table, got {value!r}")
+    return value
+
+
+def from_mapping(data: Mapping[str, Any], source: str = "<config>", root: Path | None = None) -> Config:
+    """Validate a ``[tool.perftable]`` table. Rule codes and names are resolved against the catalog."""
+    from perftable.rules import resolve_rule
+
+    unknown = sorted(set(data) - _KEYS)
+    if unknown:
+        raise ConfigError(
+            f"{source}: unknown key {unknown[0]!r} in [tool.perftable] (known: {', '.join(sorted(_KEYS))})"
+        )
+    config = Config(source=source, root=root or Path.cwd())
+    changes: dict[str, Any] = {}
+    for key in ("select", "ignore"):
+        if key in data:
+            values = _strings(data[key], f"{source}: {key}")
+            for selector in values:
+                _check_selector(selector, f"{source}: {key}")
+            changes[key] = values
+    if "lang" in data:
+        if data["lang"] not in LANGS:
+            raise ConfigError(f"{source}: lang must be one of {', '.join(LANGS)}, got {data['lang']!r}")
+        changes["lang"] = data["lang"]
+    if "profile" in data:
+        changes["profile"] = parse_profile(data["profile"], source)
+    if "fail-on" in data:
+        changes["fail_on"] = _severity(data["fail-on"], f"{source}: fail-on", allow_off=False)
+    if "tolerance" in data:
+        changes["tolerance"] = _decimal(data["tolerance"], f"{source}: tolerance")
+    if "baseline" in data:
+        if not isinstance(data["baseline"], str):
+            raise ConfigError(f"{source}: baseline must be a path")
+        changes["baseline"] = str(config.root / data["baseline"])
+    if "severity" in data:
+        changes["severity"] = {
+            resolve_rule(name, f"{source}: severity").code: _severity(level, f"{source}: severity.{name}")
+            for name, level in _table(data["severity"], f"{source}: severity").items()
+        }
+    for key, attr in (("per-file-ignores", "per_file_ignores"), ("cell-ignores", "cell_ignores")):
+        if key in data:
+            table = _table(data[key], f"{source}: {key}")
+            for pattern, codes in table.items():
+                for selector in _strings(codes, f"{source}: {key}.{pattern}"):
+                    _check_selector(selector, f"{source}: {key}.{pattern}")
+            changes[attr] = {pattern: _strings(codes, key) for pattern, codes in table.items()}
+    if "rules" in data:
+        changes["rule_options"] = _rule_options(_table(data["rules"], f"{source}: rules"), source)
+    return replace(config, **changes)
+
+
+def _check_selector(selector: str, where: str) -> None:
+    from perftable.rules import matches_any
+
+    if selector != "ALL" and not matches_any(selector):
+        raise ConfigError(f"{where}: {selector!r} matches no rule (see `perftable rules`)")
+
+
+def _severity(value: object, where: str, *, allow_off: bool = True) -> Any:
+    allowed = (*SEVERITIES, "off") if allow_off else SEVERITIES
+    if value not in allowed:
+        raise ConfigError(f"{where}: expected one of {', '.join(allowed)}, got {value!r}")
+    return value
+
+
+def _decimal(value: object, where: str) -> Decimal:
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        raise ConfigError(f"{where}: expected a number, got {value!r}") from None
+    if not number.is_finite() or number < 0:
+        raise ConfigError(f"{where}: expected a non-negative number, got {value!r}")
+    return number
+
+
+def parse_profile(value: object, source: str) -> str | None:
+    from perftable.profiles import PROFILES
+
+    if value == "auto":
+        return None
+    if not isinstance(value, str) or value not in PROFILES:
+        raise ConfigError(f"{source}: profile must be auto or one of {', '.join(PROFILES)}, got {value!r}")
+    return value
+
+
+def _rule_options(table: dict[str, Any], source: str) -> dict[str, dict[str, Any]]:
+    from perftable.rules import resolve_rule
+
+    options: dict[str, dict[str, Any]] = {}
+    for name, values in table.items():
+        rule = resolve_rule(name, f"{source}: rules")
+        given = _table(values, f"{source}: rules.{name}")
+        for option, value in given.items():
+            if option not in rule.options:
+                known = ", ".join(rule.options) or "none"
+                raise ConfigError(
+                    f"{source}: rules.{name}: unknown option {option!r} (options of {rule.code}: {known})"
+                )
+            default = rule.options[option]
+            if isinstance(default, tuple | list) and not isinstance(value, list):
+                raise ConfigError(f"{source}: rules.{name}.{option}: expected a list, got {value!r}")
+            if isinstance(default, bool) and not isinstance(value, bool):
+                raise ConfigError(f"{source}: rules.{name}.{option}: expected true or false, got {value!r}")
+        options[rule.code] = {key: tuple(v) if isinstance(v, list) else v for key, v in given.items()}
+    return options
+
+
+def read_file(path: Path) -> Config | None:
+    """The configuration in a perftable.toml or a pyproject.toml; None when a pyproject has no [tool.perftable]."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the configuration ({exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML ({exc})") from None
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        if "perftable" not in tool:
+            return None
+        data = tool["perftable"]
+    return from_mapping(data, str(path), path.parent.resolve())
+
+
+@lru_cache(maxsize=256)
+def discover(directory: Path) -> Config:
+    """The configuration for files in ``directory``: the nearest perftable.toml, or pyproject.toml with a
+    [tool.perftable] table, found upward; defaults when there is none."""
+    for folder in (directory, *directory.parents):
+        for name in ("perftable.toml", "pyproject.toml"):
+            candidate = folder / name
+            if candidate.is_file():
+                config = read_file(candidate)
+                if config is not None:
+                    return config
+    return Config()

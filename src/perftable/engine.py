@@ -1,0 +1,169 @@
+"""The engine: runs the selected rules over each table of a file and turns what they find into findings.
+
+The rules only look at the model; the engine stamps code, name and configured severity, renders messages in the
+configured language, applies per-file ignores, suppressions and the baseline, reports unused suppressions, and
+sorts findings by location so that output order never changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from perftable import suppress
+from perftable.baseline import Baseline
+from perftable.config import Config, discover
+from perftable.errors import ReadError
+from perftable.findings import FileReport, Finding, Report, Severity
+from perftable.messages import Lang, translate
+from perftable.model import Document, Location
+from perftable.profiles import PROFILES, Profile, detect
+from perftable.readers import DEFAULT_OPTIONS, ReadOptions, read_source
+from perftable.rules import all_rules, resolve_rule, selects
+from perftable.rules.base import Context, Problem, Rule
+
+
+@dataclass(frozen=True)
+class ActiveRule:
+    rule: Rule
+    severity: Severity
+    options: Mapping[str, Any]
+    configured: bool = False  # the severity comes from the configuration (it then wins over a variant's)
+
+
+def active_rules(config: Config, path: str | None = None) -> list[ActiveRule]:
+    """The rules that run for a file, with their configured severity and options."""
+    ignored = (*config.ignore, *(suppress.per_file_ignored(path, config) if path else ()))
+    return _active(config, ignored)
+
+
+@cache
+def _active(config: Config, ignored: tuple[str, ...]) -> list[ActiveRule]:
+    active: list[ActiveRule] = []
+    for rule in all_rules():
+        if not any(selects(s, rule) for s in config.select) or any(selects(s, rule) for s in ignored):
+            continue
+        severity = config.severity.get(rule.code, rule.severity)
+        if severity == "off":
+            continue
+        options = dict(rule.options)
+        if "tolerance" in options and config.tolerance is not None:
+            options["tolerance"] = config.tolerance
+        options.update(config.rule_options.get(rule.code, {}))
+        configured = rule.code in config.severity
+        active.append(ActiveRule(rule, severity, options, configured))  # type: ignore[arg-type]  # "off" filtered
+    return active
+
+
+def render(rule: Rule, variant: str, params: Mapping[str, object], lang: Lang) -> str:
+    template = rule.messages.get(variant, next(iter(rule.messages.values())))[lang]
+    values = {key: translate(str(value), lang) for key, value in params.items()}
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError):  # a message must never crash a run: show the template and the values
+        return f"{template} {values}"
+
+
+def _finding(active: ActiveRule, problem: Problem, lang: Lang, table: int) -> Finding:
+    rule = active.rule
+    hint = rule.hints.get(problem.variant)
+    return Finding(
+        file=problem.location.file,
+        code=rule.code,
+        name=rule.name,
+        severity=problem.severity if problem.severity and not active.configured else active.severity,
+        message=render(rule, problem.variant, problem.params, lang),
+        location=problem.location,
+        hint=hint[lang] if hint else None,
+        params={key: str(value) for key, value in problem.params.items()},
+        table=table,
+    )
+
+
+def profile_for(document: Document, config: Config) -> Profile:
+    return PROFILES[config.profile] if config.profile else detect(document)
+
+
+def check_document(document: Document, config: Config | None = None, table: int = 0) -> list[Finding]:
+    """The findings of one table, before suppressions, sorted by location."""
+    config = config or Config()
+    findings: list[Finding] = []
+    profile = profile_for(document, config)
+    rules = active_rules(config, document.source.file)
+    codes = frozenset(active.rule.code for active in rules)
+    for active in rules:
+        context = Context(profile=profile, options=active.options, active=codes)
+        for problem in active.rule.check(document, context):
+            findings.append(_finding(active, problem, config.lang, table))
+    return sorted(findings, key=Finding.sort_key)
+
+
+def unreadable(error: ReadError, config: Config) -> Finding:
+    """The P001 finding for a file that could not be read."""
+    rule = resolve_rule("P001")
+    severity = config.severity.get("P001", rule.severity)
+    variant = error.kind if error.kind in rule.messages else "other"
+    return Finding(
+        file=error.path,
+        code=rule.code,
+        name=rule.name,
+        severity="error" if severity == "off" else severity,
+        message=render(rule, variant, {"reason": error.reason}, config.lang),
+        location=Location(file=error.path),
+        params={"reason": error.reason, "kind": error.kind},
+    )
+
+
+def _unused(suppressions: Iterable[suppress.Suppression], config: Config, path: str) -> list[Finding]:
+    codes = {active.rule.code for active in active_rules(config, path)}
+    if "S001" not in codes:
+        return []
+    active = next(a for a in active_rules(config, path) if a.rule.code == "S001")
+    found: list[Finding] = []
+    for suppression in suppressions:
+        stale = sorted((suppression.codes & codes) - suppression.used)
+        if stale:
+            problem = Problem(suppression.location, {"codes": ", ".join(stale)})
+            found.append(_finding(active, problem, config.lang, 0))
+    return found
+
+
+def check_file(
+    path: str | Path,
+    config: Config | None = None,
+    *,
+    options: ReadOptions = DEFAULT_OPTIONS,
+    baseline: Baseline | None = None,
+) -> FileReport:
+    """Validate every table of a file. A file that cannot be read gives a report with a P001 finding."""
+    from perftable.extract import extract
+
+    name = str(path)
+    config = config or discover(Path(path).resolve().parent)
+    try:
+        source = read_source(path, options=options)
+        documents = extract(source)
+    except ReadError as error:
+        return FileReport(file=name, error=error.reason, findings=[unreadable(error, config)])
+    findings = [
+        finding for index, doc in enumerate(documents) for finding in check_document(doc, config, index)
+    ]
+    suppressions = suppress.from_text(name, source.text) if source.text is not None else []
+    suppressions += suppress.from_config(name, config)
+    findings = suppress.apply(findings, suppressions) + _unused(suppressions, config, name)
+    if baseline is None and config.baseline:
+        baseline = Baseline.load(config.baseline)
+    if baseline is not None:
+        findings = baseline.filter(findings)
+    return FileReport(file=name, tables=len(documents), findings=sorted(findings, key=Finding.sort_key))
+
+
+def validate(target: str | Path | Document, config: Config | None = None) -> Report:
+    """Validate a file (every table in it) or a document already loaded; the CLI formats only serialise this."""
+    if isinstance(target, Document):
+        findings = check_document(target, config)
+        return Report(files=[FileReport(file=target.source.file, tables=1, findings=findings)])
+    return Report(files=[check_file(target, config)])

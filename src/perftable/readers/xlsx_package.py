@@ -1,0 +1,167 @@
+"""A look inside an .xlsx package before python-calamine loads it, for two things calamine does not give:
+
+* **safety**: calamine builds a dense grid from the first to the last used cell, so a tiny file with cells at A1
+  and Z1000000 (or a zip bomb) would take gigabytes. The package's uncompressed size and each sheet's used area are
+  checked against the limits first, streaming, in bounded memory;
+* **number formats**: a number shown as ``90%`` is stored as ``0.9``, and one shown as ``1,273.70`` (a fixed-decimal
+  format such as ``#,##0.00``, the way perftable writes amounts) as ``1273.7``; the cells with such formats are
+  found from ``xl/styles.xml`` (only when the workbook has such formats), so that the reader can show them as
+  they are shown.
+
+XML is parsed with defusedxml (no entity expansion, no external entities).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from defusedxml import ElementTree as SafeTree
+
+from perftable.errors import ReadError
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_BUILTIN_PERCENT = frozenset({9, 10})
+_BUILTIN_FIXED = {1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00"}
+_FIXED_CODE = re.compile(r"^(?:#,##)?0(?:\.0+)?$")
+PERCENT = "%"
+_REF = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})(\d{1,7})"')
+_CELL_REF = re.compile(r"^([A-Z]{1,3})(\d+)$")
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_cells: int
+    max_unzipped: int
+
+
+@dataclass
+class SheetFacts:
+    rows: int = 0
+    cols: int = 0
+    formats: dict[tuple[int, int], str] = field(default_factory=dict)  # cell -> "%" or a code like "#,##0.00"
+
+
+def _column(letters: bytes | str) -> int:
+    col = 0
+    for ch in letters if isinstance(letters, str) else letters.decode("ascii"):
+        col = col * 26 + ord(ch) - 64
+    return col
+
+
+def _is_percent_code(code: str) -> bool:
+    return "%" in re.sub(r'"[^"]*"|\\.', "", code)
+
+
+def _format_code(fmt: int, custom: dict[int, str]) -> str | None:
+    """``"%"`` for a percentage, a plain fixed-decimal code (``#,##0.00``), or None for any other format."""
+    code = custom.get(fmt)
+    if fmt in _BUILTIN_PERCENT or (code is not None and _is_percent_code(code)):
+        return PERCENT
+    code = code if code is not None else _BUILTIN_FIXED.get(fmt)
+    return code if code is not None and _FIXED_CODE.match(code) else None
+
+
+def _format_styles(archive: zipfile.ZipFile) -> dict[str, str]:
+    custom: dict[int, str] = {}
+    styles: list[int] = []
+    in_cell_xfs = False
+    with archive.open("xl/styles.xml") as handle:
+        for event, element in SafeTree.iterparse(handle, events=("start", "end")):
+            tag = element.tag
+            if tag == f"{_MAIN}numFmt" and event == "end":
+                custom[int(element.get("numFmtId", "-1"))] = element.get("formatCode", "")
+            elif tag == f"{_MAIN}cellXfs":
+                in_cell_xfs = event == "start"
+            elif tag == f"{_MAIN}xf" and event == "end" and in_cell_xfs:
+                styles.append(int(element.get("numFmtId", "0")))
+    codes = {str(index): _format_code(fmt, custom) for index, fmt in enumerate(styles)}
+    return {index: code for index, code in codes.items() if code is not None}
+
+
+def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
+    targets: dict[str, str] = {}
+    with archive.open("xl/_rels/workbook.xml.rels") as handle:
+        for _, element in SafeTree.iterparse(handle):
+            if element.tag == f"{_PKG_REL}Relationship":
+                target = element.get("Target", "")
+                path = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
+                targets[element.get("Id", "")] = path
+    sheets: dict[str, str] = {}
+    with archive.open("xl/workbook.xml") as handle:
+        for _, element in SafeTree.iterparse(handle):
+            if element.tag == f"{_MAIN}sheet":
+                sheets[element.get("name", "")] = targets.get(element.get(f"{_REL}id", ""), "")
+    return sheets
+
+
+def _used_area(archive: zipfile.ZipFile, member: str) -> tuple[int, int]:
+    """The last used row and column of a sheet, reading its XML in chunks (cells refer to themselves: r="C5")."""
+    rows = cols = 0
+    tail = b""
+    with archive.open(member) as handle:
+        while chunk := handle.read(_CHUNK):
+            data = tail + chunk
+            for letters, digits in _REF.findall(data):
+                rows = max(rows, int(digits))
+                cols = max(cols, _column(letters))
+            tail = data[-256:]
+    return rows, cols
+
+
+def _format_cells(
+    archive: zipfile.ZipFile, member: str, styles: dict[str, str]
+) -> dict[tuple[int, int], str]:
+    found: dict[tuple[int, int], str] = {}
+    with archive.open(member) as handle:
+        for _, element in SafeTree.iterparse(handle):
+            if element.tag == f"{_MAIN}c":
+                code = styles.get(element.get("s", ""))
+                if code is not None and element.get("t") in (None, "n"):
+                    match = _CELL_REF.match(element.get("r", ""))
+                    if match:
+                        found[(int(match[2]) - 1, _column(match[1]) - 1)] = code
+                element.clear()
+    return found
+
+
+# What a damaged package raises while being read; calamine then reports the damage in its own words.
+_DAMAGE = (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile, zlib.error, SyntaxError, NotImplementedError,
+           RuntimeError, SafeTree.ParseError)  # fmt: skip
+
+
+def inspect(path: Path, display: str, limits: Limits) -> dict[str, SheetFacts]:
+    """Sheet name -> used area and number-formatted cells. Raises :class:`ReadError` when a limit is exceeded; returns
+    what it could when the package is damaged or unusual (calamine then reports real damage itself)."""
+    facts: dict[str, SheetFacts] = {}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unzipped = sum(info.file_size for info in archive.infolist())
+            if unzipped > limits.max_unzipped:
+                raise ReadError(
+                    display,
+                    f"the workbook unpacks to {unzipped:,} bytes, over the limit of {limits.max_unzipped:,} "
+                    "(a zip bomb? raise the limit with --max-unzipped if the file is genuine)",
+                    "too-large",
+                )
+            sheets = _sheet_paths(archive)
+            styles = _format_styles(archive) if "xl/styles.xml" in archive.namelist() else {}
+            for name, member in sheets.items():
+                rows, cols = _used_area(archive, member)
+                if rows * cols > limits.max_cells:
+                    raise ReadError(
+                        display,
+                        f"sheet {name!r} spans {rows:,} rows × {cols:,} columns = {rows * cols:,} cells, over the "
+                        f"limit of {limits.max_cells:,} (raise it with --max-cells)",
+                        "too-large",
+                    )
+                facts[name] = SheetFacts(rows, cols, _format_cells(archive, member, styles) if styles else {})
+    except _DAMAGE:
+        return facts
+    return facts

@@ -1,0 +1,79 @@
+"""Report formats: each serialises a :class:`~perftable.findings.Report`, and nothing else.
+
+A format module exposes ``stream(file_report, ctx) -> str`` (text written as each file is done; empty for formats
+that need the whole report) and ``finish(report, ctx) -> str`` (written at the end). The registry below also
+feeds the CLI's ``--format`` choices. Only the ``text`` format imports rich.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+from perftable.findings import Finding, Severity
+from perftable.messages import Lang
+from perftable.model import Location
+
+FORMATS: dict[str, str] = {
+    "text": "text",
+    "concise": "concise",
+    "json": "json_report",
+    "json-lines": "json_report",
+    "github": "github",
+    "gitlab": "gitlab",
+    "sarif": "sarif",
+    "junit": "junit",
+    "markdown": "markdown",
+}
+
+
+@dataclass(frozen=True)
+class FormatContext:
+    format: str = "text"
+    lang: Lang = "zh"
+    fail_on: Severity = "error"
+    color: bool = False
+    root: Path | None = None  # paths are shown relative to it
+
+
+def module(name: str) -> ModuleType:
+    return importlib.import_module(f"perftable.report.{FORMATS[name]}")
+
+
+def relative(path: str, root: Path | None = None) -> str:
+    """A path as reports show it: relative to the working directory when under it, ``/`` separators, no ``./``."""
+    base = root or Path.cwd()
+    try:
+        shown = Path(os.path.relpath(Path(path).resolve(), base.resolve()))
+        text = shown.as_posix() if not shown.as_posix().startswith("..") else Path(path).as_posix()
+    except ValueError:  # another drive
+        text = Path(path).as_posix()
+    return text.removeprefix("./")
+
+
+def position(location: Location) -> str:
+    """``12:5`` for text, ``Sheet!C5`` for spreadsheets, ``p3:r2:c4`` for paged documents."""
+    if location.cell is not None:
+        return f"{location.sheet}!{location.cell}" if location.sheet else location.cell
+    parts: list[str] = []
+    if location.page is not None:
+        parts.append(f"p{location.page}")
+    if location.table is not None:
+        parts.append(f"t{location.table}")
+    if location.line is not None:
+        parts.append(str(location.line))
+    if location.row is not None:
+        parts.append(f"r{location.row}")
+    if location.column is not None:
+        parts.append(str(location.column) if location.line is not None else f"c{location.column}")
+    return ":".join(parts)
+
+
+def where(finding: Finding, root: Path | None = None) -> str:
+    """``path:12:5`` or ``path:Sheet!C5`` (or just ``path`` for a file-level finding)."""
+    pos = position(finding.location)
+    path = relative(finding.file, root)
+    return f"{path}:{pos}" if pos else path

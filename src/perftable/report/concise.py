@@ -1,0 +1,14 @@
+"""``concise``: one line a finding, ``path:line:col: B001 message`` or ``path:Sheet!C5: B001 message``."""
+
+from __future__ import annotations
+
+from perftable.findings import FileReport, Report
+from perftable.report import FormatContext, where
+
+
+def stream(file: FileReport, ctx: FormatContext) -> str:
+    return "".join(f"{where(f, ctx.root)}: {f.code} {f.message}\n" for f in file.findings)
+
+
+def finish(report: Report, ctx: FormatContext) -> str:
+    return ""

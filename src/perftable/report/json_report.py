@@ -1,0 +1,32 @@
+"""``json`` (one array of findings) and ``json-lines`` (one finding a line). Chinese is written as is.
+
+Each finding: ``{"file", "code", "name", "severity", "message", "location": {...}, "hint", "params", "table"}``;
+a file that could not be read appears as its P001 finding.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from perftable.findings import FileReport, Finding, Report
+from perftable.report import FormatContext, relative
+
+
+def _data(finding: Finding, ctx: FormatContext) -> dict[str, Any]:
+    data = finding.model_dump(mode="json")
+    data["file"] = relative(finding.file, ctx.root)
+    data["location"]["file"] = data["file"]
+    return data
+
+
+def stream(file: FileReport, ctx: FormatContext) -> str:
+    if ctx.format != "json-lines":
+        return ""
+    return "".join(json.dumps(_data(f, ctx), ensure_ascii=False) + "\n" for f in file.findings)
+
+
+def finish(report: Report, ctx: FormatContext) -> str:
+    if ctx.format == "json-lines":
+        return ""
+    return json.dumps([_data(f, ctx) for f in report.findings], ensure_ascii=False, indent=2) + "\n"

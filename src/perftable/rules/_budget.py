@@ -1,0 +1,125 @@
+"""Budget arithmetic shared by the B rules: amounts in one unit, tolerances from printed precision, and the
+phrases the messages print (``基本支出 278.55 + 项目支出 995.17``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from perftable.model import BudgetLine, Document
+from perftable.numbers import MoneyUnit, convert
+
+SOURCE_KEYS = ("fiscal", "general_budget", "government_fund", "special_account", "other_funds", "carryover")
+
+
+def line(doc: Document, key: str) -> BudgetLine | None:
+    """The first budget line with this key that has an amount (or the first one at all)."""
+    lines = [item for item in doc.budget if item.key == key]
+    return next((item for item in lines if item.amount is not None), lines[0] if lines else None)
+
+
+def places(amount: Decimal) -> int:
+    exponent = amount.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def tolerance(lines: Sequence[BudgetLine], unit: MoneyUnit, override: Decimal | None) -> Decimal:
+    """Half a unit of the last printed decimal of the least precise amount, in ``unit`` (or the override)."""
+    if override is not None:
+        return override
+    worst = Decimal(0)
+    for item in lines:
+        if item.amount is not None:
+            half = Decimal(5).scaleb(-places(item.amount) - 1)
+            worst = max(worst, convert(half, item.unit, unit))
+    return worst
+
+
+def amount_in(item: BudgetLine | None, unit: MoneyUnit) -> Decimal:
+    """An amount in another unit; an empty line counts as zero."""
+    if item is None or item.amount is None:
+        return Decimal(0)
+    return convert(item.amount, item.unit, unit)
+
+
+def show(amount: Decimal) -> str:
+    """An amount as the messages print it: its own decimals, thousands separators from 100,000 up."""
+    text = f"{amount.normalize():f}" if amount == amount.to_integral() else f"{amount:f}"
+    return f"{amount:,f}" if abs(amount) >= 100000 else text
+
+
+def show_sum(amount: Decimal, parts: Sequence[BudgetLine]) -> str:
+    decimals = max((places(item.amount) for item in parts if item.amount is not None), default=0)
+    return show(amount.quantize(Decimal(1).scaleb(-decimals)) if decimals else amount)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A sum of parts against a printed whole."""
+
+    parts: tuple[BudgetLine, ...]
+    whole: BudgetLine
+    total: Decimal  # the sum, in the whole's unit
+    difference: Decimal  # whole - sum
+    tolerance: Decimal
+
+    @property
+    def mismatch(self) -> bool:
+        return abs(self.difference) > self.tolerance
+
+    def params(self) -> dict[str, object]:
+        expression = " + ".join(
+            f"{item.label} {item.value or show(item.amount or Decimal(0))}" for item in self.parts
+        )
+        return {
+            "parts": expression,
+            "sum": show_sum(self.total, self.parts),
+            "whole": self.whole.label,
+            "whole_amount": self.whole.value or show(self.whole.amount or Decimal(0)),
+            "difference": show(abs(self.difference)),
+            "unit": self.whole.unit,
+        }
+
+
+def compare(
+    parts: Sequence[BudgetLine | None], whole: BudgetLine | None, override: Decimal | None
+) -> Comparison | None:
+    """Compare printed parts with a printed whole; None when the whole or every part is missing."""
+    present = tuple(item for item in parts if item is not None and item.amount is not None)
+    if whole is None or whole.amount is None or not present:
+        return None
+    total = sum((amount_in(item, whole.unit) for item in present), Decimal(0))
+    return Comparison(
+        parts=present,
+        whole=whole,
+        total=total,
+        difference=whole.amount - total,
+        tolerance=tolerance([*present, whole], whole.unit, override),
+    )
+
+
+def expenditure_total(doc: Document) -> BudgetLine | None:
+    """What a department spends (部门预算支出合计/资金总额), or a project's annual total."""
+    return line(doc, "total") if doc.kind == "department" else line(doc, "annual_total")
+
+
+def computed(label: str, parts: Sequence[BudgetLine | None]) -> BudgetLine | None:
+    """A whole that is not printed but implied by its parts (基本支出 + 项目支出), to compare other sums with."""
+    present = [item for item in parts if item is not None and item.amount is not None]
+    if not present:
+        return None
+    unit = present[0].unit
+    amount = sum((amount_in(item, unit) for item in present), Decimal(0))
+    value = show_sum(amount, present)
+    return BudgetLine(
+        label=label, key="computed", amount=amount, value=value, unit=unit, location=present[0].location
+    )
+
+
+def department_whole(doc: Document) -> BudgetLine | None:
+    """The department's expenditure: the printed total, else 基本支出 + 项目支出."""
+    printed = line(doc, "total")
+    if printed is not None and printed.amount is not None:
+        return printed
+    return computed("基本支出+项目支出", [line(doc, "basic"), line(doc, "project")])

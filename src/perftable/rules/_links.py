@@ -1,0 +1,88 @@
+"""Links between indicators and tasks by the words their names share: a cost per unit (``600元/户``) with the
+quantity counted in that unit (``240户``), and the pair with the task they describe. Used by X001 and B008."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TypeVar
+
+from perftable.model import Document, Indicator, Task
+from perftable.numbers import MoneyUnit, convert
+from perftable.rules._indicators import effective_unit, is_money
+from perftable.rules._words import shared_words, similarity
+from perftable.units import unit_info
+
+T = TypeVar("T")
+
+
+def best(candidates: list[tuple[float, T]], threshold: float) -> T | None:
+    """The candidate with the highest similarity, if it reaches the threshold."""
+    ranked = sorted((pair for pair in candidates if pair[0] >= threshold), key=lambda pair: -pair[0])
+    return ranked[0][1] if ranked else None
+
+
+def _per_matches(cost: Indicator, quantity: Indicator) -> bool:
+    unit = effective_unit(quantity)
+    per, count = unit_info(cost.target.per or ""), unit_info(unit or "")
+    return per is not None and count is not None and per.family == count.family and per.scale == count.scale
+
+
+@dataclass(frozen=True)
+class CostLink:
+    cost: Indicator
+    quantity: Indicator
+    task: Task
+    product: Decimal  # quantity × unit cost, in 万元
+    funds: Decimal  # the task's funds, in 万元
+
+    @property
+    def words(self) -> str:
+        both = f"{self.cost.name}{self.quantity.name}"
+        return "、".join(shared_words(self.task.name, both)[:3]) or "-"
+
+    def params(self) -> dict[str, object]:
+        from perftable.rules._budget import show
+
+        return {
+            "quantity": self.quantity.name,
+            "count": self.quantity.value,
+            "cost": self.cost.name,
+            "price": self.cost.value,
+            "product": show(self.product.normalize()),
+            "task": self.task.name,
+            "funds": show(self.funds),
+            "words": self.words,
+        }
+
+
+def cost_links(doc: Document, threshold: float, *, caps: bool) -> Iterator[CostLink]:
+    """Unit costs linked to their quantity and their task. ``caps`` includes ``≤`` costs (upper bounds)."""
+    allowed = (None, "=", "≤", "<") if caps else (None, "=")
+    costs = [
+        i
+        for i in doc.indicators
+        if i.target.number is not None
+        and i.target.comparator in allowed
+        and is_money(i.target.unit)
+        and i.target.per
+    ]
+    quantities = [
+        i
+        for i in doc.indicators
+        if i.level2 == "数量指标" and i.target.number is not None and i.target.comparator in (None, "=")
+    ]
+    tasks = [task for task in doc.tasks if task.funds is not None]
+    for cost in costs:
+        quantity = best(
+            [(similarity(cost.name, q.name), q) for q in quantities if _per_matches(cost, q)], threshold
+        )
+        if quantity is None or quantity.target.number is None or cost.target.number is None:
+            continue
+        unit: MoneyUnit = cost.target.unit  # type: ignore[assignment]  # is_money checked it
+        product = convert(quantity.target.number * cost.target.number, unit, "万元")
+        both = f"{cost.name}{quantity.name}"
+        task = best([(similarity(both, t.name), t) for t in tasks], threshold)
+        if task is not None and task.funds is not None:
+            yield CostLink(cost, quantity, task, product, convert(task.funds, task.unit, "万元"))

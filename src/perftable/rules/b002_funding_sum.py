@@ -1,0 +1,71 @@
+"""B002 funding-sum: the funding sources must add up to the total they fund.
+
+* department: 财政拨款 + 其他资金 (+ 上年结转) — or 一般公共预算 + 政府性基金 + 纳入专户管理的非税收入 + 其他资金 when
+  财政拨款 is not printed — against the expenditure total (部门预算支出合计, else 基本支出 + 项目支出);
+* project, the year: 当年财政拨款 + 上年结转资金 + 其他资金 against 年度资金申请总额;
+* project, all years: 财政资金 + 其他资金 against 项目资金总额.
+
+An empty source counts as zero. Tolerance as in B001.
+
+Passing::
+
+    # 2024年部门整体支出绩效目标表
+    | 部门名称 | 某局 |  |  |
+    |---|---|---|---|
+    | 基本支出 | 278.55 | 财政拨款 | 1,273.72 |
+    | 项目支出 | 995.17 | 其他资金 |  |
+
+Failing (1,200 + 0 is not 278.55 + 995.17)::
+
+    # 2024年部门整体支出绩效目标表
+    | 部门名称 | 某局 |  |  |
+    |---|---|---|---|
+    | 基本支出 | 278.55 | 财政拨款 | 1,200 |
+    | 项目支出 | 995.17 | 其他资金 | 0 |
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from perftable.model import Document
+from perftable.rules import _budget
+from perftable.rules.base import Context, Problem
+
+CODE = "B002"
+NAME = "funding-sum"
+SEVERITY = "error"
+GUIDANCE = "可行性：资金来源与预算相匹配（财预〔2015〕88号）"
+OPTIONS = {"tolerance": None}
+SUMMARY = {
+    "zh": "资金来源之和不等于其所对应的合计",
+    "en": "funding sources do not add up to the total they fund",
+}
+MESSAGES = {
+    "default": {
+        "zh": "资金来源 {parts} = {sum}，但{whole}为 {whole_amount}，相差 {difference}{unit}",
+        "en": "funding sources {parts} = {sum}, but {whole} is {whole_amount}: a difference of {difference} {unit}",
+    }
+}
+HINTS = {"default": {"zh": "资金来源合计应等于支出合计", "en": "the sources must add up to the total"}}
+
+
+def _department_sources(doc: Document) -> list[str]:
+    if _budget.line(doc, "fiscal") is not None:
+        return ["fiscal", "other_funds", "carryover"]
+    return ["general_budget", "government_fund", "special_account", "other_funds", "carryover"]
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Problem]:
+    tolerance = ctx.decimal("tolerance")
+    if doc.kind == "department":
+        groups = [(_department_sources(doc), _budget.department_whole(doc))]
+    else:
+        groups = [
+            (["fiscal", "carryover", "other_funds"], _budget.line(doc, "annual_total")),
+            (["total_fiscal", "total_other_funds"], _budget.line(doc, "total")),
+        ]
+    for keys, whole in groups:
+        comparison = _budget.compare([_budget.line(doc, key) for key in keys], whole, tolerance)
+        if comparison is not None and comparison.mismatch:
+            yield Problem(comparison.parts[0].location, comparison.params())

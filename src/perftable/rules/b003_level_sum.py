@@ -1,0 +1,54 @@
+"""B003 level-sum: the allocation by budget level must add up to the total.
+
+市本级使用资金 (or 省/县/区本级) + 拟用于对下转移支付资金 against the department's expenditure total (部门预算支出合计,
+else 基本支出 + 项目支出). Checked when the allocation is printed.
+
+Passing::
+
+    # 2024年部门整体预算绩效目标表
+    | 部门名称 | 某局 |  |  |
+    |---|---|---|---|
+    | 基本支出 | 278.55 | 市本级使用资金 | 1,073.72 |
+    | 项目支出 | 995.17 | 拟用于对下转移支付资金 | 200 |
+
+Failing (1,073.72 + 100 is not 1273.72)::
+
+    # 2024年部门整体预算绩效目标表
+    | 部门名称 | 某局 |  |  |
+    |---|---|---|---|
+    | 基本支出 | 278.55 | 市本级使用资金 | 1,073.72 |
+    | 项目支出 | 995.17 | 拟用于对下转移支付资金 | 100 |
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from perftable.model import Document
+from perftable.rules import _budget
+from perftable.rules.base import Context, Problem
+
+CODE = "B003"
+NAME = "level-sum"
+SEVERITY = "error"
+GUIDANCE = "可行性：资金分配与预算相匹配（财预〔2015〕88号）"
+OPTIONS = {"tolerance": None}
+SUMMARY = {
+    "zh": "按预算级次划分的资金之和不等于合计",
+    "en": "allocation by budget level does not add up to the total",
+}
+MESSAGES = {
+    "default": {
+        "zh": "按预算级次划分 {parts} = {sum}，但{whole}为 {whole_amount}，相差 {difference}{unit}",
+        "en": "allocation by level {parts} = {sum}, but {whole} is {whole_amount}: a difference of {difference} {unit}",
+    }
+}
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Problem]:
+    if doc.kind != "department":
+        return
+    parts = [_budget.line(doc, "own_level"), _budget.line(doc, "transfer")]
+    comparison = _budget.compare(parts, _budget.department_whole(doc), ctx.decimal("tolerance"))
+    if comparison is not None and comparison.mismatch:
+        yield Problem(comparison.parts[0].location, comparison.params())

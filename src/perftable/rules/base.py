@@ -1,0 +1,87 @@
+"""The rule unit: a code, a kebab-case name, a default severity, documentation with examples, messages in both
+languages, and a pure ``check`` over the model that yields :class:`Problem` objects.
+
+The engine, not the rule, stamps the code and the configured severity, renders the message in the user's
+language, applies configuration and suppressions, and sorts findings by location.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from types import ModuleType
+from typing import Any
+
+from perftable.findings import Severity
+from perftable.model import Document, Location
+from perftable.profiles import Profile
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing a rule found: which message (``variant``), where, and the values the message names.
+
+    ``severity`` lets one variant of a rule differ from the rule's default (I009: all qualitative is an error,
+    U007: ``=100%`` is only info); a severity set in the configuration still wins.
+    """
+
+    location: Location
+    params: Mapping[str, object] = field(default_factory=dict)
+    variant: str = "default"
+    severity: Severity | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a check may know besides the document: its options and the profile in force."""
+
+    profile: Profile
+    options: Mapping[str, Any]
+    active: frozenset[str] = frozenset()  # the codes of every rule running, to avoid reporting a thing twice
+
+    def option(self, name: str) -> Any:
+        return self.options[name]
+
+    def decimal(self, name: str) -> Decimal | None:
+        value = self.options.get(name)
+        return None if value is None else Decimal(str(value))
+
+
+Check = Callable[[Document, Context], Iterator[Problem]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summary: Mapping[str, str]  # one line, {"zh": …, "en": …}
+    messages: Mapping[str, Mapping[str, str]]  # variant -> {"zh": …, "en": …}
+    check: Check
+    doc: str
+    options: Mapping[str, Any] = field(default_factory=dict)
+    hints: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    guidance: str = ""  # the review criterion or system check the rule comes from
+    since: str = "0.1.0"
+
+    @property
+    def category(self) -> str:
+        return self.code[0]
+
+
+def rule_from_module(module: ModuleType) -> Rule:
+    """Build a :class:`Rule` from a rule module: its constants, its ``check`` and its docstring."""
+    return Rule(
+        code=module.CODE,
+        name=module.NAME,
+        severity=module.SEVERITY,
+        summary=module.SUMMARY,
+        messages=module.MESSAGES,
+        hints=getattr(module, "HINTS", {}),
+        options=getattr(module, "OPTIONS", {}),
+        check=module.check,
+        guidance=getattr(module, "GUIDANCE", ""),
+        doc=inspect.cleandoc(module.__doc__ or ""),
+    )

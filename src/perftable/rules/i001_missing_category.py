@@ -1,0 +1,55 @@
+"""I001 missing-category: a required level-1 category has no indicator.
+
+The profile says which level-1 categories a table needs: 产出指标, 效益指标 and 满意度指标 everywhere, and 成本指标 as a
+level-1 in the central 2021 forms (profile ``central-2021``). Satisfaction indicators placed under 效益指标 (older
+local forms) count for 满意度指标 (I005 reports the placement). Option ``required`` overrides the profile.
+
+Passing::
+
+    | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+    |---|---|---|---|
+    | 产出指标 | 数量指标 | 培训人数 | 200人 |
+    | 效益指标 | 社会效益指标 | 就业能力 | 有所提高 |
+    | 满意度指标 | 服务对象满意度指标 | 学员满意度 | ≥90% |
+
+Failing (no 满意度指标)::
+
+    | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+    |---|---|---|---|
+    | 产出指标 | 数量指标 | 培训人数 | 200人 |
+    | 效益指标 | 社会效益指标 | 就业能力 | 有所提高 |
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from perftable.model import Document
+from perftable.rules._indicators import SATISFACTION_LEVEL2, where
+from perftable.rules.base import Context, Problem
+
+CODE = "I001"
+NAME = "missing-category"
+SEVERITY = "error"
+GUIDANCE = "完整性：产出、效益、满意度（及成本）指标齐全（财预〔2015〕88号；财预〔2021〕101号）"
+OPTIONS: dict[str, object] = {"required": None}
+SUMMARY = {"zh": "缺少必需的一级指标", "en": "a required level-1 category is missing"}
+MESSAGES = {
+    "default": {
+        "zh": "缺少一级指标「{category}」（{profile}要求：{required}）",
+        "en": "no indicator under the level-1 「{category}」 (profile {profile} requires: {required})",
+    }
+}
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Problem]:
+    required = ctx.options.get("required") or ctx.profile.required_level1
+    present = {indicator.level1 for indicator in doc.indicators}
+    if any(indicator.level2 in SATISFACTION_LEVEL2 for indicator in doc.indicators):
+        present.add("满意度指标")
+    for category in required:
+        if category not in present:
+            yield Problem(
+                where(doc),
+                {"category": category, "profile": ctx.profile.name, "required": "、".join(required)},
+            )

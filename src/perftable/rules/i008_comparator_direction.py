@@ -1,0 +1,76 @@
+"""I008 comparator-direction: a comparator against the indicator's direction.
+
+Rates where lower is better (投诉率, 事故率, 差错率, 成本, 时长, 发生数 …) are targets of ``≤`` or ``<``; rates where
+higher is better (覆盖率, 合格率, 达标率, 满意度, 知晓率 …) are targets of ``≥`` or ``>``. ``≤95%`` for a 合格率 caps
+quality instead of promising it. The keyword lists are options (``lower``, ``higher``).
+
+Passing::
+
+    | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+    |---|---|---|---|
+    | 产出指标 | 质量指标 | 验收合格率 | ≥95% |
+    | 效益指标 | 社会效益指标 | 群众投诉率 | ≤2% |
+
+Failing::
+
+    | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+    |---|---|---|---|
+    | 产出指标 | 质量指标 | 验收合格率 | ≤95% |
+    | 效益指标 | 社会效益指标 | 群众投诉率 | ≥2% |
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from perftable.model import Document
+from perftable.rules.base import Context, Problem
+
+CODE = "I008"
+NAME = "comparator-direction"
+SEVERITY = "warning"
+GUIDANCE = "适当性：目标值方向正确（财预〔2015〕88号）"
+LOWER = ("投诉率", "事故率", "差错率", "错误率", "失误率", "故障率", "发生率", "发案率", "流失率", "违规率", "返工率",
+         "投诉", "事故", "差错", "成本", "费用", "时长", "耗时", "发生数", "违规", "超支", "能耗", "排放")  # fmt: skip
+HIGHER = ("覆盖率", "合格率", "达标率", "满意度", "满意率", "知晓率", "完成率", "及时率", "到位率", "优良率", "达成率",
+          "通过率", "准确率", "正确率", "办结率", "受益", "参与率", "入学率", "巩固率", "就业率", "好评率")  # fmt: skip
+OPTIONS: dict[str, object] = {"lower": LOWER, "higher": HIGHER}
+SUMMARY = {"zh": "比较符号与指标方向相反", "en": "a comparator against the indicator's direction"}
+MESSAGES = {
+    "lower": {
+        "zh": "「{name}」越低越好，指标值「{value}」却用了“{comparator}”，应为“≤”或“<”",
+        "en": "「{name}」 is better when lower, but its value 「{value}」 uses “{comparator}”; use ≤ or <",
+    },
+    "higher": {
+        "zh": "「{name}」越高越好，指标值「{value}」却用了“{comparator}”，应为“≥”或“>”",
+        "en": "「{name}」 is better when higher, but its value 「{value}」 uses “{comparator}”; use ≥ or >",
+    },
+}
+
+
+def direction(name: str, lower: tuple[str, ...], higher: tuple[str, ...]) -> str | None:
+    """``lower`` or ``higher`` when the name says which way is better. A 控制率 (成本控制率) is written both ways
+    (actual/budget ≤ 100%, or share kept within budget ≥ 100%) and is left alone."""
+    if "控制" in name:
+        return None
+    if any(word in name for word in higher):
+        return "higher"
+    if any(word in name for word in lower):
+        return "lower"
+    return None
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Problem]:
+    lower = tuple(ctx.options.get("lower") or LOWER)
+    higher = tuple(ctx.options.get("higher") or HIGHER)
+    for indicator in doc.indicators:
+        comparator = indicator.target.comparator
+        if comparator in (None, "="):
+            continue
+        way = direction(indicator.name, lower, higher)
+        wrong = (way == "lower" and comparator in ("≥", ">")) or (
+            way == "higher" and comparator in ("≤", "<")
+        )
+        if way and wrong:
+            params = {"name": indicator.name, "value": indicator.value, "comparator": comparator}
+            yield Problem(indicator.location, params, way)

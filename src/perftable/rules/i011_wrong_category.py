@@ -1,0 +1,65 @@
+"""I011 wrong-category: an indicator probably filed under the wrong category.
+
+* 合格率, 达标率, 验收 … under 效益指标 belong under 产出指标 > 质量指标;
+* a satisfaction indicator under 效益指标 belongs under 满意度指标 (unless profile ``local`` allows it there);
+* a cost item (a money target) under 生态效益指标 or another 效益 level-2 belongs under 成本指标.
+
+Passing::
+
+    | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+    |---|---|---|---|
+    | 产出指标 | 质量指标 | 验收合格率 | ≥95% |
+    | 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% |
+
+Failing::
+
+    | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+    |---|---|---|---|
+    | 效益指标 | 社会效益指标 | 验收合格率 | ≥95% |
+    |  |  | 群众满意度 | ≥90% |
+    |  | 生态效益指标 | 绿化养护费用 | ≤20万元 |
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from perftable.model import Document
+from perftable.rules._indicators import SATISFACTION_LEVEL2, is_money
+from perftable.rules.base import Context, Problem
+
+CODE = "I011"
+NAME = "wrong-category"
+SEVERITY = "warning"
+GUIDANCE = "规范性：指标归入正确类别（财预〔2021〕101号 指标体系）"
+QUALITY_WORDS = ("合格率", "达标率", "验收", "优良率", "完好率", "准确率", "正确率")
+SUMMARY = {"zh": "指标可能归错了类别", "en": "an indicator probably in the wrong category"}
+MESSAGES = {
+    "default": {
+        "zh": "「{name}」位于「{level1} > {level2}」，更应归入「{suggested}」",
+        "en": "「{name}」 sits under 「{level1} > {level2}」; it belongs under 「{suggested}」",
+    }
+}
+
+
+def _suggestion(name: str, level1: str, level2: str, money: bool, ctx: Context) -> str | None:
+    if level1 != "效益指标":
+        return None
+    if any(word in name for word in QUALITY_WORDS):
+        return "产出指标 > 质量指标"
+    if ("满意度" in name or "满意率" in name) and not (
+        ctx.profile.alternate_parents and level2 in SATISFACTION_LEVEL2
+    ):
+        return "满意度指标 > 服务对象满意度指标"
+    if money and ("成本" in name or "费用" in name or "经费" in name or "资金" in name):
+        return "成本指标"
+    return None
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Problem]:
+    for indicator in doc.indicators:
+        money = is_money(indicator.target.unit) or is_money((indicator.unit or "").split("/")[0])
+        suggested = _suggestion(indicator.name, indicator.level1, indicator.level2, money, ctx)
+        if suggested:
+            params = {"name": indicator.name, "level1": indicator.level1, "level2": indicator.level2}
+            yield Problem(indicator.location, {**params, "suggested": suggested})

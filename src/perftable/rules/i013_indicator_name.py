@@ -1,0 +1,72 @@
+"""I013 indicator-name: an indicator name that is over 100 characters, held a line break or stray spaces, or is
+only a dash.
+
+The 预算管理一体化 system rejects such names, and reviewers cannot read them. (The model holds the name with breaks
+joined and spaces removed; the reader's repair at that cell says what the source held.)
+
+Passing::
+
+    | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+    |---|---|---|---|
+    | 产出指标 | 数量指标 | 培训人数 | 200人 |
+
+Failing (a dash for a name; stray spaces)::
+
+    | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+    |---|---|---|---|
+    | 产出指标 | 数量指标 | — | 200人 |
+    |  |  | 培训 场次 | 10场 |
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from perftable.model import Document
+from perftable.rules.base import Context, Problem
+
+CODE = "I013"
+NAME = "indicator-name"
+SEVERITY = "warning"
+GUIDANCE = "预算管理一体化系统校验：指标名称长度与格式"
+OPTIONS: dict[str, object] = {"max_length": 100}
+SUMMARY = {
+    "zh": "指标名称过长、含换行或多余空格，或只是一个横线",
+    "en": "an indicator name that is too long, broken, spaced or a dash",
+}
+MESSAGES = {
+    "long": {
+        "zh": "指标名称有{length}个字符，超过{limit}个：「{short}」",
+        "en": "the indicator name has {length} characters, more than {limit}: 「{short}」",
+    },
+    "broken": {
+        "zh": "指标名称「{name}」原文中含有换行",
+        "en": "the indicator name 「{name}」 holds a line break in the source",
+    },
+    "spaces": {
+        "zh": "指标名称「{name}」原文中含有多余空格",
+        "en": "the indicator name 「{name}」 holds stray spaces in the source",
+    },
+    "dash": {"zh": "指标名称只是「{name}」，没有内容", "en": "the indicator name is only 「{name}」"},
+}
+_DASH = re.compile(r"^[-—－–―/／\\.。…]+$")
+_KINDS = {"joined-lines": "broken", "stray-spaces": "spaces"}
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Problem]:
+    limit = int(ctx.options.get("max_length", 100))
+    repaired = {(r.location.sort_key(), _KINDS[r.kind]) for r in doc.warnings if r.kind in _KINDS}
+    for indicator in doc.indicators:
+        name = indicator.name
+        if not name:
+            continue
+        if _DASH.match(name):
+            yield Problem(indicator.location, {"name": name}, "dash")
+        elif len(name) > limit:
+            yield Problem(
+                indicator.location, {"length": len(name), "limit": limit, "short": name[:30] + "…"}, "long"
+            )
+        for variant in ("broken", "spaces"):
+            if (indicator.location.sort_key(), variant) in repaired:
+                yield Problem(indicator.location, {"name": name}, variant)

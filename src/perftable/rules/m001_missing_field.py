@@ -1,0 +1,73 @@
+"""M001 missing-field: a header field the layout requires is missing or empty.
+
+By profile: 部门名称, 财政供养人员数 and 下属二级单位数 for the Guangdong department table; 项目名称, 主管部门,
+实施单位 and the project period (计划开始/完成日期, 项目期限, 实施期 …) for project tables; 部门名称 for other
+department tables. ``perftable rules --profile NAME`` lists them. Option ``required`` overrides the profile.
+
+Passing::
+
+    # 2024年项目支出绩效目标表
+    | 项目名称 | 道路改造 | 主管部门 | 某区建设局 |
+    |---|---|---|---|
+    | 实施单位 | 某区市政中心 | 项目期限 | 1年 |
+    | 年度资金总额 | 100 |  |  |
+
+Failing (no 实施单位, no period)::
+
+    # 2024年项目支出绩效目标表
+    | 项目名称 | 道路改造 | 主管部门 | 某区建设局 |
+    |---|---|---|---|
+    | 年度资金总额 | 100 |  |  |
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from perftable.model import Document
+from perftable.rules._indicators import where
+from perftable.rules.base import Context, Problem
+
+CODE = "M001"
+NAME = "missing-field"
+SEVERITY = "warning"
+GUIDANCE = "完整性：表头信息齐全（财预〔2015〕88号）"
+OPTIONS: dict[str, object] = {"required": None}
+SUMMARY = {"zh": "缺少版式要求的表头字段", "en": "a header field the layout requires is missing"}
+MESSAGES = {
+    "default": {
+        "zh": "缺少表头字段「{field}」（{profile}要求）",
+        "en": "the header field 「{field}」 is missing or empty (required by {profile})",
+    }
+}
+DEFAULTS = {"department": ("部门名称",), "project": ("项目名称", "主管部门", "实施单位", "项目期限")}
+# A required field, and the labels that fill it.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "实施单位": ("实施单位", "项目实施单位", "项目执行单位", "项目单位"),
+    "项目期限": ("项目期限", "项目周期", "项目期", "建设周期", "实施期限", "项目实施期", "项目支出实施期", "项目起止时间",
+                "项目起止日期", "计划完成日期", "实施期"),
+}  # fmt: skip
+
+
+def present(doc: Document, field: str) -> bool:
+    if field in ("部门名称", "主管部门"):
+        return bool(doc.department)
+    if field == "项目名称":
+        return bool(doc.project)
+    return any(doc.info.get(label, "").strip() for label in SYNONYMS.get(field, (field,)))
+
+
+def _fits(ctx: Context, doc: Document) -> bool:
+    """A profile's fields apply to its own kind of table (a department profile says nothing of 项目名称)."""
+    fields = ctx.profile.required_fields
+    return bool(fields) and ("项目名称" in fields) == (doc.kind == "project")
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Problem]:
+    required = ctx.options.get("required") or (
+        ctx.profile.required_fields if _fits(ctx, doc) else DEFAULTS[doc.kind]
+    )
+    for field in required:
+        if not present(doc, field):
+            yield Problem(where(doc, "title") if "title" in doc.locations else doc.source,
+                          {"field": field, "profile": ctx.profile.name})  # fmt: skip

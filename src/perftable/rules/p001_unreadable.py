@@ -1,0 +1,58 @@
+"""P001 unreadable: the file could not be read, or holds no 绩效目标表.
+
+Reported by the engine, not computed from a table: an empty file, a corrupt or truncated spreadsheet, bytes that
+are not text, a document with no indicator table and no budget block, a self-evaluation table. The run exits 2;
+the other files of a batch are still validated.
+
+Passing::
+
+    | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+    |---|---|---|---|
+    | 产出指标 | 数量指标 | 培训人数 | 200人 |
+
+Failing (prose, no table)::
+
+    这份文件只有一段说明文字。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from perftable.model import Document
+from perftable.rules.base import Context, Problem
+
+CODE = "P001"
+NAME = "unreadable"
+SEVERITY = "error"
+GUIDANCE = "读取：文件须能读取且含绩效目标表"
+SUMMARY = {"zh": "文件无法读取或不含绩效目标表", "en": "the file could not be read, or holds no 绩效目标表"}
+# One message per ReadError.kind; "other" prints the reader's own (English) reason.
+MESSAGES = {
+    "empty": {"zh": "文件为空", "en": "the file is empty"},
+    "missing": {"zh": "文件不存在", "en": "no such file"},
+    "directory": {"zh": "这是一个目录，不是文件", "en": "this is a directory, not a file"},
+    "permission": {"zh": "没有读取权限", "en": "permission denied"},
+    "undecodable": {
+        "zh": "无法按文本解码（已尝试 UTF-8、UTF-16、GB18030），可能是二进制文件",
+        "en": "cannot decode the file as text (tried UTF-8, UTF-16 and GB18030); is it a binary file?",
+    },
+    "spreadsheet": {"zh": "无法读取电子表格，文件可能已损坏或不完整（{reason}）", "en": "{reason}"},
+    "password": {"zh": "工作簿设有密码保护", "en": "the workbook is password-protected"},
+    "too-large": {"zh": "文件超出限制，未读取：{reason}", "en": "{reason}"},
+    "unsupported": {"zh": "暂不支持该格式：{reason}", "en": "{reason}"},
+    "no-table": {
+        "zh": "未找到绩效目标表（没有一级/二级/三级指标表头，也没有带目标或任务的预算部分）",
+        "en": "no 绩效目标表 found (no indicator table with 一级/二级/三级指标 headers, and no budget block with goals "
+        "or tasks)",
+    },
+    "self-evaluation": {
+        "zh": "这是绩效自评表（含实际完成值/得分列），不是绩效目标表",
+        "en": "this is a self-evaluation table (自评表: 实际完成值/得分 columns), not a 绩效目标表",
+    },
+    "other": {"zh": "无法读取：{reason}", "en": "cannot read: {reason}"},
+}
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Problem]:
+    return iter(())

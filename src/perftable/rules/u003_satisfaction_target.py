@@ -1,0 +1,53 @@
+"""U003 satisfaction-target: a satisfaction indicator whose target is not a percentage, or not "≥".
+
+Satisfaction is measured as a share of respondents: ``≥90%``. A bare ``≥90`` (no % in the value, the name or the
+计量单位 column), or ``90%`` / ``≤90%``, is reported. Qualitative values are left to I007.
+
+Passing::
+
+    | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+    |---|---|---|---|
+    | 满意度指标 | 服务对象满意度指标 | 受益人员满意度(%) | ≥90 |
+
+Failing::
+
+    | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+    |---|---|---|---|
+    | 满意度指标 | 服务对象满意度指标 | 受益人员满意度 | ≥90 |
+    |  |  | 家长满意度 | 90% |
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from perftable.model import Document
+from perftable.rules._indicators import is_percent, is_satisfaction
+from perftable.rules.base import Context, Problem
+
+CODE = "U003"
+NAME = "satisfaction-target"
+SEVERITY = "warning"
+GUIDANCE = "适当性：满意度以百分比、下限值表述（财预〔2021〕101号）"
+SUMMARY = {"zh": "满意度指标不是“≥百分比”形式", "en": "a satisfaction target is not a percentage with ≥"}
+MESSAGES = {
+    "not-percent": {
+        "zh": "满意度指标「{name}」的指标值「{value}」不是百分比",
+        "en": "the satisfaction target 「{value}」 of 「{name}」 is not a percentage",
+    },
+    "comparator": {
+        "zh": "满意度指标「{name}」的指标值「{value}」应写作“≥”目标（如 ≥90%）",
+        "en": "the satisfaction target 「{value}」 of 「{name}」 should be a ≥ target (e.g. ≥90%)",
+    },
+}
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Problem]:
+    for indicator in doc.indicators:
+        if not is_satisfaction(indicator) or indicator.target.number is None:
+            continue
+        params = {"name": indicator.name, "value": indicator.value}
+        if not is_percent(indicator):
+            yield Problem(indicator.location, params, "not-percent")
+        elif indicator.target.comparator not in ("≥", ">"):
+            yield Problem(indicator.location, params, "comparator")

@@ -1,0 +1,94 @@
+"""U004 timeliness: a 时效 value that is a date outside the budget year (or the project's planned period), or
+that is neither a date, a period, a rate nor a recognised term (及时, 按时, 按期 …).
+
+Passing::
+
+    # 2024年部门整体支出绩效目标表
+    | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+    |---|---|---|---|
+    | 产出指标 | 时效指标 | 项目完成时间 | 2024年12月31日前 |
+    |  |  | 资金拨付及时率 | 100% |
+
+Failing (a 2023 date in a 2024 table; a value that says nothing about time)::
+
+    # 2024年部门整体支出绩效目标表
+    | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+    |---|---|---|---|
+    | 产出指标 | 时效指标 | 项目完成时间 | 2023年12月31日前 |
+    |  |  | 工作开展情况 | 良好 |
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from perftable.model import Document
+from perftable.rules.base import Context, Problem
+from perftable.targets import parse_date
+from perftable.units import unit_info
+
+CODE = "U004"
+NAME = "timeliness"
+SEVERITY = "warning"
+GUIDANCE = "可行性：时效目标在预算年度或项目期内（财预〔2015〕88号）"
+SUMMARY = {
+    "zh": "时效指标的日期超出预算年度，或无法识别",
+    "en": "a 时效 value is outside the period, or not a time",
+}
+MESSAGES = {
+    "out-of-period": {
+        "zh": "时效指标「{name}」的日期 {date} 不在{period}内",
+        "en": "the date {date} of the timeliness indicator 「{name}」 is outside {period}",
+    },
+    "unrecognised": {
+        "zh": "时效指标「{name}」的指标值「{value}」既不是日期、期限、比率，也不是“及时”“按期”等用语",
+        "en": "the timeliness value 「{value}」 of 「{name}」 is not a date, a period, a rate or a term such as 及时",
+    },
+}
+TERMS = re.compile(
+    r"及时|按时|按期|准时|如期|当年|年内|全年|按月|按季|实时|定期|每[年季月周日]|前完成|内完成|以内|之前"
+)
+_START_FIELDS = ("计划开始日期", "项目开始日期")
+_END_FIELDS = ("计划完成日期", "项目结束日期")
+
+
+def _field_date(doc: Document, names: tuple[str, ...]) -> dt.date | None:
+    for name in names:
+        parsed = parse_date(doc.info.get(name, "").replace(" ", ""))
+        if parsed:
+            return parsed[0]
+    return None
+
+
+def period(doc: Document) -> tuple[dt.date, dt.date, str] | None:
+    """The period dates should fall in: the project's planned dates, else the budget year."""
+    start, end = _field_date(doc, _START_FIELDS), _field_date(doc, _END_FIELDS)
+    if start and end:
+        return dt.date(start.year, 1, 1), end, f"{start.isoformat()}–{end.isoformat()}"
+    if doc.year:
+        return dt.date(doc.year, 1, 1), dt.date(doc.year, 12, 31), f"{doc.year}年度"
+    return None
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Problem]:
+    span = period(doc)
+    for indicator in doc.indicators:
+        if indicator.level2 != "时效指标" or not indicator.value:
+            continue
+        target = indicator.target
+        if target.date is not None:
+            if span and not span[0] <= target.date <= span[1]:
+                params = {"name": indicator.name, "date": target.date.isoformat(), "period": span[2]}
+                yield Problem(indicator.location, params, "out-of-period")
+            continue
+        unit = target.unit or indicator.unit
+        info = unit_info(unit) if unit else None
+        timely = (target.number is not None and (info is None or info.family in ("time", "percent"))) or bool(
+            TERMS.search(indicator.value)
+        )
+        if not timely and target.qualitative not in ("及时", "按时", "准时", "按期", "如期"):
+            yield Problem(
+                indicator.location, {"name": indicator.name, "value": indicator.value}, "unrecognised"
+            )

@@ -1,0 +1,81 @@
+"""Every rule on its own cases: data files under tests/rules/<CODE>/ (``pass-*`` must give no finding of that rule,
+``fail-*`` must give the findings their ``<!-- expect: … -->`` comment lists), and the examples in each rule's
+docstring (``Passing::`` / ``Failing::``), so that the documentation cannot lie."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from perftable.config import Config
+from perftable.engine import check_file
+from perftable.rules import REGISTRY, all_rules
+from perftable.rules.base import Rule
+
+CASES = Path(__file__).parent / "rules"
+_EXPECT = re.compile(r"<!--\s*expect:\s*([^>]*?)\s*-->")
+_SELECT = re.compile(r"<!--\s*select:\s*([^>]*?)\s*-->")
+_CONFIG = re.compile(r"<!--\s*config:\s*profile=([\w-]+)\s*-->")
+
+
+def case_files() -> list[Path]:
+    return sorted(path for path in CASES.rglob("*") if path.is_file())
+
+
+def run_case(path: Path, code: str) -> list[str]:
+    text = path.read_text(encoding="utf-8") if path.stat().st_size else ""
+    select = _SELECT.search(text)
+    profile = _CONFIG.search(text)
+    config = Config(
+        select=tuple(select[1].split()) if select else (code,), profile=profile[1] if profile else None
+    )
+    report = check_file(path, config)
+    return [finding.code for finding in report.findings]
+
+
+@pytest.mark.parametrize("path", case_files(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_rule_case(path: Path) -> None:
+    code = path.parent.name
+    codes = run_case(path, code)
+    text = path.read_text(encoding="utf-8") if path.stat().st_size else ""
+    expect = _EXPECT.search(text)
+    if path.name.startswith("pass-"):
+        assert code not in codes, f"{path.name}: unexpected {codes}"
+    elif expect is not None:
+        assert sorted(c for c in codes if c == code) == sorted(expect[1].split()), f"{path.name}: got {codes}"
+    else:
+        assert code in codes, f"{path.name}: expected {code}, got {codes}"
+
+
+def test_every_rule_has_a_passing_and_a_failing_case() -> None:
+    for code in REGISTRY:
+        names = [path.name for path in (CASES / code).glob("*")] if (CASES / code).is_dir() else []
+        assert any(n.startswith("pass-") for n in names), f"{code} has no passing case"
+        assert any(n.startswith("fail-") for n in names), f"{code} has no failing case"
+
+
+def examples(rule: Rule) -> dict[str, str]:
+    """The ``Passing::`` and ``Failing …::`` blocks of a rule's documentation."""
+    found: dict[str, str] = {}
+    for match in re.finditer(r"^(Passing|Failing)[^\n]*::\n\n((?:    .*\n?|\n)+)", rule.doc + "\n", re.M):
+        block = "\n".join(line[4:] for line in match[2].splitlines())
+        found.setdefault(match[1], block.strip() + "\n")
+    return found
+
+
+@pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.code)
+def test_documentation_examples_behave_as_documented(rule: Rule, tmp_path: Path) -> None:
+    blocks = examples(rule)
+    assert set(blocks) == {"Passing", "Failing"}, f"{rule.code} lacks a Passing:: or Failing:: example"
+    for kind, text in blocks.items():
+        path = tmp_path / f"{kind.lower()}.md"
+        path.write_text(text, encoding="utf-8")
+        codes = [
+            finding.code for finding in check_file(path, Config()).findings
+        ]  # every rule, as a user runs it
+        if kind == "Passing":
+            assert rule.code not in codes, f"{rule.code} passing example: {codes}"
+        else:
+            assert rule.code in codes, f"{rule.code} failing example: {codes}"
