@@ -142,3 +142,16 @@ def test_to_frame_and_lazy_pandas() -> None:
 def test_unknown_output_format_is_a_usage_error(tmp_path: Path) -> None:
     result = run_cli("export", str(SAMPLES), "-o", str(tmp_path / "x.txt"))
     assert result.returncode == 2 and "name it .csv, .xlsx, .jsonl or .parquet" in result.stderr
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from perftable.cli import export
+
+    items = [("a", [], None), ("b", [], "b: broken")]
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    assert list(export._progress(iter(items), 2)) == items
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert (
+        list(export._progress(iter(items), 2)) == items
+    )  # drawn with rich on stderr, every item still yielded
+    assert "rich" in sys.modules

@@ -73,7 +73,7 @@ def _style_grid(ws: Any, sheet: Sheet, start: int, styles: dict[str, Any]) -> No
         ws.column_dimensions[column_letters(c)].width = width
 
 
-def _print_setup(ws: Any, total_width: float, header_rows: int) -> None:
+def _print_setup(ws: Any, total_width: float) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if total_width >= _LANDSCAPE_FROM else "portrait"
     ws.page_setup.fitToWidth = 1
@@ -82,8 +82,6 @@ def _print_setup(ws: Any, total_width: float, header_rows: int) -> None:
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.5
     ws.page_margins.top = ws.page_margins.bottom = 0.6
-    if header_rows:
-        ws.print_title_rows = f"1:{header_rows}"
 
 
 def style_sheet(ws: Any, sheet: Sheet, start: int) -> None:
@@ -95,4 +93,4 @@ def style_sheet(ws: Any, sheet: Sheet, start: int) -> None:
         target.alignment = styles["center"]
         ws.row_dimensions[row].height = 30 if (row == 1 and sheet.title) else 20
     _style_grid(ws, sheet, start, styles)
-    _print_setup(ws, sum(column_widths(sheet.grid)), start - 1)
+    _print_setup(ws, sum(column_widths(sheet.grid)))
