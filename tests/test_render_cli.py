@@ -162,3 +162,9 @@ def test_every_command_has_help_with_examples(command: str) -> None:
     result = CliRunner().invoke(cli, [command, "--help"])
     assert result.exit_code == 0 and "Example" in result.output
     assert f"`{'perftable ' + command}" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_output_file_takes_one_input(tmp_path: Path) -> None:
+    result = run_cli("render", str(SAMPLES / "shanghai-project"), "-o", str(tmp_path / "x.md"))
+    assert result.returncode == 2 and "-o takes one input file" in result.stderr
+    assert not (tmp_path / "x.md").exists()

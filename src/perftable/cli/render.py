@@ -60,12 +60,12 @@ class Options:
         return self.check or self.show_diff
 
 
-def _usage(opts: Options, paths: tuple[Path, ...]) -> str | None:
+def _usage(opts: Options, paths: list[Path]) -> str | None:
     """Why this combination of options makes no sense, or None."""
     if opts.in_place and (opts.output or opts.compares):
         return "--in-place writes the files themselves: it cannot be combined with -o, --check or --diff"
     if opts.output is not None and (len(paths) > 1 or opts.compares):
-        return "-o takes one input and cannot be combined with --check or --diff"
+        return "-o takes one input file and cannot be combined with --check or --diff"
     if opts.with_findings and opts.fmt not in (None, "html"):
         return "--with-findings is for --to html"
     if (opts.in_place or opts.compares) and any(str(path) == "-" for path in paths):
@@ -239,11 +239,12 @@ def render(paths: tuple[Path, ...], **options: object) -> None:
     from perftable.files import iter_files
 
     opts = Options(**options)  # type: ignore[arg-type]  # click passes exactly these options
-    problem = _usage(opts, paths)
+    files = list(iter_files(paths))
+    problem = _usage(opts, files)
     if problem is not None:
         fail(problem)
         sys.exit(EXIT_ERROR)
-    statuses = [render_one(path, opts, paths) for path in iter_files(paths)]
+    statuses = [render_one(path, opts, paths) for path in files]
     status = max(statuses, default=0)
     if status:
         sys.exit(status)
