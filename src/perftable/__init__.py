@@ -33,6 +33,7 @@ __all__ = [
     "load",
     "load_all",
     "loads",
+    "to_frame",
     "validate",
 ]
 
@@ -48,6 +49,7 @@ _LAZY = {
     "load": "perftable.loader",
     "load_all": "perftable.loader",
     "loads": "perftable.loader",
+    "to_frame": "perftable.frames",
     "validate": "perftable.engine",
     "Config": "perftable.config",
     "Finding": "perftable.findings",
@@ -62,6 +64,7 @@ if TYPE_CHECKING:
     from perftable.engine import validate
     from perftable.errors import NoTableError, PerftableError, ReadError
     from perftable.findings import Finding, Report
+    from perftable.frames import to_frame
     from perftable.loader import MultipleTablesWarning, load, load_all, loads
     from perftable.model import BudgetLine, Document, Indicator, Location, Repair, Target, Task
 

@@ -2,23 +2,42 @@
 
 A :class:`SpanGrid` is rows of :class:`SpanCell` (a cell with its rowspan/colspan) and ``None`` where a cell is
 covered by a span. It is built from a simple marker notation (``"<"`` merges with the cell on the left, ``"^"`` with
-the cell above), and written as markdown or CSV (spans flattened into empty cells, as PDF converters leave them),
-HTML (rowspan/colspan) or xlsx (merged ranges). Used to build the samples and the format-equivalence tests.
+the cell above), or by the renderer's layouts, and written as markdown or CSV (spans flattened into empty cells, as
+PDF converters leave them), HTML (rowspan/colspan) or xlsx (merged ranges; :mod:`perftable.xlsxwrite`).
+
+Cells may say more than their text, for the writers that can show it: a ``role`` (label, header, amount …) that
+styles the cell, an ``amount`` that xlsx stores as a number, a ``mark`` (added/removed/changed) that highlights it
+and ``notes`` (findings, old values) shown with it. Writers given plain cells write what they always wrote, so the
+samples built by ``scripts/build_samples.py`` do not change.
 """
 
 from __future__ import annotations
 
 import csv
-import datetime
 import html
 import io
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
-
-from perftable.grid import column_letters
+from typing import Literal
 
 LEFT, UP = "<", "^"
-_FIXED_TIME = datetime.datetime(2024, 1, 1)  # reproducible workbook metadata
+
+Role = Literal["text", "title", "label", "header", "amount"]
+Mark = Literal["added", "removed", "changed"]
+NoteLevel = Literal["error", "warning", "info", "added", "removed", "changed"]
+# Cells wider than this (in display columns) do not widen their markdown column: a 600-character goal cell would
+# otherwise pad every row of the table.
+ALIGN_LIMIT = 48
+
+
+@dataclass(slots=True)
+class CellNote:
+    """Something shown with a cell: a finding about it, or what it held before (diff)."""
+
+    level: NoteLevel
+    text: str
 
 
 @dataclass(slots=True)
@@ -26,6 +45,11 @@ class SpanCell:
     text: str
     rowspan: int = 1
     colspan: int = 1
+    role: Role = "text"
+    amount: Decimal | None = None
+    key: tuple[str | int, ...] | None = None
+    mark: Mark | None = None
+    notes: list[CellNote] = field(default_factory=list)
 
 
 SpanGrid = list[list[SpanCell | None]]
@@ -62,18 +86,51 @@ def flatten(grid: SpanGrid) -> list[list[str]]:
     return [[cell.text if cell is not None else "" for cell in row] for row in grid]
 
 
+def display_width(text: str) -> int:
+    """Columns a text takes in a monospaced terminal or editor: CJK and full-width characters take two."""
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
 def _md_cell(text: str) -> str:
-    return html.escape(text, quote=False).replace("|", "\\|").replace("\n", "<br>")
+    """A cell's text as markdown: HTML-escaped, pipes escaped, line breaks as ``<br>``, emphasis markers as
+    entities (the reader decodes them after removing emphasis, so ``a__b__`` survives)."""
+    escaped = html.escape(text, quote=False).replace("|", "\\|").replace("\n", "<br>")
+    return escaped.replace("*", "&#42;").replace("_", "&#95;") if ("*" in text or "_" in text) else escaped
 
 
-def to_markdown(grid: SpanGrid, title: str | None = None, *, header_row: bool = True) -> str:
-    """A GitHub-flavoured pipe table (spans flattened)."""
-    rows = flatten(grid)
+def _column_widths(rows: list[list[str]]) -> list[int]:
+    widths = [3] * max(len(row) for row in rows)
+    for row in rows:
+        for c, text in enumerate(row):
+            width = display_width(text)
+            if width <= ALIGN_LIMIT:
+                widths[c] = max(widths[c], width)
+    return widths
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - display_width(text))
+
+
+def to_markdown(
+    grid: SpanGrid, title: str | None = None, *, header_row: bool = True, align: bool = False
+) -> str:
+    """A GitHub-flavoured pipe table (spans flattened). ``align`` pads columns to one width, counting a CJK
+    character as two columns, so that the table reads as a table in a plain-text editor too."""
+    rows = [[_md_cell(text) for text in row] for row in flatten(grid)]
     lines = [f"## {title}", ""] if title else []
+    widths = _column_widths(rows) if align else [3] * len(rows[0])
     for index, row in enumerate(rows):
-        lines.append("| " + " | ".join(_md_cell(text) for text in row) + " |")
+        cells = [_pad(text, widths[c]) for c, text in enumerate(row)] if align else row
+        lines.append(("| " + " | ".join(cells) + " |").rstrip() if align else "| " + " | ".join(cells) + " |")
         if index == 0 and header_row:
-            lines.append("|" + "|".join("---" for _ in row) + "|")
+            dashes = ("-" * (width + 2) for width in widths) if align else ("---" for _ in row)
+            lines.append("|" + "|".join(dashes) + "|")
     return "\n".join(lines) + "\n"
 
 
@@ -87,56 +144,46 @@ def to_csv(grid: SpanGrid, title: str | None = None) -> str:
     return buffer.getvalue()
 
 
-def to_html(grid: SpanGrid, title: str | None = None) -> str:
-    """An HTML table with rowspan/colspan."""
-    out = [f"<h2>{html.escape(title)}</h2>"] if title else []
-    out.append("<table>")
+def _html_cell(cell: SpanCell, indent: str) -> str:
+    tag = "th" if cell.role in ("label", "header", "title") else "td"
+    attrs = ""
+    if cell.rowspan > 1:
+        attrs += f' rowspan="{cell.rowspan}"'
+    if cell.colspan > 1:
+        attrs += f' colspan="{cell.colspan}"'
+    classes: list[str] = [name for name in (cell.role if cell.role == "amount" else None, cell.mark) if name]
+    classes += sorted(
+        {f"has-{note.level}" for note in cell.notes if note.level in ("error", "warning", "info")}
+    )
+    if classes:
+        attrs += f' class="{" ".join(classes)}"'
+    text = html.escape(cell.text).replace("\n", "<br>")
+    if cell.mark == "removed":
+        text = f"<del>{text}</del>" if text else text
+    notes = "".join(
+        f'<div class="note {note.level}">{html.escape(note.text).replace(chr(10), "<br>")}</div>'
+        for note in cell.notes
+    )
+    return f"{indent}<{tag}{attrs}>{text}{notes}</{tag}>"
+
+
+def to_html(grid: SpanGrid, title: str | None = None, *, indent: str = "") -> str:
+    """An HTML table with rowspan/colspan. Label and header cells are ``<th>``; marks and notes become classes
+    and ``<div class="note">`` blocks (see :mod:`perftable.render.page` for the page around it)."""
+    out = [f"{indent}<h2>{html.escape(title)}</h2>"] if title else []
+    out.append(f"{indent}<table>")
     for row in grid:
-        out.append("  <tr>")
-        for cell in row:
-            if cell is None:
-                continue
-            spans = ""
-            if cell.rowspan > 1:
-                spans += f' rowspan="{cell.rowspan}"'
-            if cell.colspan > 1:
-                spans += f' colspan="{cell.colspan}"'
-            text = html.escape(cell.text).replace("\n", "<br>")
-            out.append(f"    <td{spans}>{text}</td>")
-        out.append("  </tr>")
-    out.append("</table>")
+        out.append(f"{indent}  <tr>")
+        out.extend(_html_cell(cell, indent + "    ") for cell in row if cell is not None)
+        out.append(f"{indent}  </tr>")
+    out.append(f"{indent}</table>")
     return "\n".join(out) + "\n"
 
 
 def to_xlsx(grid: SpanGrid, path: str | Path, title: str | None = None, sheet: str = "绩效目标表") -> None:
-    """An xlsx workbook with merged ranges (numbers stay text: they are written as printed)."""
-    from openpyxl import Workbook
+    """An xlsx workbook with merged ranges (numbers stay text: they are written as printed). The renderer's
+    styled workbooks (borders, widths, numbers, print set-up) are written by :func:`perftable.xlsxwrite.workbook`.
+    """
+    from perftable.xlsxwrite import Sheet, workbook
 
-    workbook = Workbook()
-    workbook.properties.creator = "perftable"
-    workbook.properties.created = workbook.properties.modified = _FIXED_TIME
-    ws = workbook.active
-    assert ws is not None
-    ws.title = sheet
-    offset = 0
-    if title:
-        width = len(grid[0])
-        ws.cell(row=1, column=1, value=title)
-        if width > 1:
-            ws.merge_cells(f"A1:{column_letters(width - 1)}1")
-        offset = 1
-    for r, row in enumerate(grid):
-        for c, cell in enumerate(row):
-            if cell is None:
-                continue
-            target = ws.cell(row=r + 1 + offset, column=c + 1, value=cell.text or None)
-            if cell.text.startswith("="):  # text, not a formula (openpyxl would store "=100%" as one)
-                target.data_type = "s"
-            if cell.rowspan > 1 or cell.colspan > 1:
-                ws.merge_cells(
-                    start_row=r + 1 + offset,
-                    start_column=c + 1,
-                    end_row=r + offset + cell.rowspan,
-                    end_column=c + cell.colspan,
-                )
-    workbook.save(str(path))
+    workbook([Sheet(sheet, grid, title)], styled=False).save(str(path))

@@ -28,6 +28,13 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "Check tables and report findings (exit 1 on errors).",
     ),
     "rules": ("perftable.cli.rules", "rules", "List the rules, or explain one."),
+    "render": ("perftable.cli.render", "render", "Render tables as clean markdown, xlsx, HTML, JSON or CSV."),
+    "diff": ("perftable.cli.diff", "diff", "Show what changed between two versions of a table."),
+    "export": (
+        "perftable.cli.export",
+        "export",
+        "Export many tables as one dataset (csv, xlsx, jsonl, parquet).",
+    ),
 }
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130

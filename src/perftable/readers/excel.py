@@ -2,7 +2,10 @@
 
 Each visible worksheet becomes one table. Merged areas are expanded: every covered cell holds the top-left cell's
 value and location (``Sheet!C5``), marked ``merged``. Numbers typed as numbers go through their shortest repr
-(``Decimal(repr(x))``, never ``Decimal(x)``) so that 1273.72 reads as ``"1273.72"``; dates become ISO dates.
+(``Decimal(repr(x))``, never ``Decimal(x)``) so that 1273.72 reads as ``"1273.72"``; a number shown through a
+percentage format reads as ``90%``, and one shown with fixed decimals or thousands separators (``#,##0.00``) reads
+as shown (``1,273.70``) when the format shows it exactly (a rounding format falls back to the number itself).
+Dates become ISO dates.
 calamine's grid starts at ``sheet.start`` (not always A1) and its merged ranges are 0-based and unordered: both
 are handled here and nowhere else.
 """
@@ -10,6 +13,7 @@ are handled here and nowhere else.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from zipfile import is_zipfile
@@ -18,7 +22,7 @@ from perftable.errors import ReadError
 from perftable.grid import Block, Cell, Origin, Table
 from perftable.numbers import AmountError, decimal_from_float
 from perftable.readers import ReadOptions
-from perftable.readers.xlsx_package import Limits, inspect
+from perftable.readers.xlsx_package import PERCENT, Limits, inspect
 
 
 def cell_text(value: Any) -> str:
@@ -44,7 +48,7 @@ def cell_text(value: Any) -> str:
 
 
 def _sheet_table(
-    sheet: Any, origin: Origin, percent: frozenset[tuple[int, int]], max_cells: int
+    sheet: Any, origin: Origin, formats: dict[tuple[int, int], str], max_cells: int
 ) -> Table | None:
     height, width = int(sheet.height or 0), int(sheet.width or 0)
     if height * width > max_cells:
@@ -61,7 +65,7 @@ def _sheet_table(
     r0, c0 = int(start[0]), int(start[1])
     rows = [
         [
-            Cell(_text_at(value, (r0 + r, c0 + c), percent), (r0 + r, c0 + c), origin)
+            Cell(_text_at(value, (r0 + r, c0 + c), formats), (r0 + r, c0 + c), origin)
             for c, value in enumerate(values)
         ]
         for r, values in enumerate(data)
@@ -72,14 +76,28 @@ def _sheet_table(
     return table
 
 
-def _text_at(value: Any, pos: tuple[int, int], percent: frozenset[tuple[int, int]]) -> str:
-    """A cell's text; a number formatted as a percentage (0.9 shown as 90%) reads as ``90%``."""
-    if percent and isinstance(value, float | int) and not isinstance(value, bool) and pos in percent:
+def _text_at(value: Any, pos: tuple[int, int], formats: dict[tuple[int, int], str]) -> str:
+    """A cell's text; a number formatted as a percentage (0.9 shown as 90%) reads as ``90%``, one formatted with
+    fixed decimals as shown."""
+    code = formats.get(pos) if formats else None
+    if code is not None and isinstance(value, float | int) and not isinstance(value, bool):
         try:
-            return f"{(decimal_from_float(float(value)) * 100).normalize():f}%"
+            number = decimal_from_float(float(value))
         except AmountError:
             return ""
+        if code == PERCENT:
+            return f"{(number * 100).normalize():f}%"
+        return _fixed(number, code) or cell_text(value)
     return cell_text(value)
+
+
+def _fixed(number: Decimal, code: str) -> str | None:
+    """A number as a fixed-decimal format shows it (``#,##0.00``), or None when the format would round it."""
+    places = len(code.partition(".")[2])
+    shown = number.quantize(Decimal(1).scaleb(-places))
+    if shown != number:
+        return None
+    return f"{shown:,}" if code.startswith("#,##") else f"{shown}"
 
 
 def _expand_merge(table: Table, top_left: tuple[int, int], bottom_right: tuple[int, int]) -> None:
@@ -112,8 +130,8 @@ def read_excel(path: Path, display: str, options: ReadOptions) -> list[Block]:
                 continue
             sheet = workbook.get_sheet_by_name(meta.name)
             sheet_facts = facts.get(meta.name)
-            percent = sheet_facts.percent if sheet_facts else frozenset()
-            table = _sheet_table(sheet, Origin(display, "sheet", sheet=meta.name), percent, options.max_cells)
+            formats = sheet_facts.formats if sheet_facts else {}
+            table = _sheet_table(sheet, Origin(display, "sheet", sheet=meta.name), formats, options.max_cells)
             if table is not None:
                 blocks.append(table)
         workbook.close()

@@ -3,8 +3,10 @@
 * **safety**: calamine builds a dense grid from the first to the last used cell, so a tiny file with cells at A1
   and Z1000000 (or a zip bomb) would take gigabytes. The package's uncompressed size and each sheet's used area are
   checked against the limits first, streaming, in bounded memory;
-* **percentages**: a number shown as ``90%`` is stored as ``0.9``; the cells whose format is a percentage are found
-  from ``xl/styles.xml`` (only when the workbook has such formats).
+* **number formats**: a number shown as ``90%`` is stored as ``0.9``, and one shown as ``1,273.70`` (a fixed-decimal
+  format such as ``#,##0.00``, the way perftable writes amounts) as ``1273.7``; the cells with such formats are
+  found from ``xl/styles.xml`` (only when the workbook has such formats), so that the reader can show them as
+  they are shown.
 
 XML is parsed with defusedxml (no entity expansion, no external entities).
 """
@@ -24,9 +26,10 @@ from defusedxml import ElementTree as SafeTree
 from perftable.errors import ReadError
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _BUILTIN_PERCENT = frozenset({9, 10})
+_BUILTIN_FIXED = {1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00"}
+_FIXED_CODE = re.compile(r"^(?:#,##)?0(?:\.0+)?$")
+PERCENT = "%"
 _REF = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})(\d{1,7})"')
 _CELL_REF = re.compile(r"^([A-Z]{1,3})(\d+)$")
 _CHUNK = 1 << 20
@@ -42,7 +45,7 @@ class Limits:
 class SheetFacts:
     rows: int = 0
     cols: int = 0
-    percent: frozenset[tuple[int, int]] = field(default_factory=frozenset)
+    formats: dict[tuple[int, int], str] = field(default_factory=dict)  # cell -> "%" or a code like "#,##0.00"
 
 
 def _column(letters: bytes | str) -> int:
@@ -56,10 +59,23 @@ def _is_percent_code(code: str) -> bool:
     return "%" in re.sub(r'"[^"]*"|\\.', "", code)
 
 
-def _percent_styles(archive: zipfile.ZipFile) -> frozenset[str]:
+def _format_code(fmt: int, custom: dict[int, str]) -> str | None:
+    """``"%"`` for a percentage, a plain fixed-decimal code (``#,##0.00``), or None for any other format."""
+    code = custom.get(fmt)
+    if fmt in _BUILTIN_PERCENT or (code is not None and _is_percent_code(code)):
+        return PERCENT
+    code = code if code is not None else _BUILTIN_FIXED.get(fmt)
+    return code if code is not None and _FIXED_CODE.match(code) else None
+
+
+# Number formats the reader shows as printed: built-in 1-4 (fixed decimals), 9-10 (percent), custom ones (164+).
+_INTERESTING_FORMATS = re.compile(rb'numFmtId="(?:[1-49]|10|1[6-9]\d|[2-9]\d\d|\d{4,})"')
+
+
+def _format_styles(archive: zipfile.ZipFile) -> dict[str, str]:
     data = archive.read("xl/styles.xml")
-    if b'numFmtId="9"' not in data and b'numFmtId="10"' not in data and b"%" not in data:
-        return frozenset()  # the usual case, decided without parsing
+    if not _INTERESTING_FORMATS.search(data):
+        return {}  # the usual case, decided without parsing
     custom: dict[int, str] = {}
     styles: list[int] = []
     in_cell_xfs = False
@@ -72,11 +88,8 @@ def _percent_styles(archive: zipfile.ZipFile) -> frozenset[str]:
                 in_cell_xfs = event == "start"
             elif tag == f"{_MAIN}xf" and event == "end" and in_cell_xfs:
                 styles.append(int(element.get("numFmtId", "0")))
-    return frozenset(
-        str(index)
-        for index, fmt in enumerate(styles)
-        if fmt in _BUILTIN_PERCENT or (fmt in custom and _is_percent_code(custom[fmt]))
-    )
+    codes = {str(index): _format_code(fmt, custom) for index, fmt in enumerate(styles)}
+    return {index: code for index, code in codes.items() if code is not None}
 
 
 _RELATION = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)>")
@@ -121,19 +134,20 @@ def _used_area(archive: zipfile.ZipFile, member: str) -> tuple[int, int]:
     return rows, cols
 
 
-def _percent_cells(
-    archive: zipfile.ZipFile, member: str, percent: frozenset[str]
-) -> frozenset[tuple[int, int]]:
-    found: set[tuple[int, int]] = set()
+def _format_cells(
+    archive: zipfile.ZipFile, member: str, styles: dict[str, str]
+) -> dict[tuple[int, int], str]:
+    found: dict[tuple[int, int], str] = {}
     with archive.open(member) as handle:
         for _, element in SafeTree.iterparse(handle):
             if element.tag == f"{_MAIN}c":
-                if element.get("s") in percent and element.get("t") in (None, "n"):
+                code = styles.get(element.get("s", ""))
+                if code is not None and element.get("t") in (None, "n"):
                     match = _CELL_REF.match(element.get("r", ""))
                     if match:
-                        found.add((int(match[2]) - 1, _column(match[1]) - 1))
+                        found[(int(match[2]) - 1, _column(match[1]) - 1)] = code
                 element.clear()
-    return frozenset(found)
+    return found
 
 
 # What a damaged package raises while being read; calamine then reports the damage in its own words.
@@ -142,7 +156,7 @@ _DAMAGE = (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile, zlib.err
 
 
 def inspect(path: Path, display: str, limits: Limits) -> dict[str, SheetFacts]:
-    """Sheet name -> used area and percentage cells. Raises :class:`ReadError` when a limit is exceeded; returns
+    """Sheet name -> used area and number-formatted cells. Raises :class:`ReadError` when a limit is exceeded; returns
     what it could when the package is damaged or unusual (calamine then reports real damage itself)."""
     facts: dict[str, SheetFacts] = {}
     try:
@@ -156,7 +170,7 @@ def inspect(path: Path, display: str, limits: Limits) -> dict[str, SheetFacts]:
                     "too-large",
                 )
             sheets = _sheet_paths(archive)
-            percent = _percent_styles(archive) if "xl/styles.xml" in archive.namelist() else frozenset()
+            styles = _format_styles(archive) if "xl/styles.xml" in archive.namelist() else {}
             for name, member in sheets.items():
                 rows, cols = _used_area(archive, member)
                 if rows * cols > limits.max_cells:
@@ -166,9 +180,7 @@ def inspect(path: Path, display: str, limits: Limits) -> dict[str, SheetFacts]:
                         f"limit of {limits.max_cells:,} (raise it with --max-cells)",
                         "too-large",
                     )
-                facts[name] = SheetFacts(
-                    rows, cols, _percent_cells(archive, member, percent) if percent else frozenset()
-                )
+                facts[name] = SheetFacts(rows, cols, _format_cells(archive, member, styles) if styles else {})
     except _DAMAGE:
         return facts
     return facts

@@ -1,0 +1,111 @@
+"""``perftable diff``: what changed between two versions of a table."""
+
+from __future__ import annotations
+
+import os
+import sys
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from perftable.cli import EXIT_ERROR, EXIT_FINDINGS, fail
+
+if TYPE_CHECKING:
+    from perftable.diff.model import DiffReport
+    from perftable.model import Document
+
+FORMATS = ("text", "markdown", "json", "html", "xlsx")
+IGNORABLE = ("goals", "info", "document", "budget", "tasks", "indicators")
+
+
+def _epsilon(ctx: click.Context, param: click.Parameter, value: str) -> Decimal:
+    try:
+        epsilon = Decimal(value)
+    except InvalidOperation:
+        raise click.BadParameter(f"not a number: {value!r}") from None
+    if not epsilon.is_finite() or epsilon < 0:
+        raise click.BadParameter("must be a number, 0 or more")
+    return epsilon
+
+
+def _output(
+    report: DiffReport, fmt: str, old: list[Document], new: list[Document], to_file: bool
+) -> str | bytes:
+    from perftable.diff import formats, text
+
+    if fmt == "json":
+        return report.model_dump_json(indent=2) + "\n"
+    if fmt == "markdown":
+        return text.to_markdown(report)
+    if fmt == "html":
+        return formats.to_html(old, new, report)
+    if fmt == "xlsx":
+        return formats.to_xlsx(old, new, report)
+    colour = not to_file and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    return text.to_text(report, colour=colour)
+
+
+@click.command()
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file.")
+@click.option(
+    "--epsilon",
+    default="0",
+    show_default=True,
+    callback=_epsilon,
+    help="Amounts that differ by no more than this (in the old amount's unit) are equal.",
+)
+@click.option(
+    "--ignore", multiple=True, type=click.Choice(IGNORABLE), help="Leave a section out (repeatable)."
+)
+def diff(
+    old: Path, new: Path, fmt: str, output: Path | None, epsilon: Decimal, ignore: tuple[str, ...]
+) -> None:
+    """Show what changed from OLD to NEW, in meaning, not text: budget lines by key (amounts, with the change
+    in %), tasks by name, indicators by level1/level2/name (renames found by similarity, values compared by
+    their parsed targets: 240户 → 260户, +20), goals. The summary comes first.
+
+    The two files may be in different formats: the same table in markdown and in Excel is equal.
+    Exit codes: 0 equal in meaning, 1 different, 2 a file could not be read.
+
+    \b
+    Examples:
+      perftable diff 2023.xlsx 2024.md
+      perftable diff 一上.md 二上.md --format html -o changes.html
+      perftable diff a.md b.md --format xlsx -o changes.xlsx --ignore goals --epsilon 0.01
+    """
+    from perftable.diff import DiffOptions, diff_lists
+    from perftable.diff.model import DiffReport
+    from perftable.errors import PerftableError, UsageError
+    from perftable.io import atomic_write
+    from perftable.loader import load_all
+
+    try:
+        if fmt == "xlsx" and output is None:
+            raise UsageError("xlsx is a binary format: give an output file, -o diff.xlsx")
+        old_docs, new_docs = load_all(old), load_all(new)
+        tables = diff_lists(old_docs, new_docs, DiffOptions(epsilon, frozenset(ignore)))
+        report = DiffReport(old=str(old), new=str(new), tables=tables)
+        data = _output(report, fmt, old_docs, new_docs, output is not None)
+        if output is not None:
+            atomic_write(output, data, inputs=(old, new))
+        else:
+            assert isinstance(data, str)
+            click.echo(data, nl=False, color=fmt == "text" and None)
+    except PerftableError as exc:
+        fail(str(exc))
+        sys.exit(EXIT_ERROR)
+    if not report.equal:
+        sys.exit(EXIT_FINDINGS)

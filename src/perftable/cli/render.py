@@ -1,0 +1,250 @@
+"""``perftable render``: a clean table from any input, in markdown, xlsx, HTML, JSON or CSV.
+
+Writing follows a formatter's conventions: output goes to stdout or ``-o FILE`` (never over an input), or back
+into the file with ``--in-place`` (atomically); ``--check`` exits 1 when rendering would change a file and ``--diff``
+shows how. A table whose reading needed repairs that could change its meaning (P003) is written only with ``--fix``
+(after a person looked at them) and never in place.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+import click
+
+from perftable.cli import EXIT_ERROR, EXIT_FINDINGS, fail
+
+if TYPE_CHECKING:
+    from perftable.findings import Finding
+    from perftable.model import Document, Repair
+
+Format = Literal["markdown", "xlsx", "html", "json", "csv"]
+
+FORMAT_NAMES: dict[str, Format] = {
+    "md": "markdown",
+    "markdown": "markdown",
+    "xlsx": "xlsx",
+    "html": "html",
+    "json": "json",
+    "csv": "csv",
+}
+# Inputs that --in-place and --check can rewrite in their own format (CSV is rendered as indicator rows, not
+# as the form; xls, ods and xlsm cannot be written without losing what they hold).
+_REWRITABLE: dict[str, Format] = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xlsx": "xlsx",
+}
+
+
+@dataclass
+class Options:
+    fmt: str | None
+    output: Path | None
+    in_place: bool
+    check: bool
+    show_diff: bool
+    fix: bool
+    with_findings: bool
+    stdin_format: str
+
+    @property
+    def compares(self) -> bool:
+        """True when files are compared with their rendering instead of written (--check, --diff)."""
+        return self.check or self.show_diff
+
+
+def _usage(opts: Options, paths: list[Path]) -> str | None:
+    """Why this combination of options makes no sense, or None."""
+    if opts.in_place and (opts.output or opts.compares):
+        return "--in-place writes the files themselves: it cannot be combined with -o, --check or --diff"
+    if opts.output is not None and (len(paths) > 1 or opts.compares):
+        return "-o takes one input file and cannot be combined with --check or --diff"
+    if opts.with_findings and opts.fmt not in (None, "html"):
+        return "--with-findings is for --to html"
+    if (opts.in_place or opts.compares) and any(str(path) == "-" for path in paths):
+        return "standard input cannot be rewritten or checked; use -o"
+    return None
+
+
+def output_format(opts: Options, path: Path) -> Format:
+    """--to; else -o's suffix; else (in place, check) the input's own format; else markdown."""
+    from perftable.render import SUFFIXES
+
+    if opts.fmt:
+        return FORMAT_NAMES[opts.fmt]
+    if opts.with_findings:
+        return "html"
+    if opts.output is not None:
+        return SUFFIXES.get(opts.output.suffix.lower(), "markdown")
+    if opts.in_place or opts.compares:
+        found = _REWRITABLE.get(path.suffix.lower())
+        if found is None:
+            from perftable.errors import UsageError
+
+            raise UsageError(
+                f"{path}: {path.suffix or 'these'} files cannot be rewritten in their own format; use -o"
+            )
+        return found
+    return "markdown"
+
+
+def risky_repairs(docs: list[Document]) -> list[Repair]:
+    return [repair for doc in docs for repair in doc.warnings if repair.code == "P003"]
+
+
+def _repairs_summary(repairs: list[Repair]) -> str:
+    count = f"{len(repairs)} repair{'s' if len(repairs) > 1 else ''}"
+    return f"{count} could change its meaning (P003, first at {repairs[0].location})"
+
+
+def findings_for(path: Path) -> list[Finding]:
+    """What ``perftable validate`` finds in the file, to show in the page (imported only for --with-findings)."""
+    import perftable
+
+    validate = getattr(perftable, "validate", None)
+    if validate is None:
+        from perftable.errors import UsageError
+
+        raise UsageError("--with-findings needs perftable.validate (the validator), which this build lacks")
+    findings: list[Finding] = validate(path).findings
+    return findings
+
+
+def _load(path: Path, stdin_format: str) -> list[Document]:
+    from perftable.loader import load_all, loads
+
+    return loads(sys.stdin.read(), stdin_format, "<stdin>") if str(path) == "-" else load_all(path)
+
+
+def _rendered(docs: list[Document], fmt: Format, path: Path, opts: Options) -> str | bytes:
+    from perftable.render import render
+
+    findings = findings_for(path) if opts.with_findings else None
+    return render(docs, fmt, findings=findings)
+
+
+def _bytes(data: str | bytes, fmt: str, to_file: bool) -> bytes:
+    if isinstance(data, bytes):
+        return data
+    from perftable.dataset import BOM
+
+    return ((BOM if fmt == "csv" and to_file else "") + data).encode("utf-8")
+
+
+def _compare(path: Path, new: bytes, fmt: Format, opts: Options) -> bool:
+    """Compare a file with its rendering; True when they differ (reported on stderr, diff on stdout)."""
+    from perftable.render.compare import unified
+
+    old = path.read_bytes()
+    if old == new:
+        return False
+    click.echo(f"perftable: would rewrite {path}", err=True)
+    if opts.show_diff:
+        click.echo(unified(old, new, fmt, str(path)), nl=False)
+    return True
+
+
+def _write(path: Path, data: str | bytes, fmt: Format, opts: Options, inputs: tuple[Path, ...]) -> None:
+    from perftable.io import atomic_write
+
+    if opts.in_place:
+        atomic_write(path, _bytes(data, fmt, True))
+    elif opts.output is not None:
+        atomic_write(opts.output, _bytes(data, fmt, True), inputs=inputs)
+    elif isinstance(data, bytes):
+        from perftable.errors import UsageError
+
+        raise UsageError(f"{fmt} is a binary format: give an output file, -o x.{fmt}")
+    else:
+        click.echo(data, nl=False)
+
+
+def render_one(path: Path, opts: Options, inputs: tuple[Path, ...]) -> int:
+    """Render one file; returns its exit status (0, 1 would change, 2 error)."""
+    from perftable.errors import PerftableError
+
+    try:
+        docs = _load(path, opts.stdin_format)
+        fmt = output_format(opts, path)
+        repairs = risky_repairs(docs)
+        if repairs and opts.check:
+            click.echo(f"perftable: would rewrite {path}: {_repairs_summary(repairs)}", err=True)
+            return EXIT_FINDINGS
+        if repairs and opts.in_place:
+            fail(f"{path}: not rewritten in place: {_repairs_summary(repairs)}")
+            return EXIT_ERROR
+        if repairs and not (opts.fix or opts.with_findings or opts.compares):
+            fail(
+                f"{path}: {_repairs_summary(repairs)}; review them, then pass --fix to write the repaired table"
+            )
+            return EXIT_ERROR
+        for repair in repairs if opts.fix else []:
+            click.echo(f"perftable: note: {repair.location}: P003 {repair.message}", err=True)
+        data = _rendered(docs, fmt, path, opts)
+        if opts.compares:
+            return EXIT_FINDINGS if _compare(path, _bytes(data, fmt, True), fmt, opts) and opts.check else 0
+        _write(path, data, fmt, opts, inputs)
+    except PerftableError as exc:
+        fail(str(exc))
+        return EXIT_ERROR
+    return 0
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True))
+@click.option(
+    "--to",
+    "fmt",
+    type=click.Choice(sorted(FORMAT_NAMES)),
+    help="Output format [default: from -o, else markdown].",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file.")
+@click.option("--in-place", is_flag=True, help="Rewrite each file in its own format (atomically).")
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 when rendering would change a file.")
+@click.option("--diff", "show_diff", is_flag=True, help="Write nothing; show how each file would change.")
+@click.option(
+    "--fix", is_flag=True, help="Write tables whose reading needed meaning-changing repairs (P003)."
+)
+@click.option("--with-findings", is_flag=True, help="HTML: show validate's findings next to their cells.")
+@click.option(
+    "--stdin-format",
+    type=click.Choice(["markdown", "html", "csv", "tsv"]),
+    default="markdown",
+    show_default=True,
+    help="Format of standard input when PATH is '-'.",
+)
+def render(paths: tuple[Path, ...], **options: object) -> None:
+    """Render 绩效目标表 as a clean table: canonical markdown, the official form in Excel or HTML, the model as
+    JSON, or the indicators as CSV (one row per indicator).
+
+    Nothing is ever written over an input unless --in-place is given; tables whose reading needed repairs that
+    could change their meaning (P003, see `perftable parse`) are written only with --fix and never in place.
+    Exit codes: 0 done, 1 --check found files that would change, 2 a file could not be read or was refused.
+
+    \b
+    Examples:
+      perftable render samples/guangdong-department/lianjiang-2024.md --fix -o clean.md
+      perftable render x.md -o x.xlsx
+      perftable render x.xlsx --to html -o x.html
+      perftable render x.md --to json
+      perftable render tables/ --check --diff
+    """
+    from perftable.files import iter_files
+
+    opts = Options(**options)  # type: ignore[arg-type]  # click passes exactly these options
+    files = list(iter_files(paths))
+    problem = _usage(opts, files)
+    if problem is not None:
+        fail(problem)
+        sys.exit(EXIT_ERROR)
+    statuses = [render_one(path, opts, paths) for path in files]
+    status = max(statuses, default=0)
+    if status:
+        sys.exit(status)

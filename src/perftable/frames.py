@@ -1,0 +1,94 @@
+"""Datasets in binary formats: XLSX (openpyxl), a pandas DataFrame and Parquet (pandas + pyarrow).
+
+Each heavy library is imported inside the function that needs it, so importing perftable never loads them.
+"""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from perftable.dataset import COLUMNS, Row, What, rows_of, text_of
+from perftable.errors import UsageError
+from perftable.spans import display_width
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from perftable.model import Document
+
+_NUMERIC = frozenset({"table", "year", "number", "number_max", "amount", "funds"})
+
+
+def _cell(ws: Any, column: str, value: Any) -> Any:
+    """A write-only cell: numbers as numbers, text as text (``=…`` stays text, never a formula)."""
+    from openpyxl.cell import WriteOnlyCell
+
+    from perftable.xlsxwrite import excel_number, number_format
+
+    if column in _NUMERIC and isinstance(value, Decimal | int) and not isinstance(value, bool):
+        number = excel_number(Decimal(value))
+        if number is not None:
+            cell = WriteOnlyCell(ws, value=number)
+            if isinstance(value, Decimal):
+                cell.number_format = number_format(value).replace("#,##0", "0")
+            return cell
+    cell = WriteOnlyCell(ws, value=text_of(value) or None)
+    if cell.data_type == "f":
+        cell.data_type = "s"
+    return cell
+
+
+def to_xlsx(rows: list[Row], columns: list[str], sheet: str = "indicators") -> bytes:
+    """One sheet: a bold header row, then the rows; numbers as numbers with their own decimals."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    from perftable.grid import column_letters
+    from perftable.xlsxwrite import reproducible
+
+    book = Workbook(write_only=True)
+    ws = book.create_sheet(sheet)
+    sample = rows[:200]  # widths from the first rows: enough to fit, cheap on large exports
+    widths = [max([display_width(c), *(display_width(text_of(r.get(c))) for r in sample)]) for c in columns]
+    for index, width in enumerate(widths):
+        ws.column_dimensions[column_letters(index)].width = min(50, width + 2)
+    ws.freeze_panes = "A2"
+    header = []
+    for column in columns:
+        cell = WriteOnlyCell(ws, value=column)
+        cell.font = Font(bold=True)
+        header.append(cell)
+    ws.append(header)
+    for row in rows:
+        ws.append([_cell(ws, column, row.get(column)) for column in columns])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return reproducible(buffer.getvalue())
+
+
+def to_frame(docs: list[Document], what: What = "indicators") -> pd.DataFrame:
+    """The documents as a pandas DataFrame, one row per indicator (or budget line, or task).
+
+    Amounts and numbers stay :class:`~decimal.Decimal` (object columns: money is never a float unless you make
+    it one, ``df["number"].astype(float)``); dates are :class:`datetime.date`.
+    """
+    import pandas as pd
+
+    return pd.DataFrame(rows_of(docs, what), columns=COLUMNS[what])
+
+
+def to_parquet(rows: list[Row], columns: list[str]) -> bytes:
+    """Parquet through pandas and pyarrow (``pip install pyarrow``)."""
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        raise UsageError("writing parquet needs pyarrow: pip install pyarrow") from None
+    import pandas as pd
+
+    frame = pd.DataFrame(rows, columns=columns)
+    buffer = io.BytesIO()
+    frame.to_parquet(buffer, index=False)
+    return buffer.getvalue()

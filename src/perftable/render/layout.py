@@ -1,0 +1,223 @@
+"""The canonical layout of a 绩效目标表: a :class:`~perftable.model.Document` as the official form lays it out.
+
+One layout per form kind, the same for every writer (markdown flattens it, HTML and xlsx merge it)::
+
+    部门名称 (项目名称, 主管部门)       | the name, merged across
+    基本信息 (项目基本情况)             | label | value | label | value      (Document.info, two pairs a row)
+    预算整体情况(万元) (项目资金(万元))  | label | amount | label | amount   (Document.budget, two lines a row)
+    项目总目标                          | text                               (long-term goals, from info)
+    总体绩效目标 (年度绩效目标)          | 1、… 2、…                          (Document.goals)
+    年度重点工作任务 / 其他需完成的任务   | 名称 | 主要实施内容 | 拟投入的资金(万元) | 期望达到的目标 | …
+    绩效指标                            | 一级指标 | 二级指标 | 三级指标 | 指标值 | 计量单位 | …
+
+Section labels are merged down their rows; level-1 and level-2 names are merged over their groups (flattened, the
+name sits on the group's first row). The layout is chosen so that reading it back gives the same model: values are
+placed where the extractor looks for them, and nothing depends on how the source was laid out, so that rendering
+is idempotent. Every cell carries a ``key`` naming the model value it shows (findings and diffs use it).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from perftable import vocab
+from perftable.numbers import format_amount
+from perftable.spans import SpanCell, SpanGrid
+from perftable.text import label_key
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from perftable.model import BudgetLine, Document
+
+ABOVE = SpanCell("^")  # a place covered by the cell above (compared by identity)
+MIN_WIDTH = 5
+TASK_TOTAL = "任务资金合计"
+LogicalRow = list[SpanCell]
+
+
+@dataclass
+class Form:
+    """A document laid out: a title, text lines under it (the year), and the grid."""
+
+    title: str | None
+    lines: list[str]
+    grid: SpanGrid
+    keys: dict[tuple[str | int, ...], SpanCell] = field(default_factory=dict)
+
+
+def label(text: str, key: tuple[str | int, ...] | None = None) -> SpanCell:
+    return SpanCell(text, role="label", key=key)
+
+
+def cell(text: str, key: tuple[str | int, ...] | None = None) -> SpanCell:
+    return SpanCell(text, key=key)
+
+
+def amount_cell(amount: Decimal | None, printed: str, key: tuple[str | int, ...]) -> SpanCell:
+    """An amount: stored as a number (xlsx) only when its text is the plain formatted number."""
+    plain = amount is not None and printed == format_amount(amount)
+    return SpanCell(printed, role="amount", amount=amount if plain else None, key=key)
+
+
+def amount_text(amount: Decimal | None, unit: str, implied: str, fallback: str) -> str:
+    """An amount as the canonical form prints it: thousands separators, its own decimals, the unit only where it
+    differs from the one the header implies; a missing amount prints what the source printed (``—``, ``无``)."""
+    if amount is None:
+        return fallback
+    text = format_amount(amount)
+    return text if unit == implied else text + unit
+
+
+def block(head: SpanCell, rows: list[LogicalRow]) -> list[LogicalRow]:
+    """Rows under a section label merged down them."""
+    return [[head if index == 0 else ABOVE, *row] for index, row in enumerate(rows)]
+
+
+def assemble(rows: list[LogicalRow], width: int) -> SpanGrid:
+    """Place logical rows (cells with colspans, ``ABOVE`` for vertical merges) on a grid ``width`` wide; the last
+    cell of a short row is stretched to the right edge, as the form merges it."""
+    grid: SpanGrid = []
+    owner: dict[tuple[int, int], SpanCell] = {}
+    for r, logical in enumerate(rows):
+        placed: list[tuple[int, SpanCell]] = []
+        col = 0
+        for item in logical:
+            placed.append((col, item))
+            col += owner[(r - 1, col)].colspan if item is ABOVE else item.colspan
+        if col < width:
+            if placed and placed[-1][1] is not ABOVE:
+                placed[-1][1].colspan += width - col
+            else:
+                placed.append((col, SpanCell("", colspan=width - col)))
+        out: list[SpanCell | None] = [None] * width
+        for col, item in placed:
+            top = owner[(r - 1, col)] if item is ABOVE else item
+            if item is ABOVE:
+                top.rowspan += 1
+            else:
+                out[col] = item
+            for dc in range(top.colspan):
+                owner[(r, col + dc)] = top
+        grid.append(out)
+    return grid
+
+
+# --- header fields -------------------------------------------------------------------------------------------
+
+
+def is_long_goal(name: str) -> bool:
+    return label_key(name) in vocab.LONG_TERM_GOAL_LABELS
+
+
+def pair_rows(pairs: list[tuple[SpanCell, SpanCell]]) -> list[LogicalRow]:
+    """Label/value pairs, two a row."""
+    return [[*pairs[i][0:2], *(pairs[i + 1] if i + 1 < len(pairs) else ())] for i in range(0, len(pairs), 2)]
+
+
+def field_rows(doc: Document, *, tasks_total: bool) -> list[LogicalRow]:
+    """The name rows and the info block."""
+    rows: list[LogicalRow] = []
+    project = doc.project if doc.kind == "project" else doc.info.get("项目名称")
+    if doc.kind == "department" and doc.department is not None:
+        rows.append([label("部门名称"), cell(doc.department, ("department",))])
+    if project is not None:
+        key = ("project",) if doc.kind == "project" else ("info", "项目名称")
+        rows.append([label("项目名称"), cell(project, key)])
+    if doc.kind == "project" and doc.department is not None:
+        rows.append([label("主管部门"), cell(doc.department, ("department",))])
+    skipped = {"项目名称", *([TASK_TOTAL] if tasks_total else [])}
+    pairs = [
+        (label(name), cell(value, ("info", name)))
+        for name, value in doc.info.items()
+        if name not in skipped and not is_long_goal(name)
+    ]
+    if pairs:
+        head = label("基本信息" if doc.kind == "department" else "项目基本情况")
+        rows += block(head, pair_rows(pairs))
+    return rows
+
+
+# --- budget --------------------------------------------------------------------------------------------------
+
+
+def budget_unit(lines: list[BudgetLine]) -> str:
+    """The unit of the budget block: the one most lines use (the first of them on a tie)."""
+    counts = Counter(line.unit for line in lines)
+    return max(counts, key=lambda unit: (counts[unit], -[line.unit for line in lines].index(unit)))
+
+
+def _in_total_column(line: BudgetLine) -> bool:
+    return line.key.startswith("total_") or (line.key == "total" and vocab.is_project_total(line.label))
+
+
+def _fits_right(row: list[int | None], line: BudgetLine, lines: list[BudgetLine]) -> bool:
+    """True when the line can take the right slot of the row: it is free, and the row would not end up with two
+    lines without amounts (a row of labels alone reads as column headers)."""
+    left = row[0]
+    return row[1] is None and left is not None and not (lines[left].amount is None and line.amount is None)
+
+
+def place_budget(lines: list[BudgetLine]) -> list[list[int | None]]:
+    """Budget lines on rows of two slots (left, right), in reading order. A project's 项目资金总额 and the sources
+    under it keep the left column and the rest the right one, since the extractor keys sources by the column of
+    the total above them; otherwise lines fill the rows in order."""
+    grouped = any(_in_total_column(line) for line in lines)
+    rows: list[list[int | None]] = []
+    for index, line in enumerate(lines):
+        left_only = grouped and _in_total_column(line)
+        if rows and not left_only and _fits_right(rows[-1], line, lines):
+            rows[-1][1] = index
+        elif grouped and not left_only:
+            rows.append([None, index])
+        else:
+            rows.append([index, None])
+    return rows
+
+
+def budget_rows(doc: Document) -> list[LogicalRow]:
+    if not doc.budget:
+        return []
+    unit = budget_unit(doc.budget)
+    rows: list[LogicalRow] = []
+    for placed in place_budget(doc.budget):
+        row: LogicalRow = []
+        for index in placed:
+            if index is None:
+                if not row:
+                    row += [cell(""), cell("")]
+                continue
+            line = doc.budget[index]
+            implied = vocab.money_unit_of(line.label) or unit
+            printed = amount_text(line.amount, line.unit, implied, line.value)
+            row += [
+                label(line.label, ("budget", index, "label")),
+                amount_cell(line.amount, printed, ("budget", index)),
+            ]
+        rows.append(row)
+    return block(label(budget_label(doc, unit)), rows)
+
+
+def budget_label(doc: Document, unit: str) -> str:
+    """``预算整体情况(万元)``; on a scored form the budget-execution score too (``项目资金\n预算执行10分\n(万元)``: the
+    unit last, where the extractor reads a block's unit)."""
+    name = "预算整体情况" if doc.kind == "department" else "项目资金"
+    score = doc.scoring.budget_execution if doc.scoring else None
+    return f"{name}\n预算执行{score}分\n({unit})" if score is not None else f"{name}({unit})"
+
+
+# --- goals ---------------------------------------------------------------------------------------------------
+
+
+def goal_rows(doc: Document) -> list[LogicalRow]:
+    rows: list[LogicalRow] = [
+        [label(name), cell(value, ("info", name))] for name, value in doc.info.items() if is_long_goal(name)
+    ]
+    if doc.goals:
+        text = "\n".join(f"{number}、{goal}" for number, goal in enumerate(doc.goals, start=1))
+        rows.append(
+            [label("总体绩效目标" if doc.kind == "department" else "年度绩效目标"), cell(text, ("goals",))]
+        )
+    return rows

@@ -1,0 +1,162 @@
+"""SpanGrids as xlsx worksheets (openpyxl, imported only here and only when called).
+
+Plain (``styled=False``): text and merged ranges, nothing else; the samples are built that way. Styled: the form as
+budget offices print it: title merged across and centred, thin borders on every cell (covered cells of a merged
+range too, or Excel draws no border there), wrapped text, label cells bold on grey, column widths that fit the text
+(a CJK character counts two), row heights for the wrapped lines, amounts as numbers with a number format showing
+their own decimals and thousands separators, highlight fills for diff marks, notes as cell comments, A4 set-up
+fitted to the page width.
+
+Text that begins with ``=`` is stored as text, never as a formula. :func:`reproducible` fixes the zip's timestamps
+so that rendering the same model twice gives the same bytes (``render --check`` compares bytes).
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import math
+import re
+import zipfile
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from perftable.grid import column_letters
+from perftable.spans import SpanCell, SpanGrid, display_width
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+_FIXED_TIME = datetime.datetime(2024, 1, 1)  # reproducible workbook metadata
+FILLS = {"added": "C6EFCE", "removed": "FFC7CE", "changed": "FFEB9C", "label": "F2F2F2", "header": "F2F2F2"}
+_MAX_WIDTH, _MIN_WIDTH = 28, 6
+_LINE_HEIGHT = 16.5
+_EXCEL_DIGITS = 15  # Excel keeps 15 significant digits; longer amounts are written as text
+
+
+@dataclass
+class Sheet:
+    """One worksheet: a title row merged across, text lines under it (the year), then the grid."""
+
+    name: str
+    grid: SpanGrid
+    title: str | None = None
+    lines: list[str] = field(default_factory=list)
+
+
+def number_format(amount: Decimal) -> str:
+    """The number format that shows an amount as printed: its own decimals, thousands separators."""
+    exponent = amount.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return "#,##0" + ("." + "0" * places if places else "")
+
+
+def excel_number(amount: Decimal) -> int | float | None:
+    """The amount as an Excel number, or None when Excel cannot hold it exactly (more than 15 digits)."""
+    digits = amount.as_tuple().digits
+    if len(digits) > _EXCEL_DIGITS or not amount.is_finite():
+        return None
+    return int(amount) if amount == amount.to_integral_value() else float(amount)
+
+
+def _put(ws: Any, row: int, col: int, cell: SpanCell, styled: bool) -> Any:
+    number = excel_number(cell.amount) if (styled and cell.amount is not None) else None
+    target = ws.cell(row=row, column=col, value=number if number is not None else (cell.text or None))
+    if number is not None:
+        target.number_format = number_format(cell.amount)  # type: ignore[arg-type]  # checked above
+    elif cell.text.startswith("="):  # text, not a formula (openpyxl would store "=100%" as one)
+        target.data_type = "s"
+    return target
+
+
+def _write_rows(ws: Any, sheet: Sheet, styled: bool) -> int:
+    """Title, lines and grid cells with their merges; returns the row where the grid starts."""
+    width = len(sheet.grid[0]) if sheet.grid else 1
+    offset = 0
+    for text in ([sheet.title] if sheet.title else []) + sheet.lines:
+        offset += 1
+        ws.cell(row=offset, column=1, value=text)
+        if width > 1:
+            ws.merge_cells(f"A{offset}:{column_letters(width - 1)}{offset}")
+    for r, row in enumerate(sheet.grid):
+        for c, cell in enumerate(row):
+            if cell is None:
+                continue
+            _put(ws, r + 1 + offset, c + 1, cell, styled)
+            if cell.rowspan > 1 or cell.colspan > 1:
+                ws.merge_cells(
+                    start_row=r + 1 + offset,
+                    start_column=c + 1,
+                    end_row=r + offset + cell.rowspan,
+                    end_column=c + cell.colspan,
+                )
+    return offset + 1
+
+
+def workbook(sheets: list[Sheet], *, styled: bool = True) -> Any:
+    """An openpyxl Workbook holding the sheets."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.properties.creator = "perftable"
+    book.properties.created = book.properties.modified = _FIXED_TIME
+    first = book.active
+    assert first is not None
+    for index, sheet in enumerate(sheets):
+        ws = first if index == 0 else book.create_sheet()
+        ws.title = sheet.name
+        start = _write_rows(ws, sheet, styled)
+        if styled:
+            from perftable.xlsxstyle import style_sheet
+
+            style_sheet(ws, sheet, start)
+    return book
+
+
+def reproducible(data: bytes) -> bytes:
+    """A zip package with fixed member timestamps and document dates, so equal content gives equal bytes."""
+    stamp = rb"\g<1>2024-01-01T00:00:00Z\g<2>"
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            payload = source.read(info)
+            if info.filename == "docProps/core.xml":
+                payload = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)", stamp, payload)
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2024, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, payload)
+    return out.getvalue()
+
+
+def workbook_bytes(sheets: list[Sheet], *, styled: bool = True) -> bytes:
+    """The sheets as xlsx bytes, reproducible."""
+    buffer = io.BytesIO()
+    workbook(sheets, styled=styled).save(buffer)
+    return reproducible(buffer.getvalue())
+
+
+def column_widths(grid: SpanGrid) -> list[float]:
+    """Excel column widths that fit each column's single-column cells (capped, so long text wraps)."""
+    widths = [float(_MIN_WIDTH)] * (len(grid[0]) if grid else 0)
+    for row in grid:
+        for c, cell in enumerate(row):
+            if cell is not None and cell.colspan == 1:
+                longest = max((display_width(line) for line in cell.text.split("\n")), default=0)
+                widths[c] = max(widths[c], min(_MAX_WIDTH, longest + 2))
+    return widths
+
+
+def row_height(cells: list[tuple[SpanCell, float]]) -> float | None:
+    """The height that shows every wrapped line of a row's cells (each with the width it spans), or None when
+    one line is enough."""
+    lines = 1
+    for cell, width in cells:
+        if cell.rowspan > 1:
+            continue
+        usable = max(1.0, width - 1)
+        needed = sum(max(1, math.ceil(display_width(line) / usable)) for line in cell.text.split("\n"))
+        lines = max(lines, needed)
+    return lines * _LINE_HEIGHT if lines > 1 else None

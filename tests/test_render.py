@@ -1,0 +1,157 @@
+"""Rendering the samples: golden files for every renderer, the round trip and idempotence on real layouts, an xlsx
+checked cell by cell with its merged ranges, findings next to their cells, and escaping."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+import perftable
+from perftable.files import iter_files
+from perftable.findings import Finding
+from perftable.model import Location
+from perftable.render import render, render_html
+from perftable.render.compare import xlsx_dump
+from perftable.render.form import layout
+
+from .conftest import ROOT, SAMPLES, Golden
+from .test_render_properties import content
+
+SAMPLE_FILES = sorted(path.relative_to(ROOT) for path in iter_files([SAMPLES]))
+FORM_FORMATS = [("markdown", ".md"), ("html", ".html"), ("xlsx", ".xlsx")]
+CLEAN = SAMPLES / "formats" / "lianjiang-clean.md"
+
+
+def as_text(fmt: str, data: str | bytes) -> str:
+    return "\n".join(xlsx_dump(data, styles=True)) + "\n" if isinstance(data, bytes) else data
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "xlsx", "json", "csv"])
+@pytest.mark.parametrize("sample", SAMPLE_FILES, ids=str)
+def test_render_matches_golden(sample: Path, fmt: str, golden: Golden, in_root: Path) -> None:
+    data = render(perftable.load_all(sample), fmt)  # type: ignore[arg-type]
+    suffix = {"markdown": "md", "xlsx": "xlsx.txt"}.get(fmt, fmt)
+    golden.check(f"render/{sample.relative_to('samples')}.{suffix}", as_text(fmt, data))
+
+
+@pytest.mark.parametrize(("fmt", "suffix"), FORM_FORMATS)
+@pytest.mark.parametrize("sample", SAMPLE_FILES, ids=str)
+def test_samples_round_trip_and_render_idempotently(
+    sample: Path, fmt: str, suffix: str, tmp_path: Path
+) -> None:
+    docs = perftable.load_all(ROOT / sample)
+    first = render(docs, fmt)  # type: ignore[arg-type]
+    path = tmp_path / f"rendered{suffix}"
+    path.write_bytes(first if isinstance(first, bytes) else first.encode("utf-8"))
+    back = perftable.load_all(path)
+    assert [content(doc) for doc in back] == [content(doc) for doc in docs]
+    assert render(back, fmt) == first  # type: ignore[arg-type]
+    assert not [w for doc in back for w in doc.warnings if w.code == "P003"]
+
+
+def test_xlsx_cells_and_merged_ranges_match_the_layout(tmp_path: Path) -> None:
+    doc = perftable.load(CLEAN)
+    form = layout(doc)
+    data = render([doc], "xlsx")
+    assert isinstance(data, bytes)
+    ws = load_workbook(io.BytesIO(data)).active
+    assert ws is not None
+    start = 1 + (form.title is not None) + len(form.lines)
+    assert ws.cell(1, 1).value == doc.title
+    assert "A1:E1" in {str(r) for r in ws.merged_cells.ranges}
+    expected_merges = {"A1:E1"}
+    for r, row in enumerate(form.grid):
+        for c, cell in enumerate(row):
+            target = ws.cell(start + r, c + 1)
+            if cell is None:
+                assert target.value is None, target.coordinate
+                continue
+            if cell.amount is not None:
+                assert Decimal(str(target.value)) == cell.amount and target.data_type == "n", (
+                    target.coordinate
+                )
+                assert target.number_format.startswith("#,##0"), target.coordinate
+            else:
+                assert (target.value or "") == cell.text, target.coordinate
+            if cell.rowspan > 1 or cell.colspan > 1:
+                last = ws.cell(start + r + cell.rowspan - 1, c + cell.colspan)
+                expected_merges.add(f"{target.coordinate}:{last.coordinate}")
+            assert target.border.left.style == "thin", target.coordinate
+    assert {str(r) for r in ws.merged_cells.ranges} == expected_merges
+    assert int(ws.page_setup.paperSize) == 9 and ws.page_setup.fitToWidth == 1  # A4, one page wide
+    path = tmp_path / "form.xlsx"
+    path.write_bytes(data)
+    assert content(perftable.load(path)) == content(doc)
+
+
+def test_xlsx_amounts_are_numbers_and_formula_like_text_stays_text() -> None:
+    doc = perftable.load(SAMPLES / "shanghai-project" / "lanxilu-2026.csv")
+    data = render([doc], "xlsx")
+    assert isinstance(data, bytes)
+    ws = load_workbook(io.BytesIO(data)).active
+    assert ws is not None
+    cells = {cell.value: cell for row in ws.iter_rows() for cell in row if cell.value is not None}
+    assert cells[771325800].number_format == "#,##0.00"
+    assert cells["=100.00(%)"].data_type == "s"
+
+
+def test_html_escapes_everything_from_the_input() -> None:
+    doc = perftable.load(CLEAN)
+    doc.indicators[0].name = '<script>alert("x")</script>'
+    doc.title = "表<b>"
+    page = render_html([doc])
+    assert "<script>alert" not in page and "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+    assert "<title>表&lt;b&gt;</title>" in page
+    assert "http" not in page.replace('lang="zh-CN"', "")  # self-contained: nothing to fetch
+
+
+def test_findings_are_shown_next_to_their_cells() -> None:
+    doc = perftable.load(CLEAN)
+    empty = doc.indicators[22]
+    assert empty.value == ""
+    findings = [
+        Finding(
+            file=str(CLEAN),
+            code="I003",
+            name="empty-value",
+            severity="error",
+            message="指标值为空",
+            location=empty.location,
+        ),
+        Finding(
+            file=str(CLEAN),
+            code="B001",
+            name="x",
+            severity="warning",
+            message="合计不符",
+            location=doc.budget[0].location,
+        ),
+        Finding(
+            file=str(CLEAN),
+            code="I001",
+            name="y",
+            severity="warning",
+            message="整表",
+            location=Location(file=str(CLEAN)),
+        ),
+    ]
+    page = render_html([doc], findings)
+    row = next(line for line in page.splitlines() if "I003" in line)
+    assert 'class="has-error"' in row and '<div class="note error">I003 指标值为空</div>' in row
+    assert '<td class="amount has-warning">278.55<div class="note warning">B001 合计不符</div></td>' in page
+    assert '<li class="warning">I001' in page
+
+
+def test_markdown_aligns_cjk_columns() -> None:
+    text = render(perftable.load_all(CLEAN), "markdown")
+    assert isinstance(text, str)
+    table = [line for line in text.splitlines() if line.startswith(("| 绩效指标", "|    "))]
+    from perftable.spans import display_width
+
+    pipes = {tuple(i for i, _ in enumerate(line) if line[i] == "|") for line in table[:1]}
+    widths = {display_width(line.split("|")[1]) for line in table}
+    assert len(pipes) == 1 and len(widths) == 1
