@@ -145,13 +145,13 @@ def test_unknown_output_format_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    from perftable.cli import export
+    from perftable.parallel import progress
 
     items = [("a", [], None), ("b", [], "b: broken")]
     monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
-    assert list(export._progress(iter(items), 2)) == items
+    assert list(progress(iter(items), 2, "reading", minimum=2)) == items
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     assert (
-        list(export._progress(iter(items), 2)) == items
-    )  # drawn with rich on stderr, every item still yielded
+        list(progress(iter(items), 2, "reading", minimum=2)) == items
+    )  # drawn on stderr, every item yielded
     assert "rich" in sys.modules

@@ -4,10 +4,7 @@ reports stream and memory stays flat however many files there are (only findings
 
 from __future__ import annotations
 
-import os
-import signal
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,6 +13,7 @@ from perftable.config import Config, discover, read_file
 from perftable.engine import check_file
 from perftable.errors import UsageError
 from perftable.findings import FileReport
+from perftable.parallel import ordered_map
 from perftable.readers import DEFAULT_OPTIONS, ReadOptions
 
 
@@ -66,32 +64,9 @@ def _check_packed(item: tuple[Path, RunSettings]) -> FileReport:
     return check_one(*item)
 
 
-def jobs_count(jobs: int) -> int:
-    """``0`` means every core."""
-    return max(1, (os.cpu_count() or 1) if jobs == 0 else jobs)
-
-
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the parent, which stops the run and says so once (no traceback per worker)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
 def run(paths: Iterable[Path], settings: RunSettings, jobs: int = 1) -> Iterator[FileReport]:
-    """File reports in input order. With ``jobs > 1`` files are checked in worker processes."""
-    workers = jobs_count(jobs)
-    paths = list(paths)
-    if workers == 1 or len(paths) < 2:
-        for path in paths:
-            yield check_one(path, settings)
-        return
+    """File reports in input order. With ``jobs > 1`` (``0``: every core) files are checked in worker processes."""
     from perftable.rules import all_rules
 
-    all_rules()  # import the catalog once, before the workers fork
-    pool = ProcessPoolExecutor(max_workers=min(workers, len(paths)), initializer=_ignore_interrupts)
-    chunk = max(1, min(32, len(paths) // (workers * 4)))
-    try:
-        yield from pool.map(_check_packed, ((path, settings) for path in paths), chunksize=chunk)
-    except BaseException:  # Ctrl-C, a closed pipe, an early stop: do not wait for the queued files
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
-    pool.shutdown()
+    all_rules()  # import the catalog once, before any worker forks
+    yield from ordered_map(_check_packed, ((path, settings) for path in paths), jobs)

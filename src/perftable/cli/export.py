@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,8 +11,6 @@ import click
 from perftable.cli import EXIT_ERROR, fail
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from perftable.dataset import Row, What
     from perftable.model import Document
 
@@ -32,38 +29,13 @@ def load_file(path: str) -> Loaded:
         return path, [], str(exc)
 
 
-def _results(paths: list[str], jobs: int) -> Iterator[Loaded]:
-    """Each file loaded, in order; in ``jobs`` processes when more than one."""
-    if jobs <= 1 or len(paths) < 2:
-        yield from map(load_file, paths)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(load_file, paths, chunksize=max(1, len(paths) // (jobs * 4)))
-
-
-def _progress(results: Iterator[Loaded], total: int) -> Iterator[Loaded]:
-    """A progress bar on stderr, shown only on a terminal and for more than one file (rich imported only then)."""
-    if total < 2 or not sys.stderr.isatty():
-        yield from results
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("reading", total=total)
-        for item in results:
-            progress.advance(task)
-            yield item
-
-
 def load_files(files: list[str], jobs: int) -> tuple[list[Document], list[str]]:
     """Every table of the files, in order, and why each unreadable file could not be read."""
     docs: list[Document] = []
     failed: list[str] = []
-    for _, found, error in _progress(_results(files, jobs), len(files)):
+    from perftable.parallel import ordered_map, progress
+
+    for _, found, error in progress(ordered_map(load_file, files, jobs), len(files), "reading", minimum=2):
         docs.extend(found)
         if error is not None:
             failed.append(error)
@@ -133,7 +105,7 @@ def export(paths: tuple[Path, ...], output: Path, what: What, fmt: str | None, j
     try:
         fmt = _format(output, fmt)
         files = [str(path) for path in iter_files(paths) if not same_file(path, output)]
-        docs, failed = load_files(files, (os.cpu_count() or 1) if jobs == 0 else jobs)
+        docs, failed = load_files(files, jobs)
         rows = rows_of(docs, what)
         atomic_write(output, _encode(rows, what, fmt), inputs=paths)
     except PerftableError as exc:

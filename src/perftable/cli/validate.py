@@ -109,6 +109,7 @@ def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang
     from perftable.config import parse_profile
     from perftable.files import iter_files
     from perftable.findings import SEVERITY_RANK, Report
+    from perftable.parallel import progress
     from perftable.report import FormatContext, module
     from perftable.rules import matches_any
 
@@ -137,7 +138,7 @@ def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang
     ctx = FormatContext(format=name, lang=first.lang, fail_on=first.fail_on,
                         color=output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))  # fmt: skip
     report = Report()
-    reports = _progress(run(files, settings, jobs), len(files), no_progress)
+    reports = progress(run(files, settings, jobs), len(files), "perftable", disabled=no_progress)
     if write_baseline is not None:
         report.files.extend(reports)
         _write_baseline(report, write_baseline, paths)
@@ -172,24 +173,3 @@ def _write_baseline(report: Any, path: Path, inputs: tuple[Path, ...]) -> None:
 
     atomic_write(path, dumps(report), inputs=inputs)
     click.echo(f"perftable: recorded {len(report.findings)} findings in {path}", err=True)
-
-
-def _progress(reports: Any, total: int, disabled: bool) -> Any:
-    """A progress bar on stderr, only on a terminal and only for more than a few files."""
-    if disabled or total <= 3 or not sys.stderr.isatty():
-        yield from reports
-        return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-    columns = (TextColumn("[bold]perftable"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, transient=True, console=_stderr_console()) as bar:
-        task = bar.add_task("validate", total=total)
-        for item in reports:
-            bar.advance(task)
-            yield item
-
-
-def _stderr_console() -> Any:
-    from rich.console import Console
-
-    return Console(stderr=True)

@@ -1,0 +1,64 @@
+"""Work on many files: in this process, or in a pool of worker processes, results in input order as they are
+ready. Workers leave Ctrl-C to the parent, which stops the pool without waiting for the queued files; a closed
+pipe or an early stop does the same."""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def jobs_count(jobs: int) -> int:
+    """``0`` means every core."""
+    return max(1, (os.cpu_count() or 1) if jobs == 0 else jobs)
+
+
+def _ignore_interrupts() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def ordered_map(work: Callable[[T], R], items: Iterable[T], jobs: int = 1) -> Iterator[R]:
+    """``work`` over ``items`` in order; with ``jobs > 1`` (``0``: every core) in worker processes.
+
+    ``work`` must be a module-level function (it is sent to the workers by name).
+    """
+    items = list(items)
+    workers = min(jobs_count(jobs), len(items))
+    if workers <= 1:
+        yield from map(work, items)
+        return
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
+    chunk = max(1, min(32, len(items) // (workers * 4)))
+    try:
+        yield from pool.map(work, items, chunksize=chunk)
+    except BaseException:  # Ctrl-C, a closed pipe, an early stop: do not wait for the queued items
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
+def progress(
+    items: Iterator[R], total: int, label: str, *, minimum: int = 4, disabled: bool = False
+) -> Iterator[R]:
+    """``items`` unchanged, with a progress bar on stderr when it is a terminal and there are at least
+    ``minimum`` of them (rich is imported only then)."""
+    import sys
+
+    if disabled or total < minimum or not sys.stderr.isatty():
+        yield from items
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        for item in items:
+            bar.advance(task)
+            yield item
