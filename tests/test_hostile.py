@@ -251,3 +251,22 @@ def test_ctrl_c_leaves_no_half_written_report(tmp_path: Path) -> None:
     assert process.returncode == 130, stderr
     assert "Traceback" not in stderr and "interrupted" in stderr
     assert not out.exists() and [p.name for p in tmp_path.iterdir()] == ["tables"]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["parse"],
+        ["validate", "--isolated"],
+        ["render", "--to", "json"],
+        ["export", "-o", "{out}"],
+        ["diff", "{seed}"],
+    ],
+    ids=lambda c: c[0],
+)
+def test_every_reading_command_honours_the_limits(command: list[str], tmp_path: Path) -> None:
+    seed = str(SAMPLES / "guangdong-department" / "lianjiang-2024.md")
+    args = [a.format(out=tmp_path / "x.csv", seed=seed) for a in command]
+    result = run_cli(*args[:1], seed, *args[1:], "--max-file-size", "1KB")
+    assert result.returncode == 2 and "over the limit of 1,000" in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr

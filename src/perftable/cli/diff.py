@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from perftable.cli import EXIT_ERROR, EXIT_FINDINGS, fail
+from perftable.cli.options import limit_options, read_options
 
 if TYPE_CHECKING:
     from perftable.diff.model import DiffReport
@@ -70,8 +71,15 @@ def _output(
 @click.option(
     "--ignore", multiple=True, type=click.Choice(IGNORABLE), help="Leave a section out (repeatable)."
 )
+@limit_options
 def diff(
-    old: Path, new: Path, fmt: str, output: Path | None, epsilon: Decimal, ignore: tuple[str, ...]
+    old: Path,
+    new: Path,
+    fmt: str,
+    output: Path | None,
+    epsilon: Decimal,
+    ignore: tuple[str, ...],
+    **limits: int,
 ) -> None:
     """Show what changed from OLD to NEW, in meaning, not text: budget lines by key (amounts, with the change
     in %), tasks by name, indicators by level1/level2/name (renames found by similarity, values compared by
@@ -95,7 +103,8 @@ def diff(
     try:
         if fmt == "xlsx" and output is None:
             raise UsageError("xlsx is a binary format: give an output file, -o diff.xlsx")
-        old_docs, new_docs = load_all(old), load_all(new)
+        options = read_options(**limits)
+        old_docs, new_docs = load_all(old, options), load_all(new, options)
         tables = diff_lists(old_docs, new_docs, DiffOptions(epsilon, frozenset(ignore)))
         report = DiffReport(old=str(old), new=str(new), tables=tables)
         data = _output(report, fmt, old_docs, new_docs, output is not None)

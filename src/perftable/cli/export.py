@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from perftable.cli import EXIT_ERROR, fail
+from perftable.cli.options import limit_options, read_options
+from perftable.readers import DEFAULT_OPTIONS, ReadOptions
 
 if TYPE_CHECKING:
     from perftable.dataset import Row, What
@@ -18,24 +21,27 @@ FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".jsonl": "jsonl", ".parquet": "parqu
 Loaded = tuple[str, "list[Document]", "str | None"]
 
 
-def load_file(path: str) -> Loaded:
+def load_file(path: str, options: ReadOptions = DEFAULT_OPTIONS) -> Loaded:
     """One file's tables, or why it could not be read (run in worker processes: never raises for a bad file)."""
     from perftable.errors import ReadError
     from perftable.loader import load_all
 
     try:
-        return path, load_all(path), None
+        return path, load_all(path, options), None
     except ReadError as exc:
         return path, [], str(exc)
 
 
-def load_files(files: list[str], jobs: int) -> tuple[list[Document], list[str]]:
+def load_files(
+    files: list[str], jobs: int, options: ReadOptions = DEFAULT_OPTIONS
+) -> tuple[list[Document], list[str]]:
     """Every table of the files, in order, and why each unreadable file could not be read."""
     docs: list[Document] = []
     failed: list[str] = []
     from perftable.parallel import ordered_map, progress
 
-    for _, found, error in progress(ordered_map(load_file, files, jobs), len(files), "reading", minimum=2):
+    loaded = ordered_map(partial(load_file, options=options), files, jobs)
+    for _, found, error in progress(loaded, len(files), "reading", minimum=2):
         docs.extend(found)
         if error is not None:
             failed.append(error)
@@ -82,7 +88,10 @@ def _format(output: Path, fmt: str | None) -> str:
 @click.option(
     "-j", "--jobs", type=int, default=1, show_default=True, help="Processes to read with (0: all cores)."
 )
-def export(paths: tuple[Path, ...], output: Path, what: What, fmt: str | None, jobs: int) -> None:
+@limit_options
+def export(
+    paths: tuple[Path, ...], output: Path, what: What, fmt: str | None, jobs: int, **limits: int
+) -> None:
     """Export the tables of many files as one dataset: one row per indicator (or, with --what, per budget line or
     task), with the document's kind, year, department and project, the parsed target (comparator, number, unit,
     per, date) and the source location.
@@ -105,7 +114,7 @@ def export(paths: tuple[Path, ...], output: Path, what: What, fmt: str | None, j
     try:
         fmt = _format(output, fmt)
         files = [str(path) for path in iter_files(paths) if not same_file(path, output)]
-        docs, failed = load_files(files, jobs)
+        docs, failed = load_files(files, jobs, read_options(**limits))
         rows = rows_of(docs, what)
         atomic_write(output, _encode(rows, what, fmt), inputs=paths)
     except PerftableError as exc:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal
 import click
 
 from perftable.cli import EXIT_ERROR, EXIT_FINDINGS, fail
+from perftable.cli.options import limit_options, read_options
 
 if TYPE_CHECKING:
     from perftable.findings import Finding
@@ -53,6 +54,9 @@ class Options:
     fix: bool
     with_findings: bool
     stdin_format: str
+    max_file_size: int
+    max_cells: int
+    max_unzipped: int
 
     @property
     def compares(self) -> bool:
@@ -117,10 +121,12 @@ def findings_for(path: Path) -> list[Finding]:
     return findings
 
 
-def _load(path: Path, stdin_format: str) -> list[Document]:
+def _load(path: Path, opts: Options) -> list[Document]:
     from perftable.loader import load_all, loads
 
-    return loads(sys.stdin.read(), stdin_format, "<stdin>") if str(path) == "-" else load_all(path)
+    if str(path) == "-":
+        return loads(sys.stdin.read(), opts.stdin_format, "<stdin>")
+    return load_all(path, read_options(opts.max_file_size, opts.max_cells, opts.max_unzipped))
 
 
 def _rendered(docs: list[Document], fmt: Format, path: Path, opts: Options) -> str | bytes:
@@ -171,7 +177,7 @@ def render_one(path: Path, opts: Options, inputs: tuple[Path, ...]) -> int:
     from perftable.errors import PerftableError
 
     try:
-        docs = _load(path, opts.stdin_format)
+        docs = _load(path, opts)
         fmt = output_format(opts, path)
         repairs = risky_repairs(docs)
         if repairs and opts.check:
@@ -220,6 +226,7 @@ def render_one(path: Path, opts: Options, inputs: tuple[Path, ...]) -> int:
     show_default=True,
     help="Format of standard input when PATH is '-'.",
 )
+@limit_options
 def render(paths: tuple[Path, ...], **options: object) -> None:
     """Render 绩效目标表 as a clean table: canonical markdown, the official form in Excel or HTML, the model as
     JSON, or the indicators as CSV (one row per indicator).
