@@ -376,3 +376,11 @@ def test_scored_layout_reads_its_scores() -> None:
     }  # fmt: skip
     assert [i.info["分值"] for i in doc.indicators] == ["10", "5", "25", "10", "10", "10", "10", "10"]
     assert doc.info["财政资金预算分类"] == "一般公共预算" and not doc.budget_line("general_budget")
+
+
+def test_report_summary_counts_what_the_findings_hold() -> None:
+    report = perftable.validate(ROOT / SEED)
+    summary = report.summary
+    assert (summary.files, summary.unreadable) == (1, 0)
+    assert summary.severities == dict(report.counts()) and summary.codes == dict(report.by_code())
+    assert summary.any_at_least("error") and summary.findings == len(report.findings)

@@ -163,7 +163,9 @@ def check_file(
 
 def validate(target: str | Path | Document, config: Config | None = None) -> Report:
     """Validate a file (every table in it) or a document already loaded; the CLI formats only serialise this."""
+    report = Report()
     if isinstance(target, Document):
-        findings = check_document(target, config)
-        return Report(files=[FileReport(file=target.source.file, tables=1, findings=findings)])
-    return Report(files=[check_file(target, config)])
+        report.add(FileReport(file=target.source.file, tables=1, findings=check_document(target, config)))
+    else:
+        report.add(check_file(target, config))
+    return report

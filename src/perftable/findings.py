@@ -44,8 +44,40 @@ class FileReport(Record):
         return sum(1 for finding in self.findings if finding.severity == severity)
 
 
+class Summary(Record):
+    """Counts over every file of a run: enough for a summary line and the exit code, without the findings."""
+
+    files: int = 0
+    unreadable: int = 0
+    severities: dict[str, int] = Field(default_factory=dict)
+    codes: dict[str, int] = Field(default_factory=dict)
+
+    def add(self, file: FileReport) -> None:
+        self.files += 1
+        self.unreadable += file.error is not None
+        for finding in file.findings:
+            self.severities[finding.severity] = self.severities.get(finding.severity, 0) + 1
+            self.codes[finding.code] = self.codes.get(finding.code, 0) + 1
+
+    @property
+    def findings(self) -> int:
+        return sum(self.severities.values())
+
+    def any_at_least(self, severity: Severity) -> bool:
+        rank = SEVERITY_RANK[severity]
+        return any(count and SEVERITY_RANK[level] >= rank for level, count in self.severities.items())
+
+
 class Report(Record):
     files: list[FileReport] = Field(default_factory=list)
+    summary: Summary = Field(default_factory=Summary)
+
+    def add(self, file: FileReport, *, keep: bool = True) -> None:
+        """Count a file's findings; keep the file's report only when ``keep`` (streamed reports need not, so a
+        run over thousands of files holds counts, not findings)."""
+        self.summary.add(file)
+        if keep:
+            self.files.append(file)
 
     @property
     def findings(self) -> list[Finding]:

@@ -108,9 +108,9 @@ def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang
     from perftable.batch import RunSettings, config_for, run
     from perftable.config import parse_profile
     from perftable.files import iter_files
-    from perftable.findings import SEVERITY_RANK, Report
+    from perftable.findings import Report
     from perftable.parallel import progress
-    from perftable.report import FormatContext, module
+    from perftable.report import STREAMING, FormatContext, module
     from perftable.rules import matches_any
 
     overrides: dict[str, Any] = {
@@ -140,17 +140,19 @@ def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang
     report = Report()
     reports = progress(run(files, settings, jobs), len(files), "perftable", disabled=no_progress)
     if write_baseline is not None:
-        report.files.extend(reports)
+        for file_report in reports:
+            report.add(file_report)
         _write_baseline(report, write_baseline, paths)
         return
+    keep = name not in STREAMING  # streamed formats need only the counts: memory stays flat
     with _sink(output, paths) as sink:
         for file_report in reports:
-            report.files.append(file_report)
+            report.add(file_report, keep=keep)
             sink.write(formatter.stream(file_report, ctx))
         sink.write(formatter.finish(report, ctx))
-    if report.unreadable:
+    if report.summary.unreadable:
         sys.exit(EXIT_ERROR)
-    failing = [f for f in report.findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[first.fail_on]]
+    failing = report.summary.any_at_least(first.fail_on)
     sys.exit(EXIT_OK if exit_zero or not failing else EXIT_FINDINGS)
 
 

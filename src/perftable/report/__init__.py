@@ -29,6 +29,10 @@ FORMATS: dict[str, str] = {
 }
 
 
+# Formats written file by file as a run goes: their `finish` needs only the report's summary.
+STREAMING = frozenset({"text", "concise", "json-lines", "github"})
+
+
 @dataclass(frozen=True)
 class FormatContext:
     format: str = "text"

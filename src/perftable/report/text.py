@@ -59,15 +59,16 @@ def _count(n: int, word: str, ctx: FormatContext) -> str:
 
 def finish(report: Report, ctx: FormatContext) -> str:
     words = WORDS[ctx.lang]
-    counts = report.counts()
-    if not report.findings:
-        return f"{words['clean']} ({_count(len(report.files), words['files'], ctx)})\n"
-    parts = [_count(counts[s], words[s], ctx) for s in ("error", "warning", "info")]
-    line = f"{words['summary']} {_count(len(report.files), words['files'], ctx)}: " + ", ".join(parts)
-    unreadable = len(report.unreadable)
+    summary = report.summary
+    counts = summary.severities
+    if not summary.findings:
+        return f"{words['clean']} ({_count(summary.files, words['files'], ctx)})\n"
+    parts = [_count(counts.get(s, 0), words[s], ctx) for s in ("error", "warning", "info")]
+    line = f"{words['summary']} {_count(summary.files, words['files'], ctx)}: " + ", ".join(parts)
+    unreadable = summary.unreadable
     if unreadable:
         line += f"; {unreadable} {words['unreadable']}"
-    codes = ", ".join(f"{code} ×{n}" for code, n in sorted(report.by_code().items()))
+    codes = ", ".join(f"{code} ×{n}" for code, n in sorted(summary.codes.items()))
     buffer = io.StringIO()
     console = _console(ctx, buffer)
     console.print(f"[bold]{line}[/bold]")
