@@ -1,12 +1,14 @@
 """The extractor: blocks of cells (from any reader) -> :class:`~perftable.model.Document` objects.
 
 A file may hold several forms (a department table and dozens of project tables); a new form starts at a second
-title or at a new header (部门名称/项目名称) after a form that already has indicators. Forms that are not
-绩效目标表 (no indicators and no budget block with goals or tasks; self-evaluation tables) are skipped.
+title, at a new header (部门名称/项目名称) after a form that already has indicators, or at a table that cannot
+continue the form's indicator table. Forms that are not 绩效目标表 (no indicators and no budget block with goals or
+tasks; self-evaluation tables, 收支总表) are skipped; :func:`extraction` counts them.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from perftable.errors import NoTableError
@@ -41,8 +43,21 @@ def _document(draft: Draft, source: Source) -> Document:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What a source holds: its 绩效目标表, and how many other forms (tables that are not 绩效目标表) were skipped."""
+
+    documents: list[Document]
+    skipped: int
+    self_evaluation: bool = False
+
+
 def drafts(source: Source) -> list[Draft]:
     """Every form of a source, recognised or not."""
+    return [builder.draft for builder in _builders(source)]
+
+
+def _builders(source: Source) -> list[FormBuilder]:
     builders: list[FormBuilder] = []
 
     def current(cell: Cell) -> FormBuilder:
@@ -58,6 +73,9 @@ def drafts(source: Source) -> list[Draft]:
             builder.feed_text(block.text, block.cell)
             continue
         assert isinstance(block, Table)
+        first = next((row for row in block.rows if any(not cell.empty for cell in row)), None)
+        if first is not None and builders and builders[-1].is_foreign_table(first):
+            builders.append(FormBuilder(first[0]))
         for row in block.rows:
             if not row:
                 continue
@@ -65,22 +83,35 @@ def drafts(source: Source) -> list[Draft]:
             if builder.starts_new_form(row):
                 builders.append(builder := FormBuilder(row[0]))
             builder.feed_row(row)
-    return [builder.draft for builder in builders]
+            builder.rows_read += any(not cell.empty for cell in row)
+    return builders
+
+
+def extraction(source: Source) -> Extraction:
+    """The 绩效目标表 of a source and the number of other forms skipped; never raises for content."""
+    builders = _builders(source)
+    documents = [_document(builder.draft, source) for builder in builders if builder.draft.recognised]
+    skipped = sum(1 for builder in builders if builder.rows_read and not builder.draft.recognised)
+    return Extraction(documents, skipped, any(builder.draft.self_evaluation for builder in builders))
 
 
 def extract(source: Source) -> list[Document]:
     """The 绩效目标表 of a source. Raises :class:`NoTableError` when there is none."""
-    found = drafts(source)
-    documents = [_document(draft, source) for draft in found if draft.recognised]
-    if not documents and any(draft.self_evaluation for draft in found):
+    result = extraction(source)
+    return require_documents(result, source.path)
+
+
+def require_documents(result: Extraction, path: str) -> list[Document]:
+    """The documents of an extraction; :class:`NoTableError` (saying why) when there is none."""
+    if not result.documents and result.self_evaluation:
         raise NoTableError(
-            source.path,
+            path,
             "holds a self-evaluation table (自评表: 实际完成值/得分 columns), not a 绩效目标表",
         )
-    if not documents:
+    if not result.documents:
         raise NoTableError(
-            source.path,
+            path,
             "no 绩效目标表 found (no indicator table with 一级/二级/三级指标 headers, and no budget block with goals "
             "or tasks)",
         )
-    return documents
+    return result.documents

@@ -13,7 +13,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from perftable.errors import ReadError
-from perftable.grid import Block, Cell, Origin, Table
+from perftable.grid import Block, Cell, Origin, Table, merge_area
 from perftable.numbers import AmountError, decimal_from_float
 from perftable.readers.xlsx_styles import percent_cells
 
@@ -58,7 +58,7 @@ def _sheet_table(sheet: Any, origin: Origin, percent: frozenset[tuple[int, int]]
     ]
     table = Table(rows).squared()
     for (top, left), (bottom, right) in sheet.merged_cell_ranges or ():
-        _expand_merge(table, (top - r0, left - c0), (bottom - r0, right - c0))
+        merge_area(table, (top - r0, left - c0), (bottom - r0, right - c0))
     return table
 
 
@@ -70,18 +70,6 @@ def _text_at(value: Any, pos: tuple[int, int], percent: frozenset[tuple[int, int
         except AmountError:
             return ""
     return cell_text(value)
-
-
-def _expand_merge(table: Table, top_left: tuple[int, int], bottom_right: tuple[int, int]) -> None:
-    top, left = top_left
-    if not (0 <= top < len(table.rows) and 0 <= left < len(table.rows[top])):
-        return
-    origin_cell = table.rows[top][left]
-    for r in range(max(top, 0), min(bottom_right[0] + 1, len(table.rows))):
-        row = table.rows[r]
-        for c in range(max(left, 0), min(bottom_right[1] + 1, len(row))):
-            if (r, c) != (top, left):
-                row[c] = Cell(origin_cell.text, origin_cell.pos, origin_cell.origin, merged=True)
 
 
 def read_excel(path: Path, display: str) -> list[Block]:
