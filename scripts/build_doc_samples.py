@@ -176,13 +176,7 @@ def _pdf_table(form: Form, total_width: float) -> Any:
     from reportlab.platypus import Paragraph, Table, TableStyle
 
     style = ParagraphStyle("cell", fontName=FONT, fontSize=8, leading=10.5, wordWrap="CJK")
-    data = [
-        [
-            Paragraph(_markup(cell.text), style) if cell else ""
-            for cell in row
-        ]
-        for row in form.grid
-    ]
+    data = [[Paragraph(_markup(cell.text), style) if cell else "" for cell in row] for row in form.grid]
     commands: list[tuple[Any, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

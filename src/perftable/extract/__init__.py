@@ -45,7 +45,8 @@ def _document(draft: Draft, source: Source) -> Document:
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
-    """What a source holds: its 绩效目标表, and how many other forms (tables that are not 绩效目标表) were skipped."""
+    """What a source holds: its 绩效目标表, and how many of its tables were skipped (no row of theirs went into a
+    绩效目标表: 收支总表, 自评表…)."""
 
     documents: list[Document]
     skipped: int
@@ -65,7 +66,7 @@ def _builders(source: Source) -> list[FormBuilder]:
             builders.append(FormBuilder(cell))
         return builders[-1]
 
-    for block in source.blocks:
+    for number, block in enumerate(source.blocks):
         if isinstance(block, TextLine):
             builder = current(block.cell)
             if builder.starts_new_form([block.cell]):
@@ -83,7 +84,8 @@ def _builders(source: Source) -> list[FormBuilder]:
             if builder.starts_new_form(row):
                 builders.append(builder := FormBuilder(row[0]))
             builder.feed_row(row)
-            builder.rows_read += any(not cell.empty for cell in row)
+            if any(not cell.empty for cell in row):
+                builder.tables.add(number)
     return builders
 
 
@@ -91,8 +93,10 @@ def extraction(source: Source) -> Extraction:
     """The 绩效目标表 of a source and the number of other forms skipped; never raises for content."""
     builders = _builders(source)
     documents = [_document(builder.draft, source) for builder in builders if builder.draft.recognised]
-    skipped = sum(1 for builder in builders if builder.rows_read and not builder.draft.recognised)
-    return Extraction(documents, skipped, any(builder.draft.self_evaluation for builder in builders))
+    read = {table for builder in builders for table in builder.tables}
+    kept = {table for builder in builders if builder.draft.recognised for table in builder.tables}
+    self_evaluation = any(builder.draft.self_evaluation for builder in builders)
+    return Extraction(documents, len(read - kept), self_evaluation)
 
 
 def extract(source: Source) -> list[Document]:

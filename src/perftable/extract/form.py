@@ -34,7 +34,7 @@ class FormBuilder:
         self.section: Section = "fields"
         self.indicators: IndicatorReader | None = None
         self.task_cols: TaskColumns | None = None
-        self.rows_read = 0  # non-empty table rows fed (a form of text lines only is no skipped table)
+        self.tables: set[int] = set()  # the blocks (tables) that fed this form rows with text
 
     # the outside of tables -----------------------------------------------------------------------------------
     def take_title(self, text: str, cell: Cell) -> None:

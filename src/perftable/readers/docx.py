@@ -14,7 +14,6 @@ a table nested in a cell is read as text into that cell. Text boxes, headers and
 
 from __future__ import annotations
 
-import zipfile
 from typing import TYPE_CHECKING, Any
 
 from perftable.errors import ReadError
@@ -145,14 +144,17 @@ def read_docx(path: Path, display: str) -> list[Block]:
     try:
         document = docx.Document(str(path))
         body = document.element.body
-        return list(_blocks(body, display))
     except PackageNotFoundError:
         raise ReadError(display, "cannot read the Word document (not a .docx package)") from None
-    except (zipfile.BadZipFile, SyntaxError, KeyError, ValueError, OSError, EOFError) as exc:
+    except Exception as exc:  # python-docx and lxml raise many kinds of errors for a damaged package
         reason = " ".join(str(exc).split())[:200] or type(exc).__name__
         raise ReadError(
             display, f"cannot read the Word document ({reason}); is the file corrupt or truncated?"
         ) from None
+    try:
+        return list(_blocks(body, display))
+    except ValueError as exc:
+        raise ReadError(display, f"cannot read the Word document ({exc})") from None
 
 
 def _blocks(body: XmlElement, display: str) -> Iterator[Block]:
