@@ -52,9 +52,20 @@ def ruled_table(rows: list[list[str]], *, top: float = 760, width: float = 120, 
     return "\n".join(ops).encode("latin-1")
 
 
-def make_pdf(pages: list[bytes], *, scanned: bool = False, encrypt: str | None = None) -> bytes:
+# A font whose codes map to glyph ids only (Identity-H, no ToUnicode): its text cannot be read.
+UNMAPPED_FONT = (
+    b"<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [<< /Type /Font "
+    b"/Subtype /CIDFontType2 /BaseFont /X /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 "
+    b">> /DW 500 >>] >>"
+)
+
+
+def make_pdf(
+    pages: list[bytes], *, scanned: bool = False, encrypt: str | None = None, unmapped_font: bool = False
+) -> bytes:
     """A PDF of A4 pages with these content streams. ``scanned``: every page also draws an image (and should hold
-    no text). ``encrypt``: ``"owner-only"`` (opens without a password) or a user password."""
+    no text). ``encrypt``: ``"owner-only"`` (opens without a password) or a user password. ``unmapped_font``: the
+    text is written in a font without a Unicode mapping."""
     key = _file_key("" if encrypt == "owner-only" else encrypt) if encrypt else None
     objects: dict[int, bytes] = {}
     kids = []
@@ -78,7 +89,11 @@ def make_pdf(pages: list[bytes], *, scanned: bool = False, encrypt: str | None =
         )
     objects[1] = b"<< /Type /Catalog /Pages 2 0 R >>"
     objects[2] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>".encode()
-    objects[3] = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+    objects[3] = (
+        UNMAPPED_FONT
+        if unmapped_font
+        else b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+    )
     trailer = "/Root 1 0 R"
     if key is not None:
         user_entry = rc4(key, PAD)

@@ -90,7 +90,7 @@ def _builders(source: Source) -> list[FormBuilder]:
 
 
 def extraction(source: Source) -> Extraction:
-    """The 绩效目标表 of a source and the number of other forms skipped; never raises for content."""
+    """The 绩效目标表 of a source and the number of its tables skipped; never raises for content."""
     builders = _builders(source)
     documents = [_document(builder.draft, source) for builder in builders if builder.draft.recognised]
     read = {table for builder in builders for table in builder.tables}

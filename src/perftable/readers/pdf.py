@@ -148,14 +148,20 @@ def read_pdf(path: Path, display: str, pages: tuple[int, int] | None = None) -> 
             chars += page_chars
             unmapped += page_unmapped
             assembler.add(content)
+    _require_text(chars, unmapped, display, None if pages is None else (pages[0], min(pages[1], count)))
+    return assembler.finish()
+
+
+def _require_text(chars: int, unmapped: int, display: str, pages: tuple[int, int] | None) -> None:
+    """Refuse a PDF without a text layer (a scan), or whose text cannot be mapped to Unicode."""
     if chars == 0:
+        where = "has no text layer" if pages is None else f"has no text on pages {pages[0]}-{pages[1]}"
         raise ReadError(
             display,
-            "has no text layer (a scanned document?); run OCR on it first (e.g. ocrmypdf) and parse the result",
+            f"{where} (a scanned document?); run OCR on it first (e.g. ocrmypdf) and parse the result",
         )
     if unmapped > chars // 2:
         raise ReadError(
             display,
             "its fonts have no Unicode mapping, so its text cannot be read; run OCR on it first (e.g. ocrmypdf)",
         )
-    return assembler.finish()
