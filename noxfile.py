@@ -25,8 +25,9 @@ def lint(session: nox.Session) -> None:
 @nox.session
 def samples(session: nox.Session) -> None:
     """Rebuild the derived samples, then the golden files (review the diff before committing)."""
-    session.install("-e", ".[dev]")
+    session.install("-e", ".[dev,samples]")
     session.run("python", "scripts/build_samples.py")
+    session.run("python", "scripts/build_doc_samples.py")
     session.run("pytest", "tests/test_golden_parse.py", "--update-golden")
 
 

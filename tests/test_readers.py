@@ -209,14 +209,6 @@ def test_format_detected_by_content_when_suffix_lies(tmp_path: Path) -> None:
     assert detect_format(Path("x.xlsx"), b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") == "xls"
 
 
-@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
-def test_unsupported_documents_say_so(tmp_path: Path, suffix: str) -> None:
-    path = tmp_path / f"x{suffix}"
-    path.write_bytes(b"%PDF-1.4 ..." if suffix == ".pdf" else b"PK\x03\x04....")
-    with pytest.raises(ReadError, match="not supported"):
-        read_source(path)
-
-
 def test_numbers_formatted_as_percentages_read_as_percentages(tmp_path: Path) -> None:
     workbook = Workbook()
     sheet = workbook.active

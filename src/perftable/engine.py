@@ -139,13 +139,14 @@ def check_file(
     baseline: Baseline | None = None,
 ) -> FileReport:
     """Validate every table of a file. A file that cannot be read gives a report with a P001 finding."""
-    from perftable.extract import extract
+    from perftable.extract import extraction, require_documents
 
     name = str(path)
     config = config or discover(Path(path).resolve().parent)
     try:
         source = read_source(path, options=options)
-        documents = extract(source)
+        result = extraction(source)
+        documents = require_documents(result, source.path)
     except ReadError as error:
         return FileReport(file=name, error=error.reason, findings=[unreadable(error, config)])
     findings = [
@@ -158,7 +159,12 @@ def check_file(
         baseline = Baseline.load(config.baseline)
     if baseline is not None:
         findings = baseline.filter(findings)
-    return FileReport(file=name, tables=len(documents), findings=sorted(findings, key=Finding.sort_key))
+    return FileReport(
+        file=name,
+        tables=len(documents),
+        skipped=result.skipped,
+        findings=sorted(findings, key=Finding.sort_key),
+    )
 
 
 def validate(target: str | Path | Document, config: Config | None = None) -> Report:

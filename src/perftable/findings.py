@@ -37,6 +37,9 @@ class FileReport(Record):
 
     file: str
     tables: int = 0
+    skipped: int = Field(
+        default=0, description="Tables of the file that are not 绩效目标表 (收支总表, 自评表 …)"
+    )
     findings: list[Finding] = Field(default_factory=list)
     error: str | None = Field(default=None, description="Why the file could not be read (reported as P001)")
 

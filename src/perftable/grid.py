@@ -87,6 +87,21 @@ class Table:
         return self
 
 
+def merge_area(table: Table, top_left: tuple[int, int], bottom_right: tuple[int, int]) -> None:
+    """Expand a merged area (row and column indexes into ``table.rows``, both corners inclusive): every covered
+    cell becomes a copy of the top-left cell's text, position and origin, marked ``merged``. Corners outside the
+    table are clipped; an area whose top-left cell is outside the table is ignored."""
+    top, left = top_left
+    if not (0 <= top < len(table.rows) and 0 <= left < len(table.rows[top])):
+        return
+    origin_cell = table.rows[top][left]
+    for r in range(top, min(bottom_right[0] + 1, len(table.rows))):
+        row = table.rows[r]
+        for c in range(left, min(bottom_right[1] + 1, len(row))):
+            if (r, c) != (top, left):
+                row[c] = Cell(origin_cell.text, origin_cell.pos, origin_cell.origin, merged=True)
+
+
 Block = TextLine | Table
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
-from perftable.extract import extract
+from perftable.extract import Extraction, extract, extraction, require_documents
 from perftable.grid import Origin, Source
 from perftable.model import Document
 from perftable.readers import DEFAULT_OPTIONS, ReadOptions, parse_text, read_source
@@ -18,6 +18,22 @@ class MultipleTablesWarning(UserWarning):
 def load_all(path: str | Path, options: ReadOptions = DEFAULT_OPTIONS) -> list[Document]:
     """Every 绩效目标表 in a file. Raises :class:`~perftable.errors.ReadError` when there is none."""
     return extract(read_source(path, options=options))
+
+
+def load_extraction(path: str | Path, options: ReadOptions = DEFAULT_OPTIONS) -> Extraction:
+    """Every 绩效目标表 in a file, with the number of other tables skipped (收支总表, 自评表…). Raises
+    :class:`~perftable.errors.ReadError` when the file holds no 绩效目标表."""
+    source = read_source(path, options=options)
+    result = extraction(source)
+    require_documents(result, source.path)
+    return result
+
+
+def loads_extraction(text: str, fmt: str = "markdown", name: str = "<string>") -> Extraction:
+    """:func:`load_extraction` for text already in memory."""
+    result = extraction(Source(name, fmt, parse_text(text, fmt, Origin(name))))
+    require_documents(result, name)
+    return result
 
 
 def load(path: str | Path, options: ReadOptions = DEFAULT_OPTIONS) -> Document:

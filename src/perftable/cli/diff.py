@@ -6,12 +6,12 @@ import os
 import sys
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from perftable.cli import EXIT_ERROR, EXIT_FINDINGS, fail
-from perftable.cli.options import limit_options, read_options
+from perftable.cli.options import read_options, reading_options
 
 if TYPE_CHECKING:
     from perftable.diff.model import DiffReport
@@ -71,7 +71,7 @@ def _output(
 @click.option(
     "--ignore", multiple=True, type=click.Choice(IGNORABLE), help="Leave a section out (repeatable)."
 )
-@limit_options
+@reading_options
 def diff(
     old: Path,
     new: Path,
@@ -79,7 +79,7 @@ def diff(
     output: Path | None,
     epsilon: Decimal,
     ignore: tuple[str, ...],
-    **limits: int,
+    **limits: Any,
 ) -> None:
     """Show what changed from OLD to NEW, in meaning, not text: budget lines by key (amounts, with the change
     in %), tasks by name, indicators by level1/level2/name (renames found by similarity, values compared by

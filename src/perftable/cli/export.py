@@ -5,12 +5,12 @@ from __future__ import annotations
 import sys
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from perftable.cli import EXIT_ERROR, fail
-from perftable.cli.options import limit_options, read_options
+from perftable.cli.options import read_options, reading_options
 from perftable.readers import DEFAULT_OPTIONS, ReadOptions
 
 if TYPE_CHECKING:
@@ -88,9 +88,9 @@ def _format(output: Path, fmt: str | None) -> str:
 @click.option(
     "-j", "--jobs", type=int, default=1, show_default=True, help="Processes to read with (0: all cores)."
 )
-@limit_options
+@reading_options
 def export(
-    paths: tuple[Path, ...], output: Path, what: What, fmt: str | None, jobs: int, **limits: int
+    paths: tuple[Path, ...], output: Path, what: What, fmt: str | None, jobs: int, **limits: Any
 ) -> None:
     """Export the tables of many files as one dataset: one row per indicator (or, with --what, per budget line or
     task), with the document's kind, year, department and project, the parsed target (comparator, number, unit,

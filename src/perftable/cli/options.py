@@ -1,10 +1,19 @@
-"""Option parsing shared by commands: comma-separated rule lists, ``CODE=LEVEL`` severities."""
+"""Options shared by commands, parsed apart from running them: comma-separated rule lists, ``CODE=LEVEL``
+severities, and the options of every command that reads tables (``--pages`` and the reading limits)."""
 
 from __future__ import annotations
 
-from typing import Any
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
+
+if TYPE_CHECKING:
+    from perftable.extract import Extraction
+    from perftable.readers import ReadOptions
 
 
 def split_list(values: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -32,8 +41,33 @@ def parse_severities(values: tuple[str, ...]) -> dict[str, str] | None:
     return result
 
 
+# --- reading -------------------------------------------------------------------------------------------------
+
+_PAGES = re.compile(r"\s*(\d+)\s*(?:(-)\s*(\d+)?\s*)?")
+OPEN_END = 1_000_000  # the last page of "40-"
 _SIZE = {"": 1, "b": 1, "k": 1000, "kb": 1000, "kib": 1024, "m": 1000**2, "mb": 1000**2, "mib": 1024**2,
          "g": 1000**3, "gb": 1000**3, "gib": 1024**3}  # fmt: skip
+
+
+def parse_pages(text: str) -> tuple[int, int]:
+    """``"40-52"`` -> ``(40, 52)``, ``"7"`` -> ``(7, 7)``, ``"40-"`` -> from page 40 to the end. Raises ValueError."""
+    match = _PAGES.fullmatch(text)
+    if match is None:
+        raise ValueError(f"{text!r} is not a page range (expected FIRST-LAST, e.g. 40-52, or 7, or 40-)")
+    first = int(match[1])
+    last = int(match[3]) if match[3] else (OPEN_END if match[2] else first)
+    if first < 1 or last < first:
+        raise ValueError(f"{text!r} is not a page range (pages count from 1, and FIRST <= LAST)")
+    return first, last
+
+
+def _pages_callback(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    try:
+        return parse_pages(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx, param) from None
 
 
 def _human(size: int) -> str:
@@ -48,9 +82,8 @@ def byte_size(ctx: click.Context, param: click.Parameter, value: object) -> int:
     from perftable.readers import DEFAULT_OPTIONS
 
     if value is None:
-        return {"max_file_size": DEFAULT_OPTIONS.max_bytes, "max_unzipped": DEFAULT_OPTIONS.max_unzipped}[
-            str(param.name)
-        ]
+        defaults = {"max_file_size": DEFAULT_OPTIONS.max_bytes, "max_unzipped": DEFAULT_OPTIONS.max_unzipped}
+        return defaults[str(param.name)]
     text = str(value).strip().lower().replace(" ", "")
     number = text.rstrip("abcdefghijklmnopqrstuvwxyz")
     try:
@@ -59,19 +92,62 @@ def byte_size(ctx: click.Context, param: click.Parameter, value: object) -> int:
         raise click.BadParameter(f"{value!r} is not a size (examples: 50MB, 32MiB, 1000000)") from None
 
 
-def limit_options(command: Any) -> Any:
-    """The options that raise the reading limits (shared by every command that reads files)."""
+def reading_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add the reading options to a command: ``--pages`` and the limits (``--max-file-size``, ``--max-cells``,
+    ``--max-unzipped``); the command receives them as keyword arguments for :func:`read_options`."""
     from perftable.readers import DEFAULT_OPTIONS as D
 
     command = click.option("--max-unzipped", type=str, callback=byte_size, show_default=_human(D.max_unzipped),
                            metavar="SIZE", help="Largest size a zip-based workbook may unpack to.")(command)  # fmt: skip
     command = click.option("--max-cells", type=click.IntRange(min=1), default=D.max_cells, show_default=True,
                            help="Most cells a sheet may span.")(command)  # fmt: skip
-    return click.option("--max-file-size", type=str, callback=byte_size, show_default=_human(D.max_bytes),
-                        metavar="SIZE", help="Largest file to read (50MB, 32MiB …).")(command)  # fmt: skip
+    command = click.option("--max-file-size", type=str, callback=byte_size, show_default=_human(D.max_bytes),
+                           metavar="SIZE", help="Largest file to read (50MB, 32MiB …).")(command)  # fmt: skip
+    return click.option(
+        "--pages",
+        metavar="FIRST-LAST",
+        callback=_pages_callback,
+        help="PDF only: read these pages (1-based, inclusive: 40-52, 7, 40-); other formats ignore it.",
+    )(command)
 
 
-def read_options(max_file_size: int, max_cells: int, max_unzipped: int, **extra: Any) -> Any:
-    from perftable.readers import ReadOptions
+def verbose_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "-v",
+        "--verbose",
+        is_flag=True,
+        help="Say on stderr, for each file, how many 绩效目标表 were read and how many other tables skipped.",
+    )(command)
 
-    return ReadOptions(max_bytes=max_file_size, max_cells=max_cells, max_unzipped=max_unzipped, **extra)
+
+def read_options(
+    pages: tuple[int, int] | None = None,
+    max_file_size: int | None = None,
+    max_cells: int | None = None,
+    max_unzipped: int | None = None,
+) -> ReadOptions:
+    """The :class:`~perftable.readers.ReadOptions` of the reading options (defaults for those not given)."""
+    from perftable.readers import DEFAULT_OPTIONS, ReadOptions
+
+    return ReadOptions(
+        pages=pages,
+        max_bytes=max_file_size or DEFAULT_OPTIONS.max_bytes,
+        max_cells=max_cells or DEFAULT_OPTIONS.max_cells,
+        max_unzipped=max_unzipped or DEFAULT_OPTIONS.max_unzipped,
+    )
+
+
+def read_tables(path: Path, options: ReadOptions, stdin_format: str = "markdown") -> Extraction:
+    """The 绩效目标表 of a file (``-``: standard input in ``stdin_format``), with the count of skipped tables.
+    Raises :class:`~perftable.errors.ReadError` when there is none."""
+    from perftable.loader import load_extraction, loads_extraction
+
+    if str(path) == "-":
+        return loads_extraction(sys.stdin.read(), stdin_format, "<stdin>")
+    return load_extraction(path, options)
+
+
+def summary(path: Path, result: Extraction) -> str:
+    """The verbose line for one file: ``x.pdf: 3 绩效目标表, 2 other tables skipped``."""
+    skipped = f", {result.skipped} other table{'s' if result.skipped != 1 else ''} skipped (not 绩效目标表)"
+    return f"{path}: {len(result.documents)} 绩效目标表{skipped if result.skipped else ''}"

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from perftable.cli import EXIT_ERROR, fail
-from perftable.cli.options import limit_options, read_options
-from perftable.model import Document
+from perftable.cli.options import reading_options, verbose_option
+
+if TYPE_CHECKING:
+    from perftable.model import Document
 
 
 def _documents_json(docs: list[Document], *, as_array: bool, jsonl: bool, indent: int | None) -> str:
@@ -27,7 +30,6 @@ def _documents_json(docs: list[Document], *, as_array: bool, jsonl: bool, indent
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True))
-@limit_options
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the JSON to this file."
 )
@@ -48,6 +50,8 @@ def _documents_json(docs: list[Document], *, as_array: bool, jsonl: bool, indent
     show_default=True,
     help="Format of standard input when PATH is '-'.",
 )
+@reading_options
+@verbose_option
 def parse(
     paths: tuple[Path, ...],
     output: Path | None,
@@ -56,41 +60,43 @@ def parse(
     compact: bool,
     lang: str,
     stdin_format: str,
-    **limits: int,
+    verbose: bool,
+    **reading: Any,
 ) -> None:
     """Parse 绩效目标表 into JSON: one object for one table, an array when there are several.
 
-    PATHS are files (markdown, html, csv, tsv, xlsx, xlsm, xls, ods) or directories, which are searched for
-    such files. Unreadable files are reported on stderr and the exit code is 2; the others are still parsed.
+    PATHS are files (markdown, html, csv, tsv, xlsx, xlsm, xls, ods, docx, pdf) or directories, which are
+    searched for such files. A document may hold many tables: every 绩效目标表 is read, other tables (收支总表,
+    自评表) are skipped (counted with -v). Unreadable files are reported on stderr and the exit code is 2; the
+    others are still parsed.
 
     \b
     Examples:
       perftable parse samples/guangdong-department/lianjiang-2024.md
       perftable parse 项目绩效目标表.xlsx -o out.json
+      perftable parse 2026年部门预算公开.pdf --pages 40-52 -v
       perftable parse submissions/ --jsonl > all.jsonl
     """
+    from perftable.cli.options import read_options, read_tables, summary
     from perftable.errors import ReadError
     from perftable.files import iter_files
-    from perftable.loader import load_all, loads
     from perftable.messages import render
 
-    options = read_options(**limits)
     documents: list[Document] = []
     failed = False
     many_files = False
+    options = read_options(**reading)
     for count, path in enumerate(iter_files(paths)):
         many_files = count > 0
         try:
-            found = (
-                loads(sys.stdin.read(), stdin_format, "<stdin>")
-                if str(path) == "-"
-                else load_all(path, options)
-            )
+            result = read_tables(path, options, stdin_format)
         except ReadError as exc:
             fail(str(exc))
             failed = True
             continue
-        documents.extend(found)
+        if verbose:
+            click.echo(f"perftable: {summary(path, result)}", err=True)
+        documents.extend(result.documents)
     if lang != "zh":
         for doc in documents:
             for repair in doc.warnings:

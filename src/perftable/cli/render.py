@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Literal
 import click
 
 from perftable.cli import EXIT_ERROR, EXIT_FINDINGS, fail
-from perftable.cli.options import limit_options, read_options
+from perftable.cli.options import read_options, reading_options
 
 if TYPE_CHECKING:
     from perftable.findings import Finding
@@ -54,6 +54,7 @@ class Options:
     fix: bool
     with_findings: bool
     stdin_format: str
+    pages: tuple[int, int] | None
     max_file_size: int
     max_cells: int
     max_unzipped: int
@@ -126,7 +127,7 @@ def _load(path: Path, opts: Options) -> list[Document]:
 
     if str(path) == "-":
         return loads(sys.stdin.read(), opts.stdin_format, "<stdin>")
-    return load_all(path, read_options(opts.max_file_size, opts.max_cells, opts.max_unzipped))
+    return load_all(path, read_options(opts.pages, opts.max_file_size, opts.max_cells, opts.max_unzipped))
 
 
 def _rendered(docs: list[Document], fmt: Format, path: Path, opts: Options) -> str | bytes:
@@ -226,7 +227,7 @@ def render_one(path: Path, opts: Options, inputs: tuple[Path, ...]) -> int:
     show_default=True,
     help="Format of standard input when PATH is '-'.",
 )
-@limit_options
+@reading_options
 def render(paths: tuple[Path, ...], **options: object) -> None:
     """Render 绩效目标表 as a clean table: canonical markdown, the official form in Excel or HTML, the model as
     JSON, or the indicators as CSV (one row per indicator).

@@ -12,7 +12,8 @@ from typing import IO, Any
 import click
 
 from perftable.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
-from perftable.cli.options import limit_options, parse_severities, read_options, split_list
+from perftable.cli.options import parse_severities, read_options, reading_options, split_list, verbose_option
+from perftable.findings import FileReport
 from perftable.report import FORMATS
 
 
@@ -88,14 +89,17 @@ def _default_format() -> str:
     help="Processes to use; 0 means all cores.",
 )
 @click.option("--no-progress", is_flag=True, help="Never show a progress bar.")
-@limit_options
+@reading_options
+@verbose_option
 def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang: str | None, select: tuple[str, ...],
              ignore: tuple[str, ...], severities: tuple[str, ...], fail_on: str | None, exit_zero: bool,
              profile: str | None, config_file: str | None, isolated: bool, baseline: str | None,
-             write_baseline: Path | None, jobs: int, no_progress: bool, **limits: int) -> None:  # fmt: skip
+             write_baseline: Path | None, jobs: int, no_progress: bool, verbose: bool,
+             **limits: Any) -> None:  # fmt: skip
     """Validate 绩效目标表: budget arithmetic, indicator completeness, units, cross-checks.
 
-    PATHS are files or directories (searched for .md .html .csv .tsv .xlsx .xls .ods files). Exit codes: 0 no
+    PATHS are files or directories (searched for .md .html .csv .tsv .xlsx .xls .ods .docx .pdf files); in a
+    document of many tables every 绩效目标表 is checked and other tables are skipped (-v counts them). Exit codes: 0 no
     finding at or above --fail-on, 1 such findings, 2 a file could not be read (the others are still checked) or a
     usage/configuration error.
 
@@ -149,11 +153,18 @@ def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang
         for file_report in reports:
             report.add(file_report, keep=keep)
             sink.write(formatter.stream(file_report, ctx))
+            if verbose and file_report.error is None:
+                click.echo(f"perftable: {_tables_line(file_report)}", err=True)
         sink.write(formatter.finish(report, ctx))
     if report.summary.unreadable:
         sys.exit(EXIT_ERROR)
     failing = report.summary.any_at_least(first.fail_on)
     sys.exit(EXIT_OK if exit_zero or not failing else EXIT_FINDINGS)
+
+
+def _tables_line(file: FileReport) -> str:
+    skipped = f", {file.skipped} other table{'s' if file.skipped != 1 else ''} skipped (not 绩效目标表)"
+    return f"{file.file}: {file.tables} 绩效目标表{skipped if file.skipped else ''}"
 
 
 @contextmanager

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Literal
 
 from perftable import vocab
-from perftable.extract.draft import Draft, Items
+from perftable.extract.draft import Draft, Items, distinct
 from perftable.extract.fields import FieldReader, FieldState, classify, split_inline
 from perftable.extract.indicators import IndicatorReader, indicator_header, is_self_evaluation
 from perftable.extract.tasks import TaskColumns, read_task_row, task_header
@@ -32,6 +32,7 @@ class FormBuilder:
         self.section: Section = "fields"
         self.indicators: IndicatorReader | None = None
         self.task_cols: TaskColumns | None = None
+        self.tables: set[int] = set()  # the blocks (tables) that fed this form rows with text
 
     # the outside of tables -----------------------------------------------------------------------------------
     def take_title(self, text: str, cell: Cell) -> None:
@@ -44,15 +45,35 @@ class FormBuilder:
         draft.kind = draft.kind or vocab.kind_of_title(text)
 
     def starts_new_form(self, items: Items) -> bool:
-        """True when this row opens another form (a second title, or a new header after a finished one)."""
+        """True when this row opens another form (a second title, or a new header after a finished one).
+
+        A title after rows that gave only ``info`` (a 收支总表 printed before the form) opens a new form too.
+        """
         if not items:
             return False
         first = items[0][1].text
         if len(items) == 1 and vocab.is_title(first):
-            return self.draft.has_content or self.draft.title is not None
+            return self.draft.has_content or self.draft.title is not None or bool(self.draft.info)
         inline = split_inline(first)
         kind = classify(first) or (classify(inline[0][0]) if inline else None)
         return kind in ("department", "project") and bool(self.draft.indicators)
+
+    def is_foreign_table(self, first_row: list[Cell]) -> bool:
+        """True when a table starting with ``first_row`` cannot continue this form's indicator table: the form
+        has indicators, and the row starts with a filled cell and holds no level name, no label of a 绩效目标表
+        and no indicator header (a 收支总表 or 科目 table printed after the form). A table continued on another
+        page goes on with level names, or with empty cells where merged ones were flattened."""
+        items = distinct(first_row)
+        if self.section != "indicators" or not self.draft.indicators or not items or items[0][0] != 0:
+            return False
+        if indicator_header(items) is not None or task_header(items) is not None:
+            return False
+        return not any(
+            vocab.looks_like_level_name(cell.text)
+            or classify(cell.text) is not None
+            or vocab.is_title(cell.text)
+            for _, cell in items
+        )
 
     def _meta_line(self, text: str, cell: Cell) -> bool:
         """Title, year, 金额单位 and footnotes; True when the text was one of them."""

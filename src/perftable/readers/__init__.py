@@ -1,7 +1,7 @@
 """Readers: a file in any supported format -> :class:`~perftable.grid.Source` (blocks of cells with locations).
 
 The format is chosen by the file's suffix and, when the suffix is unknown or lies, by its first bytes.
-Heavy libraries (python-calamine) are imported only by the reader that needs them.
+Heavy libraries (python-calamine, python-docx, pdfplumber) are imported only by the reader that needs them.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from perftable.grid import Block, Origin, Source
 class ReadOptions:
     """Options that change how a file is read (not what is extracted from it).
 
-    ``pages``: for paged documents (PDF), the 1-based inclusive page range to read; None reads all pages.
+    ``pages``: for paged documents (PDF), the 1-based inclusive page range to read; None reads all pages. Other
+    formats have no pages and ignore it.
     The limits keep hostile or runaway input from exhausting memory; a file over one is refused with a message
     that names the limit and the option that raises it: ``max_bytes`` (the file's size), ``max_cells`` (the cells
     a sheet spans), ``max_unzipped`` (what a zip-based workbook unpacks to).
@@ -41,33 +42,51 @@ TEXT_FORMATS = {
     ".tsv": "tsv",
 }
 SHEET_FORMATS = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xlsb": "xlsb", ".xls": "xls", ".ods": "ods"}
-SUPPORTED_SUFFIXES = frozenset({*TEXT_FORMATS, *SHEET_FORMATS})
+DOCUMENT_FORMATS = {".docx": "docx", ".pdf": "pdf"}
+SUPPORTED_SUFFIXES = frozenset({*TEXT_FORMATS, *SHEET_FORMATS, *DOCUMENT_FORMATS})
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def detect_format(path: Path, head: bytes) -> str:
-    """The reader for a file: by content where the content is unambiguous, else by suffix."""
+    """The reader for a file: by content where the content is unambiguous, else by suffix.
+
+    ``doc`` (a legacy Word file, or a password-protected .docx, which is stored the same way) has no reader.
+    """
     suffix = path.suffix.lower()
     if head.startswith(_ZIP_MAGIC):
         if suffix in SHEET_FORMATS:
             return SHEET_FORMATS[suffix]
-        if suffix in (".docx", ".pdf"):
-            return suffix[1:]
-        return "xlsx"
+        if suffix == ".docx":
+            return "docx"
+        return _zip_format(path)
     if head.startswith(_OLE_MAGIC):
-        return "xls"
-    if head.startswith(b"%PDF"):
+        return "doc" if suffix in (".doc", ".docx", ".wps") else "xls"
+    if b"%PDF-" in head[:1024]:
         return "pdf"
     if suffix in TEXT_FORMATS:
         return TEXT_FORMATS[suffix]
     if suffix in SHEET_FORMATS:
         return SHEET_FORMATS[suffix]
+    if suffix == ".pdf":
+        return "pdf"
     lowered = head[:2048].lower()
     if b"<table" in lowered or b"<html" in lowered:
         return "html"
     return "markdown"
+
+
+def _zip_format(path: Path) -> str:
+    """A zip package under another name: a Word document when it holds one, else a workbook."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError):
+        return "xlsx"
+    return "docx" if "word/document.xml" in names else "xlsx"
 
 
 def parse_text(text: str, fmt: str, origin: Origin) -> list[Block]:
@@ -116,10 +135,19 @@ def read_source(
         from perftable.readers.excel import read_excel
 
         return Source(name, fmt, read_excel(path, name, options))
-    if fmt in ("docx", "pdf"):
+    if fmt == "docx":
+        from perftable.readers.docx import read_docx
+
+        return Source(name, fmt, read_docx(path, name))
+    if fmt == "pdf":
+        from perftable.readers.pdf import read_pdf
+
+        return Source(name, fmt, read_pdf(path, name, options.pages))
+    if fmt == "doc":
         raise ReadError(
             name,
-            f"{fmt.upper()} files are not supported yet; convert the table to xlsx or markdown",
+            "is a legacy Word .doc file or a password-protected .docx; open it in Word and save it as an "
+            "unprotected .docx",
             "unsupported",
         )
     from perftable.readers.decode import decode

@@ -19,7 +19,7 @@ from typing import Any
 from zipfile import is_zipfile
 
 from perftable.errors import ReadError
-from perftable.grid import Block, Cell, Origin, Table
+from perftable.grid import Block, Cell, Origin, Table, merge_area
 from perftable.numbers import AmountError, decimal_from_float
 from perftable.readers import ReadOptions
 from perftable.readers.xlsx_package import PERCENT, Limits, inspect
@@ -72,7 +72,7 @@ def _sheet_table(
     ]
     table = Table(rows).squared()
     for (top, left), (bottom, right) in sheet.merged_cell_ranges or ():
-        _expand_merge(table, (top - r0, left - c0), (bottom - r0, right - c0))
+        merge_area(table, (top - r0, left - c0), (bottom - r0, right - c0))
     return table
 
 
@@ -98,18 +98,6 @@ def _fixed(number: Decimal, code: str) -> str | None:
     if shown != number:
         return None
     return f"{shown:,}" if code.startswith("#,##") else f"{shown}"
-
-
-def _expand_merge(table: Table, top_left: tuple[int, int], bottom_right: tuple[int, int]) -> None:
-    top, left = top_left
-    if not (0 <= top < len(table.rows) and 0 <= left < len(table.rows[top])):
-        return
-    origin_cell = table.rows[top][left]
-    for r in range(max(top, 0), min(bottom_right[0] + 1, len(table.rows))):
-        row = table.rows[r]
-        for c in range(max(left, 0), min(bottom_right[1] + 1, len(row))):
-            if (r, c) != (top, left):
-                row[c] = Cell(origin_cell.text, origin_cell.pos, origin_cell.origin, merged=True)
 
 
 def read_excel(path: Path, display: str, options: ReadOptions) -> list[Block]:

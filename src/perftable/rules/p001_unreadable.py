@@ -40,6 +40,12 @@ MESSAGES = {
     "spreadsheet": {"zh": "无法读取电子表格，文件可能已损坏或不完整（{reason}）", "en": "{reason}"},
     "password": {"zh": "工作簿设有密码保护", "en": "the workbook is password-protected"},
     "too-large": {"zh": "文件超出限制，未读取：{reason}", "en": "{reason}"},
+    "document": {"zh": "无法读取文档，文件可能已损坏、加密或不完整（{reason}）", "en": "{reason}"},
+    "scanned": {
+        "zh": "无法提取文字（扫描版 PDF 或字体无编码），请先进行 OCR 识别（{reason}）",
+        "en": "{reason}",
+    },
+    "pages": {"zh": "指定的页码超出范围（{reason}）", "en": "{reason}"},
     "unsupported": {"zh": "暂不支持该格式：{reason}", "en": "{reason}"},
     "no-table": {
         "zh": "未找到绩效目标表（没有一级/二级/三级指标表头，也没有带目标或任务的预算部分）",

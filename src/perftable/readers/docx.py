@@ -1,0 +1,173 @@
+"""Word documents (.docx) through python-docx.
+
+The body is read in document order: every table becomes a :class:`~perftable.grid.Table` located by its number
+in the document, row and column (``file:t2:r5:3``, all 1-based); every paragraph outside tables becomes
+:class:`~perftable.grid.TextLine` blocks (one per line), located by the paragraph's number (``file:12:1`` is the
+12th paragraph of the body), so that the title and year printed above a table are read.
+
+Merged cells are expanded as in spreadsheets: a horizontal merge (``w:gridSpan``) and a vertical one (``w:vMerge``
+continued from the cell above) give covered cells holding the top-left cell's text and position, marked
+``merged``. Rows that start late or end early (``w:gridBefore``/``w:gridAfter``) are padded with empty cells.
+Inside a cell, paragraphs and line breaks are kept as ``\\n`` (the extractor joins lines broken inside a word);
+a table nested in a cell is read as text into that cell. Text boxes, headers and footers are not read.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from perftable.errors import ReadError
+from perftable.grid import Block, Cell, Origin, Table, TextLine, merge_area
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# Elements whose text is not part of the paragraph as printed in its line (text boxes; the fallback copy of
+# alternate content; deleted revisions; field instructions).
+_SKIP_TEXT = frozenset({f"{_W}txbxContent", f"{_MC}Fallback", f"{_W}del", f"{_W}instrText", f"{_W}delText"})
+_CHAR_TEXT = {f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
+_WRAPPERS = frozenset({f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins"})
+_MAX_TABLE_CELLS = 1_000_000
+XmlElement = Any  # an lxml element (lxml ships no type information)
+
+
+def paragraph_text(element: XmlElement) -> str:
+    """The text of a ``w:p`` as printed: runs, hyperlinks, fields and inserted revisions, ``w:br`` as ``\\n``."""
+    parts: list[str] = []
+
+    def walk(node: XmlElement) -> None:
+        for child in node:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIP_TEXT:
+                continue
+            if tag == f"{_W}t":
+                parts.append(child.text or "")
+            elif tag in _CHAR_TEXT:
+                parts.append(_CHAR_TEXT[tag])
+            else:
+                walk(child)
+
+    walk(element)
+    return "".join(parts)
+
+
+def _body_items(parent: XmlElement) -> Iterator[XmlElement]:
+    """The paragraphs and tables of a body or cell in order, looking inside content controls (``w:sdt``)."""
+    for child in parent:
+        if child.tag in (f"{_W}p", f"{_W}tbl"):
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _body_items(child)
+
+
+def _cell_text(tc: XmlElement) -> str:
+    lines: list[str] = []
+    for item in _body_items(tc):
+        if item.tag == f"{_W}p":
+            lines.append(paragraph_text(item))
+        else:  # a nested table: its rows as lines, its cells separated by spaces
+            for tr in item.iterchildren(f"{_W}tr"):
+                cells = (_cell_text(inner).replace("\n", " ").strip() for inner in tr.iterchildren(f"{_W}tc"))
+                lines.append(" ".join(text for text in cells if text))
+    text = "\n".join(line.replace("\xa0", " ").strip() for line in lines)
+    return text.strip("\n")
+
+
+def _int_val(parent: XmlElement | None, tag: str, default: int) -> int:
+    node = parent.find(f"{_W}{tag}") if parent is not None else None
+    try:
+        return max(0, int(node.get(f"{_W}val", default))) if node is not None else default
+    except ValueError:
+        return default
+
+
+def _children(parent: XmlElement, tag: str) -> Iterator[XmlElement]:
+    """The ``tag`` children of a table or row in order, looking inside content controls (``w:sdt``)."""
+    for child in parent:
+        if child.tag == tag:
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _children(child, tag)
+
+
+def read_table(tbl: XmlElement, origin: Origin) -> Table:
+    """One ``w:tbl`` as a grid, merged cells expanded."""
+    placed: list[
+        list[tuple[int, int, str, bool]]
+    ] = []  # per row: (column, span, text, continues the cell above)
+    width = len(tbl.findall(f"{_W}tblGrid/{_W}gridCol"))
+    for tr in _children(tbl, f"{_W}tr"):
+        column = _int_val(tr.find(f"{_W}trPr"), "gridBefore", 0)
+        row: list[tuple[int, int, str, bool]] = []
+        for tc in _children(tr, f"{_W}tc"):
+            props = tc.find(f"{_W}tcPr")
+            span = max(1, _int_val(props, "gridSpan", 1))
+            merge = props.find(f"{_W}vMerge") if props is not None else None
+            continues = merge is not None and merge.get(f"{_W}val", "continue") == "continue"
+            row.append((column, span, "" if continues else _cell_text(tc), continues))
+            column += span
+        width = max(width, column)
+        placed.append(row)
+    if width * len(placed) > _MAX_TABLE_CELLS:
+        raise ValueError(f"a table of {len(placed)} rows and {width} columns is too large")
+    table = Table([[Cell("", (r + 1, c + 1), origin) for c in range(width)] for r in range(len(placed))])
+    areas: dict[tuple[int, int], list[int]] = {}  # top-left (row, column) -> [bottom row, right column]
+    above: dict[int, tuple[int, int]] = {}  # column -> top-left of the area covering it in the row above
+    for r, row in enumerate(placed):
+        current: dict[int, tuple[int, int]] = {}
+        for column, span, text, continues in row:
+            owner = above.get(column) if continues else None
+            if owner is not None:
+                areas[owner][0] = r
+            else:
+                owner = (r, column)
+                table.rows[r][column] = Cell(text, (r + 1, column + 1), origin)
+                areas[owner] = [r, column + span - 1]
+            for c in range(column, column + span):
+                current[c] = owner
+        above = current
+    for (top, left), (bottom, right) in areas.items():
+        if (bottom, right) != (top, left):
+            merge_area(table, (top, left), (bottom, right))
+    return table
+
+
+def read_docx(path: Path, display: str) -> list[Block]:
+    """Every table of a Word document, with the paragraphs around them as text lines."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(str(path))
+        body = document.element.body
+    except PackageNotFoundError:
+        raise ReadError(display, "cannot read the Word document (not a .docx package)", "document") from None
+    except Exception as exc:  # python-docx and lxml raise many kinds of errors for a damaged package
+        reason = " ".join(str(exc).split())[:200] or type(exc).__name__
+        raise ReadError(
+            display,
+            f"cannot read the Word document ({reason}); is the file corrupt or truncated?",
+            "document",
+        ) from None
+    try:
+        return list(_blocks(body, display))
+    except ValueError as exc:
+        raise ReadError(display, f"cannot read the Word document ({exc})", "document") from None
+
+
+def _blocks(body: XmlElement, display: str) -> Iterator[Block]:
+    text_origin = Origin(display)
+    paragraph = table_number = 0
+    for item in _body_items(body):
+        if item.tag == f"{_W}tbl":
+            table_number += 1
+            yield read_table(item, Origin(display, "docx", table=table_number))
+            continue
+        paragraph += 1
+        for line in paragraph_text(item).replace("\xa0", " ").split("\n"):
+            if line.strip():
+                yield TextLine(line.strip(), Cell(line.strip(), (paragraph, 1), text_origin))

@@ -1,0 +1,78 @@
+"""Files holding several tables of several kinds: tables that are not 绩效目标表 are skipped and counted, and
+leave the forms before and after them untouched. Also the --pages range parser shared by the commands."""
+
+from __future__ import annotations
+
+import pytest
+
+import perftable
+from perftable.cli.options import OPEN_END, parse_pages
+from perftable.extract import extraction
+from perftable.grid import Origin, Source
+from perftable.readers import parse_text
+
+from .conftest import SAMPLES
+from .test_formats import content
+
+HUNAN = (SAMPLES / "hunan-department" / "minzheng-2024.md").read_text(encoding="utf-8")
+TOTALS = """
+二、收支预算总表
+
+| 收入 | | 支出 | |
+|---|---|---|---|
+| 项目 | 预算数 | 项目 | 预算数 |
+| 一、一般公共预算拨款收入 | 1,480.36 | 一、一般公共服务支出 | 120.50 |
+| 本年收入合计 | 1,520.36 | 本年支出合计 | 1,520.36 |
+"""
+SUBJECTS = """
+| 科目编码 | 科目名称 | 金额 |
+|---|---|---|
+| 201 | 一般公共服务支出 | 100 |
+| 208 | 社会保障和就业支出 | 200 |
+"""
+
+
+def read(text: str) -> tuple[list[perftable.Document], int]:
+    result = extraction(Source("x.md", "markdown", parse_text(text, "markdown", Origin("x.md"))))
+    return result.documents, result.skipped
+
+
+@pytest.mark.parametrize(
+    ("text", "tables"),
+    [
+        (SUBJECTS + "\n" + HUNAN, 1),  # before the form: its rows must not become the form's info
+        (HUNAN + "\n" + TOTALS, 1),  # after the form: its rows must not become indicators
+        (SUBJECTS + "\n" + HUNAN + "\n" + TOTALS + "\n" + SUBJECTS, 3),
+    ],
+)
+def test_other_tables_leave_the_form_untouched_and_are_counted(text: str, tables: int) -> None:
+    documents, skipped = read(text)
+    assert [content(doc) for doc in documents] == [content(perftable.loads(HUNAN)[0])]
+    assert skipped == tables
+
+
+def test_a_form_continued_in_a_second_table_stays_one_form() -> None:
+    """A converter splits a form at a page break: the continuation starts with flattened (empty) merged cells."""
+    lines = HUNAN.rstrip("\n").split("\n")
+    split = len(lines) - 3
+    text = "\n".join([*lines[:split], "", "- 2 -", "", *lines[split:]]) + "\n"
+    documents, skipped = read(text)
+    assert len(documents) == 1 and skipped == 0
+    assert len(documents[0].indicators) == len(perftable.loads(HUNAN)[0].indicators)
+
+
+def test_text_lines_alone_are_no_skipped_table() -> None:
+    assert read("前言\n\n" + HUNAN)[1] == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "pages"), [("40-52", (40, 52)), ("7", (7, 7)), (" 3 - 5 ", (3, 5)), ("40-", (40, OPEN_END))]
+)
+def test_parse_pages(text: str, pages: tuple[int, int]) -> None:
+    assert parse_pages(text) == pages
+
+
+@pytest.mark.parametrize("text", ["", "x", "0-3", "5-2", "1-2-3", "-4"])
+def test_parse_pages_refuses(text: str) -> None:
+    with pytest.raises(ValueError, match="not a page range"):
+        parse_pages(text)
