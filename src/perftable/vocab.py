@@ -98,12 +98,14 @@ def _strip_score(key: str) -> str:
     return key[:-2] if key.endswith("指标指标") else key
 
 
+@lru_cache(maxsize=16384)
 def level1_name(text: str) -> str | None:
     """The canonical level-1 name of a cell, or None when it is not one."""
     key = label_key(text)
     return _L1_INDEX.get(key) or _L1_INDEX.get(_strip_score(key))
 
 
+@lru_cache(maxsize=16384)
 def level2_name(text: str) -> str | None:
     """The canonical level-2 name of a cell, or None when it is not a known one.
 

@@ -43,7 +43,7 @@ class IndicatorColumns:
 
 def indicator_header(items: Items) -> IndicatorColumns | None:
     """The header row of an indicator table, or None."""
-    if not any("指" in cell.text for _, cell in items):  # 指标, 指標: every indicator header has it
+    if not any(label_key(cell.text) in vocab.INDICATOR_COLUMNS for _, cell in items):
         return None
     roles: dict[str, int] = {}
     extras: dict[int, str] = {}
