@@ -68,6 +68,15 @@ def test_parse_refuses_to_overwrite_its_input(tmp_path: Path) -> None:
     assert copy.read_bytes() == SEED.read_bytes()
 
 
+@pytest.mark.parametrize("command", [["parse"], ["render", "--fix"], ["export"]])
+def test_output_into_a_missing_directory_is_a_usage_error(tmp_path: Path, command: list[str]) -> None:
+    out = tmp_path / "missing" / "out.json"
+    result = run_cli(*command, str(SEED), "-o", str(out))
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr and "missing" in result.stderr
+    assert not out.parent.exists()
+
+
 def test_english_repair_messages() -> None:
     result = CliRunner().invoke(cli, ["parse", str(SEED), "--lang", "en"])
     data = json.loads(result.output)

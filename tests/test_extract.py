@@ -10,6 +10,7 @@ import pytest
 
 import perftable
 from perftable.errors import NoTableError
+from perftable.extract.goals import split_goals
 from perftable.model import Document
 
 
@@ -285,6 +286,13 @@ def test_rows_after_a_footnote_are_not_indicators() -> None:
     assert [i.name for i in doc.indicators] == ["培训人数", "学员满意度"]
 
 
+def test_a_note_printed_above_the_table_does_not_end_the_form() -> None:
+    header, delimiter, rows = INDICATORS.strip().split("\n", 2)
+    in_table = f"{header}\n{delimiter}\n| 备注：本表金额单位为万元 |  |  |  |  |\n{rows}\n"
+    for text in ("备注：本表金额单位为万元\n" + INDICATORS, in_table):
+        assert [i.name for i in one(text).indicators] == ["培训人数", "学员满意度"]
+
+
 def test_indicator_table_continued_on_a_new_page_without_header() -> None:
     doc = one(INDICATORS + "\n— 2 —\n\n|  |  | 质量指标 | 合格率 | 100% |\n")
     assert [(i.level1, i.level2, i.name) for i in doc.indicators][-1] == ("产出指标", "质量指标", "合格率")
@@ -321,3 +329,22 @@ def test_two_forms_in_one_file(tmp_path: Path) -> None:
 def test_incomplete_table_parses() -> None:
     doc = one(INDICATORS)
     assert doc.kind == "department" and doc.budget == [] and len(doc.indicators) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("1.完成甲 2.完成乙", ["完成甲", "完成乙"]),
+        ("1、甲；2、乙\n3. 丙", ["甲", "乙", "丙"]),
+        ("目标1：甲 目标2：乙", ["甲", "乙"]),
+        ("（1）甲（2）乙", ["甲", "乙"]),
+        ("一、甲\n二、乙", ["甲", "乙"]),
+        ("①甲②乙", ["甲", "乙"]),
+        ("2025年完成3.5公里道路", ["2025年完成3.5公里道路"]),
+        ("完成改造2、3号楼", ["完成改造2、3号楼"]),
+        ("提升服务\n水平", ["提升服务水平"]),
+        ("".join(f"{n}、第{n}项\n" for n in range(1, 10)) + "10. 第10项", [f"第{n}项" for n in range(1, 11)]),
+    ],
+)
+def test_goal_text_split_on_its_numbering(text: str, items: list[str]) -> None:
+    assert split_goals(text) == items

@@ -68,6 +68,33 @@ def test_table_without_outer_pipes() -> None:
     assert texts(table) == [["一级指标", "二级指标"], ["产出指标", "数量指标"]]
 
 
+def test_bare_pipe_table_without_outer_pipes_or_delimiter_row() -> None:
+    text = "说明\n一级指标 | 二级指标 | 三级指标\n产出指标 | 数量指标 | 户数\n\n正文 a|b 不是表\n"
+    blocks = read_markdown(text, ORIGIN)
+    (table,) = tables(blocks)
+    assert texts(table) == [["一级指标", "二级指标", "三级指标"], ["产出指标", "数量指标", "户数"]]
+    assert table.rows[1][0].location().line == 3
+
+
+def test_comments_and_fenced_code_are_not_tables_and_keep_line_numbers() -> None:
+    text = (
+        "<!-- | 旧 | 表 |\n|---|---| -->\n"
+        "```\n| 示例 | 代码 |\n|---|---|\n```\n"
+        "| 名称 | 值 |\n|---|---|\n| a | b |\n"
+    )
+    (table,) = tables(read_markdown(text, ORIGIN))
+    assert texts(table) == [["名称", "值"], ["a", "b"]]
+    assert table.rows[1][0].location().line == 9
+
+
+@pytest.mark.parametrize("placeholder", ["NaN", "nan", "None", "<NA>"])
+def test_placeholders_written_by_data_tools_read_as_empty(placeholder: str) -> None:
+    (table,) = tables(read_markdown(f"| a | b |\n|---|---|\n| x | {placeholder} |\n", ORIGIN))
+    assert texts(table)[1] == ["x", ""]
+    (table,) = tables(read_delimited(f"a,b\nx,{placeholder}\n", ORIGIN, ","))
+    assert texts(table)[1] == ["x", ""]
+
+
 def test_html_table_inside_markdown_keeps_file_lines() -> None:
     text = (
         '标题\n\n<table>\n<tr><td rowspan="2">绩效指标</td><td>a</td></tr>\n<tr><td>b</td></tr>\n</table>\n'

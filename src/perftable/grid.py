@@ -11,6 +11,15 @@ from perftable.model import Location
 OriginKind = Literal["text", "sheet", "docx", "pdf"]
 
 
+# What converters (pandas, markitdown) print for an empty cell.
+NULL_TEXTS = frozenset({"NaN", "nan", "None", "NULL", "null", "<NA>", "NaT"})
+
+
+def cell_value(text: str) -> str:
+    """A cell's text as read, with a converter's "empty" marker (``NaN``, ``None``) read as empty."""
+    return "" if text.strip() in NULL_TEXTS else text
+
+
 def column_letters(index: int) -> str:
     """0 -> ``A``, 25 -> ``Z``, 26 -> ``AA``."""
     letters = ""

@@ -13,6 +13,19 @@ from typing import IO
 from perftable.errors import UsageError
 
 
+def _temporary(path: Path) -> tuple[int, Path]:
+    """A temporary file beside ``path`` (so that the final rename is atomic); a clear error when the directory
+    does not exist or cannot be written."""
+    directory = path.parent if str(path.parent) else Path()
+    if not directory.is_dir():
+        raise UsageError(f"cannot write {path}: the directory {directory} does not exist")
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    return fd, Path(name)
+
+
 def same_file(a: str | Path, b: str | Path) -> bool:
     try:
         return Path(a).resolve() == Path(b).resolve()
@@ -26,9 +39,7 @@ def atomic_write(path: str | Path, data: bytes | str, *, inputs: tuple[str | Pat
     if any(same_file(path, source) for source in inputs):
         raise UsageError(f"refusing to overwrite the input file {path}; choose another output")
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    directory = path.parent if str(path.parent) else Path()
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    tmp = Path(tmp_name)
+    fd, tmp = _temporary(path)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
@@ -53,9 +64,7 @@ def atomic_text(path: str | Path, *, inputs: tuple[str | Path, ...] = ()) -> Ite
     path = Path(path)
     if any(same_file(path, source) for source in inputs):
         raise UsageError(f"refusing to overwrite the input file {path}; choose another output")
-    directory = path.parent if str(path.parent) else Path()
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    tmp = Path(tmp_name)
+    fd, tmp = _temporary(path)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             yield handle

@@ -91,7 +91,9 @@ class FormBuilder:
             self.state.form_unit = unit  # type: ignore[assignment]  # money_unit_of returns a money unit
             return True
         if vocab.is_footnote(text):
-            self.section = "end"
+            # a note or sign-off ends the form; one printed above the table (a converter may move it) does not
+            if self.draft.indicators or self.draft.tasks or self.draft.budget:
+                self.section = "end"
             return True
         return False
 

@@ -11,32 +11,70 @@ import re
 
 from perftable.text import clean_text
 
-_ITEM = re.compile(
-    r"(?:^|(?<=[\n；;。]))[ \t\u3000]*"
-    r"(?P<num>(?:目标|任务)?[ \t]*(?:\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]*[、.．:：)）](?!\d)"
-    r"|[(（][ \t]*(?:\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]*[)）]|[①-⑳])"
+_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_TOKEN = re.compile(
+    r"(?P<word>目标|任务)?[ \t]*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]*(?:[、:：)）]|[.．](?!\d))"
+    r"|[(（][ \t]*(?P<p>\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]*[)）]"
+    r"|(?P<c>[①-⑳])"
 )
+_BOUNDARY = frozenset("\n；;。，,、:： \t\u3000")
+
+
+def _value(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if text == "十":
+        return 10
+    tens, _, ones = text.partition("十")
+    return (_CN.get(tens, 1) * 10 + _CN.get(ones, 0)) if "十" in text else _CN.get(text, 0)
+
+
+def _tokens(text: str) -> list[tuple[int, int, int, str]]:
+    """Numbering tokens as (start, end, number, style); plain ``1、`` only where an item can begin."""
+    found = []
+    for match in _TOKEN.finditer(text):
+        if match["c"]:
+            found.append((match.start(), match.end(), ord(match["c"]) - ord("①") + 1, "circled"))
+        elif match["p"]:
+            found.append((match.start(), match.end(), _value(match["p"]), "paren"))
+        elif match["word"] or match.start("n") == 0 or text[match.start("n") - 1] in _BOUNDARY:
+            style = "word" if match["word"] else ("cn" if not match["n"].isdigit() else "plain")
+            found.append((match.start(), match.end(), _value(match["n"]), style))
+    return found
+
+
+def _chain(tokens: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:
+    """The longest run of one numbering style counting 1, 2, 3 … in reading order."""
+    best: list[tuple[int, int, int, str]] = []
+    for index, first in enumerate(tokens):
+        if first[2] != 1:
+            continue
+        chain = [first]
+        for token in tokens[index + 1 :]:
+            if token[3] == first[3] and token[2] == chain[-1][2] + 1 and token[0] >= chain[-1][1]:
+                chain.append(token)
+        if len(chain) > len(best):
+            best = chain
+    return best
 
 
 def split_goals(text: str) -> list[str]:
-    """Goal items of a goal cell, numbering removed."""
+    """Goal items of a goal cell, numbering removed: ``1、…；2、…``, ``1.… 2.…``, ``目标1:…目标2:…``, ``(1)…``,
+    ``①…``, ``一、…``, whether the items are on lines of their own or run on in one line. Only a numbering that
+    counts 1, 2, 3 … splits (so ``2025年`` or ``3.5公里`` inside an item do not)."""
     text = text.replace("\r", "")
-    starts = [match.start("num") for match in _ITEM.finditer(text)]
-    if not starts:
+    chain = _chain(_tokens(text))
+    if len(chain) < 2 and not (chain and chain[0][0] == 0):
         item = clean_text(text).rstrip("；;，, ")
         return [item] if item else []
-    pieces = [text[: starts[0]], *(text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True))]
-    items: list[str] = []
-    for index, piece in enumerate(pieces):
-        body = _ITEM.sub("", piece, count=1) if index else piece
-        item = clean_text(body).rstrip("；;，, ")
-        if item:
-            items.append(item)
-    return items
+    pieces = [text[: chain[0][0]]] if chain[0][0] else []
+    ends = [start for start, _, _, _ in chain[1:]] + [len(text)]
+    pieces += [text[token[1] : end] for token, end in zip(chain, ends, strict=True)]
+    return [item for piece in pieces if (item := clean_text(piece).strip().rstrip("；;，, "))]
 
 
 def goal_lines_broken(text: str) -> bool:
     """True when some item of this goal text had its lines joined (a repair worth recording)."""
-    starts = [match.start("num") for match in _ITEM.finditer(text)]
-    bounds = [0, *starts, len(text)]
+    chain = _chain(_tokens(text))
+    bounds = [0, *(start for start, _, _, _ in chain), len(text)]
     return any("\n" in text[a:b].strip() for a, b in itertools.pairwise(bounds))

@@ -3,7 +3,7 @@ as empty strings. The tokenizer keeps the line and column where each cell starts
 
 from __future__ import annotations
 
-from perftable.grid import Block, Cell, Origin, Table, TextLine
+from perftable.grid import Block, Cell, Origin, Table, TextLine, cell_value
 
 _DELIMITERS = (",", "\t", ";", "|")
 
@@ -83,9 +83,9 @@ def read_delimited(text: str, origin: Origin, delimiter: str | None = None) -> l
     where the extractor reads it like any title row."""
     delimiter = delimiter or sniff_delimiter(text)
     rows = [
-        [Cell(value.strip(), (line, col), origin) for value, line, col in raw_row]
+        [Cell(cell_value(value.strip()), (line, col), origin) for value, line, col in raw_row]
         for raw_row in tokenize(text, delimiter)
-        if any(value.strip() for value, _, _ in raw_row)
+        if any(cell_value(value.strip()) for value, _, _ in raw_row)
     ]
     if not rows:
         return []

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from perftable.grid import Block, Cell, Origin, Table, TextLine
+from perftable.grid import Block, Cell, Origin, Table, TextLine, cell_value
 
 _MAX_SPAN = 1000
 _BREAKS = frozenset({"br", "p", "div", "li", "tr"})
@@ -162,7 +162,7 @@ class _TableParser(HTMLParser):
 
 def _cell_text(raw: _RawCell) -> str:
     lines = [" ".join(line.split()) for line in "".join(raw.parts).replace("\xa0", " ").split("\n")]
-    return "\n".join(line for line in lines if line)
+    return cell_value("\n".join(line for line in lines if line))
 
 
 def expand(rows: list[list[_RawCell]], origin: Origin) -> Table:

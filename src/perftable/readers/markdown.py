@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import re
 
-from perftable.grid import Block, Cell, Origin, Table, TextLine
+from perftable.grid import Block, Cell, Origin, Table, TextLine, cell_value
 from perftable.readers.html import read_html
 from perftable.text import breaks_to_newlines
 
@@ -49,7 +49,7 @@ def split_row(line: str) -> list[tuple[str, int]]:
 def _cell_text(raw: str) -> str:
     text = breaks_to_newlines(raw.strip()).replace("\\|", "|")
     text = _EMPHASIS.sub(r"\2", text)
-    return html.unescape(text) if "&" in text else text
+    return cell_value(html.unescape(text) if "&" in text else text)
 
 
 def _is_table_line(line: str) -> bool:
@@ -74,13 +74,45 @@ def _text_line(number: int, line: str, origin: Origin) -> TextLine | None:
     return TextLine(text, Cell(text, (number, col), origin))
 
 
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+
+
+def _without_comments(text: str) -> str:
+    """HTML comments blanked out, line count kept (so locations stay right): they are not table content."""
+    return _COMMENT.sub(lambda match: "\n" * match.group().count("\n"), text) if "<!--" in text else text
+
+
+def _pipes(line: str) -> int:
+    return len(_PIPE.findall(line))
+
+
+def _starts_table(lines: list[str], i: int) -> bool:
+    """A pipe table starts here: a line with an outer pipe, or a line of cells followed by a ``|---|`` row or by
+    another line of cells (a table written without outer pipes and without the delimiter row)."""
+    line = lines[i]
+    if _is_table_line(line):
+        return True
+    following = lines[i + 1] if i + 1 < len(lines) else ""
+    return "|" in line and (
+        _DELIMITER.match(following) is not None or (_pipes(line) >= 2 and _pipes(following) >= 1)
+    )
+
+
 def read_markdown(text: str, origin: Origin) -> list[Block]:
-    """Blocks of a markdown document, in order."""
-    lines = text.split("\n")
+    """Blocks of a markdown document, in order. HTML comments and fenced code blocks are not content."""
+    lines = _without_comments(text).split("\n")
     blocks: list[Block] = []
     i = 0
     while i < len(lines):
         line = lines[i]
+        fence = _FENCE.match(line)
+        if fence:
+            i += 1
+            while i < len(lines) and not lines[i].lstrip().startswith(fence[1]):
+                i += 1
+            i += 1
+            continue
         if _TABLE_OPEN.search(line):
             end = i
             while end < len(lines) and not _TABLE_CLOSE.search(lines[end]):
@@ -89,10 +121,7 @@ def read_markdown(text: str, origin: Origin) -> list[Block]:
             blocks.extend(read_html(chunk, origin, first_line=i + 1))
             i = end + 1
             continue
-        starts_table = _is_table_line(line) or (
-            "|" in line and i + 1 < len(lines) and _DELIMITER.match(lines[i + 1]) is not None
-        )
-        if starts_table:
+        if _starts_table(lines, i):
             bare = not _is_table_line(line)
             table_lines: list[tuple[int, str]] = []
             while i < len(lines) and (_is_table_line(lines[i]) or (bare and "|" in lines[i])):
