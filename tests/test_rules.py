@@ -79,3 +79,25 @@ def test_documentation_examples_behave_as_documented(rule: Rule, tmp_path: Path)
             assert rule.code not in codes, f"{rule.code} passing example: {codes}"
         else:
             assert rule.code in codes, f"{rule.code} failing example: {codes}"
+
+
+@pytest.mark.parametrize(
+    ("case", "message"),
+    [
+        # the difference keeps the precision the table printed (1000.00, not 1000)
+        (
+            "fail-yuan.md",
+            "基本支出(元) 2,785,500.00 + 项目支出(元) 9,950,700.00 = 12,736,200.00，"
+            "但部门预算支出合计(元)为 12,737,200.00，相差 1000.00元",
+        ),
+        # parts in another unit than the whole: every amount carries its unit
+        (
+            "fail-mixed-units.md",
+            "基本支出 400,000元 + 项目支出 50万元 = 90万元，但资金总额为 100万元，相差 10万元",
+        ),
+    ],
+)
+def test_budget_messages_show_printed_precision_and_units(case: str, message: str | None) -> None:
+    report = check_file(CASES / "B001" / case, Config(select=("B001",)))
+    (finding,) = report.findings
+    assert finding.message == message, finding.message

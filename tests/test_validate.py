@@ -384,3 +384,26 @@ def test_report_summary_counts_what_the_findings_hold() -> None:
     assert (summary.files, summary.unreadable) == (1, 0)
     assert summary.severities == dict(report.counts()) and summary.codes == dict(report.by_code())
     assert summary.any_at_least("error") and summary.findings == len(report.findings)
+
+
+def test_a_bug_in_one_rule_is_reported_for_its_file_not_as_a_traceback(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A rule that raises (a perftable bug) turns into a P001 'internal' finding naming the rule; the batch goes on."""
+    from perftable import engine
+    from perftable.config import Config
+    from perftable.rules import u004_timeliness
+
+    def broken(doc: object, ctx: object) -> object:
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(u004_timeliness, "check", broken)
+    engine._active.cache_clear()
+    try:
+        report = engine.validate(ROOT / SEED, Config())
+    finally:
+        engine._active.cache_clear()
+    (finding,) = report.files[0].findings
+    assert (finding.code, finding.params["kind"]) == ("P001", "internal")
+    assert "rule U004: ZeroDivisionError: a bug" in finding.message
+    assert report.summary.unreadable == 1

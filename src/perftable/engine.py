@@ -96,9 +96,26 @@ def check_document(document: Document, config: Config | None = None, table: int 
     codes = frozenset(active.rule.code for active in rules)
     for active in rules:
         context = Context(profile=profile, options=active.options, active=codes)
-        for problem in active.rule.check(document, context):
-            findings.append(_finding(active, problem, config.lang, table))
+        try:
+            problems = list(active.rule.check(document, context))
+        except Exception as error:  # a bug in one rule must not stop the others, nor a batch of files
+            raise InternalError(
+                document.source.file, f"rule {active.rule.code}: {_describe(error)}"
+            ) from error
+        findings.extend(_finding(active, problem, config.lang, table) for problem in problems)
     return sorted(findings, key=Finding.sort_key)
+
+
+class InternalError(ReadError):
+    """A bug in perftable met while checking a file: reported for that file as P001 (exit code 2), not as a
+    traceback that would end a batch run."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(path, reason, "internal")
+
+
+def _describe(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}"[:300]
 
 
 def unreadable(error: ReadError, config: Config) -> Finding:
@@ -147,11 +164,14 @@ def check_file(
         source = read_source(path, options=options)
         result = extraction(source)
         documents = require_documents(result, source.path)
+        findings = [
+            finding for index, doc in enumerate(documents) for finding in check_document(doc, config, index)
+        ]
     except ReadError as error:
         return FileReport(file=name, error=error.reason, findings=[unreadable(error, config)])
-    findings = [
-        finding for index, doc in enumerate(documents) for finding in check_document(doc, config, index)
-    ]
+    except Exception as bug:  # a bug in a reader or the extractor: this file fails, the batch goes on
+        internal = InternalError(name, _describe(bug))
+        return FileReport(file=name, error=internal.reason, findings=[unreadable(internal, config)])
     suppressions = suppress.from_text(name, source.text) if source.text is not None else []
     suppressions += suppress.from_config(name, config)
     findings = suppress.apply(findings, suppressions) + _unused(suppressions, config, name)

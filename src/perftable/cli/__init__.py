@@ -5,12 +5,14 @@ Exit codes (stable, documented in the README):
 * 0 - success (``validate``: no finding at or above the fail level)
 * 1 - ``validate``: findings at or above the fail level; ``diff``/``render --check``: differences
 * 2 - a file could not be read, or a usage or configuration error
+* 3 - an internal error (a bug in perftable) outside the check of one file
 * 130 - interrupted (Ctrl-C)
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from typing import Any
 
@@ -37,7 +39,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     ),
 }
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 
 class ToolError(click.ClickException):
@@ -120,12 +122,21 @@ def main(argv: list[str] | None = None) -> Any:
         sys.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:
         _quiet_broken_pipe()
+    except (
+        Exception
+    ) as exc:  # a bug in perftable: one line and a request to report it, the details on request
+        if os.environ.get("PERFTABLE_TRACEBACK"):
+            raise
+        click.echo(
+            f"perftable: internal error: {type(exc).__name__}: {exc} (please report it with the input file; "
+            "set PERFTABLE_TRACEBACK=1 for the traceback)",
+            err=True,
+        )
+        sys.exit(EXIT_INTERNAL)
 
 
 def _quiet_broken_pipe() -> None:
     """The reader of our stdout went away (``| head``): end quietly, as Unix tools do."""
-    import os
-
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

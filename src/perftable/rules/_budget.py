@@ -43,15 +43,28 @@ def amount_in(item: BudgetLine | None, unit: MoneyUnit) -> Decimal:
     return convert(item.amount, item.unit, unit)
 
 
-def show(amount: Decimal) -> str:
-    """An amount as the messages print it: its own decimals, thousands separators from 100,000 up."""
-    text = f"{amount.normalize():f}" if amount == amount.to_integral() else f"{amount:f}"
-    return f"{amount:,f}" if abs(amount) >= 100000 else text
+def show(amount: Decimal, decimals: int | None = None) -> str:
+    """An amount as the messages print it: ``decimals`` places when given (the precision the table printed, so
+    a difference of 36 between amounts printed to the cent shows as ``36.00``), else its own decimals; thousands
+    separators from 100,000 up."""
+    if decimals is not None:
+        amount = amount.quantize(Decimal(1).scaleb(-decimals))
+    elif amount == amount.to_integral():
+        amount = amount.quantize(Decimal(1))
+    return f"{amount:,f}" if abs(amount) >= 100000 else f"{amount:f}"
+
+
+def decimals_in(lines: Sequence[BudgetLine], unit: MoneyUnit) -> int:
+    """The most decimals printed by the amounts that are in ``unit`` (amounts in another unit say nothing about
+    the precision of a sum in this one)."""
+    return max(
+        (places(item.amount) for item in lines if item.amount is not None and item.unit == unit), default=0
+    )
 
 
 def show_sum(amount: Decimal, parts: Sequence[BudgetLine]) -> str:
-    decimals = max((places(item.amount) for item in parts if item.amount is not None), default=0)
-    return show(amount.quantize(Decimal(1).scaleb(-decimals)) if decimals else amount)
+    unit = parts[0].unit if parts else None
+    return show(amount, decimals_in(parts, unit) if unit is not None else None)
 
 
 @dataclass(frozen=True)
@@ -69,16 +82,26 @@ class Comparison:
         return abs(self.difference) > self.tolerance
 
     def params(self) -> dict[str, object]:
+        """Message parameters; when the parts are printed in another unit than the whole, every amount carries
+        its unit (``基本支出 2,785,500.00元 + … = 1273.72万元``) so the sum is not mistaken for one in 元."""
+        unit = self.whole.unit
+        mixed = any(item.unit != unit for item in self.parts)
+
+        def printed(text: str, item_unit: str) -> str:
+            return text if not mixed or text.endswith(item_unit) else text + item_unit
+
         expression = " + ".join(
-            f"{item.label} {item.value or show(item.amount or Decimal(0))}" for item in self.parts
+            f"{item.label} {printed(item.value or show(item.amount or Decimal(0)), item.unit)}"
+            for item in self.parts
         )
+        decimals = decimals_in([*self.parts, self.whole], unit)
         return {
             "parts": expression,
-            "sum": show_sum(self.total, self.parts),
+            "sum": printed(show(self.total, decimals), unit),
             "whole": self.whole.label,
-            "whole_amount": self.whole.value or show(self.whole.amount or Decimal(0)),
-            "difference": show(abs(self.difference)),
-            "unit": self.whole.unit,
+            "whole_amount": printed(self.whole.value or show(self.whole.amount or Decimal(0)), unit),
+            "difference": show(abs(self.difference), decimals),
+            "unit": unit,
         }
 
 

@@ -68,14 +68,21 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     total = sum((convert(task.funds or Decimal(0), task.unit, whole.unit) for task in funded), Decimal(0))
     tolerance = _budget.tolerance([whole], whole.unit, ctx.decimal("tolerance"))
     if total - whole.amount > tolerance:
+        decimals = max(
+            _budget.decimals_in([whole], whole.unit),
+            max(
+                (_budget.places(task.funds) for task in funded if task.funds and task.unit == whole.unit),
+                default=0,
+            ),
+        )
         yield Problem(
             funded[0].location,
             {
                 "count": len(funded),
-                "sum": _budget.show(total),
+                "sum": _budget.show(total, decimals),
                 "whole": whole.label,
                 "whole_amount": whole.value or _budget.show(whole.amount),
-                "difference": _budget.show(total - whole.amount),
+                "difference": _budget.show(total - whole.amount, decimals),
                 "unit": whole.unit,
             },
         )

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from perftable import period
 from perftable.model import Document
 from perftable.rules._indicators import where
 from perftable.rules.base import Context, Problem
@@ -44,9 +45,8 @@ DEFAULTS = {"department": ("部门名称",), "project": ("项目名称", "主管
 # A required field, and the labels that fill it.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "实施单位": ("实施单位", "项目实施单位", "项目执行单位", "项目单位"),
-    "项目期限": ("项目期限", "项目周期", "项目期", "建设周期", "实施期限", "项目实施期", "项目支出实施期", "项目起止时间",
-                "项目起止日期", "计划完成日期", "实施期"),
-}  # fmt: skip
+    "项目期限": period.LABELS,
+}
 
 
 def present(doc: Document, field: str) -> bool:
@@ -54,7 +54,7 @@ def present(doc: Document, field: str) -> bool:
         return bool(doc.department)
     if field == "项目名称":
         return bool(doc.project)
-    return any(doc.info.get(label, "").strip() for label in SYNONYMS.get(field, (field,)))
+    return period.field(doc, SYNONYMS.get(field, (field,))) is not None
 
 
 def _fits(ctx: Context, doc: Document) -> bool:

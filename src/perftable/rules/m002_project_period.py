@@ -1,7 +1,8 @@
 """M002 project-period: a project's period does not cover the budget year, or its multi-year total is smaller
 than the year's amount.
 
-计划开始日期–计划完成日期 (or a printed period such as ``2023年4月-2024年2月``) must include the table's year; the
+计划开始日期–计划完成日期 (or a printed period such as ``2023年4月-2024年2月``, read by :mod:`perftable.period`;
+a duration such as ``3年`` counts from the budget year, so it always does) must include the table's year; the
 项目资金总额 of all years cannot be smaller than the 年度资金申请总额 of one (when B005 runs, it reports that case).
 
 Passing::
@@ -23,13 +24,12 @@ Failing (a 2026 table for a project that ended in 2025)::
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 from perftable.model import Document
+from perftable.period import project_period
 from perftable.rules import _budget
 from perftable.rules.base import Context, Problem
-from perftable.targets import parse_date
 
 CODE = "M002"
 NAME = "project-period"
@@ -49,43 +49,16 @@ MESSAGES = {
         "en": "{total} {total_amount} {unit} is smaller than {annual} {annual_amount} {unit}",
     },
 }
-_STARTS = ("计划开始日期", "项目开始日期")
-_ENDS = ("计划完成日期", "项目结束日期")
-_PERIODS = ("项目起止时间", "项目起止日期", "建设周期", "实施期限", "项目实施期", "项目支出实施期")
-
-
-def _date(text: str, *, start: bool) -> dt.date | None:
-    parsed = parse_date(text.replace(" ", ""), in_period=True)
-    if parsed is None:
-        return None
-    day = parsed[0]
-    return dt.date(day.year, day.month, 1) if start and text.count("月") and "日" not in text else day
-
-
-def span(doc: Document) -> tuple[dt.date, dt.date] | None:
-    start = next((d for k in _STARTS if (d := _date(doc.info.get(k, ""), start=True))), None)
-    end = next((d for k in _ENDS if (d := _date(doc.info.get(k, ""), start=False))), None)
-    if start and end:
-        return start, end
-    for key in _PERIODS:
-        text = doc.info.get(key, "")
-        for separator in ("--", "—", "-", "~", "至", "到"):
-            if separator in text:
-                first, _, last = text.partition(separator)
-                a, b = _date(first, start=True), _date(last, start=False)
-                if a and b:
-                    return a, b
-    return None
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     if doc.kind != "project":
         return
-    period = span(doc)
-    if period and doc.year and not (period[0].year <= doc.year <= period[1].year):
-        location = doc.locations.get("info.计划完成日期", doc.source)
-        yield Problem(location, {"start": period[0].isoformat(), "end": period[1].isoformat(), "year": doc.year},
-                      "period")  # fmt: skip
+    period = project_period(doc)
+    if period and period.dated and doc.year and not (period.start.year <= doc.year <= period.end.year):
+        location = doc.locations.get(f"info.{period.label}", doc.source)
+        params = {"start": period.start.isoformat(), "end": period.end.isoformat(), "year": doc.year}
+        yield Problem(location, params, "period")
     total, annual = _budget.line(doc, "total"), _budget.line(doc, "annual_total")
     if (
         "B005" in ctx.active

@@ -56,6 +56,10 @@ MESSAGES = {
         "zh": "这是绩效自评表（含实际完成值/得分列），不是绩效目标表",
         "en": "this is a self-evaluation table (自评表: 实际完成值/得分 columns), not a 绩效目标表",
     },
+    "internal": {
+        "zh": "perftable 内部错误，未能完成检查，请附上此文件报告问题（{reason}）",
+        "en": "internal error, the check did not finish; please report it with this file ({reason})",
+    },
     "other": {"zh": "无法读取：{reason}", "en": "cannot read: {reason}"},
 }
 

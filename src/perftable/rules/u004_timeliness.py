@@ -1,6 +1,9 @@
 """U004 timeliness: a 时效 value that is a date outside the budget year (or the project's planned period), or
 that is neither a date, a period, a rate nor a recognised term (及时, 按时, 按期 …).
 
+The project period is read by :mod:`perftable.period` (计划开始/完成日期, 项目期限 ``2024年7月-2025年6月``,
+``3年`` …): a project running into the next year may promise a date in it.
+
 Passing::
 
     # 2024年部门整体支出绩效目标表
@@ -25,8 +28,8 @@ import re
 from collections.abc import Iterator
 
 from perftable.model import Document
+from perftable.period import project_period
 from perftable.rules.base import Context, Problem
-from perftable.targets import parse_date
 from perftable.units import unit_info
 
 CODE = "U004"
@@ -50,30 +53,23 @@ MESSAGES = {
 TERMS = re.compile(
     r"及时|按时|按期|准时|如期|当年|年内|全年|按月|按季|实时|定期|每[年季月周日]|前完成|内完成|以内|之前"
 )
-_START_FIELDS = ("计划开始日期", "项目开始日期")
-_END_FIELDS = ("计划完成日期", "项目结束日期")
 
 
-def _field_date(doc: Document, names: tuple[str, ...]) -> dt.date | None:
-    for name in names:
-        parsed = parse_date(doc.info.get(name, "").replace(" ", ""))
-        if parsed:
-            return parsed[0]
-    return None
-
-
-def period(doc: Document) -> tuple[dt.date, dt.date, str] | None:
-    """The period dates should fall in: the project's planned dates, else the budget year."""
-    start, end = _field_date(doc, _START_FIELDS), _field_date(doc, _END_FIELDS)
-    if start and end:
-        return dt.date(start.year, 1, 1), end, f"{start.isoformat()}–{end.isoformat()}"
-    if doc.year:
-        return dt.date(doc.year, 1, 1), dt.date(doc.year, 12, 31), f"{doc.year}年度"
-    return None
+def window(doc: Document) -> tuple[dt.date, dt.date, str] | None:
+    """The span dates should fall in: the budget year, widened to the project's period when one is printed
+    (a project running 2024年7月-2025年6月 may promise 2025年6月30日前)."""
+    span = project_period(doc)
+    if doc.year is None:
+        return (dt.date(span.start.year, 1, 1), span.end, span.describe()) if span else None
+    first, last = dt.date(doc.year, 1, 1), dt.date(doc.year, 12, 31)
+    if span is None or (span.start.year, span.end) == (doc.year, last):
+        return first, last, f"{doc.year}年度"
+    start, end = min(first, dt.date(span.start.year, 1, 1)), max(last, span.end)
+    return start, end, f"{start.isoformat()}–{end.isoformat()}"
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
-    span = period(doc)
+    span = window(doc)
     for indicator in doc.indicators:
         if indicator.level2 != "时效指标" or not indicator.value:
             continue
