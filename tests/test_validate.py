@@ -269,6 +269,21 @@ def test_perftable_toml_per_file_ignores_and_rule_options(tables: dict[str, Path
     assert sum("I001" in line for line in lines) == 2  # 成本指标 as a level-1 is now required
 
 
+@pytest.mark.parametrize("header", ["", "[tool.perftable]\n"])
+def test_fail_level_comes_from_each_files_own_configuration(tables: dict[str, Path], header: str) -> None:
+    """A folder whose perftable.toml says fail-on = "warning" fails on its warnings; another folder does not."""
+    strict = tables["clean"].parent / "strict"
+    strict.mkdir()
+    (strict / "perftable.toml").write_text(f'{header}fail-on = "warning"\n', encoding="utf-8")
+    (strict / "w.md").write_bytes(tables["warning"].read_bytes())
+    assert run_cli("validate", str(tables["warning"])).returncode == 0
+    assert run_cli("validate", str(strict / "w.md")).returncode == 1
+    assert run_cli("validate", str(tables["warning"]), str(strict / "w.md")).returncode == 1
+    assert (
+        run_cli("validate", str(strict / "w.md"), str(tables["warning"]), "--format", "junit").returncode == 1
+    )
+
+
 def test_markdown_suppression_comments(tmp_path: Path) -> None:
     path = tmp_path / "t.md"
     lines = CLEAN.replace("≥90%", "").splitlines()
@@ -326,8 +341,14 @@ def test_rules_command_lists_and_explains(golden: Golden) -> None:
     assert text.startswith("B001 expenditure-sum (error): expenditure parts do not add up")
     code, _ = invoke("rules", "Q999")
     assert code != 0
-    code, text = invoke("rules", "--profile", "central-2021")
+    code, text = invoke("rules", "--profile", "central-2021", "--lang", "en")
     assert "成本指标 as level-1: yes" in text
+    code, text = invoke("rules", "--profile", "central-2021")
+    assert "成本指标作为一级指标: 是" in text and "项目表: 项目名称、主管部门、实施单位、项目期限" in text
+    code, text = invoke("rules", "--profile", "shanghai-project", "--format", "json")
+    profile = json.loads(text)
+    assert profile["required_fields"]["project"][-1] == "项目类别"
+    assert "计划完成日期" in profile["field_labels"]["项目期限"]
 
 
 def test_pre_commit_hook_runs_validate() -> None:

@@ -74,19 +74,60 @@ def explain(name: str, lang: Lang = "zh", fmt: str = "text") -> str:
     return f"{header}\n\n{rule.doc}\n\nGuidance: {rule.guidance}\nOptions: {options}\n"
 
 
-def describe_profile(name: str, lang: Lang = "zh") -> str:
+_PROFILE_LABELS = {
+    "zh": ("必需的一级指标", "产出指标下必需的二级指标", "成本指标作为一级指标", "满意度指标可在效益指标下", "必需的表头字段",
+           "部门整体表", "项目表", "是", "否", "可用的名称"),
+    "en": ("level-1 required", "产出指标 level-2 required", "成本指标 as level-1", "satisfaction under 效益指标 accepted",
+           "header fields required (M001)", "department tables", "project tables", "yes", "no", "accepted labels"),
+}  # fmt: skip
+
+
+def profile_fields(name: str) -> dict[str, tuple[str, ...]]:
+    """The header fields M001 requires under a profile, by table kind (a profile that names none uses the
+    defaults of each kind)."""
+    from perftable.rules.m001_missing_field import DEFAULTS
+
+    profile = PROFILES[name]
+    kinds: dict[str, tuple[str, ...]] = dict(DEFAULTS)
+    if profile.required_fields:
+        kind = "project" if "项目名称" in profile.required_fields else "department"
+        kinds[kind] = profile.required_fields
+    return kinds
+
+
+def describe_profile(name: str, lang: Lang = "zh", fmt: str = "text") -> str:
+    """What a profile requires, as text or JSON (``perftable rules --profile NAME``)."""
     from perftable.errors import UsageError
+    from perftable.rules.m001_missing_field import SYNONYMS
 
     profile = PROFILES.get(name)
     if profile is None:
         raise UsageError(f"unknown profile {name!r} (known: {', '.join(PROFILES)})")
+    fields = profile_fields(name)
+    if fmt == "json":
+        data = {
+            "name": profile.name,
+            "description": profile.description,
+            "required_level1": list(profile.required_level1),
+            "required_output_level2": list(profile.required_output_level2),
+            "cost_as_level1": profile.cost_as_level1,
+            "alternate_parents": profile.alternate_parents,
+            "required_fields": {kind: list(names) for kind, names in fields.items()},
+            "field_labels": {field: list(SYNONYMS[field]) for field in sorted(SYNONYMS)},
+        }
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    words = _PROFILE_LABELS[lang]
+    yes, no = words[7], words[8]
     lines = [
         f"{profile.name}: {profile.description}",
-        f"  level-1 required: {'、'.join(profile.required_level1)}",
-        f"  产出指标 level-2 required: {'、'.join(profile.required_output_level2)}",
-        f"  成本指标 as level-1: {'yes' if profile.cost_as_level1 else 'no'}",
-        f"  satisfaction under 效益指标 accepted: {'yes' if profile.alternate_parents else 'no'}",
+        f"  {words[0]}: {'、'.join(profile.required_level1)}",
+        f"  {words[1]}: {'、'.join(profile.required_output_level2)}",
+        f"  {words[2]}: {yes if profile.cost_as_level1 else no}",
+        f"  {words[3]}: {yes if profile.alternate_parents else no}",
+        f"  {words[4]}:",
+        f"    {words[5]}: {'、'.join(fields['department'])}",
+        f"    {words[6]}: {'、'.join(fields['project'])}",
     ]
-    if profile.required_fields:
-        lines.append(f"  header fields required: {'、'.join(profile.required_fields)}")
+    for field in sorted(SYNONYMS):
+        lines.append(f"  {field} {words[9]}: {'、'.join(SYNONYMS[field])}")
     return "\n".join(lines) + "\n"

@@ -221,6 +221,10 @@ def read_file(path: Path) -> Config | None:
         if "perftable" not in tool:
             return None
         data = tool["perftable"]
+    elif set(data) == {"tool"} and isinstance(data["tool"], dict) and set(data["tool"]) == {"perftable"}:
+        data = data["tool"][
+            "perftable"
+        ]  # a [tool.perftable] table copied from a pyproject.toml reads the same
     return from_mapping(data, str(path), path.parent.resolve())
 
 

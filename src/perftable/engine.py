@@ -184,6 +184,7 @@ def check_file(
         tables=len(documents),
         skipped=result.skipped,
         findings=sorted(findings, key=Finding.sort_key),
+        fail_on=config.fail_on,
     )
 
 
@@ -191,7 +192,9 @@ def validate(target: str | Path | Document, config: Config | None = None) -> Rep
     """Validate a file (every table in it) or a document already loaded; the CLI formats only serialise this."""
     report = Report()
     if isinstance(target, Document):
-        report.add(FileReport(file=target.source.file, tables=1, findings=check_document(target, config)))
+        config = config or Config()
+        findings = check_document(target, config)
+        report.add(FileReport(file=target.source.file, tables=1, findings=findings, fail_on=config.fail_on))
     else:
         report.add(check_file(target, config))
     return report

@@ -42,9 +42,20 @@ class FileReport(Record):
     )
     findings: list[Finding] = Field(default_factory=list)
     error: str | None = Field(default=None, description="Why the file could not be read (reported as P001)")
+    fail_on: Severity = Field(
+        default="error",
+        exclude=True,
+        description="The fail level of the configuration this file was checked with",
+    )
 
     def count(self, severity: Severity) -> int:
         return sum(1 for finding in self.findings if finding.severity == severity)
+
+    @property
+    def failing(self) -> list[Finding]:
+        """Findings at or above the file's own fail level (a perftable.toml in its folder may set another one)."""
+        rank = SEVERITY_RANK[self.fail_on]
+        return [finding for finding in self.findings if SEVERITY_RANK[finding.severity] >= rank]
 
 
 class Summary(Record):
@@ -52,12 +63,14 @@ class Summary(Record):
 
     files: int = 0
     unreadable: int = 0
+    failing: int = Field(default=0, description="Files with a finding at or above their fail level")
     severities: dict[str, int] = Field(default_factory=dict)
     codes: dict[str, int] = Field(default_factory=dict)
 
     def add(self, file: FileReport) -> None:
         self.files += 1
         self.unreadable += file.error is not None
+        self.failing += bool(file.failing)
         for finding in file.findings:
             self.severities[finding.severity] = self.severities.get(finding.severity, 0) + 1
             self.codes[finding.code] = self.codes.get(finding.code, 0) + 1

@@ -11,7 +11,11 @@ import click
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True
 )
-@click.option("--profile", default=None, help="Show what a profile requires (its level-1 and level-2 names).")
+@click.option(
+    "--profile",
+    default=None,
+    help="Show what a profile requires (level-1 and level-2 names, header fields); --format json for a tool.",
+)
 def rules(rule: str | None, lang: str, fmt: str, profile: str | None) -> None:
     """List the rules, or explain one (by code or name).
 
@@ -25,6 +29,6 @@ def rules(rule: str | None, lang: str, fmt: str, profile: str | None) -> None:
     from perftable.catalog import describe_profile, explain, listing
 
     if profile is not None:
-        click.echo(describe_profile(profile, lang))  # type: ignore[arg-type]  # click.Choice checked it
+        click.echo(describe_profile(profile, lang, fmt), nl=False)  # type: ignore[arg-type]  # click.Choice checked it
         return
     click.echo(explain(rule, lang, fmt) if rule else listing(lang, fmt), nl=False)  # type: ignore[arg-type]

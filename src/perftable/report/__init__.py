@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
-from perftable.findings import Finding, Severity
+from perftable.findings import Finding
 from perftable.messages import Lang
 
 FORMATS: dict[str, str] = {
@@ -37,7 +37,6 @@ STREAMING = frozenset({"text", "concise", "json-lines", "github"})
 class FormatContext:
     format: str = "text"
     lang: Lang = "zh"
-    fail_on: Severity = "error"
     color: bool = False
     root: Path | None = None  # paths are shown relative to it
 

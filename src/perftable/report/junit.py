@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from xml.etree.ElementTree import Element, SubElement, indent, tostring
 
-from perftable.findings import SEVERITY_RANK, FileReport, Report
+from perftable.findings import FileReport, Report
 from perftable.report import FormatContext, relative, where
 
 
@@ -20,7 +20,7 @@ def _case(suite: Element, file: FileReport, ctx: FormatContext) -> tuple[int, in
         error = SubElement(case, "error", message=file.error, type="P001")
         error.text = "\n".join(lines)
         return 0, 1
-    failing = [f for f in file.findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[ctx.fail_on]]
+    failing = file.failing
     if failing:
         failure = SubElement(case, "failure", message=f"{len(failing)} finding(s)", type=failing[0].code)
         failure.text = "\n".join(lines)
