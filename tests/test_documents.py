@@ -241,3 +241,14 @@ def test_extraction_counts_without_changing_extract() -> None:
         "大气环境监测站点建设",
         "兰溪路-真南路下立交工程",
     ]
+
+
+def test_pdf_layout_wraps_are_read_not_reported_as_repairs() -> None:
+    """A PDF wraps long cells at the column's width: joining those lines is reading, so no P002 joined-lines and
+    no I013 'held a line break'; the same break typed in a Word cell is the author's and is still reported."""
+    pdf = perftable.load_all(DOCUMENTS / "lanxilu-2026.pdf")[0]
+    docx = perftable.load_all(DOCUMENTS / "lanxilu-2026.docx")[0]
+    assert not [w for w in pdf.warnings if w.kind == "joined-lines"]
+    assert [w for w in docx.warnings if w.kind == "joined-lines"]
+    report = perftable.validate(DOCUMENTS / "lianjiang-clean.pdf")
+    assert not [f for f in report.findings if f.code == "I013"]

@@ -40,6 +40,12 @@ class Origin:
     table: int | None = None
     page: int | None = None
 
+    @property
+    def laid_out(self) -> bool:
+        """Line breaks in these cells come from the page layout (a PDF wraps text at the cell's width), not from
+        the author: joining them is reading, not a repair worth reporting."""
+        return self.kind == "pdf"
+
     def location(self, pos: tuple[int, int]) -> Location:
         a, b = pos
         if self.kind == "text":

@@ -85,9 +85,10 @@ class Draft:
         )
 
     def text_of(self, cell: Cell) -> str:
-        """A cell's text as it enters the model: broken lines joined, recording the repair."""
+        """A cell's text as it enters the model: broken lines joined, recording the repair (not for a PDF's
+        layout wraps, which every long cell has)."""
         text = clean_text(cell.text)
-        if not cell.merged:
+        if not cell.merged and not cell.origin.laid_out:
             if was_broken(cell.text):
                 self.repair("P002", "joined-lines", cell, text=text)
             elif text != cell.text.strip() and _WHITE.sub("", text) == _WHITE.sub("", cell.text):

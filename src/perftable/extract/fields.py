@@ -189,7 +189,7 @@ class FieldReader:
 
     # goals -------------------------------------------------------------------------------------------------
     def add_goal(self, kind: LabelKind, label: str, value: Cell) -> None:
-        if goal_lines_broken(value.text) and not value.merged:
+        if goal_lines_broken(value.text) and not value.merged and not value.origin.laid_out:
             self.draft.repair("P002", "joined-lines", value, text=clean_text(value.text)[:40])
         if kind == "goal":
             if not self.draft.goals:
