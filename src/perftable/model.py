@@ -14,7 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
 Kind = Literal["department", "project"]
 Section = Literal["key", "other"]
-Comparator = Literal["≥", "≤", "=", ">", "<"]
+Comparator = Literal["≥", "≤", "=", ">", "<", "≈"]
+Change = Literal["increase", "decrease"]
 
 
 class Record(BaseModel):
@@ -85,6 +86,8 @@ def cell_position(ref: str) -> tuple[int, int]:
 class Target(Record):
     """The parsed meaning of an indicator value such as ``≥90%``, ``600元/户`` or ``2024年12月31日前``.
 
+    ``≈`` is an approximate value (``约200人``, ``200人左右``); a range (``90%-95%``, ``≥90%且≤95%``) has
+    ``number`` and ``number_max``; a change from the present level (``提高5个百分点``) has ``change``.
     Immutable: equal values share one parsed Target.
     """
 
@@ -99,6 +102,10 @@ class Target(Record):
     per: str | None = Field(default=None, description='Denominator of a rate: "户" in 600元/户, "人·月"')
     date: dt.date | None = None
     qualitative: str | None = Field(default=None, description="A qualitative target: 是, 有所提高, 及时 …")
+    change: Change | None = Field(
+        default=None,
+        description="A change from the present level, not a level: 提高5个百分点 is an increase of 5",
+    )
 
     @property
     def is_quantitative(self) -> bool:

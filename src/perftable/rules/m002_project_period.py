@@ -26,10 +26,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from perftable.dates import parse_date
 from perftable.model import Document
 from perftable.rules import _budget
 from perftable.rules.base import Context, Problem
-from perftable.targets import parse_date
 
 CODE = "M002"
 NAME = "project-period"
