@@ -138,6 +138,7 @@ def test_decimal_from_float_goes_through_the_shortest_repr(value: float, expecte
         ("较上年下降10%以上", {"comparator": "≥", "number": "10", "unit": "%", "change": "decrease"}),
         ("较2023年增长3%", {"number": "3", "unit": "%", "change": "increase"}),
         ("减少两个", {"number": "2", "unit": "个", "change": "decrease"}),
+        ("节约20万元", {"number": "20", "unit": "万元", "change": "decrease"}),
         ("提高0-6岁残疾儿童日常生活能力", {"qualitative": "提高0-6岁残疾儿童日常生活能力"}),
         ("减少", {"qualitative": "减少"}),
         # ranges of two bounds
@@ -176,7 +177,7 @@ def test_quarters_take_the_year_of_the_table() -> None:
 @pytest.mark.parametrize(
     ("before", "after", "comparator"),
     [("培训残疾人不少于", "", "≥"), ("至少", "", "≥"), ("", "人以上", None), ("新建", "以上的站点", "≥"),
-     ("约", "", "≈"), ("新建", "的站点", None)],
+     ("约", "", "≈"), ("新建", "的站点", None), ("节约", "", None), ("不超过", "", "≤"), ("高于", "", ">")],
 )  # fmt: skip
 def test_comparators_around_a_number(before: str, after: str, comparator: str | None) -> None:
     assert (comparator_before(before) or comparator_after(after)) == comparator

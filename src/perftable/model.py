@@ -120,7 +120,9 @@ class BudgetLine(Record):
     label: str = Field(description="The label as printed, cleaned of spaces and full-width forms")
     key: str = Field(description="Canonical slug: basic, project, total, fiscal, other_funds, annual_total …")
     amount: Decimal | None = Field(description="None when the cell is empty or not a number")
-    value: str = Field(default="", description="The amount cell as printed")
+    value: str = Field(
+        default="", description="The amount cell as printed, with any note (100（含上年结转20）)"
+    )
     unit: Literal["万元", "元", "亿元"] = "万元"
     location: Location
 
@@ -133,7 +135,10 @@ class Task(Record):
     funds: Decimal | None = None
     unit: Literal["万元", "元", "亿元"] = "万元"
     target: str = ""
-    info: dict[str, str] = Field(default_factory=dict, description="Further columns, keyed by their header")
+    info: dict[str, str] = Field(
+        default_factory=dict,
+        description="Further columns, keyed by their header; 资金说明: a note printed after the funds (50（暂定）)",
+    )
     location: Location
 
 

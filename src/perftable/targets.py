@@ -22,60 +22,28 @@ from perftable.model import Change, Comparator, Target
 from perftable.numbers import CHINESE_NUMERAL, chinese_number
 from perftable.units import KNOWN_UNITS, MONEY_WORDS, is_known, normalise_unit
 
-_PREFIXES: tuple[tuple[str, Comparator], ...] = (
-    ("大于或等于", "≥"),
-    ("大于等于", "≥"),
-    ("不低于", "≥"),
-    ("不少于", "≥"),
-    ("不小于", "≥"),
-    ("至少", "≥"),
-    (">=", "≥"),
-    ("≥", "≥"),
-    ("≧", "≥"),
-    ("⩾", "≥"),
-    ("小于或等于", "≤"),
-    ("小于等于", "≤"),
-    ("不超过", "≤"),
-    ("不高于", "≤"),
-    ("不大于", "≤"),
-    ("不多于", "≤"),
-    ("<=", "≤"),
-    ("≤", "≤"),
-    ("≦", "≤"),
-    ("⩽", "≤"),
-    ("大于", ">"),
-    ("高于", ">"),
-    ("超过", ">"),
-    (">", ">"),
-    ("小于", "<"),
-    ("低于", "<"),
-    ("<", "<"),
-    ("等于", "="),
-    ("达到", "="),
-    ("==", "="),
-    ("=", "="),
-    ("大约", "≈"),
-    ("约为", "≈"),
-    ("约合", "≈"),
-    ("约", "≈"),
-    ("≈", "≈"),
+
+def _spellings(table: dict[Comparator, str]) -> tuple[tuple[str, Comparator], ...]:
+    """``{"≥": "不低于 至少"}`` -> ``(("不低于", "≥"), ("至少", "≥"))``: longest spellings first."""
+    pairs = [(word, comparator) for comparator, words in table.items() for word in words.split()]
+    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+
+_PREFIXES = _spellings(
+    {
+        "≥": "大于或等于 大于等于 不低于 不少于 不小于 至少 >= ≥ ≧ ⩾",
+        "≤": "小于或等于 小于等于 不超过 不高于 不大于 不多于 <= ≤ ≦ ⩽",
+        ">": "大于 高于 超过 >",
+        "<": "小于 低于 <",
+        "=": "等于 达到 == =",
+        "≈": "大约 约为 约合 约 ≈",
+    }
 )
-_SUFFIXES: tuple[tuple[str, Comparator], ...] = (
-    ("及以上", "≥"),
-    ("或以上", "≥"),
-    ("以上", "≥"),
-    ("及以下", "≤"),
-    ("或以下", "≤"),
-    ("以下", "≤"),
-    ("以内", "≤"),
-    ("之内", "≤"),
-    ("内", "≤"),
-    ("左右", "≈"),
-)
+_SUFFIXES = _spellings({"≥": "及以上 或以上 以上", "≤": "及以下 或以下 以下 以内 之内 内", "≈": "左右"})
 # A change from the present level: 提高5个百分点, 较上年下降10%, 增长3%以上.
 _CHANGES: dict[str, Change] = {
     **dict.fromkeys(("提高", "提升", "增加", "增长", "上升", "增幅"), "increase"),
-    **dict.fromkeys(("降低", "下降", "减少", "压减", "削减", "缩短", "降幅"), "decrease"),
+    **dict.fromkeys(("降低", "下降", "减少", "压减", "削减", "缩短", "降幅", "节约", "节省"), "decrease"),
 }
 _BASELINE = r"(?:比|较|同比|环比)(?:\d{4}年度?)?[^\d]{0,6}?"  # 比上年, 较2023年同期
 _CHANGE = re.compile(
@@ -209,8 +177,14 @@ def _split_comparator(text: str) -> tuple[Comparator | None, str]:
     return None, text
 
 
+# Words ending in 约 that do not mean "about": 节约200万元 is a saving of 200万元.
+_NOT_ABOUT = ("节约", "制约", "合约", "签约", "预约", "公约", "条约", "契约", "违约", "履约", "特约", "集约")
+
+
 def comparator_before(text: str) -> Comparator | None:
     """The comparator a text ends with, as the words before a number in a sentence: ``培训残疾人不少于`` -> ``≥``."""
+    if text.endswith(_NOT_ABOUT):
+        return None
     return next((comparator for word, comparator in _PREFIXES if text.endswith(word)), None)
 
 
