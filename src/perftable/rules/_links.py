@@ -26,7 +26,7 @@ def best(candidates: list[tuple[float, T]], threshold: float) -> T | None:
 
 def _per_matches(cost: Target, quantity: Indicator) -> bool:
     unit = effective_unit(quantity)
-    per, count = unit_info((cost.per or "").split("·")[0]), unit_info(unit or "")
+    per, count = unit_info(cost.per or ""), unit_info(unit or "")
     return per is not None and count is not None and per.family == count.family and per.scale == count.scale
 
 

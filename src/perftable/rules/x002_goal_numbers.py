@@ -52,12 +52,16 @@ MESSAGES = {
         "en": "the goals say “{mention}” but the indicator 「{name}」 is {value}",
     }
 }
-# Units a goal's number may carry: not percentages or dates, not single Latin letters (5G, 3D).
-_UNITS = "|".join(
-    re.escape(unit)
-    for unit in KNOWN_UNITS
-    if unit not in ("%", "‰", "年", "月", "日", "天") and not (unit.isascii() and len(unit) == 1)
-)
+
+
+def _countable(unit: str) -> bool:
+    """A unit a goal's number may carry: not a percentage or a date word, not a single Latin letter (5G, 3D)."""
+    info = unit_info(unit)
+    percent = info is not None and info.family == "percent"
+    return not percent and unit not in ("年", "月", "日", "天") and not (unit.isascii() and len(unit) == 1)
+
+
+_UNITS = "|".join(re.escape(unit) for unit in KNOWN_UNITS if _countable(unit))
 _MENTION = re.compile(
     rf"(?<![\d.,])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>(?:万|亿)?(?:{_UNITS}))",
     re.IGNORECASE,
