@@ -94,6 +94,25 @@ def test_non_numeric_amount_is_kept_as_printed() -> None:
     ]
 
 
+def test_amount_with_a_note_keeps_the_note() -> None:
+    doc = one(
+        """| 部门名称 | 某中心 |  |  |  |
+|---|---|---|---|---|
+| 基本支出 | 100（含上年结转20） |  |  |  |
+| 项目支出 | 1,273.72(万元) |  |  |  |
+| 年度重点工作任务 | 名称 | 主要实施内容 | 拟投入的资金(万元) | 期望达到的目标 |
+|  | 任务1: 残疾人培训 | 培训 | 50（暂定） | 完成 |
+"""
+        + INDICATORS
+    )
+    assert [(b.key, b.amount, b.value) for b in doc.budget] == [
+        ("basic", Decimal(100), "100（含上年结转20）"),
+        ("project", Decimal("1273.72"), "1,273.72(万元)"),
+    ]
+    (task,) = doc.tasks
+    assert (task.funds, task.info) == (Decimal(50), {"资金说明": "暂定"})
+
+
 def test_goal_text_in_the_row_below_its_label_and_long_term_goal_in_info() -> None:
     doc = one(
         """| 项目名称 | 道路改造 |  |
@@ -183,6 +202,18 @@ def test_unit_column_comparator_column_and_extra_columns() -> None:
     assert (first.unit, first.target.comparator, first.target.number) == ("次", "≥", Decimal(120))
     assert first.info == {"指标值类型": "≥", "数据来源": "台账"}
     assert (second.unit, second.target.comparator) == ("%", "≥")
+
+
+@pytest.mark.parametrize(
+    ("name", "unit"),
+    [("人均成本(元/人)", "元/人"), ("培训人数(人)", "人"), ("资金(万)", "万元"), ("道路长度(KM)", "公里"),
+     ("亩均成本(元/亩)", "元/亩"), ("补贴(元/人(月))", None), ("说明(详见附件)", None)],
+)  # fmt: skip
+def test_unit_in_the_name(name: str, unit: str | None) -> None:
+    doc = one(
+        f"| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n|---|---|---|---|\n| 产出指标 | 成本指标 | {name} | 5 |\n"
+    )
+    assert doc.indicators[0].unit == unit
 
 
 def test_traditional_characters_broken_labels_and_score_ranges() -> None:

@@ -101,3 +101,28 @@ def test_budget_messages_show_printed_precision_and_units(case: str, message: st
     report = check_file(CASES / "B001" / case, Config(select=("B001",)))
     (finding,) = report.findings
     assert finding.message == message, finding.message
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "unit", "per", "per_unit"),
+    [
+        ("人均成本(元/人)", "≤500", "元", "人", True),
+        ("人均培训费", "≤500元", "元", "人", True),
+        ("每户补助(万元)", "1.5", "万元", "户", True),
+        ("设备单价", "≤5万元", "万元", None, True),
+        ("补助标准", "600元/户", "元", "户", True),
+        ("设备购置费(万元)", "≤50", "万元", None, False),
+        ("标准化建设成本", "≤50万元", "万元", None, False),
+        ("项目总成本", "≤90万元", "万元", None, False),
+    ],
+)
+def test_effective_target_takes_the_unit_of_the_name(
+    name: str, value: str, unit: str, per: str | None, per_unit: bool
+) -> None:
+    from perftable.loader import loads
+    from perftable.rules._indicators import effective_target, is_per_unit
+
+    table = f"| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n|---|---|---|---|\n| 产出指标 | 成本指标 | {name} | {value} |\n"
+    (indicator,) = loads(table)[0].indicators
+    target = effective_target(indicator)
+    assert (target.unit, target.per, is_per_unit(indicator)) == (unit, per, per_unit)

@@ -7,8 +7,15 @@ from decimal import Decimal
 
 import pytest
 
-from perftable.numbers import AmountError, decimal_from_float, parse_amount
-from perftable.targets import is_value_like, parse_comparator, parse_target
+from perftable.dates import parse_date
+from perftable.numbers import AmountError, amount_note, chinese_number, decimal_from_float, parse_amount
+from perftable.targets import (
+    comparator_after,
+    comparator_before,
+    is_value_like,
+    parse_comparator,
+    parse_target,
+)
 from perftable.units import compatible, normalise_unit, unit_info
 
 
@@ -24,10 +31,38 @@ from perftable.units import compatible, normalise_unit, unit_info
         ("250万", "250", "万元"),
         ("-5", "-5", None),
         ("0", "0", None),
+        ("100（含上年结转20）", "100", None),
+        ("1,273.72(万元)", "1273.72", "万元"),
+        ("1,273.72（万）", "1273.72", "万元"),
+        ("50（暂定）", "50", None),
+        ("278.55 (含结转)", "278.55", None),
     ],
 )
 def test_parse_amount(text: str, amount: str, unit: str | None) -> None:
     assert parse_amount(text) == (Decimal(amount), unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("100（含上年结转20）", "含上年结转20"),
+        ("50(暂定)", "暂定"),
+        ("1,273.72(万元)", None),
+        ("100", None),
+        ("无", None),
+    ],
+)
+def test_amount_note(text: str, note: str | None) -> None:
+    assert amount_note(text) == note
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("一", 1), ("三", 3), ("十", 10), ("十二", 12), ("二十", 20), ("两百零五", 205), ("一千零一", 1001),
+     ("三四", None), ("一般", None), ("", None)],
+)  # fmt: skip
+def test_chinese_number(text: str, number: int | None) -> None:
+    assert chinese_number(text) == number
 
 
 @pytest.mark.parametrize("text", ["", "-", "—", "无", "/"])
@@ -35,7 +70,7 @@ def test_nil_amounts(text: str) -> None:
     assert parse_amount(text) is None
 
 
-@pytest.mark.parametrize("text", ["详见附表", "1,27", "12a", "1.2.3"])
+@pytest.mark.parametrize("text", ["详见附表", "1,27", "12a", "1.2.3", "(暂定)", "12(3)4", "100(含(结转))"])
 def test_not_amounts(text: str) -> None:
     with pytest.raises(AmountError):
         parse_amount(text)
@@ -88,12 +123,64 @@ def test_decimal_from_float_goes_through_the_shortest_repr(value: float, expecte
         ("≥**%", {"comparator": "≥", "qualitative": "≥**%"}),
         ("2000.5", {"number": "2000.5"}),
         ("", {}),
+        # Latin units in any case
+        ("≥80M", {"comparator": "≥", "number": "80", "unit": "米"}),
+        ("5KM", {"number": "5", "unit": "公里"}),
+        ("10Kg", {"number": "10", "unit": "千克"}),
+        ("≤50kWh", {"comparator": "≤", "number": "50", "unit": "千瓦时"}),
+        ("5G", {"qualitative": "5G"}),
+        # approximate values
+        ("约200人", {"comparator": "≈", "number": "200", "unit": "人"}),
+        ("大约3个月", {"comparator": "≈", "number": "3", "unit": "月"}),
+        ("200人左右", {"comparator": "≈", "number": "200", "unit": "人"}),
+        # changes from the present level
+        ("提高5个百分点", {"number": "5", "unit": "百分点", "change": "increase"}),
+        ("较上年下降10%以上", {"comparator": "≥", "number": "10", "unit": "%", "change": "decrease"}),
+        ("较2023年增长3%", {"number": "3", "unit": "%", "change": "increase"}),
+        ("减少两个", {"number": "2", "unit": "个", "change": "decrease"}),
+        ("节约20万元", {"number": "20", "unit": "万元", "change": "decrease"}),
+        ("提高0-6岁残疾儿童日常生活能力", {"qualitative": "提高0-6岁残疾儿童日常生活能力"}),
+        ("减少", {"qualitative": "减少"}),
+        # ranges of two bounds
+        ("≥90%且≤95%", {"number": "90", "number_max": "95", "unit": "%"}),
+        ("≤95%，≥90%", {"number": "90", "number_max": "95", "unit": "%"}),
+        (">=1,200人并且<=1,500人", {"number": "1200", "number_max": "1500", "unit": "人"}),
+        ("≥95%且≤90%", {"comparator": "≥", "qualitative": "≥95%且≤90%"}),
+        ("≥90%且≥95%", {"comparator": "≥", "qualitative": "≥90%且≥95%"}),
+        # frequencies, quarters, durations in Chinese numerals
+        ("1次/月", {"number": "1", "unit": "次", "per": "月"}),
+        ("2024年第三季度", {"date": dt.date(2024, 9, 30)}),
+        ("2024年四季度前", {"comparator": "≤", "date": dt.date(2024, 12, 31)}),
+        ("2024年上半年", {"date": dt.date(2024, 6, 30)}),
+        ("一年", {"number": "1", "unit": "年"}),
+        ("三个月", {"number": "3", "unit": "月"}),
+        ("三个半月", {"number": "3.5", "unit": "月"}),
+        ("一年半", {"number": "1.5", "unit": "年"}),
+        ("半年", {"number": "0.5", "unit": "年"}),
+        ("十五天内", {"comparator": "≤", "number": "15", "unit": "天"}),
+        ("一般", {"qualitative": "一般"}),
+        ("十分满意", {"qualitative": "十分满意"}),
+        ("一级指标", {"qualitative": "一级指标"}),
     ],
 )
 def test_parse_target(value: str, fields: dict[str, object]) -> None:
     target = parse_target(value).model_dump(exclude_none=True)
     expected = {key: Decimal(v) if key in ("number", "number_max") else v for key, v in fields.items()}  # type: ignore[arg-type]
     assert target == expected
+
+
+def test_quarters_take_the_year_of_the_table() -> None:
+    assert parse_target("第三季度", year=2025).date == dt.date(2025, 9, 30)
+    assert parse_date("Q1", 2024) == (dt.date(2024, 3, 31), None)
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "comparator"),
+    [("培训残疾人不少于", "", "≥"), ("至少", "", "≥"), ("", "人以上", None), ("新建", "以上的站点", "≥"),
+     ("约", "", "≈"), ("新建", "的站点", None), ("节约", "", None), ("不超过", "", "≤"), ("高于", "", ">")],
+)  # fmt: skip
+def test_comparators_around_a_number(before: str, after: str, comparator: str | None) -> None:
+    assert (comparator_before(before) or comparator_after(after)) == comparator
 
 
 def test_year_completes_dates_and_money_context_reads_wan_as_wanyuan() -> None:
@@ -132,3 +219,17 @@ def test_units() -> None:
     info = unit_info("万平方米")
     assert info is not None and (info.family, info.scale) == ("area", Decimal(10000))
     assert unit_info("套次") is None
+
+
+@pytest.mark.parametrize(
+    ("unit", "normal"),
+    [("KM", "公里"), ("Km", "公里"), ("M", "米"), ("KG", "千克"), ("M2", "平方米"), ("MW", "兆瓦"), ("个百分点", "百分点"),
+     ("MB", "MB")],
+)  # fmt: skip
+def test_latin_units_in_any_case(unit: str, normal: str) -> None:
+    assert normalise_unit(unit) == normal
+
+
+def test_unit_families() -> None:
+    assert compatible("公里", "千米") and compatible("台", "台套") and compatible("百分点", "%")
+    assert not compatible("人", "人次") and not compatible("米", "平方米")

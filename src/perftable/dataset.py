@@ -31,7 +31,7 @@ COLUMNS: dict[str, list[str]] = {
     "indicators": [
         *_DOCUMENT,
         *("level1", "level2", "name", "value", "unit", "comparator", "number", "number_max", "target_unit"),
-        *("per", "date", "qualitative", "info", "location"),
+        *("per", "date", "qualitative", "change", "info", "location"),
     ],
     "budget": [*_DOCUMENT, "label", "key", "amount", "value", "unit", "location"],
     "tasks": [
@@ -92,6 +92,7 @@ def indicator_rows(docs: list[Document]) -> list[Row]:
                     "per": target.per,
                     "date": target.date,
                     "qualitative": target.qualitative,
+                    "change": target.change,
                     "info": _info(ind.info),
                     "location": str(ind.location),
                 }

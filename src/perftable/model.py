@@ -14,7 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
 Kind = Literal["department", "project"]
 Section = Literal["key", "other"]
-Comparator = Literal["≥", "≤", "=", ">", "<"]
+Comparator = Literal["≥", "≤", "=", ">", "<", "≈"]
+Change = Literal["increase", "decrease"]
 
 
 class Record(BaseModel):
@@ -85,6 +86,8 @@ def cell_position(ref: str) -> tuple[int, int]:
 class Target(Record):
     """The parsed meaning of an indicator value such as ``≥90%``, ``600元/户`` or ``2024年12月31日前``.
 
+    ``≈`` is an approximate value (``约200人``, ``200人左右``); a range (``90%-95%``, ``≥90%且≤95%``) has
+    ``number`` and ``number_max``; a change from the present level (``提高5个百分点``) has ``change``.
     Immutable: equal values share one parsed Target.
     """
 
@@ -99,6 +102,10 @@ class Target(Record):
     per: str | None = Field(default=None, description='Denominator of a rate: "户" in 600元/户, "人·月"')
     date: dt.date | None = None
     qualitative: str | None = Field(default=None, description="A qualitative target: 是, 有所提高, 及时 …")
+    change: Change | None = Field(
+        default=None,
+        description="A change from the present level, not a level: 提高5个百分点 is an increase of 5",
+    )
 
     @property
     def is_quantitative(self) -> bool:
@@ -113,7 +120,9 @@ class BudgetLine(Record):
     label: str = Field(description="The label as printed, cleaned of spaces and full-width forms")
     key: str = Field(description="Canonical slug: basic, project, total, fiscal, other_funds, annual_total …")
     amount: Decimal | None = Field(description="None when the cell is empty or not a number")
-    value: str = Field(default="", description="The amount cell as printed")
+    value: str = Field(
+        default="", description="The amount cell as printed, with any note (100（含上年结转20）)"
+    )
     unit: Literal["万元", "元", "亿元"] = "万元"
     location: Location
 
@@ -126,7 +135,10 @@ class Task(Record):
     funds: Decimal | None = None
     unit: Literal["万元", "元", "亿元"] = "万元"
     target: str = ""
-    info: dict[str, str] = Field(default_factory=dict, description="Further columns, keyed by their header")
+    info: dict[str, str] = Field(
+        default_factory=dict,
+        description="Further columns, keyed by their header; 资金说明: a note printed after the funds (50（暂定）)",
+    )
     location: Location
 
 

@@ -1,5 +1,7 @@
-"""Amounts as Decimal: ``"1,273.72"``, ``"１２７３．７２"``, ``"1273.72万元"`` and a spreadsheet's float all read
-as ``Decimal("1273.72")``; money is never summed as float."""
+"""Amounts as Decimal: ``"1,273.72"``, ``"１２７３．７２"``, ``"1273.72万元"``, ``"1,273.72(万元)"`` and a
+spreadsheet's float all read as ``Decimal("1273.72")``; money is never summed as float. A note in brackets after
+the amount (``100（含上年结转20）``, ``50（暂定）``) is not part of it: :func:`amount_note` gives it. Chinese
+numerals (``三``, ``十二``, ``两百``) read through :func:`chinese_number`."""
 
 from __future__ import annotations
 
@@ -15,6 +17,8 @@ _AMOUNT = re.compile(
     r"^(?P<sign>[-+−])?\s*(?:[¥￥]\s*)?(?P<num>\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*"
     r"(?P<unit>万元|元|亿元|万)?$"
 )
+# A note in brackets after an amount: 100(含上年结转20), 50(暂定), 1,273.72(万元). Brackets are ASCII after NFKC.
+_NOTE = re.compile(r"^(?P<amount>[^()]*\d)\s*\((?P<note>[^()]{1,40})\)$")
 # Cells that stand for "nothing" in an amount column.
 NIL_AMOUNTS = frozenset({"", "-", "—", "——", "--", "/", "无", "－", "―", "\\"})
 
@@ -45,16 +49,32 @@ def normalise_number_text(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
+def _split_note(raw: str) -> tuple[str, str | None]:
+    """``"100(含上年结转20)"`` -> ``("100", "含上年结转20")``; a bracketed money unit stays with the amount."""
+    match = _NOTE.match(raw)
+    if match is None:
+        return raw, None
+    if match["note"] in ("万元", "元", "亿元", "万"):
+        return match["amount"] + match["note"], None
+    return match["amount"], match["note"]
+
+
+def amount_note(text: str) -> str | None:
+    """The note in brackets after an amount (``含上年结转20`` in ``100（含上年结转20）``), or None."""
+    return _split_note(normalise_number_text(text))[1]
+
+
 def parse_amount(text: str) -> tuple[Decimal, MoneyUnit | None] | None:
     """Parse an amount cell.
 
     Returns ``(amount, unit)`` where ``unit`` is the money unit printed with the number (or None), ``None`` for an
-    empty or nil cell (``-``, ``无``), and raises :class:`AmountError` for anything else.
+    empty or nil cell (``-``, ``无``), and raises :class:`AmountError` for anything else. A note in brackets after
+    the number is left out (see :func:`amount_note`).
     """
     raw = normalise_number_text(text)
     if raw in NIL_AMOUNTS:
         return None
-    match = _AMOUNT.match(raw)
+    match = _AMOUNT.match(_split_note(raw)[0])
     if not match:
         raise AmountError(f"not an amount: {text!r}")
     number = match["num"].replace(",", "").replace("，", "")
@@ -86,3 +106,39 @@ def convert(amount: Decimal, unit: MoneyUnit, to: MoneyUnit) -> Decimal:
 def format_amount(amount: Decimal, *, thousands: bool = True) -> str:
     """Print an amount with its own decimals, e.g. ``Decimal("1273.72")`` -> ``"1,273.72"``."""
     return f"{amount:,}" if thousands else f"{amount}"
+
+
+_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_POWERS = {"十": 10, "百": 100, "千": 1000}
+CHINESE_NUMERAL = "[零〇一二两三四五六七八九十百千]"
+
+
+def chinese_number(text: str) -> int | None:
+    """``"三"`` -> 3, ``"十二"`` -> 12, ``"两百零五"`` -> 205; None when the text is not a Chinese numeral.
+
+    Numbers below 10,000: larger ones are written with 万 as a multiplier of the unit (``3万人``)."""
+    if not text or any(ch not in _DIGITS and ch not in _POWERS for ch in text):
+        return None
+    total, digit = 0, None
+    for ch in text:
+        if ch in _DIGITS:
+            if digit is not None and _DIGITS[ch] != 0:
+                return None  # 三四: two digits in a row is not a numeral
+            digit = _DIGITS[ch] or None
+        else:
+            total += (1 if digit is None else digit) * _POWERS[ch]
+            digit = None
+    return total + (digit or 0)

@@ -3,191 +3,81 @@
 ``parse_target("≥90.00(%)")`` -> comparator ``≥``, number ``90.00``, unit ``%``; ``"600元/户"`` -> 600 元 per 户;
 ``"100元/人(月)"`` -> per ``人·月``; ``"2024年12月31日前"`` -> date 2024-12-31 with ``≤``; ``"有所提高"`` ->
 qualitative. Comparators are read in every spelling: ≥ ≤ = > < and their full-width forms, >= <=, 不低于/不少于 (≥),
-不超过/不高于 (≤), 大于 (>), 小于 (<), 达到 (=), and suffixes such as 以上 (≥), 以内/以下 (≤).
+不超过/不高于 (≤), 大于 (>), 小于 (<), 达到 (=), 约/大约 (≈), and suffixes such as 以上 (≥), 以内/以下 (≤), 左右 (≈).
+
+Besides a plain quantity a value may be a range of two bounds (``≥90%且≤95%`` -> 90 to 95 %), a change from the
+present level (``提高5个百分点`` -> an increase of 5 百分点), or a quantity in Chinese numerals (``一年``, ``三个月``,
+``半年`` -> 1 年, 3 月, 0.5 年). Latin units are read in any case (``≥80M`` -> 80 米).
 """
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import re
 import unicodedata
 from decimal import Decimal
 from functools import lru_cache
 
-from perftable.model import Comparator, Target
-from perftable.units import KNOWN_UNITS, MONEY_WORDS, normalise_unit
+from perftable.dates import parse_date, split_suffix
+from perftable.model import Change, Comparator, Target
+from perftable.numbers import CHINESE_NUMERAL, chinese_number
+from perftable.units import KNOWN_UNITS, MONEY_WORDS, is_known, normalise_unit
 
-_PREFIXES: tuple[tuple[str, Comparator], ...] = (
-    ("大于或等于", "≥"),
-    ("大于等于", "≥"),
-    ("不低于", "≥"),
-    ("不少于", "≥"),
-    ("不小于", "≥"),
-    ("至少", "≥"),
-    (">=", "≥"),
-    ("≥", "≥"),
-    ("≧", "≥"),
-    ("⩾", "≥"),
-    ("小于或等于", "≤"),
-    ("小于等于", "≤"),
-    ("不超过", "≤"),
-    ("不高于", "≤"),
-    ("不大于", "≤"),
-    ("不多于", "≤"),
-    ("<=", "≤"),
-    ("≤", "≤"),
-    ("≦", "≤"),
-    ("⩽", "≤"),
-    ("大于", ">"),
-    ("高于", ">"),
-    ("超过", ">"),
-    (">", ">"),
-    ("小于", "<"),
-    ("低于", "<"),
-    ("<", "<"),
-    ("等于", "="),
-    ("达到", "="),
-    ("==", "="),
-    ("=", "="),
+
+def _spellings(table: dict[Comparator, str]) -> tuple[tuple[str, Comparator], ...]:
+    """``{"≥": "不低于 至少"}`` -> ``(("不低于", "≥"), ("至少", "≥"))``: longest spellings first."""
+    pairs = [(word, comparator) for comparator, words in table.items() for word in words.split()]
+    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+
+_PREFIXES = _spellings(
+    {
+        "≥": "大于或等于 大于等于 不低于 不少于 不小于 至少 >= ≥ ≧ ⩾",
+        "≤": "小于或等于 小于等于 不超过 不高于 不大于 不多于 <= ≤ ≦ ⩽",
+        ">": "大于 高于 超过 >",
+        "<": "小于 低于 <",
+        "=": "等于 达到 == =",
+        "≈": "大约 约为 约合 约 ≈",
+    }
 )
-_SUFFIXES: tuple[tuple[str, Comparator], ...] = (
-    ("及以上", "≥"),
-    ("或以上", "≥"),
-    ("以上", "≥"),
-    ("及以下", "≤"),
-    ("或以下", "≤"),
-    ("以下", "≤"),
-    ("以内", "≤"),
-    ("之内", "≤"),
-    ("左右", "="),
+_SUFFIXES = _spellings({"≥": "及以上 或以上 以上", "≤": "及以下 或以下 以下 以内 之内 内", "≈": "左右"})
+# A change from the present level: 提高5个百分点, 较上年下降10%, 增长3%以上.
+_CHANGES: dict[str, Change] = {
+    **dict.fromkeys(("提高", "提升", "增加", "增长", "上升", "增幅"), "increase"),
+    **dict.fromkeys(("降低", "下降", "减少", "压减", "削减", "缩短", "降幅", "节约", "节省"), "decrease"),
+}
+_BASELINE = r"(?:比|较|同比|环比)(?:\d{4}年度?)?[^\d]{0,6}?"  # 比上年, 较2023年同期
+_CHANGE = re.compile(
+    rf"^(?:{_BASELINE})?(?P<verb>{'|'.join(_CHANGES)})了?(?P<rest>[^\u4e00-\u9fff].*|{CHINESE_NUMERAL}.*)$"
 )
-_DATE_SUFFIXES: tuple[tuple[str, Comparator], ...] = (
-    ("之前", "≤"),
-    ("以前", "≤"),
-    ("前", "≤"),
-    ("以内", "≤"),
-    ("之内", "≤"),
-    ("内", "≤"),
-    ("完成", "≤"),
-    ("截止", "≤"),
-)
+# Two bounds of a range joined by a word or a comma: ≥90%且≤95%, ≥90%，≤95%.
+_BOUND_JOINS = re.compile(r"\s*(?:并且|而且|且|并|同时|,|，|;|；|、)\s*")
+# A quantity in Chinese numerals: 一年, 三个月, 三个半月, 一年半, 半年, 两个.
+_NUMERAL = re.compile(rf"^(?:(?P<num>{CHINESE_NUMERAL}+)(?P<mid>个半|个)?|(?P<half>半)个?)(?P<rest>[^\d]+)$")
 
 _NUMBER = r"[-+−]?\d+(?:,\d{3})*(?:\.\d+)?"
 _UNIT = "|".join(re.escape(unit) for unit in KNOWN_UNITS)
 # A known unit with an optional 万/亿 multiplier, or an unknown one: a short run of CJK characters that is not a
-# date word (so that U006 can name it).
+# date word (so that U006 can name it). Latin units match in any case (KM, Kg, M).
 _ANY_UNIT = rf"(?:(?:万|亿|萬|億)?(?:{_UNIT})|(?:(?![年月日])[\u4e00-\u9fff]){{1,3}})"
 _QUANTITY = re.compile(
     rf"^(?P<num>{_NUMBER})\s*(?:\((?P<punit>%|‰)\)|(?P<unit>{_ANY_UNIT}))?"
     rf"(?:\s*[-~～至到]\s*(?P<max>{_NUMBER})\s*(?:\((?P<punit2>%|‰)\)|(?P<unit2>{_ANY_UNIT}))?)?"
-    rf"(?:\s*/\s*(?P<per>[^\d\s/()][^\d]{{0,8}})|\s*\((?P<note>[^()]*)\))?$"
+    rf"(?:\s*/\s*(?P<per>[^\d\s/()][^\d]{{0,8}})|\s*\((?P<note>[^()]*)\))?$",
+    re.IGNORECASE,
 )
-_DATE = re.compile(
-    r"^(?:(?P<y>\d{4})\s*年度?\s*(?:(?P<m>\d{1,2})\s*月份?\s*(?:(?P<d>\d{1,2})\s*[日号]?)?)?\s*(?:底|末|全年|整年)?"
-    r"|(?P<y2>\d{4})(?:\.(?P<m2>\d{2})|[\-/](?P<m3>\d{1,2}))(?:[.\-/](?P<d2>\d{1,2}))?)$"
-)
-# A period: 2023年4月-2024年2月, 2023.07-2024.01, 2020年1月--2020年11月 (its end is the target date).
-_PERIOD = re.compile(r"^(?P<start>.+?\d\s*[年月日.]?)\s*(?:-{1,2}|—{1,2}|~|～|至|到)\s*(?P<end>\d{4}.*)$")
 _PER_SEPARATORS = re.compile(r"[()/.·•・]+")
 
 QUALITATIVE_TERMS = frozenset(
-    [
-        "是",
-        "否",
-        "有",
-        "无",
-        "达标",
-        "合格",
-        "优",
-        "优秀",
-        "良",
-        "良好",
-        "好",
-        "较好",
-        "及时",
-        "按时",
-        "准时",
-        "完成",
-        "已完成",
-        "全部完成",
-        "健全",
-        "完善",
-        "可控",
-        "规范",
-        "有效",
-        "稳定",
-        "安全",
-        "符合",
-        "满足",
-        "保障",
-        "明显",
-        "显著",
-        "正常",
-        "持续",
-        "长期",
-        "逐步",
-        "提升",
-        "提高",
-        "改善",
-        "增加",
-        "增强",
-        "减少",
-        "降低",
-        "下降",
-        "加强",
-        "好转",
-        "符合要求",
-        "符合标准",
-        "达到要求",
-        "达到标准",
-        "按期完成",
-        "如期完成",
-        "及时完成",
-        "按时完成",
-        "及时到位",
-        "全覆盖",
-        "零发生",
-        "零事故",
-        "无事故",
-        "中长期",
-        "长效",
-        "可持续",
-        "高",
-        "中",
-        "低",
-        "大幅提升",
-        "有所提升",
-        "有所提高",
-        "有所改善",
-        "有所增加",
-        "有所减少",
-        "有所降低",
-        "逐步提高",
-        "逐步提升",
-        "持续提升",
-        "持续提高",
-        "持续改善",
-        "明显提升",
-        "明显提高",
-        "明显改善",
-        "显著提升",
-        "显著提高",
-        "显著改善",
-        "进一步提高",
-        "进一步提升",
-        "不断提高",
-        "不断提升",
-        "稳步提升",
-        "稳步提高",
-        "逐年提高",
-        "逐年提升",
-        "达到预期",
-        "基本达到",
-        "满意",
-        "基本满意",
-        "较满意",
-    ]
+    re.findall(
+        r"\S+",
+        """是 否 有 无 达标 合格 优 优秀 良 良好 好 较好 及时 按时 准时 完成 已完成 全部完成 健全 完善 可控
+    规范 有效 稳定 安全 符合 满足 保障 明显 显著 正常 持续 长期 逐步 提升 提高 改善 增加 增强 减少 降低
+    下降 加强 好转 符合要求 符合标准 达到要求 达到标准 按期完成 如期完成 及时完成 按时完成 及时到位
+    全覆盖 零发生 零事故 无事故 中长期 长效 可持续 高 中 低 大幅提升 有所提升 有所提高 有所改善 有所增加
+    有所减少 有所降低 逐步提高 逐步提升 持续提升 持续提高 持续改善 明显提升 明显提高 明显改善 显著提升
+    显著提高 显著改善 进一步提高 进一步提升 不断提高 不断提升 稳步提升 稳步提高 逐年提高 逐年提升
+    达到预期 基本达到 满意 基本满意 较满意""",
+    )
 )
 _TREND = re.compile(
     r"^(有所|逐步|持续|显著|明显|进一步|不断|稳步|大幅|有效|逐年|全面)?(提高|提升|改善|增加|增强|减少|降低|下降|好转|加强|减轻|扩大|缩短)$"
@@ -201,11 +91,20 @@ def _split_comparator(text: str) -> tuple[Comparator | None, str]:
     return None, text
 
 
-def _split_suffix(text: str, suffixes: tuple[tuple[str, Comparator], ...]) -> tuple[Comparator | None, str]:
-    for suffix, comparator in suffixes:
-        if text.endswith(suffix) and len(text) > len(suffix):
-            return comparator, text[: -len(suffix)].strip()
-    return None, text
+# Words ending in 约 that do not mean "about": 节约200万元 is a saving of 200万元.
+_NOT_ABOUT = ("节约", "制约", "合约", "签约", "预约", "公约", "条约", "契约", "违约", "履约", "特约", "集约")
+
+
+def comparator_before(text: str) -> Comparator | None:
+    """The comparator a text ends with, as the words before a number in a sentence: ``培训残疾人不少于`` -> ``≥``."""
+    if text.endswith(_NOT_ABOUT):
+        return None
+    return next((comparator for word, comparator in _PREFIXES if text.endswith(word)), None)
+
+
+def comparator_after(text: str) -> Comparator | None:
+    """The comparator a text starts with, as the words after a number: ``以上的家庭`` -> ``≥``."""
+    return next((comparator for word, comparator in _SUFFIXES if text.startswith(word)), None)
 
 
 def _number(text: str) -> Decimal:
@@ -224,42 +123,8 @@ def normalise_per(per: str) -> str:
     return "·".join(normalise_unit(part) for part in parts)
 
 
-def parse_date(
-    text: str, year: int | None = None, *, in_period: bool = False
-) -> tuple[dt.date, Comparator | None] | None:
-    """``2024年12月31日前`` -> (2024-12-31, ≤). A month alone means its last day; a year alone its last day.
-
-    A dotted month without a day (``2024.01``) reads as a date only inside a period (``2023.07-2024.01``);
-    alone it is the number 2024.01.
-    """
-    comparator, core = _split_suffix(text, _DATE_SUFFIXES)
-    if comparator is not None:  # 前完成, 之前完成
-        core = _split_suffix(core, _DATE_SUFFIXES)[1]
-    if year is not None and re.match(r"^\d{1,2}月", core):
-        core = f"{year}年{core}"
-    match = _DATE.match(core)
-    if not match:
-        period = _PERIOD.match(core)
-        if period and parse_date(period["start"], year, in_period=True) is not None:
-            end = parse_date(period["end"], year, in_period=True)
-            return (end[0], comparator or "≤") if end else None
-        return None
-    if match["m2"] and not match["d2"] and not in_period:
-        return None
-    y = int(match["y"] or match["y2"])
-    month, day = match["m"] or match["m2"] or match["m3"], match["d"] or match["d2"]
-    m = int(month) if month else 12
-    if not 1900 <= y <= 2200 or not 1 <= m <= 12:
-        return None
-    last = calendar.monthrange(y, m)[1]
-    d = int(day) if day else last
-    if not 1 <= d <= last:
-        return None
-    return dt.date(y, m, d), comparator
-
-
 def _parse_quantity(core: str, comparator: Comparator | None, money: bool) -> Target | None:
-    suffix_cmp, core = _split_suffix(core, _SUFFIXES)
+    suffix_cmp, core = split_suffix(core, _SUFFIXES)
     match = _QUANTITY.match(core)
     if not match:
         return None
@@ -277,6 +142,60 @@ def _parse_quantity(core: str, comparator: Comparator | None, money: bool) -> Ta
     )
 
 
+def _parse_numerals(core: str, comparator: Comparator | None, money: bool) -> Target | None:
+    """``一年`` -> 1 年, ``三个半月`` -> 3.5 月, ``半年`` -> 0.5 年: Chinese numerals before a known unit only (so that
+    ``一般`` and ``十分满意`` stay words)."""
+    match = _NUMERAL.match(core)
+    if match is None:
+        return None
+    whole = chinese_number(match["num"]) if match["num"] else 0
+    if whole is None:
+        return None
+    rest, half = match["rest"], match["half"] is not None or match["mid"] == "个半"
+    if rest.endswith("半") and len(rest) > 1:  # 一年半
+        rest, half = rest[:-1], True
+    number = Decimal(whole) + (Decimal("0.5") if half else 0)
+    target = _parse_quantity(f"{number}{rest}", comparator, money)
+    known = target is not None and target.unit is not None and is_known(target.unit)
+    return target if known else None
+
+
+def _parse_change(core: str, comparator: Comparator | None, money: bool) -> Target | None:
+    """``提高5个百分点`` -> an increase of 5 百分点; ``较上年下降10%以上`` -> a decrease of at least 10 %."""
+    match = _CHANGE.match(core)
+    if match is None:
+        return None
+    amount = _parse_quantity(match["rest"], comparator, money) or _parse_numerals(
+        match["rest"], comparator, money
+    )
+    return amount.model_copy(update={"change": _CHANGES[match["verb"]]}) if amount is not None else None
+
+
+def _bound(text: str, money: bool) -> Target | None:
+    comparator, core = _split_comparator(text)
+    target = _parse_quantity(core, comparator, money)
+    return target if target is not None and target.number_max is None and target.comparator else None
+
+
+def _parse_bounds(text: str, money: bool) -> Target | None:
+    """``≥90%且≤95%`` (or ``≤95%，≥90%``) -> the range 90–95 %: a lower and an upper bound of one unit."""
+    for join in _BOUND_JOINS.finditer(text):
+        first, second = _bound(text[: join.start()], money), _bound(text[join.end() :], money)
+        if first is None or second is None or first.number is None or second.number is None:
+            continue
+        low, high = (first, second) if first.comparator in ("≥", ">") else (second, first)
+        unit = low.unit or high.unit
+        if (
+            low.comparator not in ("≥", ">")
+            or high.comparator not in ("≤", "<")
+            or (high.unit or unit) != unit
+        ):
+            continue
+        if low.number is not None and high.number is not None and low.number <= high.number:
+            return Target(number=low.number, number_max=high.number, unit=unit, per=low.per or high.per)
+    return None
+
+
 @lru_cache(maxsize=4096)
 def parse_target(value: str, *, year: int | None = None, money: bool = False) -> Target:
     """The parsed meaning of an indicator value. Never raises: what is not a quantity or a date is qualitative.
@@ -292,10 +211,13 @@ def parse_target(value: str, *, year: int | None = None, money: bool = False) ->
     dated = parse_date(core.replace(" ", ""), year)
     if dated is not None:
         return Target(comparator=comparator or dated[1], date=dated[0])
-    quantity = _parse_quantity(core, comparator, money)
-    if quantity is not None:
-        return quantity
-    return Target(comparator=comparator, qualitative=value.strip())
+    parsed = (
+        _parse_quantity(core, comparator, money)
+        or _parse_bounds(text, money)
+        or _parse_change(core, comparator, money)
+        or _parse_numerals(core, comparator, money)
+    )
+    return parsed if parsed is not None else Target(comparator=comparator, qualitative=value.strip())
 
 
 def parse_comparator(text: str) -> Comparator | None:

@@ -1,7 +1,8 @@
 """Units of indicator values: their normal spelling and their family.
 
 Two units of one family (人/名, 万元/元) are compatible; ``scale`` says how they relate (1万元 = 10000元).
-The vocabulary is data: extend ``FAMILIES`` to teach perftable a unit.
+The vocabulary is data: extend ``FAMILIES`` to teach perftable a unit. Latin abbreviations (``km``, ``KG``,
+``M``) are read without regard to case.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ class UnitInfo(NamedTuple):
 # family -> {unit: scale relative to the family's base}
 FAMILIES: dict[str, dict[str, Decimal]] = {
     "money": {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000), "千元": Decimal(1000)},
-    "percent": {"%": Decimal(1), "‰": Decimal("0.1")},
+    # a 百分点 (percentage point) measures a change of a percentage: of the family, though not itself a percentage
+    "percent": {"%": Decimal(1), "‰": Decimal("0.1"), "百分点": Decimal(1)},
     "people": {"人": Decimal(1), "名": Decimal(1), "位": Decimal(1), "万人": Decimal(10000)},
     "person-times": {"人次": Decimal(1), "万人次": Decimal(10000)},
     "households": {"户": Decimal(1), "家": Decimal(1), "万户": Decimal(10000)},
@@ -38,7 +40,13 @@ FAMILIES: dict[str, dict[str, Decimal]] = {
         "季度": Decimal(7776000),
         "年": Decimal(31536000),
     },
-    "length": {"米": Decimal(1), "公里": Decimal(1000), "千米": Decimal(1000), "厘米": Decimal("0.01")},
+    "length": {
+        "米": Decimal(1),
+        "公里": Decimal(1000),
+        "千米": Decimal(1000),
+        "厘米": Decimal("0.01"),
+        "毫米": Decimal("0.001"),
+    },
     "area": {
         "平方米": Decimal(1),
         "亩": Decimal("666.667"),
@@ -64,6 +72,7 @@ FAMILIES: dict[str, dict[str, Decimal]] = {
             "份",
             "套",
             "台",
+            "台套",
             "场",
             "期",
             "批",
@@ -135,21 +144,30 @@ FAMILIES: dict[str, dict[str, Decimal]] = {
 ALIASES: dict[str, str] = {
     "％": "%",
     "百分比": "%",
-    "百分点": "%",
+    "个百分点": "百分点",
     "个月": "月",
     "月份": "月",
     "周年": "年",
     "日历天": "天",
     "km": "公里",
     "m": "米",
+    "cm": "厘米",
+    "mm": "毫米",
     "m2": "平方米",
+    "km2": "平方公里",
+    "ha": "公顷",
     "㎡": "平方米",
     "平米": "平方米",
     "m³": "立方米",
+    "m3": "立方米",
     "方": "立方米",
+    "l": "升",
     "kg": "千克",
     "t": "吨",
     "h": "小时",
+    "kw": "千瓦",
+    "kwh": "千瓦时",
+    "mw": "兆瓦",
     "人/次": "人次",
     "元人民币": "元",
     "万元人民币": "万元",
@@ -185,6 +203,8 @@ def normalise_unit(unit: str, *, money_context: bool = False) -> str:
     unit = to_simplified(unit.strip())
     if unit == "万" and money_context:
         return "万元"
+    if unit.isascii() and unit.lower() in ALIASES:  # KM, Kg, M: Latin abbreviations in any case
+        return ALIASES[unit.lower()]
     return ALIASES.get(unit, unit)
 
 

@@ -208,11 +208,18 @@ def _realign(cells: dict[int, Cell], cols: IndicatorColumns, carry: Carry) -> Ro
 
 
 def _name_unit(name: str) -> str | None:
+    """The unit in brackets at the end of a name: ``(个)``, ``(万)`` (万元 in a money name), ``(元/人)``."""
     match = _NAME_UNIT.search(name)
     if not match:
         return None
-    unit = normalise_unit(match[1], money_context=money_context(name))
-    return unit if is_known(unit) or unit == "万" else None
+    base, slash, per = match[1].partition("/")
+    unit = normalise_unit(base, money_context=money_context(name))
+    if not (is_known(unit) or unit == "万"):
+        return None
+    if not slash:
+        return unit
+    per = normalise_unit(per)
+    return f"{unit}/{per}" if per and not any(ch.isdigit() for ch in per) else None
 
 
 class IndicatorReader:

@@ -15,8 +15,10 @@ from perftable.extract.draft import Draft, Items, PendingTask
 from perftable.extract.fields import classify
 from perftable.grid import Cell
 from perftable.model import Task
-from perftable.numbers import AmountError, MoneyUnit, parse_amount
+from perftable.numbers import AmountError, MoneyUnit, amount_note, parse_amount
 from perftable.text import clean_label, label_key
+
+FUNDS_NOTE = "资金说明"  # Task.info key of a note printed with the funds: 100（含上年结转20）
 
 _NUMBER = re.compile(
     r"^\s*(?:任务|工作任务|重点任务|目标)?\s*(?:(?P<n>\d{1,3})|(?P<cn>[一二三四五六七八九十]{1,3}))\s*[:：、.．)）]\s*"
@@ -136,6 +138,9 @@ def read_task_row(
         info[clean_label("拟投入的资金")] = funds_text
     if parsed is not None:
         funds, unit = parsed[0], parsed[1] or unit
+        note = amount_note(funds_text)
+        if note:
+            info.setdefault(FUNDS_NOTE, note)
     number, bare_name = split_number(name)
     task = Task(
         section="key" if label == "key" else "other",

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from perftable.model import Document, Indicator, Location
-from perftable.units import unit_info
+from perftable.model import Document, Indicator, Location, Target
+from perftable.units import normalise_unit, unit_info
 
 SATISFACTION_LEVEL2 = frozenset({"服务对象满意度指标", "社会公众满意度指标"})
 QUANTITATIVE_LEVEL2 = frozenset({"数量指标", "质量指标", "成本指标", "经济成本指标"})
@@ -29,9 +29,52 @@ def is_placeholder(value: str) -> bool:
     return bool(_PLACEHOLDER.search(value.strip()))
 
 
+# A name that prices one unit of something: 人均成本, 亩均投入, 每户补助; or says so without the unit: 单价, 补助标准.
+_PER_UNIT_NAME = re.compile(
+    r"(?P<unit>[人户亩车台套件床])均|每(?P<each>[人户亩个名件台套次场所村校家床辆座])"
+)
+_PER_UNIT_WORDS = re.compile(r"平均|单价|单位成本|单位造价|标准(?!化)")
+
+
+def declared_units(indicator: Indicator) -> tuple[str | None, str | None]:
+    """The unit the name or the 计量单位 column declares, split into its own unit and its denominator:
+    ``人均成本(元/人)`` -> ``("元", "人")``."""
+    if not indicator.unit:
+        return None, None
+    base, _, per = indicator.unit.partition("/")
+    return base or None, (normalise_unit(per) if per else None)
+
+
 def effective_unit(indicator: Indicator) -> str | None:
-    """The value's own unit, else the unit of the name or the 计量单位 column."""
-    return indicator.target.unit or indicator.unit
+    """The value's own unit, else the unit of the name or the 计量单位 column (without its denominator)."""
+    return indicator.target.unit or declared_units(indicator)[0]
+
+
+def per_unit_of_name(name: str) -> str | None:
+    """The unit a name prices one of: ``人均培训费`` -> ``人``, ``每户补助`` -> ``户``."""
+    match = _PER_UNIT_NAME.search(name)
+    return (match["unit"] or match["each"]) if match else None
+
+
+def effective_target(indicator: Indicator) -> Target:
+    """The value's target, with the unit and the denominator the name or the 计量单位 column gives when the value
+    does not print them: ``人均成本(元/人)`` with ``≤500`` is ≤500 元 per 人."""
+    target = indicator.target
+    if target.number is None:
+        return target
+    base, per = declared_units(indicator)
+    per = per or per_unit_of_name(indicator.name)
+    update: dict[str, str] = {}
+    if target.unit is None and base:
+        update["unit"] = base
+    if target.per is None and per:
+        update["per"] = per
+    return target.model_copy(update=update) if update else target
+
+
+def is_per_unit(indicator: Indicator) -> bool:
+    """True for a unit cost or rate (``600元/户``, ``人均成本(元/人)``, ``补助标准``), not a total."""
+    return effective_target(indicator).per is not None or bool(_PER_UNIT_WORDS.search(indicator.name))
 
 
 def is_percent(indicator: Indicator) -> bool:

@@ -1,5 +1,6 @@
-"""Links between indicators and tasks by the words their names share: a cost per unit (``600元/户``) with the
-quantity counted in that unit (``240户``), and the pair with the task they describe. Used by X001 and B008."""
+"""Links between indicators and tasks by the words their names share: a cost per unit (``600元/户``, or
+``人均成本(元/人)`` with ``≤500``: the name's unit counts) with the quantity counted in that unit (``240户``), and the
+pair with the task they describe. Used by X001 and B008."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TypeVar
 
-from perftable.model import Document, Indicator, Task
+from perftable.model import Document, Indicator, Target, Task
 from perftable.numbers import MoneyUnit, convert
-from perftable.rules._indicators import effective_unit, is_money
+from perftable.rules._indicators import effective_target, effective_unit, is_money
 from perftable.rules._words import NameIndex, shared_words, similarity
 from perftable.units import unit_info
 
@@ -23,10 +24,24 @@ def best(candidates: list[tuple[float, T]], threshold: float) -> T | None:
     return ranked[0][1] if ranked else None
 
 
-def _per_matches(cost: Indicator, quantity: Indicator) -> bool:
+def _per_matches(cost: Target, quantity: Indicator) -> bool:
     unit = effective_unit(quantity)
-    per, count = unit_info(cost.target.per or ""), unit_info(unit or "")
+    per, count = unit_info(cost.per or ""), unit_info(unit or "")
     return per is not None and count is not None and per.family == count.family and per.scale == count.scale
+
+
+def unit_costs(doc: Document, *, caps: bool) -> list[tuple[Indicator, Target]]:
+    """Money per unit (``600元/户``, ``人均成本(元/人)`` with ``≤500``), each with its effective target.
+    ``caps`` includes ``≤`` costs (upper bounds)."""
+    allowed = (None, "=", "≈", "≤", "<") if caps else (None, "=", "≈")
+    found = []
+    for indicator in doc.indicators:
+        target = effective_target(indicator)
+        if target.number is None or target.change or target.comparator not in allowed:
+            continue
+        if is_money(target.unit) and target.per:
+            found.append((indicator, target))
+    return found
 
 
 @dataclass(frozen=True)
@@ -59,31 +74,25 @@ class CostLink:
 
 def cost_links(doc: Document, threshold: float, *, caps: bool) -> Iterator[CostLink]:
     """Unit costs linked to their quantity and their task. ``caps`` includes ``≤`` costs (upper bounds)."""
-    allowed = (None, "=", "≤", "<") if caps else (None, "=")
-    costs = [
-        i
-        for i in doc.indicators
-        if i.target.number is not None
-        and i.target.comparator in allowed
-        and is_money(i.target.unit)
-        and i.target.per
-    ]
     quantities = [
         i
         for i in doc.indicators
-        if i.level2 == "数量指标" and i.target.number is not None and i.target.comparator in (None, "=")
+        if i.level2 == "数量指标"
+        and i.target.number is not None
+        and i.target.comparator in (None, "=", "≈")
+        and not i.target.change
     ]
     tasks = [task for task in doc.tasks if task.funds is not None]
     index = NameIndex([q.name for q in quantities])
-    for cost in costs:
+    for cost, price in unit_costs(doc, caps=caps):
         near = [quantities[i] for i in sorted(index.candidates(cost.name))]
         quantity = best(
-            [(similarity(cost.name, q.name), q) for q in near if _per_matches(cost, q)], threshold
+            [(similarity(cost.name, q.name), q) for q in near if _per_matches(price, q)], threshold
         )
-        if quantity is None or quantity.target.number is None or cost.target.number is None:
+        if quantity is None or quantity.target.number is None or price.number is None:
             continue
-        unit: MoneyUnit = cost.target.unit  # type: ignore[assignment]  # is_money checked it
-        product = convert(quantity.target.number * cost.target.number, unit, "万元")
+        unit: MoneyUnit = price.unit  # type: ignore[assignment]  # is_money checked it
+        product = convert(quantity.target.number * price.number, unit, "万元")
         both = f"{cost.name}{quantity.name}"
         task = best([(similarity(both, t.name), t) for t in tasks], threshold)
         if task is not None and task.funds is not None:

@@ -1,7 +1,11 @@
 """B008 cost-above-budget: a cost target above the money it belongs to.
 
 * a total cost (a 成本 indicator in money, not per unit) above the table's budget: ``成本 ≤120万元`` in a project of
-  90万元;
+  90万元. The money unit may come from the name (``设备购置费(万元)`` with ``≤50``). A cost per unit - by its value
+  (``600元/户``), its name's unit (``人均成本(元/人)``) or its name (人均, 每户, 单价, 补助标准) - is never compared
+  with the whole budget. A project table that prints both 项目资金总额 (all years) and 年度资金总额 compares a cost
+  named for the year (年度, 当年, 本年) with the annual amount and any other cost (项目总投资, 总成本) with the
+  project's total, which is what a 年度(/项目)指标值 column may state;
 * a unit cost times its quantity above the funds of the task they describe (linked by shared words, as in X001),
   caps (``≤600元/户``) included.
 
@@ -29,10 +33,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from perftable.model import Document
+from perftable.model import BudgetLine, Document, Indicator, Target
 from perftable.numbers import MoneyUnit, convert
 from perftable.rules import _budget
-from perftable.rules._indicators import is_money
+from perftable.rules._indicators import effective_target, is_money, is_per_unit
 from perftable.rules._links import cost_links
 from perftable.rules.base import Context, Problem
 
@@ -57,22 +61,52 @@ MESSAGES = {
 COST_LEVEL2 = frozenset({"成本指标", "经济成本指标"})
 
 
-def check(doc: Document, ctx: Context) -> Iterator[Problem]:
-    whole = _budget.department_whole(doc) if doc.kind == "department" else (
-        _budget.line(doc, "annual_total") or _budget.line(doc, "total")
-    )  # fmt: skip
-    if whole is not None and whole.amount is not None:
+_ANNUAL_WORDS = ("年度", "当年", "本年", "年内")
+
+
+def whole_for(doc: Document, name: str) -> BudgetLine | None:
+    """The budget a cost named ``name`` belongs to: the department's expenditure; for a project, the annual amount
+    unless the table prints the project's total (all years) and the name does not speak of the year."""
+    if doc.kind == "department":
+        return _budget.department_whole(doc)
+    annual, total = _budget.line(doc, "annual_total"), _budget.line(doc, "total")
+    printed = [line for line in (annual, total) if line is not None and line.amount is not None]
+    if len(printed) < 2:
+        return printed[0] if printed else annual or total
+    return annual if any(word in name for word in _ANNUAL_WORDS) else total
+
+
+def _total_cost(indicator: Indicator) -> Target | None:
+    """A cost indicator's target in money when it is a total (not per unit) and an upper bound or a point."""
+    target = effective_target(indicator)
+    if (
+        indicator.level2 not in COST_LEVEL2
+        or target.number is None
+        or target.change
+        or is_per_unit(indicator)
+    ):
+        return None
+    if target.comparator not in (None, "=", "≈", "≤", "<") or not is_money(target.unit):
+        return None
+    return target
+
+
+def _above_budget(doc: Document, ctx: Context) -> Iterator[Problem]:
+    for indicator in doc.indicators:
+        target, whole = _total_cost(indicator), whole_for(doc, indicator.name)
+        if target is None or target.number is None or whole is None or whole.amount is None:
+            continue
         tolerance = _budget.tolerance([whole], whole.unit, ctx.decimal("tolerance"))
-        for indicator in doc.indicators:
-            target = indicator.target
-            if indicator.level2 not in COST_LEVEL2 or target.per or target.number is None:
-                continue
-            if target.comparator not in (None, "=", "≤", "<") or not is_money(target.unit):
-                continue
-            unit: MoneyUnit = target.unit  # type: ignore[assignment]  # is_money checked it
-            if convert(target.number, unit, whole.unit) - whole.amount > tolerance:
-                yield Problem(indicator.location, {"name": indicator.name, "value": indicator.value,
-                              "whole": whole.label, "whole_amount": whole.value, "unit": whole.unit}, "budget")  # fmt: skip
+        unit: MoneyUnit = target.unit  # type: ignore[assignment]  # is_money checked it
+        if convert(target.number, unit, whole.unit) - whole.amount > tolerance:
+            params = {"name": indicator.name, "value": indicator.value, "whole": whole.label}
+            yield Problem(
+                indicator.location, {**params, "whole_amount": whole.value, "unit": whole.unit}, "budget"
+            )
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Problem]:
+    yield from _above_budget(doc, ctx)
     threshold = float(ctx.options.get("min_similarity", 0.5))
     for link in cost_links(doc, threshold, caps=True):
         if link.product - link.funds > max(Decimal("0.005"), ctx.decimal("tolerance") or Decimal(0)):

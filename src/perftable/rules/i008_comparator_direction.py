@@ -4,12 +4,18 @@ Rates where lower is better (投诉率, 事故率, 差错率, 成本, 时长, �
 higher is better (覆盖率, 合格率, 达标率, 满意度, 知晓率 …) are targets of ``≥`` or ``>``. ``≤95%`` for a 合格率 caps
 quality instead of promising it. The keyword lists are options (``lower``, ``higher``).
 
+Handling the bad thing is higher-is-better: 投诉处理率, 隐患整改率, 办结率. So is reducing it: a name that starts
+or ends with a reduction (减少碳排放量, 降低能耗, 能耗下降) or measures one (节约率, 下降幅度) states the amount saved,
+a target of ``≥``. Other names that mention a reduction, a 控制率, and changes (``下降5%``) are left alone.
+
 Passing::
 
     | 一级指标 | 二级指标 | 三级指标 | 指标值 |
     |---|---|---|---|
     | 产出指标 | 质量指标 | 验收合格率 | ≥95% |
     | 效益指标 | 社会效益指标 | 群众投诉率 | ≤2% |
+    |  |  | 投诉处理率 | ≥95% |
+    |  | 生态效益指标 | 减少碳排放量 | ≥100吨 |
 
 Failing::
 
@@ -33,8 +39,13 @@ GUIDANCE = "适当性：目标值方向正确（财预〔2015〕88号）"
 LOWER = ("投诉率", "事故率", "差错率", "错误率", "失误率", "故障率", "发生率", "发案率", "流失率", "违规率", "返工率",
          "投诉", "事故", "差错", "成本", "费用", "时长", "耗时", "发生数", "违规", "超支", "能耗", "排放")  # fmt: skip
 HIGHER = ("覆盖率", "合格率", "达标率", "满意度", "满意率", "知晓率", "完成率", "及时率", "到位率", "优良率", "达成率",
-          "通过率", "准确率", "正确率", "办结率", "受益", "参与率", "入学率", "巩固率", "就业率", "好评率")  # fmt: skip
-OPTIONS: dict[str, object] = {"lower": LOWER, "higher": HIGHER}
+          "通过率", "准确率", "正确率", "办结率", "受益", "参与率", "入学率", "巩固率", "就业率", "好评率",
+          "处理率", "处置率", "整改率", "解决率", "结案率", "化解率", "回复率", "响应率", "查处率", "销号率",
+          "节约率", "节支率", "下降率", "降低率", "减少率", "减排率", "压减率", "下降幅度", "降低幅度", "减少幅度",
+          "利用率", "回收率")  # fmt: skip
+# A name that starts or ends with one of these states a reduction achieved, where more is better.
+REDUCTION = ("减少", "降低", "下降", "节约", "节省", "减排", "压减", "削减", "减轻")
+OPTIONS: dict[str, object] = {"lower": LOWER, "higher": HIGHER, "reduction": REDUCTION}
 SUMMARY = {"zh": "比较符号与指标方向相反", "en": "a comparator against the indicator's direction"}
 MESSAGES = {
     "lower": {
@@ -48,13 +59,18 @@ MESSAGES = {
 }
 
 
-def direction(name: str, lower: tuple[str, ...], higher: tuple[str, ...]) -> str | None:
+def direction(
+    name: str, lower: tuple[str, ...], higher: tuple[str, ...], reduction: tuple[str, ...] = REDUCTION
+) -> str | None:
     """``lower`` or ``higher`` when the name says which way is better. A 控制率 (成本控制率) is written both ways
-    (actual/budget ≤ 100%, or share kept within budget ≥ 100%) and is left alone."""
+    (actual/budget ≤ 100%, or share kept within budget ≥ 100%) and is left alone; so is a name that mentions a
+    reduction in its middle (it may state the level reached or the amount reduced)."""
     if "控制" in name:
         return None
-    if any(word in name for word in higher):
+    if any(word in name for word in higher) or name.startswith(reduction) or name.endswith(reduction):
         return "higher"
+    if any(word in name for word in reduction):
+        return None
     if any(word in name for word in lower):
         return "lower"
     return None
@@ -63,11 +79,12 @@ def direction(name: str, lower: tuple[str, ...], higher: tuple[str, ...]) -> str
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     lower = tuple(ctx.options.get("lower") or LOWER)
     higher = tuple(ctx.options.get("higher") or HIGHER)
+    reduction = tuple(ctx.options.get("reduction") or REDUCTION)
     for indicator in doc.indicators:
         comparator = indicator.target.comparator
-        if comparator in (None, "="):
+        if comparator in (None, "=", "≈") or indicator.target.change is not None:
             continue
-        way = direction(indicator.name, lower, higher)
+        way = direction(indicator.name, lower, higher, reduction)
         wrong = (way == "lower" and comparator in ("≥", ">")) or (
             way == "higher" and comparator in ("≤", "<")
         )

@@ -1,14 +1,18 @@
 """I011 wrong-category: an indicator probably filed under the wrong category.
 
-* 合格率, 达标率, 验收 … under 效益指标 belong under 产出指标 > 质量指标;
+* the quality of the work delivered under 效益指标 belongs under 产出指标 > 质量指标: a quality rate (合格率, 达标率,
+  优良率 …) of the project's own work, named by a word such as 验收, 工程, 项目, 设备, 施工 (``工程验收合格率``).
+  A rate of the world the project changes is a benefit and stays (``地表水水质达标率``, ``学生体质健康测试合格率``);
 * a satisfaction indicator under 效益指标 belongs under 满意度指标 (unless profile ``local`` allows it there);
-* a cost item (a money target) under 生态效益指标 or another 效益 level-2 belongs under 成本指标.
+* a cost item (a money target) under 生态效益指标 or another 效益 level-2 belongs under 成本指标, unless it is a
+  saving (``节约用水费用``), which is a benefit.
 
 Passing::
 
     | 一级指标 | 二级指标 | 三级指标 | 指标值 |
     |---|---|---|---|
     | 产出指标 | 质量指标 | 验收合格率 | ≥95% |
+    | 效益指标 | 生态效益指标 | 地表水水质达标率 | ≥90% |
     | 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% |
 
 Failing::
@@ -32,7 +36,11 @@ CODE = "I011"
 NAME = "wrong-category"
 SEVERITY = "warning"
 GUIDANCE = "规范性：指标归入正确类别（财预〔2021〕101号 指标体系）"
-QUALITY_WORDS = ("合格率", "达标率", "验收", "优良率", "完好率", "准确率", "正确率")
+QUALITY_WORDS = ("合格率", "达标率", "验收", "优良率", "准确率", "正确率")
+# Words that tie a quality rate to the work delivered rather than to the world it changes.
+WORK_WORDS = ("验收", "工程", "项目", "设备", "产品", "施工", "建设", "安装", "维修", "维护", "采购", "改造")
+SAVING_WORDS = ("节约", "节省", "节支", "减少", "降低", "收益", "增收")
+OPTIONS: dict[str, object] = {"quality": QUALITY_WORDS, "work": WORK_WORDS}
 SUMMARY = {"zh": "指标可能归错了类别", "en": "an indicator probably in the wrong category"}
 MESSAGES = {
     "default": {
@@ -42,16 +50,23 @@ MESSAGES = {
 }
 
 
+def _is_work_quality(name: str, ctx: Context) -> bool:
+    quality = tuple(ctx.options.get("quality") or QUALITY_WORDS)
+    work = tuple(ctx.options.get("work") or WORK_WORDS)
+    return any(word in name for word in quality) and any(word in name for word in work)
+
+
 def _suggestion(name: str, level1: str, level2: str, money: bool, ctx: Context) -> str | None:
     if level1 != "效益指标":
         return None
-    if any(word in name for word in QUALITY_WORDS):
+    if _is_work_quality(name, ctx):
         return "产出指标 > 质量指标"
     if ("满意度" in name or "满意率" in name) and not (
         ctx.profile.alternate_parents and level2 in SATISFACTION_LEVEL2
     ):
         return "满意度指标 > 服务对象满意度指标"
-    if money and ("成本" in name or "费用" in name or "经费" in name or "资金" in name):
+    costly = any(word in name for word in ("成本", "费用", "经费", "资金"))
+    if money and costly and not any(word in name for word in SAVING_WORDS):
         return "成本指标"
     return None
 

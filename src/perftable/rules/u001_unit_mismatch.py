@@ -1,7 +1,9 @@
 """U001 unit-mismatch: the unit in the name or the 计量单位 column contradicts the value's unit.
 
-``社区康园中心个数(个)`` with ``21户``; 计量单位 ``%`` with ``28.8万元``. Units of one family are compatible: 人 and 名
-agree; 元 and 万元 differ by a scale, which is worth a look (a 10,000-fold error) and is reported with the scale.
+``社区康园中心个数(个)`` with ``21户``; 计量单位 ``%`` with ``28.8万元``; ``培训人次(人次)`` with ``200人``. Only units
+of different families (dimensions) contradict each other: 人 and 名, 公里 and 千米 agree, and so do 元 and 万元 -
+but these differ by a scale, which is worth a look (a 10,000-fold error) and is noted (info) with the scale. A
+denominator is compared too: ``(元/亩)`` with ``600元/户`` contradicts. Units perftable does not know are left to U006.
 
 Passing::
 
@@ -9,6 +11,7 @@ Passing::
     |---|---|---|---|
     | 产出指标 | 数量指标 | 社区康园中心个数(个) | 21个 |
     |  |  | 培训人数(人) | 448名 |
+    |  |  | 道路长度(公里) | 100千米 |
 
 Failing::
 
@@ -22,9 +25,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from perftable.model import Document
+from perftable.model import Document, Indicator
+from perftable.rules._indicators import declared_units
 from perftable.rules.base import Context, Problem
-from perftable.units import unit_info
+from perftable.units import UnitInfo, unit_info
 
 CODE = "U001"
 NAME = "unit-mismatch"
@@ -46,19 +50,34 @@ MESSAGES = {
 }
 
 
-def _base(unit: str) -> str:
-    return unit.split("/")[0]
+def _families_differ(a: UnitInfo | None, b: UnitInfo | None) -> bool:
+    return a is not None and b is not None and a.family != b.family
+
+
+def _per_contradicts(indicator: Indicator) -> bool:
+    declared = declared_units(indicator)[1]
+    actual = indicator.target.per
+    if not declared or not actual:
+        return False
+    return _families_differ(unit_info(declared), unit_info(actual.split("·")[0]))
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     for indicator in doc.indicators:
-        declared, actual = indicator.unit, indicator.target.unit
-        if not declared or not actual or _base(declared) == actual:
+        declared, actual = declared_units(indicator)[0], indicator.target.unit
+        if not declared or not actual:
             continue
-        params = {"name": indicator.name, "declared": declared, "value": indicator.value, "actual": actual}
-        a, b = unit_info(_base(declared)), unit_info(actual)
-        if a is None or b is None or a.family != b.family:
+        a, b = unit_info(declared), unit_info(actual)
+        shown = f"{actual}/{indicator.target.per}" if indicator.target.per else actual
+        params = {
+            "name": indicator.name,
+            "declared": indicator.unit,
+            "value": indicator.value,
+            "actual": shown,
+        }
+        if _families_differ(a, b) or _per_contradicts(indicator):
             yield Problem(indicator.location, params, "mismatch")
-        elif a.scale != b.scale:
+        elif a is not None and b is not None and a.scale != b.scale:
             ratio = max(a.scale, b.scale) / min(a.scale, b.scale)
-            yield Problem(indicator.location, {**params, "scale": f"{ratio.normalize():,f}"}, "scale")
+            scale = f"{ratio.normalize():,f}"
+            yield Problem(indicator.location, {**params, "scale": scale}, "scale", severity="info")

@@ -1,7 +1,7 @@
 """U002 percent-range: a percentage that cannot exceed 100 does.
 
 满意度, 合格率, 覆盖率, 达标率, 完成率, 知晓率 … are at most 100% (and never negative). Growth rates (增长率) may
-exceed 100 and are not checked. Option ``words`` lists the capped words.
+exceed 100 and are not checked, nor are changes (``提高5%``). Option ``words`` lists the capped words.
 
 Passing::
 
@@ -51,7 +51,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     words = tuple(ctx.options.get("words") or CAPPED)
     for indicator in doc.indicators:
         target = indicator.target
-        if target.number is None or not is_percent(indicator):
+        if target.number is None or target.change or not is_percent(indicator):
             continue
         if not (is_satisfaction(indicator) or any(word in indicator.name for word in words)):
             continue

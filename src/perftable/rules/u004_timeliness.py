@@ -1,5 +1,8 @@
 """U004 timeliness: a 时效 value that is a date outside the budget year (or the project's planned period), or
-that is neither a date, a period, a rate nor a recognised term (及时, 按时, 按期 …).
+that is neither a date, a period, a rate, a frequency nor a recognised term (及时, 按时, 按期 …).
+
+Dates may name a quarter or half-year (``2024年第三季度`` is 2024-09-30); durations may be written in Chinese
+numerals (``一年``, ``三个月``); a frequency (``1次/月``) is a time target too.
 
 The project period is read by :mod:`perftable.period` (计划开始/完成日期, 项目期限 ``2024年7月-2025年6月``,
 ``3年`` …): a project running into the next year may promise a date in it.
@@ -11,6 +14,9 @@ Passing::
     |---|---|---|---|
     | 产出指标 | 时效指标 | 项目完成时间 | 2024年12月31日前 |
     |  |  | 资金拨付及时率 | 100% |
+    |  |  | 设备安装时间 | 2024年第三季度 |
+    |  |  | 巡查频次 | 1次/月 |
+    |  |  | 建设周期 | 三个月 |
 
 Failing (a 2023 date in a 2024 table; a value that says nothing about time)::
 
@@ -27,8 +33,9 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from perftable.model import Document
+from perftable.model import Document, Indicator
 from perftable.period import project_period
+from perftable.rules._indicators import effective_unit
 from perftable.rules.base import Context, Problem
 from perftable.units import unit_info
 
@@ -68,6 +75,17 @@ def window(doc: Document) -> tuple[dt.date, dt.date, str] | None:
     return start, end, f"{start.isoformat()}–{end.isoformat()}"
 
 
+def _is_time_quantity(indicator: Indicator) -> bool:
+    """A duration (``3天``, ``一年``), a rate (``100%``), a frequency (``1次/月``) or a bare number."""
+    target = indicator.target
+    if target.number is None:
+        return False
+    unit = effective_unit(indicator)
+    info = unit_info(unit) if unit else None
+    per = unit_info(target.per.split("·")[0]) if target.per else None
+    return info is None or info.family in ("time", "percent") or (per is not None and per.family == "time")
+
+
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     span = window(doc)
     for indicator in doc.indicators:
@@ -79,11 +97,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
                 params = {"name": indicator.name, "date": target.date.isoformat(), "period": span[2]}
                 yield Problem(indicator.location, params, "out-of-period")
             continue
-        unit = target.unit or indicator.unit
-        info = unit_info(unit) if unit else None
-        timely = (target.number is not None and (info is None or info.family in ("time", "percent"))) or bool(
-            TERMS.search(indicator.value)
-        )
+        timely = _is_time_quantity(indicator) or bool(TERMS.search(indicator.value))
         if not timely and target.qualitative not in ("及时", "按时", "准时", "按期", "如期"):
             yield Problem(
                 indicator.location, {"name": indicator.name, "value": indicator.value}, "unrecognised"

@@ -1,7 +1,8 @@
 """U007 satisfaction-floor: a satisfaction target below a credible floor, or a promise of exactly 100%.
 
 A satisfaction target under 80% (option ``floor``) plans for one in five beneficiaries to be dissatisfied; ``=100%``
-promises what no survey can verify (reported as info).
+promises what no survey can verify (reported as info). A change (``提高5个百分点``) is not a level and is not
+checked here.
 
 Passing::
 
@@ -47,10 +48,15 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     floor = Decimal(str(ctx.options.get("floor", "80")))
     for indicator in doc.indicators:
         target = indicator.target
-        if not is_satisfaction(indicator) or target.number is None or not is_percent(indicator):
+        if (
+            not is_satisfaction(indicator)
+            or target.number is None
+            or target.change
+            or not is_percent(indicator)
+        ):
             continue
         params = {"name": indicator.name, "value": indicator.value, "floor": f"{floor.normalize():f}"}
         if target.comparator == "=" and target.number == 100:
             yield Problem(indicator.location, params, "hundred", severity="info")
-        elif target.comparator in (None, "≥", ">", "=") and target.number < floor:
+        elif target.comparator in (None, "≥", ">", "=", "≈") and target.number < floor:
             yield Problem(indicator.location, params, "low")

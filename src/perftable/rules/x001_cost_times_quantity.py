@@ -4,6 +4,8 @@ A 数量 indicator (``贫困残疾人家庭无障碍改造工作户数 240户``)
 (``残疾人家庭无障碍改造任务 600元/户``) give 240 × 600元 = 14.4万元, which should match the task they describe
 (``任务1: 贫困重度残疾人家庭无障碍改造 14.4``). An indicator pair is linked to a task only when their names share
 enough words (option ``min_similarity``), and the message says which. Caps (``≤600元/户``) are not multiplied.
+The unit may be printed in the name instead of the value: ``人均培训费(元/人)`` with ``500`` is 500 元 per 人; a
+rate per person and month (``30元/人(月)``) is not multiplied by a count of people.
 When the product exceeds the task's funds and B008 runs, B008 reports it (as an error) instead.
 
 Passing::

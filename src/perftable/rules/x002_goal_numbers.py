@@ -4,6 +4,11 @@
 cannot both be the target. A goal's number is compared with the quantity indicator of a compatible unit whose name
 shares the most words with the goal's clause (option ``min_similarity``); years are not numbers here.
 
+Numbers are compared as quantities: ``1,200户`` is ``1200户`` and ``2.5万平方米`` is ``25000平方米``. Words around a
+goal's number (不少于, 至少, 不低于, 以上, 约) are its comparator, shown in the message (``≥200人``); the numbers
+must still agree, so ``培训残疾人不少于200人`` and ``≥250人`` are reported, ``≥200人`` and ``200人`` are not.
+Unit costs (``600元/户``) are not compared with a goal's totals.
+
 Passing::
 
     | 部门名称 | 某局 |
@@ -25,13 +30,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 
-from perftable.model import Document, Indicator
-from perftable.rules._indicators import effective_unit, where
+from perftable.model import Comparator, Document, Indicator
+from perftable.rules._indicators import effective_target, effective_unit, where
 from perftable.rules._words import similarity
 from perftable.rules.base import Context, Problem
-from perftable.units import KNOWN_UNITS, unit_info
+from perftable.targets import comparator_after, comparator_before
+from perftable.units import KNOWN_UNITS, normalise_unit, unit_info
 
 CODE = "X002"
 NAME = "goal-numbers"
@@ -45,40 +52,90 @@ MESSAGES = {
         "en": "the goals say “{mention}” but the indicator 「{name}」 is {value}",
     }
 }
-_UNITS = "|".join(re.escape(unit) for unit in KNOWN_UNITS if unit not in ("%", "‰", "年", "月", "日", "天"))
-_MENTION = re.compile(rf"(\d+(?:\.\d+)?)\s*({_UNITS})")
-_CLAUSE = re.compile(r"[^，,；;。！？\n]+")
 
 
-def _mentions(goal: str) -> Iterator[tuple[str, Decimal, str]]:
-    for clause in _CLAUSE.findall(goal):
+def _countable(unit: str) -> bool:
+    """A unit a goal's number may carry: not a percentage or a date word, not a single Latin letter (5G, 3D)."""
+    info = unit_info(unit)
+    percent = info is not None and info.family == "percent"
+    return not percent and unit not in ("年", "月", "日", "天") and not (unit.isascii() and len(unit) == 1)
+
+
+_UNITS = "|".join(re.escape(unit) for unit in KNOWN_UNITS if _countable(unit))
+_MENTION = re.compile(
+    rf"(?<![\d.,])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>(?:万|亿)?(?:{_UNITS}))",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A number with its unit in a goal's clause: ``不少于200人`` -> ≥ 200 人."""
+
+    clause: str
+    number: Decimal
+    unit: str
+    comparator: Comparator | None
+
+    def quantity(self) -> Decimal | None:
+        info = unit_info(self.unit)
+        return self.number * info.scale if info else None
+
+    def __str__(self) -> str:
+        return f"{self.comparator or ''}{self.number.normalize():f}{self.unit}"
+
+
+def _clauses(goal: str) -> list[str]:
+    """The goal cut at punctuation, keeping the commas of thousands separators (``1,200户``)."""
+    return [clause for clause in re.split(r"[，；;。！？\n]|,(?!\d{3})", goal) if clause]
+
+
+def _mentions(goal: str) -> Iterator[Mention]:
+    for clause in _clauses(goal):
         for match in _MENTION.finditer(clause):
-            yield clause, Decimal(match[1]), match[2]
+            comparator = comparator_before(clause[: match.start()]) or comparator_after(clause[match.end() :])
+            number = Decimal(match["num"].replace(",", ""))
+            yield Mention(clause, number, normalise_unit(match["unit"]), comparator)
+
+
+def _quantity(indicator: Indicator) -> Decimal | None:
+    unit, number = effective_unit(indicator), indicator.target.number
+    info = unit_info(unit) if unit else None
+    return number * info.scale if info and number is not None else None
 
 
 def _compatible(unit: str, indicator: Indicator) -> bool:
     own = effective_unit(indicator)
     a, b = unit_info(unit), unit_info(own or "")
-    return a is not None and b is not None and a.family == b.family and a.scale == b.scale
+    return a is not None and b is not None and a.family == b.family
+
+
+def _totals(doc: Document) -> list[Indicator]:
+    """Indicators that state an amount a goal may repeat: not unit costs, upper bounds or changes."""
+    return [
+        i
+        for i in doc.indicators
+        if i.target.number is not None
+        and i.target.comparator in (None, "=", "≥", "≈")
+        and not i.target.change
+        and not effective_target(i).per
+    ]
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     threshold = float(ctx.options.get("min_similarity", 0.5))
-    quantities = [
-        i for i in doc.indicators if i.target.number is not None and i.target.comparator in (None, "=", "≥")
-    ]
+    quantities = _totals(doc)
     for goal in doc.goals:
-        for clause, number, unit in _mentions(goal):
+        for mention in _mentions(goal):
             ranked = sorted(
-                ((similarity(clause, i.name), i) for i in quantities if _compatible(unit, i)),
+                ((similarity(mention.clause, i.name), i) for i in quantities if _compatible(mention.unit, i)),
                 key=lambda p: -p[0],
             )
             if not ranked or ranked[0][0] < threshold:
                 continue
             indicator = ranked[0][1]
-            if indicator.target.number != number:
-                mention = f"{number}{unit}"
+            if _quantity(indicator) != mention.quantity():
                 yield Problem(
                     where(doc, "goals"),
-                    {"mention": mention, "name": indicator.name, "value": indicator.value},
+                    {"mention": str(mention), "name": indicator.name, "value": indicator.value},
                 )
