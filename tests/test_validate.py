@@ -430,3 +430,10 @@ def test_a_bug_in_one_rule_is_reported_for_its_file_not_as_a_traceback(
     assert (finding.code, finding.params["kind"]) == ("P001", "internal")
     assert "rule U004: ZeroDivisionError: a bug" in finding.message
     assert report.summary.unreadable == 1
+
+
+def test_validate_help_names_every_profile() -> None:
+    from perftable.profiles import PROFILES
+
+    result = CliRunner().invoke(cli, ["validate", "--help"], terminal_width=400)
+    assert all(name in result.output for name in PROFILES)

@@ -58,7 +58,8 @@ def _default_format() -> str:
 @click.option(
     "--profile",
     default=None,
-    help="Profile: auto, department, project, guangdong-department, central-2021, local.",
+    help="Profile: auto, department, project, guangdong-department, shanghai-project, central-2021, local "
+    "(perftable rules --profile NAME shows what each requires).",
 )
 @click.option(
     "--config",
@@ -100,8 +101,8 @@ def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang
 
     PATHS are files or directories (searched for .md .html .csv .tsv .xlsx .xls .ods .docx .pdf files); in a
     document of many tables every 绩效目标表 is checked and other tables are skipped (-v counts them). Exit codes: 0 no
-    finding at or above --fail-on, 1 such findings, 2 a file could not be read (the others are still checked) or a
-    usage/configuration error.
+    finding at or above --fail-on (each file's own configuration may set it), 1 such findings, 2 a file could not
+    be read (the others are still checked) or a usage/configuration error, 3 an internal error.
 
     \b
     Examples:
