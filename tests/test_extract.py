@@ -146,6 +146,29 @@ def test_task_numbering_restart_starts_the_other_section_even_without_a_label() 
     assert doc.info["任务资金合计"] == "35"
 
 
+def test_numbering_that_runs_on_leaves_sections_to_the_labels() -> None:
+    """任务一 … 任务五 counted through: 其他任务 on the fourth row starts the other section there."""
+    names = ["一", "二", "三", "四", "五"]
+    rows = [f"|  | 任务{n}、项{n} | 内容 | {i + 1} | 完成 |" for i, n in enumerate(names)]
+    rows[3] = rows[3].replace("|  |", "| 其他任务 |", 1)
+    doc = one(TASKS.split("|  | 1、甲")[0] + "\n".join(rows) + "\n" + INDICATORS)
+    assert [(t.section, t.number) for t in doc.tasks] == [
+        ("key", 1),
+        ("key", 2),
+        ("key", 3),
+        ("other", 4),
+        ("other", 5),
+    ]
+    assert not repairs(doc, "task-section")
+
+
+def test_numbering_that_runs_on_without_a_label_gives_only_key_tasks() -> None:
+    rows = "".join(f"|  | ({n}) 事项{n} | 内容 | {n}0 | 完成 |\n" for n in range(1, 6))
+    doc = one(TASKS.split("|  | 1、甲")[0] + rows + INDICATORS)
+    assert [(t.section, t.number) for t in doc.tasks] == [("key", n) for n in range(1, 6)]
+    assert not repairs(doc, "task-section")
+
+
 def test_unnumbered_tasks_follow_their_label() -> None:
     text = (
         TASKS.replace("1、甲", "甲").replace("2、乙", "乙").replace("|  | 1、丙", "| 其他需完成的任务 | 丙")
