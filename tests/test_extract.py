@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import perftable
+from perftable import vocab
 from perftable.errors import NoTableError
 from perftable.extract.goals import split_goals
 from perftable.model import Document
@@ -105,6 +106,37 @@ def test_goal_text_in_the_row_below_its_label_and_long_term_goal_in_info() -> No
     )
     assert doc.goals == ["完成道路改造3公里", "完成绿化"]
     assert doc.info["项目总目标"] == "改善出行条件"
+
+
+def test_goal_labels_with_a_period_as_column_headers() -> None:
+    """实施期目标（2023-2025年） and 年度目标 head two columns; their texts are in the row below."""
+    doc = one(
+        """| 项目名称 | 水厂扩建 |  |  |
+|---|---|---|---|
+| 绩效目标 | 实施期目标（2023-2025年） | 年度目标 |  |
+|  | 日供水能力达到5万吨 | 完成一期管网铺设 |  |
+"""
+        + INDICATORS
+    )
+    assert doc.goals == ["完成一期管网铺设"]
+    assert doc.info["实施期目标(2023-2025年)"] == "日供水能力达到5万吨"
+
+
+@pytest.mark.parametrize(
+    ("label", "kind"),
+    [
+        ("中期目标(2025年—2027年)", "long_goal"),
+        ("长期目标", "long_goal"),
+        ("实施期目标", "long_goal"),
+        ("总体目标（2025-2027年）", "long_goal"),
+        ("年度目标", "goal"),
+        ("年度绩效目标（2025年度）", "goal"),
+        ("年度目标完成情况", None),
+        ("中期目标完成情况", None),
+    ],
+)
+def test_goal_label_kinds(label: str, kind: str | None) -> None:
+    assert vocab.goal_label_kind(label) == kind
 
 
 def test_inline_label_value_cells_and_numbered_outline() -> None:
@@ -302,6 +334,21 @@ def test_carried_down_labels_are_reported_once_per_run() -> None:
 def test_a_value_lost_in_conversion_stays_empty() -> None:
     doc = one(INDICATORS.replace("≥95%", ""))
     assert doc.indicators[-1].value == "" and doc.indicators[-1].target.is_empty
+
+
+def test_a_row_without_a_name_but_with_a_value_is_kept_nameless() -> None:
+    doc = one(
+        """| 一级指标 | 二级指标 | 三级指标 | 指标值 | 计量单位 |
+|---|---|---|---|---|
+| 产出指标 | 质量指标 | 验收合格率 | 100 | % |
+|  | 时效指标 |  | 2025年6月30日前 |  |
+|  |  |  |  |  |
+"""
+    )
+    assert [(i.level2, i.name, i.value, i.location.line) for i in doc.indicators] == [
+        ("质量指标", "验收合格率", "100", 3),
+        ("时效指标", "", "2025年6月30日前", 4),
+    ]
 
 
 def test_rows_after_a_footnote_are_not_indicators() -> None:

@@ -182,8 +182,30 @@ GOAL_LABELS: Final = _keys(
     项目总体绩效目标 项目年度目标"""
 )
 LONG_TERM_GOAL_LABELS: Final = _keys(
-    "项目总目标 中长期目标 总目标 项目中长期目标 实施期目标 实施期总目标 实施期绩效目标 长期目标 中期目标 项目长期目标"
+    """项目总目标 中长期目标 总目标 项目中长期目标 实施期目标 实施期总目标 实施期绩效目标 长期目标 中期目标 项目长期目标
+    中期绩效目标 长期绩效目标 中长期绩效目标 项目中期目标 项目实施期目标 实施期总体目标 项目实施期绩效目标"""
 )
+# The period a goal label may print after it: 中期目标(2024年—2026年), 实施期目标（2024-2026年）, 年度目标(2024年度).
+_GOAL_PERIOD = re.compile(
+    r"\((?P<first>(?:19|20)\d{2})年?度?(?:[-—–~～至到]+(?P<last>(?:19|20)\d{2})年?度?)?\)$"
+)
+
+
+@lru_cache(maxsize=4096)
+def goal_label_kind(text: str) -> str | None:
+    """``goal`` for an annual goal label, ``long_goal`` for a mid- or long-term one, None for other text.
+
+    A period printed after the label is dropped (``中期目标(2024年—2026年)``); one spanning several years makes any
+    goal label but an annual one long-term (``总体目标(2024-2026年)``). Labels such as ``年度目标完成情况`` (of a
+    self-evaluation) are not goal labels."""
+    key = label_key(text)
+    match = _GOAL_PERIOD.search(key)
+    base = key[: match.start()] if match else key
+    several_years = bool(match and match["last"] and match["last"] != match["first"])
+    if base in LONG_TERM_GOAL_LABELS or (several_years and base in GOAL_LABELS and "年度" not in base):
+        return "long_goal"
+    return "goal" if base in GOAL_LABELS else None
+
 
 # Task sections.
 KEY_TASK_LABELS: Final = _keys(

@@ -39,10 +39,9 @@ def classify(text: str) -> LabelKind | None:
         return "department"
     if key in vocab.PROJECT_LABELS:
         return "project"
-    if key in vocab.GOAL_LABELS:
-        return "goal"
-    if key in vocab.LONG_TERM_GOAL_LABELS:
-        return "long_goal"
+    goal = vocab.goal_label_kind(text)
+    if goal is not None:
+        return "goal" if goal == "goal" else "long_goal"
     if key in vocab.KEY_TASK_LABELS:
         return "key_tasks"
     if key in vocab.OTHER_TASK_LABELS:
