@@ -76,6 +76,43 @@ def test_project_budget_groups_give_distinct_keys() -> None:
     }
 
 
+def test_funding_sources_the_vocabulary_does_not_name_are_kept_under_their_total() -> None:
+    doc = one(
+        """| 项目名称 | 污水管网改造 |  |  |
+|---|---|---|---|
+| 项目资金总额 | 900 | 年度资金总额 | 300 |
+| 其中：债券资金 | 600 | 其中：省级补助资金 | 180 |
+| 市级配套资金 | 300 | 区级配套资金 | 150 |
+| 年度目标 | 完成管网改造12公里 |  |  |
+"""
+        + INDICATORS
+    )
+    assert [(b.key, b.label, b.amount, b.location.line) for b in doc.budget] == [
+        ("total", "项目资金总额", Decimal(900), 3),
+        ("annual_total", "年度资金总额", Decimal(300), 3),
+        ("total_source", "其中:债券资金", Decimal(600), 4),
+        ("source", "其中:省级补助资金", Decimal(180), 4),
+        ("total_source", "市级配套资金", Decimal(300), 5),
+        ("source", "区级配套资金", Decimal(150), 5),
+    ]
+    assert doc.goals == ["完成管网改造12公里"] and not doc.info
+    report = perftable.validate(doc)
+    assert [(f.code, f.location.line) for f in report.findings if f.code == "B002"] == [("B002", 4)]
+
+
+def test_a_source_like_label_outside_the_budget_block_is_not_a_budget_line() -> None:
+    doc = one(
+        """| 项目名称 | 污水管网改造 |
+|---|---|
+| 年度资金总额 | 300 |
+| 年度目标 | 完成管网改造12公里 |
+| 社会资本 | 50 |
+"""
+        + INDICATORS
+    )
+    assert [b.key for b in doc.budget] == ["annual_total"]
+
+
 def test_amount_units_from_value_and_from_amount_unit_line() -> None:
     doc = one(
         "金额单位：元\n\n| 部门名称 | 某中心 |\n|---|---|\n| 基本支出 | 1,000 |\n| 项目支出 | 2.5万元 |\n"

@@ -111,7 +111,10 @@ class Target(Record):
 
 class BudgetLine(Record):
     label: str = Field(description="The label as printed, cleaned of spaces and full-width forms")
-    key: str = Field(description="Canonical slug: basic, project, total, fiscal, other_funds, annual_total …")
+    key: str = Field(
+        description="Canonical slug: basic, project, total, fiscal, other_funds, annual_total …; source (total_source "
+        "under a project's all-years total) for a funding source the vocabulary does not name, kept under its label"
+    )
     amount: Decimal | None = Field(description="None when the cell is empty or not a number")
     value: str = Field(default="", description="The amount cell as printed")
     unit: Literal["万元", "元", "亿元"] = "万元"

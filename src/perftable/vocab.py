@@ -330,8 +330,9 @@ BUDGET_KEYS: Final[dict[str, str]] = {
 PROJECT_TOTAL_LABELS: Final = _keys(
     "项目资金总额 项目总预算 项目预算总额 项目总金额 项目资金总计 总预算 中期资金总额"
 )
-# Keys that say what they are only together with the group they sit in.
-GROUPED_KEYS: Final = frozenset({"fiscal", "other_funds", "carryover"})
+# Keys that say what they are only together with the group they sit in. ``source`` is a funding source the
+# vocabulary does not name (其中：中央财政资金, 省级补助资金), kept under its printed label.
+GROUPED_KEYS: Final = frozenset({"fiscal", "other_funds", "carryover", "source"})
 # Labels that are budget lines only when an amount follows them (else they head a column: 部门预算支出 | 预算金额).
 HEADER_OR_LINE: Final = _keys("部门预算支出 事业发展性支出 资金总额 合计")
 
@@ -355,9 +356,48 @@ def money_unit_of(text: str) -> str | None:
 @lru_cache(maxsize=16384)
 def budget_key(text: str) -> str | None:
     """The budget key of a label (``其中：财政资金`` -> ``fiscal``), or None when it is not a budget label."""
-    key = label_key(text)
-    key = _MONEY_SUFFIX.sub("", _WHICH_PREFIX.sub("", _NUMBERING.sub("", key)))
-    return _BUDGET_INDEX.get(key)
+    return _BUDGET_INDEX.get(_bare_label(text))
+
+
+# How the name of a funding source ends: 中央财政资金, 省级补助, 地方配套, 银行贷款, 专项债券, 国有资本经营预算 ….
+_SOURCE_ENDINGS: Final = (
+    "资金",
+    "拨款",
+    "补助",
+    "补贴",
+    "配套",
+    "自筹",
+    "贷款",
+    "债券",
+    "投资",
+    "经费",
+    "资本",
+    "收入",
+    "预算",
+    "基金",
+)
+
+
+def _bare_label(text: str) -> str:
+    """A budget label without its numbering, 其中/含 prefix and money unit."""
+    return _MONEY_SUFFIX.sub("", _WHICH_PREFIX.sub("", _NUMBERING.sub("", label_key(text))))
+
+
+def is_sub_item(text: str) -> bool:
+    """A label that opens a breakdown: ``其中：中央财政资金``, ``含：自筹资金``."""
+    return bool(_WHICH_PREFIX.match(_NUMBERING.sub("", label_key(text))))
+
+
+@lru_cache(maxsize=4096)
+def is_funding_source(text: str) -> bool:
+    """A label naming a funding source the budget keys do not know: short text ending in 资金, 拨款, 补助 …
+    (``其中：中央财政资金``, ``省级财政资金``, ``县级配套``)."""
+    key = _bare_label(text)
+    return (
+        2 <= len(key) <= 16
+        and key.endswith(_SOURCE_ENDINGS)
+        and not any(ch.isdigit() or ch in ",。;、:()" for ch in key)
+    )
 
 
 def is_project_total(text: str) -> bool:

@@ -1,4 +1,4 @@
-"""The changes of each section: budget lines by key, tasks by name, indicators by level1/level2/name (then by
+"""The changes of each section: budget lines by key (and label), tasks by name, indicators by level1/level2/name (then by
 name alone when they moved, then by similar names when renamed), goals by position and likeness, header fields.
 
 Semantic, not textual: an amount is compared as a number (in one unit, within an epsilon), an indicator value by
@@ -76,7 +76,8 @@ def summary(change: FieldChange) -> str:
 
 
 def budget_changes(old: list[BudgetLine], new: list[BudgetLine], opts: DiffOptions) -> list[Change]:
-    found = match(old, new, [lambda line: line.key])
+    # the same label under the same key first: several unnamed sources (key ``source``) pair by their labels
+    found = match(old, new, [lambda line: (line.key, line.label), lambda line: line.key])
     changes: list[Change] = []
     for pair in found.pairs:
         a, b = old[pair.old], new[pair.new]

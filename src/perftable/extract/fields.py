@@ -113,6 +113,7 @@ class FieldState:
     pending_goals: dict[int, LabelKind] = field(default_factory=dict)
     pending_goal_labels: dict[int, str] = field(default_factory=dict)
     pending_budget: dict[int, Cell] = field(default_factory=dict)
+    in_budget: bool = False  # the last row read gave budget lines
     task_label: Literal["key", "other"] = "key"
 
 
@@ -128,9 +129,9 @@ class FieldReader:
         self.state = state
 
     # budget ------------------------------------------------------------------------------------------------
-    def _budget_key(self, label: Cell, col: int) -> str:
-        key = vocab.budget_key(label.text) or "total"
-        if vocab.is_project_total(label.text):
+    def _budget_key(self, label: Cell, col: int, known: str | None) -> str:
+        key = known or vocab.budget_key(label.text) or "total"
+        if known is None and vocab.is_project_total(label.text):
             self.state.group_at[col] = "total"
         elif key == "annual_total":
             self.state.group_at[col] = "annual"
@@ -138,8 +139,11 @@ class FieldReader:
             key = f"total_{key}"
         return key
 
-    def add_budget(self, label: Cell, label_col: int, value: Cell | None, value_col: int) -> None:
-        key = self._budget_key(label, label_col)
+    def add_budget(
+        self, label: Cell, label_col: int, value: Cell | None, value_col: int, key: str | None = None
+    ) -> None:
+        """A budget line; ``key`` for a label the vocabulary does not know (``source``)."""
+        key = self._budget_key(label, label_col, key)
         printed = clean_text(value.text) if value is not None else ""
         amount = None
         printed_unit: MoneyUnit | None = None
@@ -232,8 +236,22 @@ class FieldReader:
                 if col == items[0][0]:
                     self.state.block_unit = unit
 
+    def _funding_source(self, label: Cell, value: Cell) -> bool:
+        """An unknown label with an amount that names a funding source, inside the budget block (the row above gave
+        budget lines) or opening a breakdown (``其中：中央财政资金 | 60``)."""
+        return (
+            vocab.is_funding_source(label.text)
+            and (self.state.in_budget or vocab.is_sub_item(label.text))
+            and _is_amount(value.text)
+        )
+
     def read(self, items: Items) -> None:
         """Read a row, given as its distinct non-empty cells."""
+        lines = len(self.draft.budget)
+        self._read(items)
+        self.state.in_budget = len(self.draft.budget) > lines
+
+    def _read(self, items: Items) -> None:
         if not items:
             return
         if self.state.pending_goals and self._take_pending_goals(items):
@@ -250,6 +268,10 @@ class FieldReader:
             kind = classify(cell.text)
             nxt = items[i + 1] if i + 1 < len(items) else None
             nxt_kind = classify(nxt[1].text) if nxt else None
+            if kind is None and nxt is not None and self._funding_source(cell, nxt[1]):
+                self.add_budget(cell, col, nxt[1], nxt[0], key="source")
+                i += 2
+                continue
             if kind is None:
                 inline = split_inline(cell.text, loose=header_zone)
                 for label, value in inline:
