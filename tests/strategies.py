@@ -276,6 +276,7 @@ def documents(draw: st.DrawFn) -> Document:
     unit = draw(st.sampled_from(["万元", "元"]))
     budget = draw(budgets(kind, unit))
     indicator_list = draw(indicators(year))
+    long_term = draw(indicators(year)) if draw(st.integers(0, 3)) == 0 else []
     return Document(
         kind=kind,  # type: ignore[arg-type]
         title=draw(st.sampled_from(titles)),
@@ -287,6 +288,7 @@ def documents(draw: st.DrawFn) -> Document:
         goals=draw(st.lists(st.sampled_from(GOALS), unique=True, max_size=3)),
         tasks=task_list,
         indicators=indicator_list,
+        long_term_indicators=long_term,
         source=HERE,
         format="markdown",
         scoring=draw(scorings(indicator_list, bool(budget))),

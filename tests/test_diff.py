@@ -89,6 +89,26 @@ def test_unnamed_sources_pair_by_their_labels() -> None:
     ]
 
 
+def test_long_term_indicators_are_compared_as_a_section_of_their_own(tmp_path: Path) -> None:
+    text = """| 项目名称 | 泵站建设 |  |  |  |
+|---|---|---|---|---|
+| 中期绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+|  | 产出指标 | 数量指标 | 新建泵站 | 3座 |
+| 年度绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+|  | 产出指标 | 数量指标 | 新建泵站 | 1座 |
+"""
+    (old,) = perftable.loads(text)
+    (new,) = perftable.loads(text.replace("3座", "4座"))
+    assert changes(old, new) == [
+        ("long_term_indicators", "changed", "产出指标 / 数量指标 / 新建泵站", "3座 → 4座, +1")
+    ]
+    assert changes(old, new, ignore=frozenset({"indicators"})) == []
+    (tmp_path / "old.md").write_text(text, encoding="utf-8")
+    (tmp_path / "new.md").write_text(text.replace("3座", "4座"), encoding="utf-8")
+    result = run_cli("diff", str(tmp_path / "old.md"), str(tmp_path / "new.md"), "--format", "html")
+    assert result.returncode == 1 and "原: 3座" in result.stdout
+
+
 def test_tasks_added_removed_and_funds_changed() -> None:
     old, new = base(), base()
     new.tasks[2].funds = Decimal(35)

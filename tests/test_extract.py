@@ -405,6 +405,164 @@ def test_indicator_table_continued_on_a_new_page_without_header() -> None:
     assert [(i.level1, i.level2, i.name) for i in doc.indicators][-1] == ("产出指标", "质量指标", "合格率")
 
 
+def test_a_header_repeated_inside_the_table_keeps_the_level_names_above_it() -> None:
+    """A page break repeats the header (with its unit column) in the middle of a level-2 group."""
+    doc = one(
+        """| 一级指标 | 二级指标 | 三级指标 | 指标值 | 计量单位 |
+|---|---|---|---|---|
+| 效益指标 | 经济效益指标 | 带动农户增收 | ≥3000 | 元/户 |
+|  |  | 新增就业岗位 | 40 | 个 |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 | 计量单位 |
+|  |  | 带动合作社 | 5 | 家 |
+|  | 可持续影响指标 | 长效运营机制 | 健全 |  |
+| 满意度指标 | 社会公众满意度指标 | 村民满意度 | ≥85 | % |
+"""
+    )
+    assert [(i.level1, i.level2, i.name) for i in doc.indicators] == [
+        ("效益指标", "经济效益指标", "带动农户增收"),
+        ("效益指标", "经济效益指标", "新增就业岗位"),
+        ("效益指标", "经济效益指标", "带动合作社"),
+        ("效益指标", "可持续影响指标", "长效运营机制"),
+        ("满意度指标", "社会公众满意度指标", "村民满意度"),
+    ]
+    assert doc.indicators[2].unit == "家" and not repairs(doc, "level1-inferred")
+    assert not doc.long_term_indicators
+
+
+def test_a_header_repeated_in_the_next_table_block_continues_the_table() -> None:
+    page_two = "\n— 2 —\n\n| 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |\n|---|---|---|---|---|\n"
+    page_two += "|  |  |  | 培训场次 | 12场 |\n"
+    doc = one(
+        INDICATORS.replace("|  | 满意度指标 | 服务对象满意度指标 | 学员满意度 | ≥95% |\n", "") + page_two
+    )
+    assert [(i.level1, i.level2, i.name) for i in doc.indicators] == [
+        ("产出指标", "数量指标", "培训人数"),
+        ("产出指标", "数量指标", "培训场次"),
+    ]
+
+
+# --- two periods ----------------------------------------------------------------------------------------------
+
+SIDE_BY_SIDE = """# 2025年项目支出绩效目标表
+
+| 项目名称 | 智慧农业示范 |  |  |  |  |  |  |
+|---|---|---|---|---|---|---|---|
+{labels}| 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 二级指标 | 三级指标 | 指标值 |
+|  | 产出指标 | 数量指标 | 示范基地 | {a1} | 数量指标 | 示范基地 | {b1} |
+|  |  | 时效指标 | 建成时间 | {a2} | 时效指标 | 建成时间 | {b2} |
+|  | 效益指标 | 经济效益指标 | 亩均增收 | {a3} |  |  |  |
+|  |  |  |  |  | 经济效益指标 | 亩均增收 | {b3} |
+"""
+
+
+def _side_by_side(labels: str = "", **values: str) -> Document:
+    fields = {
+        "a1": "6个",
+        "a2": "2025年11月底前",
+        "a3": "≥300元",
+        "b1": "2个",
+        "b2": "2027年6月底前",
+        "b3": "≥800元",
+    }
+    return one(SIDE_BY_SIDE.format(labels=labels, **{**fields, **values}))
+
+
+def test_two_periods_side_by_side_told_apart_by_the_labels_above_them() -> None:
+    """The annual group is the left one here: the label row says so, whatever the values' years."""
+    doc = _side_by_side("| 绩效目标 | 年度目标 |  |  |  | 实施期目标（2025-2027年） |  |  |\n")
+    assert [(i.level1, i.level2, i.name, i.value) for i in doc.indicators] == [
+        ("产出指标", "数量指标", "示范基地", "6个"),
+        ("产出指标", "时效指标", "建成时间", "2025年11月底前"),
+        ("效益指标", "经济效益指标", "亩均增收", "≥300元"),
+    ]
+    assert [(i.level1, i.level2, i.value, i.location.line) for i in doc.long_term_indicators] == [
+        ("产出指标", "数量指标", "2个", 7),
+        ("产出指标", "时效指标", "2027年6月底前", 8),
+        ("效益指标", "经济效益指标", "≥800元", 10),
+    ]
+    assert doc.goals == [] and "年度目标" not in doc.info
+
+
+def test_two_unlabelled_periods_side_by_side_told_apart_by_their_years() -> None:
+    doc = _side_by_side()  # the left group's dates are the table's year (2025): it is the annual one
+    assert [i.value for i in doc.indicators] == ["6个", "2025年11月底前", "≥300元"]
+    assert [i.value for i in doc.long_term_indicators] == ["2个", "2027年6月底前", "≥800元"]
+    undated = _side_by_side(a2="按期", b2="按期")  # nothing tells them apart: the rightmost is annual
+    assert [i.value for i in undated.indicators] == ["2个", "按期", "≥800元"]
+    assert [i.value for i in undated.long_term_indicators] == ["6个", "按期", "≥300元"]
+
+
+def test_one_name_column_with_a_value_column_for_each_period() -> None:
+    doc = one(
+        """| 一级指标 | 二级指标 | 三级指标 | 中期指标值 | 年度指标值 |
+|---|---|---|---|---|
+| 产出指标 | 数量指标 | 改造校舍 | 12栋 | 4栋 |
+|  | 质量指标 | 验收合格率 | 100% | 100% |
+"""
+    )
+    assert [(i.level2, i.name, i.value) for i in doc.indicators] == [
+        ("数量指标", "改造校舍", "4栋"),
+        ("质量指标", "验收合格率", "100%"),
+    ]
+    assert [(i.level2, i.name, i.value) for i in doc.long_term_indicators] == [
+        ("数量指标", "改造校舍", "12栋"),
+        ("质量指标", "验收合格率", "100%"),
+    ]
+
+
+def test_stacked_periods_labelled_on_rows_of_their_own() -> None:
+    doc = one(
+        """| 实施期绩效指标 |  |  |  |
+|---|---|---|---|
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 新建泵站 | 3座 |
+|  | 成本指标 | 总投资 | ≤1200万元 |
+| 本年度绩效指标 |  |  |  |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+|  | 数量指标 | 新建泵站 | 1座 |
+| 满意度指标 | 服务对象满意度指标 | 农户满意度 | ≥90% |
+"""
+    )
+    assert [(i.level1, i.name, i.value) for i in doc.long_term_indicators] == [
+        ("产出指标", "新建泵站", "3座"),
+        ("产出指标", "总投资", "≤1200万元"),
+    ]
+    assert [(i.level1, i.name, i.value) for i in doc.indicators] == [
+        ("产出指标", "新建泵站", "1座"),
+        ("满意度指标", "农户满意度", "≥90%"),
+    ]
+    assert (doc.locations["long_term_indicators"].line, doc.locations["indicators"].line) == (3, 7)
+
+
+def test_overall_is_long_term_only_beside_another_block() -> None:
+    block = "| {label} | 一级指标 | 二级指标 | 三级指标 | 指标值 |\n|---|---|---|---|---|\n"
+    block += "|  | 产出指标 | 数量指标 | 培训人数 | {value} |\n"
+    both = one(
+        block.format(label="整体绩效指标", value="600人") + block.format(label="年度绩效指标", value="200人")
+    )
+    assert [i.value for i in both.indicators] == ["200人"]
+    assert [i.value for i in both.long_term_indicators] == ["600人"]
+    alone = one(block.format(label="部门整体绩效指标", value="200人"))
+    assert [i.value for i in alone.indicators] == ["200人"] and not alone.long_term_indicators
+
+
+def test_a_column_that_only_mentions_a_period_leaves_the_table_annual() -> None:
+    doc = one(
+        """| 一级指标 | 二级指标 | 三级指标 | 指标值 | 与中长期规划的衔接 |
+|---|---|---|---|---|
+| 产出指标 | 数量指标 | 培训人数 | 200人 | 对应规划第三章 |
+"""
+    )
+    assert [i.name for i in doc.indicators] == ["培训人数"] and not doc.long_term_indicators
+    assert doc.indicators[0].info == {"与中长期规划的衔接": "对应规划第三章"}
+
+
+def test_rules_check_the_annual_indicators_only() -> None:
+    doc = _side_by_side("|  | 年度目标 |  |  |  | 中期目标 |  |  |\n", b3="—")
+    assert doc.long_term_indicators[-1].value == "—"
+    assert not [f for f in perftable.validate(doc).findings if f.code in ("I003", "I006")]
+
+
 # --- documents ----------------------------------------------------------------------------------------------
 
 

@@ -184,7 +184,13 @@ class Document(Record):
     budget: list[BudgetLine] = Field(default_factory=list)
     goals: list[str] = Field(default_factory=list)
     tasks: list[Task] = Field(default_factory=list)
-    indicators: list[Indicator] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(
+        default_factory=list, description="The annual indicators (the ones rules check)"
+    )
+    long_term_indicators: list[Indicator] = Field(
+        default_factory=list,
+        description="Mid- or long-term indicators (中期, 长期, 实施期) a form prints beside or above the annual ones",
+    )
     warnings: list[Repair] = Field(default_factory=list)
     source: Location = Field(description="The file, and the sheet/page/line where the table starts")
     format: str = Field(description="The reader that read it: markdown, html, xlsx, xls, ods, csv …")

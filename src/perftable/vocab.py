@@ -207,6 +207,44 @@ def goal_label_kind(text: str) -> str | None:
     return "goal" if base in GOAL_LABELS else None
 
 
+# The period an indicator table (or a column group of one) is for, as its labels print it: 中期/长期/实施期 targets
+# beside or above the annual (年度) ones. 整体 (整体绩效指标 beside 年度绩效指标) says so only next to another group.
+_LONG_PERIOD_WORDS: Final = ("中长期", "中期", "长期", "实施期", "项目期")
+_ANNUAL_PERIOD_WORDS: Final = ("年度", "当年", "本年")
+
+
+@lru_cache(maxsize=4096)
+def indicator_period(text: str) -> str | None:
+    """``long``, ``annual`` or ``overall`` for a label of an indicator table's period (``长期绩效指标``,
+    ``中期目标(2024-2026年)``, ``年度指标值``, ``整体绩效指标``); None for other text."""
+    key = label_key(text)
+    if not key or len(key) > 24 or is_title(text):
+        return None
+    key = key.replace("部门整体", "").replace("单位整体", "")
+    if any(word in key for word in _LONG_PERIOD_WORDS):
+        return "long"
+    if any(word in key for word in _ANNUAL_PERIOD_WORDS):
+        return "annual"
+    return "overall" if "整体" in key else None
+
+
+def is_period_label(text: str) -> bool:
+    """A label naming the period of the indicators under or beside it: ``长期绩效指标``, ``年度绩效指标``,
+    ``中期目标(2024年—2026年)`` (not an indicator's name such as ``年度考核合格率``)."""
+    if indicator_period(text) is None:
+        return False
+    key = _strip_score(label_key(text))
+    return goal_label_kind(text) is not None or key.endswith(("指标", "目标"))
+
+
+def strip_period(text: str) -> str:
+    """A column header without its period word: ``中期指标值`` -> ``指标值``."""
+    key = label_key(text)
+    for word in (*_LONG_PERIOD_WORDS, *_ANNUAL_PERIOD_WORDS, "整体"):
+        key = key.replace(word, "")
+    return key
+
+
 # Task sections.
 KEY_TASK_LABELS: Final = _keys(
     """年度重点工作任务 重点工作任务 年度主要任务 年度履职目标 年度工作任务 主要任务 工作任务 部门年度重点工作任务

@@ -261,13 +261,18 @@ class FieldReader:
         self._note_units(items)
         if self._columnar_budget(items):
             return
-        header_zone = not (self.draft.budget or self.draft.goals or self.draft.tasks or self.draft.indicators)
+        header_zone = not (
+            self.draft.budget or self.draft.goals or self.draft.tasks or self.draft.has_indicators
+        )
         i = 0
         while i < len(items):
             col, cell = items[i]
             kind = classify(cell.text)
             nxt = items[i + 1] if i + 1 < len(items) else None
             nxt_kind = classify(nxt[1].text) if nxt else None
+            # 其他资金 | 其中：中央财政资金 | 60: the source is the next line, not this line's value
+            if nxt is not None and nxt_kind is None and i + 2 < len(items):
+                nxt_kind = "budget" if self._funding_source(nxt[1], items[i + 2][1]) else None
             if kind is None and nxt is not None and self._funding_source(cell, nxt[1]):
                 self.add_budget(cell, col, nxt[1], nxt[0], key="source")
                 i += 2

@@ -114,7 +114,12 @@ _SCORE = re.compile(r"\(?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?分\)?$|\(权重.*\)$")
 def _is_section_label(cell: Cell) -> bool:
     """A label in the column left of the indicator table (绩效指标, 年度绩效目标(90分)), or a copy of one merged down."""
     key = _SCORE.sub("", label_key(cell.text))
-    return cell.merged or key in vocab.GROUP_LABELS or key in vocab.GOAL_LABELS
+    return (
+        cell.merged
+        or key in vocab.GROUP_LABELS
+        or vocab.goal_label_kind(cell.text) is not None
+        or vocab.is_period_label(cell.text)
+    )
 
 
 def _positional(cells: dict[int, Cell], cols: IndicatorColumns) -> RowFields:
@@ -216,12 +221,22 @@ def _name_unit(name: str) -> str | None:
 
 
 class IndicatorReader:
-    """Reads indicator rows into a :class:`Draft`, keeping the level names in force between rows."""
+    """Reads indicator rows into a list (``out``), keeping the level names in force between rows; repairs go to the
+    :class:`Draft`."""
 
-    def __init__(self, draft: Draft, cols: IndicatorColumns) -> None:
+    def __init__(self, draft: Draft, cols: IndicatorColumns, out: list[Indicator]) -> None:
         self.draft = draft
         self.cols = cols
+        self.out = out
         self.carry = Carry()
+
+    def follow(self, items: Items) -> None:
+        """A row with nothing in this reader's own columns: only a level-1 printed in a column it shares with
+        another group (two periods side by side) changes the level names in force."""
+        cell = dict(items).get(self.cols.level1) if self.cols.level1 is not None else None
+        level1 = (vocab.level1_name(cell.text) or clean_text(cell.text)) if cell is not None else ""
+        if level1 and level1 != self.carry.level1:
+            self.carry.level1, self.carry.level2 = level1, ""
 
     def _levels(self, fields: RowFields, anchor: Cell) -> tuple[str, str]:
         """Level-1 and level-2 of a row: as printed, inferred from the level-2, or carried down."""
@@ -292,7 +307,7 @@ class IndicatorReader:
         level1, level2 = self._levels(fields, anchor)
         if fields.name is None and fields.value is None:
             return
-        self.draft.indicators.append(self._indicator(fields, level1, level2, anchor))
+        self.out.append(self._indicator(fields, level1, level2, anchor))
 
     def _indicator(self, fields: RowFields, level1: str, level2: str, anchor: Cell) -> Indicator:
         draft = self.draft
