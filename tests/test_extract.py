@@ -113,6 +113,22 @@ def test_a_source_like_label_outside_the_budget_block_is_not_a_budget_line() -> 
     assert [b.key for b in doc.budget] == ["annual_total"]
 
 
+@pytest.mark.parametrize(
+    ("label", "source"),
+    [
+        ("其中：中央财政资金", True),
+        ("省级补助", True),
+        ("地方政府专项债券", True),
+        ("社会资本", True),
+        ("其中：专项经费", False),
+        ("对个人和家庭的补助", False),
+        ("资金使用计划2024", False),
+    ],
+)
+def test_funding_source_labels(label: str, source: bool) -> None:
+    assert vocab.is_funding_source(label) is source
+
+
 def test_amount_units_from_value_and_from_amount_unit_line() -> None:
     doc = one(
         "金额单位：元\n\n| 部门名称 | 某中心 |\n|---|---|\n| 基本支出 | 1,000 |\n| 项目支出 | 2.5万元 |\n"
@@ -544,6 +560,13 @@ def test_overall_is_long_term_only_beside_another_block() -> None:
     assert [i.value for i in both.long_term_indicators] == ["600人"]
     alone = one(block.format(label="部门整体绩效指标", value="200人"))
     assert [i.value for i in alone.indicators] == ["200人"] and not alone.long_term_indicators
+
+
+@pytest.mark.parametrize("label", ["绩效目标(100分)", "中期目标(2024-2026年)", "长期绩效指标"])
+def test_a_section_label_left_of_the_rows_is_not_a_shifted_cell(label: str) -> None:
+    doc = one(INDICATORS.replace("|  | 满意度指标", f"| {label} | 满意度指标"))
+    assert [(i.level1, i.name) for i in doc.indicators][-1] == ("满意度指标", "学员满意度")
+    assert not repairs(doc, "realigned-row")
 
 
 def test_a_column_that_only_mentions_a_period_leaves_the_table_annual() -> None:

@@ -245,6 +245,20 @@ class FieldReader:
             and _is_amount(value.text)
         )
 
+    def _kind_at(self, items: Items, index: int) -> LabelKind | None:
+        """What the cell at ``index`` is as a label; a funding source with its amount after it counts as a budget
+        label (``其他资金 | 其中：中央财政资金 | 60``: the source is a line of its own, not the value before it)."""
+        if index >= len(items):
+            return None
+        kind = classify(items[index][1].text)
+        if (
+            kind is None
+            and index + 1 < len(items)
+            and self._funding_source(items[index][1], items[index + 1][1])
+        ):
+            return "budget"
+        return kind
+
     def read(self, items: Items) -> None:
         """Read a row, given as its distinct non-empty cells."""
         lines = len(self.draft.budget)
@@ -269,10 +283,7 @@ class FieldReader:
             col, cell = items[i]
             kind = classify(cell.text)
             nxt = items[i + 1] if i + 1 < len(items) else None
-            nxt_kind = classify(nxt[1].text) if nxt else None
-            # 其他资金 | 其中：中央财政资金 | 60: the source is the next line, not this line's value
-            if nxt is not None and nxt_kind is None and i + 2 < len(items):
-                nxt_kind = "budget" if self._funding_source(nxt[1], items[i + 2][1]) else None
+            nxt_kind = self._kind_at(items, i + 1)
             if kind is None and nxt is not None and self._funding_source(cell, nxt[1]):
                 self.add_budget(cell, col, nxt[1], nxt[0], key="source")
                 i += 2

@@ -117,7 +117,7 @@ def _is_section_label(cell: Cell) -> bool:
     return (
         cell.merged
         or key in vocab.GROUP_LABELS
-        or vocab.goal_label_kind(cell.text) is not None
+        or vocab.goal_label_kind(key) is not None
         or vocab.is_period_label(cell.text)
     )
 
