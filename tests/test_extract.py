@@ -506,6 +506,14 @@ def test_two_unlabelled_periods_side_by_side_told_apart_by_their_years() -> None
     undated = _side_by_side(a2="按期", b2="按期")  # nothing tells them apart: the rightmost is annual
     assert [i.value for i in undated.indicators] == ["2个", "按期", "≥800元"]
     assert [i.value for i in undated.long_term_indicators] == ["6个", "按期", "≥300元"]
+    left_only = one(  # only the left group filled in (the right one prints level names alone): it is annual
+        """| 一级指标 | 二级指标 | 三级指标 | 指标值 | 二级指标 | 三级指标 | 指标值 |
+|---|---|---|---|---|---|---|
+| 产出指标 | 数量指标 | 巡查车辆 | 12辆 | 数量指标 |  |  |
+|  | 时效指标 | 维修及时率 | ≥95% | 时效指标 |  |  |
+"""
+    )
+    assert [i.value for i in left_only.indicators] == ["12辆", "≥95%"] and not left_only.long_term_indicators
 
 
 def test_one_name_column_with_a_value_column_for_each_period() -> None:

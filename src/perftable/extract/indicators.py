@@ -220,6 +220,11 @@ def _name_unit(name: str) -> str | None:
     return unit if is_known(unit) or unit == "万" else None
 
 
+def only_level_names(items: Items) -> bool:
+    """True when a row's cells are all level names (nothing an indicator could be read from)."""
+    return all(_is_level(cell.text) for _, cell in items)
+
+
 class IndicatorReader:
     """Reads indicator rows into a list (``out``), keeping the level names in force between rows; repairs go to the
     :class:`Draft`."""
@@ -231,12 +236,17 @@ class IndicatorReader:
         self.carry = Carry()
 
     def follow(self, items: Items) -> None:
-        """A row with nothing in this reader's own columns: only a level-1 printed in a column it shares with
-        another group (two periods side by side) changes the level names in force."""
-        cell = dict(items).get(self.cols.level1) if self.cols.level1 is not None else None
-        level1 = (vocab.level1_name(cell.text) or clean_text(cell.text)) if cell is not None else ""
+        """A row that gives this reader no indicator (two periods side by side, the row filled in for the other
+        one): the level names it prints, in this reader's columns or in shared ones, come into force; nothing
+        is read or repaired."""
+        cells = dict(items)
+        l1_cell = cells.get(self.cols.level1) if self.cols.level1 is not None else None
+        l2_cell = cells.get(self.cols.level2) if self.cols.level2 is not None else None
+        level1 = (vocab.level1_name(l1_cell.text) or clean_text(l1_cell.text)) if l1_cell is not None else ""
         if level1 and level1 != self.carry.level1:
             self.carry.level1, self.carry.level2 = level1, ""
+        if l2_cell is not None:
+            self.carry.level2 = vocab.level2_name(l2_cell.text) or clean_text(l2_cell.text)
 
     def _levels(self, fields: RowFields, anchor: Cell) -> tuple[str, str]:
         """Level-1 and level-2 of a row: as printed, inferred from the level-2, or carried down."""

@@ -6,7 +6,8 @@ first; and stacked, a 长期绩效指标 block then a 年度绩效指标 block, 
 
 A group's period is what the labels over it say: its own header cells (``年度指标值``), a label left of the header
 (``长期绩效指标 | 一级指标 …``) or a row of labels just above it (``中期目标(2024年—2026年) | 年度目标``). When nothing
-tells the groups of a table apart, the one whose values name only the table's year is annual, else the rightmost.
+tells the groups of a table apart, the one whose values name only the table's year is annual, else the rightmost
+one with indicators.
 A header repeated at a page break (it says no other period) continues the table: the level names in force carry on.
 """
 
@@ -17,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from perftable import vocab
 from perftable.extract.draft import Draft, IndicatorGroup, Items
-from perftable.extract.indicators import IndicatorColumns, IndicatorReader, indicator_header
+from perftable.extract.indicators import IndicatorColumns, IndicatorReader, indicator_header, only_level_names
 from perftable.model import Indicator, Location
 from perftable.text import label_key
 
@@ -208,10 +209,11 @@ class IndicatorTable:
                 (c, cell) for c, cell in items if c >= column.start and (column.end is None or c < column.end)
             ]
             shared = [(c, cell) for c, cell in items if c in column.shared]
-            if own:
-                column.reader.read(sorted([*shared, *own], key=lambda item: item[0]))
+            cells = sorted([*shared, *own], key=lambda item: item[0])
+            if own and not only_level_names(own):
+                column.reader.read(cells)
             else:
-                column.reader.follow(shared)
+                column.reader.follow(cells)
 
 
 # --- settling the periods ------------------------------------------------------------------------------------
@@ -240,9 +242,10 @@ def _periods(groups: list[IndicatorGroup], year: int | None) -> list[str]:
             annual = None
         elif len(unlabelled) == 1:
             annual = unlabelled[0]
-        else:
-            dated = [i for i in unlabelled if year is not None and _years(groups[i]) == {year}]
-            annual = (dated or unlabelled)[-1]
+        else:  # a group left empty (only level names printed in it) is not the annual one
+            filled = [i for i in unlabelled if groups[i].indicators] or unlabelled
+            dated = [i for i in filled if year is not None and _years(groups[i]) == {year}]
+            annual = (dated or filled)[-1]
         for i in unlabelled:
             periods[i] = "annual" if i == annual else "long"
     return periods
