@@ -6,7 +6,7 @@ the extractor computes them. What a form cannot express is not generated, and ea
 
 * a level-2 left empty under a printed one, or a level-1 left empty after the first row (empty cells are read as
   flattened merges and carried down);
-* a task section the numbering contradicts (numbering decides sections: other tasks restart it);
+* a task section a restarting numbering contradicts (a restart decides sections: other tasks restart it);
 * a budget line without an amount under a label that also heads columns (资金总额, 合计, 部门预算支出);
 * a funding source the vocabulary does not name (``source``) without an amount, or anywhere but under its total
   (a label such as 省级补助资金 is a budget line only inside the budget block, with an amount);
