@@ -6,8 +6,10 @@ the extractor computes them. What a form cannot express is not generated, and ea
 
 * a level-2 left empty under a printed one, or a level-1 left empty after the first row (empty cells are read as
   flattened merges and carried down);
-* a task section the numbering contradicts (numbering decides sections: other tasks restart it);
+* a task section a restarting numbering contradicts (a restart decides sections: other tasks restart it);
 * a budget line without an amount under a label that also heads columns (资金总额, 合计, 部门预算支出);
+* a funding source the vocabulary does not name (``source``) without an amount, or anywhere but under its total
+  (a label such as 省级补助资金 is a budget line only inside the budget block, with an amount);
 * budget values printed other than canonically (``1273.72`` is rendered ``1,273.72``: rendering normalises them);
 * an info value that is itself a form label (``项目支出``), or an unknown info label that does not look like one.
 """
@@ -57,6 +59,8 @@ DEPARTMENT_BUDGET = [
     ("拟用于对下转移支付资金", "transfer"),
 ]
 PROJECT_TOTALS = [("其中:财政资金", "total_fiscal"), ("其他资金", "total_other_funds")]
+# Sources the vocabulary does not name: under 项目资金总额 (total_source) or 年度资金申请总额 (source).
+UNNAMED_SOURCES = [("其中:中央财政资金", "省级补助资金"), ("其中:市级配套资金", "社会资本")]
 PROJECT_ANNUAL = [
     ("年度资金申请总额", "annual_total"),
     ("其中:当年财政拨款", "fiscal"),
@@ -145,6 +149,10 @@ def budgets(draw: st.DrawFn, kind: str, unit: str) -> list[BudgetLine]:
         totals = [("项目资金总额", "total"), *draw(st.sampled_from([[], PROJECT_TOTALS[:1], PROJECT_TOTALS]))]
         totals = totals if draw(st.booleans()) else []
         annual = [item for item in PROJECT_ANNUAL if draw(st.booleans())]
+        if totals and totals[1:] == [] and draw(st.booleans()):
+            totals += [(label, "total_source") for label in draw(st.sampled_from(UNNAMED_SOURCES))]
+        if annual[:1] == PROJECT_ANNUAL[:1] and annual[1:] == [] and draw(st.booleans()):
+            annual += [(label, "source") for label in draw(st.sampled_from(UNNAMED_SOURCES))]
         chosen = []
         while totals or annual:  # interleave, keeping each column's order
             source = totals if totals and (not annual or draw(st.booleans())) else annual
@@ -152,7 +160,7 @@ def budgets(draw: st.DrawFn, kind: str, unit: str) -> list[BudgetLine]:
     lines = []
     for label, key in chosen:
         amount = draw(st.one_of(amounts, st.none()))
-        if amount is None and label in ("部门预算支出合计",):
+        if amount is None and (label in ("部门预算支出合计",) or key.endswith("source")):
             amount = Decimal("100")
         lines.append(_line(label, key, amount, draw(st.sampled_from(["", "—"])), unit))
     return lines
@@ -268,6 +276,7 @@ def documents(draw: st.DrawFn) -> Document:
     unit = draw(st.sampled_from(["万元", "元"]))
     budget = draw(budgets(kind, unit))
     indicator_list = draw(indicators(year))
+    long_term = draw(indicators(year)) if draw(st.integers(0, 3)) == 0 else []
     return Document(
         kind=kind,  # type: ignore[arg-type]
         title=draw(st.sampled_from(titles)),
@@ -279,6 +288,7 @@ def documents(draw: st.DrawFn) -> Document:
         goals=draw(st.lists(st.sampled_from(GOALS), unique=True, max_size=3)),
         tasks=task_list,
         indicators=indicator_list,
+        long_term_indicators=long_term,
         source=HERE,
         format="markdown",
         scoring=draw(scorings(indicator_list, bool(budget))),

@@ -70,6 +70,45 @@ def test_budget_lines_added_and_removed() -> None:
     assert changes(new, old) == [("budget", "added", removed.label, None)]
 
 
+def test_unnamed_sources_pair_by_their_labels() -> None:
+    text = (
+        """| 项目名称 | 某工程 |
+|---|---|
+| 年度资金总额 | 100 |
+| 其中：中央补助资金 | 50 |
+| 省级配套资金 | 30 |
+| 县级配套资金 | 20 |
+"""
+        + "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n|---|---|---|---|\n| 产出指标 | 数量指标 | 里程 | 3公里 |\n"
+    )
+    (old,) = perftable.loads(text)
+    (new,) = perftable.loads(text.replace("| 省级配套资金 | 30 |\n", "").replace("| 20 |", "| 50 |"))
+    assert changes(old, new) == [
+        ("budget", "changed", "县级配套资金", "20万元 → 50万元, +30 (+150.00%)"),
+        ("budget", "removed", "省级配套资金", None),
+    ]
+
+
+def test_long_term_indicators_are_compared_as_a_section_of_their_own(tmp_path: Path) -> None:
+    text = """| 项目名称 | 泵站建设 |  |  |  |
+|---|---|---|---|---|
+| 中期绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+|  | 产出指标 | 数量指标 | 新建泵站 | 3座 |
+| 年度绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+|  | 产出指标 | 数量指标 | 新建泵站 | 1座 |
+"""
+    (old,) = perftable.loads(text)
+    (new,) = perftable.loads(text.replace("3座", "4座"))
+    assert changes(old, new) == [
+        ("long_term_indicators", "changed", "产出指标 / 数量指标 / 新建泵站", "3座 → 4座, +1")
+    ]
+    assert changes(old, new, ignore=frozenset({"indicators"})) == []
+    (tmp_path / "old.md").write_text(text, encoding="utf-8")
+    (tmp_path / "new.md").write_text(text.replace("3座", "4座"), encoding="utf-8")
+    result = run_cli("diff", str(tmp_path / "old.md"), str(tmp_path / "new.md"), "--format", "html")
+    assert result.returncode == 1 and "原: 3座" in result.stdout
+
+
 def test_tasks_added_removed_and_funds_changed() -> None:
     old, new = base(), base()
     new.tasks[2].funds = Decimal(35)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import perftable
+from perftable import vocab
 from perftable.errors import NoTableError
 from perftable.extract.goals import split_goals
 from perftable.model import Document
@@ -75,6 +76,59 @@ def test_project_budget_groups_give_distinct_keys() -> None:
     }
 
 
+def test_funding_sources_the_vocabulary_does_not_name_are_kept_under_their_total() -> None:
+    doc = one(
+        """| 项目名称 | 污水管网改造 |  |  |
+|---|---|---|---|
+| 项目资金总额 | 900 | 年度资金总额 | 300 |
+| 其中：债券资金 | 600 | 其中：省级补助资金 | 180 |
+| 市级配套资金 | 300 | 区级配套资金 | 150 |
+| 年度目标 | 完成管网改造12公里 |  |  |
+"""
+        + INDICATORS
+    )
+    assert [(b.key, b.label, b.amount, b.location.line) for b in doc.budget] == [
+        ("total", "项目资金总额", Decimal(900), 3),
+        ("annual_total", "年度资金总额", Decimal(300), 3),
+        ("total_source", "其中:债券资金", Decimal(600), 4),
+        ("source", "其中:省级补助资金", Decimal(180), 4),
+        ("total_source", "市级配套资金", Decimal(300), 5),
+        ("source", "区级配套资金", Decimal(150), 5),
+    ]
+    assert doc.goals == ["完成管网改造12公里"] and not doc.info
+    report = perftable.validate(doc)
+    assert [(f.code, f.location.line) for f in report.findings if f.code == "B002"] == [("B002", 4)]
+
+
+def test_a_source_like_label_outside_the_budget_block_is_not_a_budget_line() -> None:
+    doc = one(
+        """| 项目名称 | 污水管网改造 |
+|---|---|
+| 年度资金总额 | 300 |
+| 年度目标 | 完成管网改造12公里 |
+| 社会资本 | 50 |
+"""
+        + INDICATORS
+    )
+    assert [b.key for b in doc.budget] == ["annual_total"]
+
+
+@pytest.mark.parametrize(
+    ("label", "source"),
+    [
+        ("其中：中央财政资金", True),
+        ("省级补助", True),
+        ("地方政府专项债券", True),
+        ("社会资本", True),
+        ("其中：专项经费", False),
+        ("对个人和家庭的补助", False),
+        ("资金使用计划2024", False),
+    ],
+)
+def test_funding_source_labels(label: str, source: bool) -> None:
+    assert vocab.is_funding_source(label) is source
+
+
 def test_amount_units_from_value_and_from_amount_unit_line() -> None:
     doc = one(
         "金额单位：元\n\n| 部门名称 | 某中心 |\n|---|---|\n| 基本支出 | 1,000 |\n| 项目支出 | 2.5万元 |\n"
@@ -126,6 +180,37 @@ def test_goal_text_in_the_row_below_its_label_and_long_term_goal_in_info() -> No
     assert doc.info["项目总目标"] == "改善出行条件"
 
 
+def test_goal_labels_with_a_period_as_column_headers() -> None:
+    """实施期目标（2023-2025年） and 年度目标 head two columns; their texts are in the row below."""
+    doc = one(
+        """| 项目名称 | 水厂扩建 |  |  |
+|---|---|---|---|
+| 绩效目标 | 实施期目标（2023-2025年） | 年度目标 |  |
+|  | 日供水能力达到5万吨 | 完成一期管网铺设 |  |
+"""
+        + INDICATORS
+    )
+    assert doc.goals == ["完成一期管网铺设"]
+    assert doc.info["实施期目标(2023-2025年)"] == "日供水能力达到5万吨"
+
+
+@pytest.mark.parametrize(
+    ("label", "kind"),
+    [
+        ("中期目标(2025年—2027年)", "long_goal"),
+        ("长期目标", "long_goal"),
+        ("实施期目标", "long_goal"),
+        ("总体目标（2025-2027年）", "long_goal"),
+        ("年度目标", "goal"),
+        ("年度绩效目标（2025年度）", "goal"),
+        ("年度目标完成情况", None),
+        ("中期目标完成情况", None),
+    ],
+)
+def test_goal_label_kinds(label: str, kind: str | None) -> None:
+    assert vocab.goal_label_kind(label) == kind
+
+
 def test_inline_label_value_cells_and_numbered_outline() -> None:
     doc = one(
         """| 部门名称：某站 |  |
@@ -163,6 +248,29 @@ def test_task_numbering_restart_starts_the_other_section_even_without_a_label() 
     ]
     assert [w.params["task"] for w in doc.warnings if w.kind == "task-section"] == ["丙"]
     assert doc.info["任务资金合计"] == "35"
+
+
+def test_numbering_that_runs_on_leaves_sections_to_the_labels() -> None:
+    """任务一 … 任务五 counted through: 其他任务 on the fourth row starts the other section there."""
+    names = ["一", "二", "三", "四", "五"]
+    rows = [f"|  | 任务{n}、项{n} | 内容 | {i + 1} | 完成 |" for i, n in enumerate(names)]
+    rows[3] = rows[3].replace("|  |", "| 其他任务 |", 1)
+    doc = one(TASKS.split("|  | 1、甲")[0] + "\n".join(rows) + "\n" + INDICATORS)
+    assert [(t.section, t.number) for t in doc.tasks] == [
+        ("key", 1),
+        ("key", 2),
+        ("key", 3),
+        ("other", 4),
+        ("other", 5),
+    ]
+    assert not repairs(doc, "task-section")
+
+
+def test_numbering_that_runs_on_without_a_label_gives_only_key_tasks() -> None:
+    rows = "".join(f"|  | ({n}) 事项{n} | 内容 | {n}0 | 完成 |\n" for n in range(1, 6))
+    doc = one(TASKS.split("|  | 1、甲")[0] + rows + INDICATORS)
+    assert [(t.section, t.number) for t in doc.tasks] == [("key", n) for n in range(1, 6)]
+    assert not repairs(doc, "task-section")
 
 
 def test_unnumbered_tasks_follow_their_label() -> None:
@@ -312,6 +420,21 @@ def test_a_value_lost_in_conversion_stays_empty() -> None:
     assert doc.indicators[-1].value == "" and doc.indicators[-1].target.is_empty
 
 
+def test_a_row_without_a_name_but_with_a_value_is_kept_nameless() -> None:
+    doc = one(
+        """| 一级指标 | 二级指标 | 三级指标 | 指标值 | 计量单位 |
+|---|---|---|---|---|
+| 产出指标 | 质量指标 | 验收合格率 | 100 | % |
+|  | 时效指标 |  | 2025年6月30日前 |  |
+|  |  |  |  |  |
+"""
+    )
+    assert [(i.level2, i.name, i.value, i.location.line) for i in doc.indicators] == [
+        ("质量指标", "验收合格率", "100", 3),
+        ("时效指标", "", "2025年6月30日前", 4),
+    ]
+
+
 def test_rows_after_a_footnote_are_not_indicators() -> None:
     doc = one(INDICATORS + "| 备注：本表由系统生成 |  |  |  |  |\n|  | 产出指标 | 数量指标 | 幽灵 | 1 |\n")
     assert [i.name for i in doc.indicators] == ["培训人数", "学员满意度"]
@@ -327,6 +450,179 @@ def test_a_note_printed_above_the_table_does_not_end_the_form() -> None:
 def test_indicator_table_continued_on_a_new_page_without_header() -> None:
     doc = one(INDICATORS + "\n— 2 —\n\n|  |  | 质量指标 | 合格率 | 100% |\n")
     assert [(i.level1, i.level2, i.name) for i in doc.indicators][-1] == ("产出指标", "质量指标", "合格率")
+
+
+def test_a_header_repeated_inside_the_table_keeps_the_level_names_above_it() -> None:
+    """A page break repeats the header (with its unit column) in the middle of a level-2 group."""
+    doc = one(
+        """| 一级指标 | 二级指标 | 三级指标 | 指标值 | 计量单位 |
+|---|---|---|---|---|
+| 效益指标 | 经济效益指标 | 带动农户增收 | ≥3000 | 元/户 |
+|  |  | 新增就业岗位 | 40 | 个 |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 | 计量单位 |
+|  |  | 带动合作社 | 5 | 家 |
+|  | 可持续影响指标 | 长效运营机制 | 健全 |  |
+| 满意度指标 | 社会公众满意度指标 | 村民满意度 | ≥85 | % |
+"""
+    )
+    assert [(i.level1, i.level2, i.name) for i in doc.indicators] == [
+        ("效益指标", "经济效益指标", "带动农户增收"),
+        ("效益指标", "经济效益指标", "新增就业岗位"),
+        ("效益指标", "经济效益指标", "带动合作社"),
+        ("效益指标", "可持续影响指标", "长效运营机制"),
+        ("满意度指标", "社会公众满意度指标", "村民满意度"),
+    ]
+    assert doc.indicators[2].unit == "家" and not repairs(doc, "level1-inferred")
+    assert not doc.long_term_indicators
+
+
+def test_a_header_repeated_in_the_next_table_block_continues_the_table() -> None:
+    page_two = "\n— 2 —\n\n| 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |\n|---|---|---|---|---|\n"
+    page_two += "|  |  |  | 培训场次 | 12场 |\n"
+    doc = one(
+        INDICATORS.replace("|  | 满意度指标 | 服务对象满意度指标 | 学员满意度 | ≥95% |\n", "") + page_two
+    )
+    assert [(i.level1, i.level2, i.name) for i in doc.indicators] == [
+        ("产出指标", "数量指标", "培训人数"),
+        ("产出指标", "数量指标", "培训场次"),
+    ]
+
+
+# --- two periods ----------------------------------------------------------------------------------------------
+
+SIDE_BY_SIDE = """# 2025年项目支出绩效目标表
+
+| 项目名称 | 智慧农业示范 |  |  |  |  |  |  |
+|---|---|---|---|---|---|---|---|
+{labels}| 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 二级指标 | 三级指标 | 指标值 |
+|  | 产出指标 | 数量指标 | 示范基地 | {a1} | 数量指标 | 示范基地 | {b1} |
+|  |  | 时效指标 | 建成时间 | {a2} | 时效指标 | 建成时间 | {b2} |
+|  | 效益指标 | 经济效益指标 | 亩均增收 | {a3} |  |  |  |
+|  |  |  |  |  | 经济效益指标 | 亩均增收 | {b3} |
+"""
+
+
+def _side_by_side(labels: str = "", **values: str) -> Document:
+    fields = {
+        "a1": "6个",
+        "a2": "2025年11月底前",
+        "a3": "≥300元",
+        "b1": "2个",
+        "b2": "2027年6月底前",
+        "b3": "≥800元",
+    }
+    return one(SIDE_BY_SIDE.format(labels=labels, **{**fields, **values}))
+
+
+def test_two_periods_side_by_side_told_apart_by_the_labels_above_them() -> None:
+    """The annual group is the left one here: the label row says so, whatever the values' years."""
+    doc = _side_by_side("| 绩效目标 | 年度目标 |  |  |  | 实施期目标（2025-2027年） |  |  |\n")
+    assert [(i.level1, i.level2, i.name, i.value) for i in doc.indicators] == [
+        ("产出指标", "数量指标", "示范基地", "6个"),
+        ("产出指标", "时效指标", "建成时间", "2025年11月底前"),
+        ("效益指标", "经济效益指标", "亩均增收", "≥300元"),
+    ]
+    assert [(i.level1, i.level2, i.value, i.location.line) for i in doc.long_term_indicators] == [
+        ("产出指标", "数量指标", "2个", 7),
+        ("产出指标", "时效指标", "2027年6月底前", 8),
+        ("效益指标", "经济效益指标", "≥800元", 10),
+    ]
+    assert doc.goals == [] and "年度目标" not in doc.info
+
+
+def test_two_unlabelled_periods_side_by_side_told_apart_by_their_years() -> None:
+    doc = _side_by_side()  # the left group's dates are the table's year (2025): it is the annual one
+    assert [i.value for i in doc.indicators] == ["6个", "2025年11月底前", "≥300元"]
+    assert [i.value for i in doc.long_term_indicators] == ["2个", "2027年6月底前", "≥800元"]
+    undated = _side_by_side(a2="按期", b2="按期")  # nothing tells them apart: the rightmost is annual
+    assert [i.value for i in undated.indicators] == ["2个", "按期", "≥800元"]
+    assert [i.value for i in undated.long_term_indicators] == ["6个", "按期", "≥300元"]
+    left_only = one(  # only the left group filled in (the right one prints level names alone): it is annual
+        """| 一级指标 | 二级指标 | 三级指标 | 指标值 | 二级指标 | 三级指标 | 指标值 |
+|---|---|---|---|---|---|---|
+| 产出指标 | 数量指标 | 巡查车辆 | 12辆 | 数量指标 |  |  |
+|  | 时效指标 | 维修及时率 | ≥95% | 时效指标 |  |  |
+"""
+    )
+    assert [i.value for i in left_only.indicators] == ["12辆", "≥95%"] and not left_only.long_term_indicators
+
+
+def test_one_name_column_with_a_value_column_for_each_period() -> None:
+    doc = one(
+        """| 一级指标 | 二级指标 | 三级指标 | 中期指标值 | 年度指标值 |
+|---|---|---|---|---|
+| 产出指标 | 数量指标 | 改造校舍 | 12栋 | 4栋 |
+|  | 质量指标 | 验收合格率 | 100% | 100% |
+"""
+    )
+    assert [(i.level2, i.name, i.value) for i in doc.indicators] == [
+        ("数量指标", "改造校舍", "4栋"),
+        ("质量指标", "验收合格率", "100%"),
+    ]
+    assert [(i.level2, i.name, i.value) for i in doc.long_term_indicators] == [
+        ("数量指标", "改造校舍", "12栋"),
+        ("质量指标", "验收合格率", "100%"),
+    ]
+
+
+def test_stacked_periods_labelled_on_rows_of_their_own() -> None:
+    doc = one(
+        """| 实施期绩效指标 |  |  |  |
+|---|---|---|---|
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 新建泵站 | 3座 |
+|  | 成本指标 | 总投资 | ≤1200万元 |
+| 本年度绩效指标 |  |  |  |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+|  | 数量指标 | 新建泵站 | 1座 |
+| 满意度指标 | 服务对象满意度指标 | 农户满意度 | ≥90% |
+"""
+    )
+    assert [(i.level1, i.name, i.value) for i in doc.long_term_indicators] == [
+        ("产出指标", "新建泵站", "3座"),
+        ("产出指标", "总投资", "≤1200万元"),
+    ]
+    assert [(i.level1, i.name, i.value) for i in doc.indicators] == [
+        ("产出指标", "新建泵站", "1座"),
+        ("满意度指标", "农户满意度", "≥90%"),
+    ]
+    assert (doc.locations["long_term_indicators"].line, doc.locations["indicators"].line) == (3, 7)
+
+
+def test_overall_is_long_term_only_beside_another_block() -> None:
+    block = "| {label} | 一级指标 | 二级指标 | 三级指标 | 指标值 |\n|---|---|---|---|---|\n"
+    block += "|  | 产出指标 | 数量指标 | 培训人数 | {value} |\n"
+    both = one(
+        block.format(label="整体绩效指标", value="600人") + block.format(label="年度绩效指标", value="200人")
+    )
+    assert [i.value for i in both.indicators] == ["200人"]
+    assert [i.value for i in both.long_term_indicators] == ["600人"]
+    alone = one(block.format(label="部门整体绩效指标", value="200人"))
+    assert [i.value for i in alone.indicators] == ["200人"] and not alone.long_term_indicators
+
+
+@pytest.mark.parametrize("label", ["绩效目标(100分)", "中期目标(2024-2026年)", "长期绩效指标"])
+def test_a_section_label_left_of_the_rows_is_not_a_shifted_cell(label: str) -> None:
+    doc = one(INDICATORS.replace("|  | 满意度指标", f"| {label} | 满意度指标"))
+    assert [(i.level1, i.name) for i in doc.indicators][-1] == ("满意度指标", "学员满意度")
+    assert not repairs(doc, "realigned-row")
+
+
+def test_a_column_that_only_mentions_a_period_leaves_the_table_annual() -> None:
+    doc = one(
+        """| 一级指标 | 二级指标 | 三级指标 | 指标值 | 与中长期规划的衔接 |
+|---|---|---|---|---|
+| 产出指标 | 数量指标 | 培训人数 | 200人 | 对应规划第三章 |
+"""
+    )
+    assert [i.name for i in doc.indicators] == ["培训人数"] and not doc.long_term_indicators
+    assert doc.indicators[0].info == {"与中长期规划的衔接": "对应规划第三章"}
+
+
+def test_rules_check_the_annual_indicators_only() -> None:
+    doc = _side_by_side("|  | 年度目标 |  |  |  | 中期目标 |  |  |\n", b3="—")
+    assert doc.long_term_indicators[-1].value == "—"
+    assert not [f for f in perftable.validate(doc).findings if f.code in ("I003", "I006")]
 
 
 # --- documents ----------------------------------------------------------------------------------------------

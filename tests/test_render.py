@@ -155,3 +155,28 @@ def test_markdown_aligns_cjk_columns() -> None:
     pipes = {tuple(i for i, _ in enumerate(line) if line[i] == "|") for line in table[:1]}
     widths = {display_width(line.split("|")[1]) for line in table}
     assert len(pipes) == 1 and len(widths) == 1
+
+
+def test_long_term_indicators_render_as_a_block_of_their_own(tmp_path: Path) -> None:
+    (doc,) = perftable.loads(
+        """| 项目名称 | 泵站建设 |  |  |  |
+|---|---|---|---|---|
+| 中期绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+|  | 产出指标 | 数量指标 | 新建泵站 | 3座 |
+| 年度绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+|  | 产出指标 | 数量指标 | 新建泵站 | 1座 |
+|  | 满意度指标 | 服务对象满意度指标 | 农户满意度 | ≥90% |
+"""
+    )
+    text = render([doc], "markdown")
+    assert isinstance(text, str)
+    heads = [line.split("|")[1].strip() for line in text.splitlines() if "一级指标" in line]
+    assert heads == ["中长期绩效指标", "年度绩效指标"]
+    csv_text = render([doc], "csv")
+    assert isinstance(csv_text, str)
+    assert [line.split(",")[7] for line in csv_text.splitlines()[1:]] == ["annual", "annual", "long_term"]
+    for fmt, suffix in FORM_FORMATS:
+        data = render([doc], fmt)  # type: ignore[arg-type]
+        path = tmp_path / f"form{suffix}"
+        path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+        assert [content(back) for back in perftable.load_all(path)] == [content(doc)], fmt

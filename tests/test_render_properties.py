@@ -83,5 +83,9 @@ def test_csv_rows_hold_the_indicators(doc: Document) -> None:
         (unguard(r["level1"]), unguard(r["level2"]), unguard(r["name"]), unguard(r["value"]), r["unit"])
         for r in rows
     ]
-    assert got == [(i.level1, i.level2, i.name, i.value, i.unit or "") for i in doc.indicators]
-    assert [r["number"] for r in rows] == [str(i.target.number or "") for i in doc.indicators]
+    both = [*doc.indicators, *doc.long_term_indicators]
+    assert got == [(i.level1, i.level2, i.name, i.value, i.unit or "") for i in both]
+    assert [r["number"] for r in rows] == [str(i.target.number or "") for i in both]
+    assert [r["period"] for r in rows] == ["annual"] * len(doc.indicators) + ["long_term"] * len(
+        doc.long_term_indicators
+    )

@@ -30,8 +30,8 @@ _DOCUMENT = ["file", "table", "kind", "title", "year", "department", "project"]
 COLUMNS: dict[str, list[str]] = {
     "indicators": [
         *_DOCUMENT,
-        *("level1", "level2", "name", "value", "unit", "comparator", "number", "number_max", "target_unit"),
-        *("per", "date", "qualitative", "change", "info", "location"),
+        *("period", "level1", "level2", "name", "value", "unit", "comparator", "number", "number_max"),
+        *("target_unit", "per", "date", "qualitative", "change", "info", "location"),
     ],
     "budget": [*_DOCUMENT, "label", "key", "amount", "value", "unit", "location"],
     "tasks": [
@@ -72,14 +72,18 @@ def _info(info: dict[str, str]) -> str | None:
 
 
 def indicator_rows(docs: list[Document]) -> list[Row]:
+    """A row per indicator: the annual ones (period ``annual``), then the mid- or long-term ones (``long_term``)."""
     rows: list[Row] = []
     for table, doc in _numbered(docs):
         head = _document_columns(doc, table)
-        for ind in doc.indicators:
+        periods = [("annual", ind) for ind in doc.indicators]
+        periods += [("long_term", ind) for ind in doc.long_term_indicators]
+        for period, ind in periods:
             target = ind.target
             rows.append(
                 {
                     **head,
+                    "period": period,
                     "level1": ind.level1,
                     "level2": ind.level2,
                     "name": ind.name,

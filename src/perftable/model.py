@@ -118,7 +118,10 @@ class Target(Record):
 
 class BudgetLine(Record):
     label: str = Field(description="The label as printed, cleaned of spaces and full-width forms")
-    key: str = Field(description="Canonical slug: basic, project, total, fiscal, other_funds, annual_total …")
+    key: str = Field(
+        description="Canonical slug: basic, project, total, fiscal, other_funds, annual_total …; source (total_source "
+        "under a project's all-years total) for a funding source the vocabulary does not name, kept under its label"
+    )
     amount: Decimal | None = Field(description="None when the cell is empty or not a number")
     value: str = Field(
         default="", description="The amount cell as printed, with any note (100（含上年结转20）)"
@@ -193,7 +196,13 @@ class Document(Record):
     budget: list[BudgetLine] = Field(default_factory=list)
     goals: list[str] = Field(default_factory=list)
     tasks: list[Task] = Field(default_factory=list)
-    indicators: list[Indicator] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(
+        default_factory=list, description="The annual indicators (the ones rules check)"
+    )
+    long_term_indicators: list[Indicator] = Field(
+        default_factory=list,
+        description="Mid- or long-term indicators (中期, 长期, 实施期) a form prints beside or above the annual ones",
+    )
     warnings: list[Repair] = Field(default_factory=list)
     source: Location = Field(description="The file, and the sheet/page/line where the table starts")
     format: str = Field(description="The reader that read it: markdown, html, xlsx, xls, ods, csv …")

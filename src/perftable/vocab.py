@@ -182,8 +182,68 @@ GOAL_LABELS: Final = _keys(
     项目总体绩效目标 项目年度目标"""
 )
 LONG_TERM_GOAL_LABELS: Final = _keys(
-    "项目总目标 中长期目标 总目标 项目中长期目标 实施期目标 实施期总目标 实施期绩效目标 长期目标 中期目标 项目长期目标"
+    """项目总目标 中长期目标 总目标 项目中长期目标 实施期目标 实施期总目标 实施期绩效目标 长期目标 中期目标 项目长期目标
+    中期绩效目标 长期绩效目标 中长期绩效目标 项目中期目标 项目实施期目标 实施期总体目标 项目实施期绩效目标"""
 )
+# The period a goal label may print after it: 中期目标(2024年—2026年), 实施期目标（2024-2026年）, 年度目标(2024年度).
+_GOAL_PERIOD = re.compile(
+    r"\((?P<first>(?:19|20)\d{2})年?度?(?:[-—–~～至到]+(?P<last>(?:19|20)\d{2})年?度?)?\)$"
+)
+
+
+@lru_cache(maxsize=4096)
+def goal_label_kind(text: str) -> str | None:
+    """``goal`` for an annual goal label, ``long_goal`` for a mid- or long-term one, None for other text.
+
+    A period printed after the label is dropped (``中期目标(2024年—2026年)``); one spanning several years makes any
+    goal label but an annual one long-term (``总体目标(2024-2026年)``). Labels such as ``年度目标完成情况`` (of a
+    self-evaluation) are not goal labels."""
+    key = label_key(text)
+    match = _GOAL_PERIOD.search(key)
+    base = key[: match.start()] if match else key
+    several_years = bool(match and match["last"] and match["last"] != match["first"])
+    if base in LONG_TERM_GOAL_LABELS or (several_years and base in GOAL_LABELS and "年度" not in base):
+        return "long_goal"
+    return "goal" if base in GOAL_LABELS else None
+
+
+# The period an indicator table (or a column group of one) is for, as its labels print it: 中期/长期/实施期 targets
+# beside or above the annual (年度) ones. 整体 (整体绩效指标 beside 年度绩效指标) says so only next to another group.
+_LONG_PERIOD_WORDS: Final = ("中长期", "中期", "长期", "实施期", "项目期")
+_ANNUAL_PERIOD_WORDS: Final = ("年度", "当年", "本年")
+
+
+@lru_cache(maxsize=4096)
+def indicator_period(text: str) -> str | None:
+    """``long``, ``annual`` or ``overall`` for a label of an indicator table's period (``长期绩效指标``,
+    ``中期目标(2024-2026年)``, ``年度指标值``, ``整体绩效指标``); None for other text."""
+    key = label_key(text)
+    if not key or len(key) > 24 or is_title(text):
+        return None
+    key = key.replace("部门整体", "").replace("单位整体", "")
+    if any(word in key for word in _LONG_PERIOD_WORDS):
+        return "long"
+    if any(word in key for word in _ANNUAL_PERIOD_WORDS):
+        return "annual"
+    return "overall" if "整体" in key else None
+
+
+def is_period_label(text: str) -> bool:
+    """A label naming the period of the indicators under or beside it: ``长期绩效指标``, ``年度绩效指标``,
+    ``中期目标(2024年—2026年)`` (not an indicator's name such as ``年度考核合格率``)."""
+    if indicator_period(text) is None:
+        return False
+    key = _strip_score(label_key(text))
+    return goal_label_kind(text) is not None or key.endswith(("指标", "目标"))
+
+
+def strip_period(text: str) -> str:
+    """A column header without its period word: ``中期指标值`` -> ``指标值``."""
+    key = label_key(text)
+    for word in (*_LONG_PERIOD_WORDS, *_ANNUAL_PERIOD_WORDS, "整体"):
+        key = key.replace(word, "")
+    return key
+
 
 # Task sections.
 KEY_TASK_LABELS: Final = _keys(
@@ -308,8 +368,9 @@ BUDGET_KEYS: Final[dict[str, str]] = {
 PROJECT_TOTAL_LABELS: Final = _keys(
     "项目资金总额 项目总预算 项目预算总额 项目总金额 项目资金总计 总预算 中期资金总额"
 )
-# Keys that say what they are only together with the group they sit in.
-GROUPED_KEYS: Final = frozenset({"fiscal", "other_funds", "carryover"})
+# Keys that say what they are only together with the group they sit in. ``source`` is a funding source the
+# vocabulary does not name (其中：中央财政资金, 省级补助资金), kept under its printed label.
+GROUPED_KEYS: Final = frozenset({"fiscal", "other_funds", "carryover", "source"})
 # Labels that are budget lines only when an amount follows them (else they head a column: 部门预算支出 | 预算金额).
 HEADER_OR_LINE: Final = _keys("部门预算支出 事业发展性支出 资金总额 合计")
 
@@ -333,9 +394,34 @@ def money_unit_of(text: str) -> str | None:
 @lru_cache(maxsize=16384)
 def budget_key(text: str) -> str | None:
     """The budget key of a label (``其中：财政资金`` -> ``fiscal``), or None when it is not a budget label."""
-    key = label_key(text)
-    key = _MONEY_SUFFIX.sub("", _WHICH_PREFIX.sub("", _NUMBERING.sub("", key)))
-    return _BUDGET_INDEX.get(key)
+    return _BUDGET_INDEX.get(_bare_label(text))
+
+
+# How the name of a funding source ends: 中央财政资金, 省级补助, 地方配套, 银行贷款, 专项债券, 国有资本经营预算 ….
+# (Not 经费, and nothing with 的: 专项经费, 对个人和家庭的补助 are what is spent, not where it comes from.)
+_SOURCE_END: Final = re.compile("(资金|拨款|补助|补贴|配套|自筹|贷款|债券|投资|资本|收入|预算|基金)$")
+
+
+def _bare_label(text: str) -> str:
+    """A budget label without its numbering, 其中/含 prefix and money unit."""
+    return _MONEY_SUFFIX.sub("", _WHICH_PREFIX.sub("", _NUMBERING.sub("", label_key(text))))
+
+
+def is_sub_item(text: str) -> bool:
+    """A label that opens a breakdown: ``其中：中央财政资金``, ``含：自筹资金``."""
+    return bool(_WHICH_PREFIX.match(_NUMBERING.sub("", label_key(text))))
+
+
+@lru_cache(maxsize=4096)
+def is_funding_source(text: str) -> bool:
+    """A label naming a funding source the budget keys do not know: short text ending in 资金, 拨款, 补助 …
+    (``其中：中央财政资金``, ``省级财政资金``, ``县级配套``)."""
+    key = _bare_label(text)
+    return (
+        2 <= len(key) <= 16
+        and _SOURCE_END.search(key) is not None
+        and not any(ch.isdigit() or ch in ",。;、:()的" for ch in key)
+    )
 
 
 def is_project_total(text: str) -> bool:

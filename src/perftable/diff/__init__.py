@@ -47,6 +47,9 @@ def diff_documents(old: Document, new: Document, options: DiffOptions | None = N
         changes += task_changes(old.tasks, new.tasks, opts)
     if "indicators" not in opts.ignore:
         changes += indicator_changes(old.indicators, new.indicators)
+        changes += indicator_changes(
+            old.long_term_indicators, new.long_term_indicators, "long_term_indicators"
+        )
     return DocumentDiff(old=table_name(old), new=table_name(new), changes=changes)
 
 

@@ -25,6 +25,7 @@ _LISTS = {
     "budget": ("budget", "budget"),
     "tasks": ("tasks", "task"),
     "indicators": ("indicators", "indicator"),
+    "long_term_indicators": ("long_term_indicators", "long_term_indicator"),
 }
 _FIELD_CELLS = {"amount": None, "funds": "funds", "section": "name", "level1": "name", "level2": "name"}
 
@@ -39,7 +40,7 @@ class Marked:
 
 def _anchor(section: str, item: Any, shown: list[Any]) -> int:
     """Where a removed item goes among the shown ones: after the last of its group, else at the end."""
-    if section == "indicators":
+    if section in ("indicators", "long_term_indicators"):
         for same in (
             lambda x: (x.level1, x.level2) == (item.level1, item.level2),
             lambda x: x.level1 == item.level1,

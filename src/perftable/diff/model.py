@@ -13,9 +13,20 @@ from pydantic import Field
 
 from perftable.model import Location, Record
 
-Section = Literal["table", "document", "info", "budget", "tasks", "indicators", "goals"]
+Section = Literal[
+    "table", "document", "info", "budget", "tasks", "indicators", "long_term_indicators", "goals"
+]
 ChangeKind = Literal["added", "removed", "changed", "renamed"]
-SECTIONS: tuple[Section, ...] = ("table", "document", "info", "budget", "tasks", "indicators", "goals")
+SECTIONS: tuple[Section, ...] = (
+    "table",
+    "document",
+    "info",
+    "budget",
+    "tasks",
+    "indicators",
+    "long_term_indicators",
+    "goals",
+)
 KINDS: tuple[ChangeKind, ...] = ("changed", "renamed", "added", "removed")
 SECTION_NAMES = {
     "table": "表",
@@ -24,6 +35,7 @@ SECTION_NAMES = {
     "budget": "预算",
     "tasks": "任务",
     "indicators": "指标",
+    "long_term_indicators": "中长期指标",
     "goals": "目标",
 }
 

@@ -1,4 +1,4 @@
-"""The changes of each section: budget lines by key, tasks by name, indicators by level1/level2/name (then by
+"""The changes of each section: budget lines by key (and label), tasks by name, indicators by level1/level2/name (then by
 name alone when they moved, then by similar names when renamed), goals by position and likeness, header fields.
 
 Semantic, not textual: an amount is compared as a number (in one unit, within an epsilon), an indicator value by
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class DiffOptions:
     """``epsilon``: amounts that differ by no more than this (in the old amount's unit) are equal; ``ignore``:
-    sections left out (goals, info, document, budget, tasks, indicators)."""
+    sections left out (goals, info, document, budget, tasks, indicators: the annual and the long-term ones)."""
 
     epsilon: Decimal = Decimal(0)
     ignore: frozenset[str] = frozenset()
@@ -76,7 +76,8 @@ def summary(change: FieldChange) -> str:
 
 
 def budget_changes(old: list[BudgetLine], new: list[BudgetLine], opts: DiffOptions) -> list[Change]:
-    found = match(old, new, [lambda line: line.key])
+    # the same label under the same key first: several unnamed sources (key ``source``) pair by their labels
+    found = match(old, new, [lambda line: (line.key, line.label), lambda line: line.key])
     changes: list[Change] = []
     for pair in found.pairs:
         a, b = old[pair.old], new[pair.new]
@@ -179,7 +180,11 @@ def _indicator_fields(a: Indicator, b: Indicator) -> list[FieldChange]:
     return [field for field in fields if field is not None] + info_field_changes(a.info, b.info)
 
 
-def indicator_changes(old: list[Indicator], new: list[Indicator]) -> list[Change]:
+def indicator_changes(
+    old: list[Indicator], new: list[Indicator], section: Section = "indicators"
+) -> list[Change]:
+    """Indicators paired by level names and name, then by name, then by similar names (``section`` names the
+    list: the annual ``indicators`` or the ``long_term_indicators``)."""
     found = match(
         old,
         new,
@@ -195,7 +200,7 @@ def indicator_changes(old: list[Indicator], new: list[Indicator]) -> list[Change
         detail = summary(value) if value else "; ".join(f"{f.field} {summary(f)}" for f in fields) or None
         if pair.similarity is not None:
             change = _paired(
-                "indicators",
+                section,
                 indicator_key(b),
                 a,
                 b,
@@ -210,14 +215,12 @@ def indicator_changes(old: list[Indicator], new: list[Indicator]) -> list[Change
             changes.append(change)
         elif fields:
             changes.append(
-                _paired("indicators", indicator_key(b), a, b, pair.old, pair.new, fields, detail=detail)
+                _paired(section, indicator_key(b), a, b, pair.old, pair.new, fields, detail=detail)
             )
     changes += [
-        _single("indicators", "removed", indicator_key(i), i.value, i, n) for n, i in _at(old, found.removed)
+        _single(section, "removed", indicator_key(i), i.value, i, n) for n, i in _at(old, found.removed)
     ]
-    changes += [
-        _single("indicators", "added", indicator_key(i), i.value, i, n) for n, i in _at(new, found.added)
-    ]
+    changes += [_single(section, "added", indicator_key(i), i.value, i, n) for n, i in _at(new, found.added)]
     return changes
 
 

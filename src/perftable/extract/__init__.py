@@ -13,12 +13,14 @@ from dataclasses import dataclass
 from perftable.errors import NoTableError
 from perftable.extract.draft import Draft, distinct
 from perftable.extract.form import FormBuilder
+from perftable.extract.periods import settle_periods
 from perftable.extract.tasks import settle_sections
 from perftable.grid import Cell, Source, Table, TextLine
 from perftable.model import Document
 
 
 def _document(draft: Draft, source: Source) -> Document:
+    indicators, long_term = settle_periods(draft)
     kind = draft.kind or ("project" if draft.project else "department")
     return Document(
         kind=kind,
@@ -32,7 +34,8 @@ def _document(draft: Draft, source: Source) -> Document:
         budget=draft.budget,
         goals=draft.goals,
         tasks=settle_sections(draft),
-        indicators=draft.indicators,
+        indicators=indicators,
+        long_term_indicators=long_term,
         warnings=sorted(draft.warnings, key=lambda repair: repair.location.sort_key()),
         source=draft.start.location(),
         format=source.format,

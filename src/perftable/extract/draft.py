@@ -45,6 +45,17 @@ class PendingTask:
 
 
 @dataclass
+class IndicatorGroup:
+    """The indicators of one indicator table, or of one column group of a table that prints two periods side by
+    side, with the period its labels say (``annual``, ``long``, ``overall`` or None when nothing says)."""
+
+    table: int
+    label: str | None
+    header: Location
+    indicators: list[Indicator] = field(default_factory=list)
+
+
+@dataclass
 class Draft:
     """Everything read so far for one form."""
 
@@ -58,16 +69,20 @@ class Draft:
     budget: list[BudgetLine] = field(default_factory=list)
     goals: list[str] = field(default_factory=list)
     tasks: list[PendingTask] = field(default_factory=list)
-    indicators: list[Indicator] = field(default_factory=list)
+    indicator_groups: list[IndicatorGroup] = field(default_factory=list)
     warnings: list[Repair] = field(default_factory=list)
     locations: dict[str, Location] = field(default_factory=dict)
     self_evaluation: bool = False
     scores: ScoreCollector = field(default_factory=ScoreCollector)
 
     @property
+    def has_indicators(self) -> bool:
+        return any(group.indicators for group in self.indicator_groups)
+
+    @property
     def has_content(self) -> bool:
         return bool(
-            self.budget or self.tasks or self.indicators or self.goals or self.department or self.project
+            self.budget or self.tasks or self.has_indicators or self.goals or self.department or self.project
         )
 
     @property
@@ -75,7 +90,7 @@ class Draft:
         """True when this is a 绩效目标表: it has indicators, or a budget block with goals or tasks."""
         if self.self_evaluation:
             return False
-        return bool(self.indicators) or (bool(self.budget) and bool(self.goals or self.tasks or self.title))
+        return self.has_indicators or (bool(self.budget) and bool(self.goals or self.tasks or self.title))
 
     def repair(self, code: RepairCode, kind: str, cell: Cell, **params: str) -> None:
         self.warnings.append(

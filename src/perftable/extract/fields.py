@@ -39,10 +39,9 @@ def classify(text: str) -> LabelKind | None:
         return "department"
     if key in vocab.PROJECT_LABELS:
         return "project"
-    if key in vocab.GOAL_LABELS:
-        return "goal"
-    if key in vocab.LONG_TERM_GOAL_LABELS:
-        return "long_goal"
+    goal = vocab.goal_label_kind(text)
+    if goal is not None:
+        return "goal" if goal == "goal" else "long_goal"
     if key in vocab.KEY_TASK_LABELS:
         return "key_tasks"
     if key in vocab.OTHER_TASK_LABELS:
@@ -114,6 +113,7 @@ class FieldState:
     pending_goals: dict[int, LabelKind] = field(default_factory=dict)
     pending_goal_labels: dict[int, str] = field(default_factory=dict)
     pending_budget: dict[int, Cell] = field(default_factory=dict)
+    in_budget: bool = False  # the last row read gave budget lines
     task_label: Literal["key", "other"] = "key"
 
 
@@ -129,9 +129,9 @@ class FieldReader:
         self.state = state
 
     # budget ------------------------------------------------------------------------------------------------
-    def _budget_key(self, label: Cell, col: int) -> str:
-        key = vocab.budget_key(label.text) or "total"
-        if vocab.is_project_total(label.text):
+    def _budget_key(self, label: Cell, col: int, known: str | None) -> str:
+        key = known or vocab.budget_key(label.text) or "total"
+        if known is None and vocab.is_project_total(label.text):
             self.state.group_at[col] = "total"
         elif key == "annual_total":
             self.state.group_at[col] = "annual"
@@ -139,8 +139,11 @@ class FieldReader:
             key = f"total_{key}"
         return key
 
-    def add_budget(self, label: Cell, label_col: int, value: Cell | None, value_col: int) -> None:
-        key = self._budget_key(label, label_col)
+    def add_budget(
+        self, label: Cell, label_col: int, value: Cell | None, value_col: int, key: str | None = None
+    ) -> None:
+        """A budget line; ``key`` for a label the vocabulary does not know (``source``)."""
+        key = self._budget_key(label, label_col, key)
         printed = clean_text(value.text) if value is not None else ""
         amount = None
         printed_unit: MoneyUnit | None = None
@@ -233,8 +236,36 @@ class FieldReader:
                 if col == items[0][0]:
                     self.state.block_unit = unit
 
+    def _funding_source(self, label: Cell, value: Cell) -> bool:
+        """An unknown label with an amount that names a funding source, inside the budget block (the row above gave
+        budget lines) or opening a breakdown (``其中：中央财政资金 | 60``)."""
+        return (
+            vocab.is_funding_source(label.text)
+            and (self.state.in_budget or vocab.is_sub_item(label.text))
+            and _is_amount(value.text)
+        )
+
+    def _kind_at(self, items: Items, index: int) -> LabelKind | None:
+        """What the cell at ``index`` is as a label; a funding source with its amount after it counts as a budget
+        label (``其他资金 | 其中：中央财政资金 | 60``: the source is a line of its own, not the value before it)."""
+        if index >= len(items):
+            return None
+        kind = classify(items[index][1].text)
+        if (
+            kind is None
+            and index + 1 < len(items)
+            and self._funding_source(items[index][1], items[index + 1][1])
+        ):
+            return "budget"
+        return kind
+
     def read(self, items: Items) -> None:
         """Read a row, given as its distinct non-empty cells."""
+        lines = len(self.draft.budget)
+        self._read(items)
+        self.state.in_budget = len(self.draft.budget) > lines
+
+    def _read(self, items: Items) -> None:
         if not items:
             return
         if self.state.pending_goals and self._take_pending_goals(items):
@@ -244,13 +275,19 @@ class FieldReader:
         self._note_units(items)
         if self._columnar_budget(items):
             return
-        header_zone = not (self.draft.budget or self.draft.goals or self.draft.tasks or self.draft.indicators)
+        header_zone = not (
+            self.draft.budget or self.draft.goals or self.draft.tasks or self.draft.has_indicators
+        )
         i = 0
         while i < len(items):
             col, cell = items[i]
             kind = classify(cell.text)
             nxt = items[i + 1] if i + 1 < len(items) else None
-            nxt_kind = classify(nxt[1].text) if nxt else None
+            nxt_kind = self._kind_at(items, i + 1)
+            if kind is None and nxt is not None and self._funding_source(cell, nxt[1]):
+                self.add_budget(cell, col, nxt[1], nxt[0], key="source")
+                i += 2
+                continue
             if kind is None:
                 inline = split_inline(cell.text, loose=header_zone)
                 for label, value in inline:

@@ -11,7 +11,8 @@ from typing import Literal
 from perftable import vocab
 from perftable.extract.draft import Draft, Items, distinct
 from perftable.extract.fields import FieldReader, FieldState, classify, split_inline
-from perftable.extract.indicators import IndicatorReader, indicator_header, is_self_evaluation
+from perftable.extract.indicators import indicator_header, is_self_evaluation
+from perftable.extract.periods import IndicatorTable, TableHeader, is_label_row, table_header
 from perftable.extract.tasks import TaskColumns, read_task_row, task_header
 from perftable.grid import Cell
 from perftable.numbers import MoneyUnit
@@ -30,8 +31,9 @@ class FormBuilder:
         self.state = FieldState()
         self.fields = FieldReader(self.draft, self.state)
         self.section: Section = "fields"
-        self.indicators: IndicatorReader | None = None
+        self.indicators: IndicatorTable | None = None
         self.task_cols: TaskColumns | None = None
+        self.previous: Items = []  # the row (or text line) before the one being read
         self.tables: set[int] = set()  # the blocks (tables) that fed this form rows with text
 
     # the outside of tables -----------------------------------------------------------------------------------
@@ -56,7 +58,7 @@ class FormBuilder:
             return self.draft.has_content or self.draft.title is not None or bool(self.draft.info)
         inline = split_inline(first)
         kind = classify(first) or (classify(inline[0][0]) if inline else None)
-        return kind in ("department", "project") and bool(self.draft.indicators)
+        return kind in ("department", "project") and self.draft.has_indicators
 
     def is_foreign_table(self, first_row: list[Cell]) -> bool:
         """True when a table starting with ``first_row`` cannot continue this form's indicator table: the form
@@ -64,7 +66,7 @@ class FormBuilder:
         and no indicator header (a 收支总表 or 科目 table printed after the form). A table continued on another
         page goes on with level names, or with empty cells where merged ones were flattened."""
         items = distinct(first_row)
-        if self.section != "indicators" or not self.draft.indicators or not items or items[0][0] != 0:
+        if self.section != "indicators" or not self.draft.has_indicators or not items or items[0][0] != 0:
             return False
         if indicator_header(items) is not None or task_header(items) is not None:
             return False
@@ -92,12 +94,13 @@ class FormBuilder:
             return True
         if vocab.is_footnote(text):
             # a note or sign-off ends the form; one printed above the table (a converter may move it) does not
-            if self.draft.indicators or self.draft.tasks or self.draft.budget:
+            if self.draft.has_indicators or self.draft.tasks or self.draft.budget:
                 self.section = "end"
             return True
         return False
 
     def feed_text(self, text: str, cell: Cell) -> None:
+        self.previous = [(0, cell)]
         for piece in (part for part in text.replace("\u3000", "  ").split("  ") if part.strip()):
             piece = piece.strip()
             if self._meta_line(piece, cell):
@@ -114,6 +117,7 @@ class FormBuilder:
         """Read a row; ``items`` are its distinct non-empty cells (see :func:`distinct`)."""
         if not items:
             return
+        above, self.previous = self.previous, items
         if len(items) == 1 and self._meta_line(items[0][1].text, items[0][1]):
             return
         if is_self_evaluation(items):
@@ -121,11 +125,9 @@ class FormBuilder:
         for _, cell in items:
             if "分" in cell.text:
                 self.draft.scores.label(cell)
-        header = indicator_header(items)
+        header = table_header(items, above)
         if header is not None:
-            self.section = "indicators"
-            self.indicators = IndicatorReader(self.draft, header)
-            self.draft.locations.setdefault("indicators", items[0][1].location())
+            self._indicator_header(header, above, items)
             return
         tasks = task_header(items) if self.section != "indicators" else None
         if tasks is not None:
@@ -151,6 +153,17 @@ class FormBuilder:
                 return
             self.section = "fields"
         self.fields.read(items)
+
+    def _indicator_header(self, header: TableHeader, above: Items, items: Items) -> None:
+        """A new indicator table, or the header of the one in force repeated (a page break): skipped, the level
+        names in force carry on. Goal labels in a row of period labels above it name the table, not goals."""
+        if is_label_row(above) and any(classify(cell.text) in ("goal", "long_goal") for _, cell in above):
+            self.state.pending_goals, self.state.pending_goal_labels = {}, {}
+        if self.section == "indicators" and self.indicators is not None and self.indicators.continues(header):
+            return
+        self.section = "indicators"
+        self.indicators = IndicatorTable(self.draft, header, items[0][1].location())
+        self.draft.locations.setdefault("indicators", items[0][1].location())
 
     def _note_task_label(self, row: list[Cell], before: int) -> None:
         for cell in row[:before]:

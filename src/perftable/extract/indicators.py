@@ -114,7 +114,12 @@ _SCORE = re.compile(r"\(?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?分\)?$|\(权重.*\)$")
 def _is_section_label(cell: Cell) -> bool:
     """A label in the column left of the indicator table (绩效指标, 年度绩效目标(90分)), or a copy of one merged down."""
     key = _SCORE.sub("", label_key(cell.text))
-    return cell.merged or key in vocab.GROUP_LABELS or key in vocab.GOAL_LABELS
+    return (
+        cell.merged
+        or key in vocab.GROUP_LABELS
+        or vocab.goal_label_kind(key) is not None
+        or vocab.is_period_label(cell.text)
+    )
 
 
 def _positional(cells: dict[int, Cell], cols: IndicatorColumns) -> RowFields:
@@ -222,13 +227,33 @@ def _name_unit(name: str) -> str | None:
     return f"{unit}/{per}" if per and not any(ch.isdigit() for ch in per) else None
 
 
-class IndicatorReader:
-    """Reads indicator rows into a :class:`Draft`, keeping the level names in force between rows."""
+def only_level_names(items: Items) -> bool:
+    """True when a row's cells are all level names (nothing an indicator could be read from)."""
+    return all(_is_level(cell.text) for _, cell in items)
 
-    def __init__(self, draft: Draft, cols: IndicatorColumns) -> None:
+
+class IndicatorReader:
+    """Reads indicator rows into a list (``out``), keeping the level names in force between rows; repairs go to the
+    :class:`Draft`."""
+
+    def __init__(self, draft: Draft, cols: IndicatorColumns, out: list[Indicator]) -> None:
         self.draft = draft
         self.cols = cols
+        self.out = out
         self.carry = Carry()
+
+    def follow(self, items: Items) -> None:
+        """A row that gives this reader no indicator (two periods side by side, the row filled in for the other
+        one): the level names it prints, in this reader's columns or in shared ones, come into force; nothing
+        is read or repaired."""
+        cells = dict(items)
+        l1_cell = cells.get(self.cols.level1) if self.cols.level1 is not None else None
+        l2_cell = cells.get(self.cols.level2) if self.cols.level2 is not None else None
+        level1 = (vocab.level1_name(l1_cell.text) or clean_text(l1_cell.text)) if l1_cell is not None else ""
+        if level1 and level1 != self.carry.level1:
+            self.carry.level1, self.carry.level2 = level1, ""
+        if l2_cell is not None:
+            self.carry.level2 = vocab.level2_name(l2_cell.text) or clean_text(l2_cell.text)
 
     def _levels(self, fields: RowFields, anchor: Cell) -> tuple[str, str]:
         """Level-1 and level-2 of a row: as printed, inferred from the level-2, or carried down."""
@@ -299,7 +324,7 @@ class IndicatorReader:
         level1, level2 = self._levels(fields, anchor)
         if fields.name is None and fields.value is None:
             return
-        self.draft.indicators.append(self._indicator(fields, level1, level2, anchor))
+        self.out.append(self._indicator(fields, level1, level2, anchor))
 
     def _indicator(self, fields: RowFields, level1: str, level2: str, anchor: Cell) -> Indicator:
         draft = self.draft

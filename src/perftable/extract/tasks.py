@@ -2,11 +2,13 @@
 
 Columns are found by their headers (名称 | 主要实施内容 | 拟投入的资金(万元) | 期望达到的目标); unknown columns go
 to ``Task.info``. Sections: where the numbering restarts (任务1 again) a new section starts, whatever row the
-``其他需完成的任务`` label landed on in conversion; without numbering, the label decides.
+``其他需完成的任务`` label landed on in conversion; when the numbering runs on (1 … 4) or there is none, the label
+decides.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -157,12 +159,18 @@ def read_task_row(
     return label
 
 
+def _restarts(pending: list[PendingTask]) -> bool:
+    """True when the task numbering starts again somewhere (1, 2, 1 …)."""
+    numbers = [item.task.number for item in pending if item.task.number is not None]
+    return len(numbers) >= 2 and any(b <= a for a, b in itertools.pairwise(numbers))
+
+
 def settle_sections(draft: Draft) -> list[Task]:
-    """Sections by numbering: a new section starts where the numbering restarts. Without numbering, the label
-    each row carried decides. A label that disagrees with the numbering is recorded as a P003 repair."""
+    """Sections by numbering where it restarts: a new section starts at each restart. When the numbering runs on
+    (1, 2, 3, 4) or there is none, the label each row carried decides (``其他需完成的任务`` starts the other section;
+    without it every task is a key task). A label that disagrees with a restart is recorded as a P003 repair."""
     pending = draft.tasks
-    numbered = sum(1 for item in pending if item.task.number is not None)
-    if numbered < 2:
+    if not _restarts(pending):
         return [item.task for item in pending]
     section_index = 0
     previous: int | None = None

@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING
 from perftable import vocab
 from perftable.numbers import format_amount
 from perftable.spans import SpanCell, SpanGrid
-from perftable.text import label_key
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -109,7 +108,7 @@ def assemble(rows: list[LogicalRow], width: int) -> SpanGrid:
 
 
 def is_long_goal(name: str) -> bool:
-    return label_key(name) in vocab.LONG_TERM_GOAL_LABELS
+    return vocab.goal_label_kind(name) == "long_goal"
 
 
 def pair_rows(pairs: list[tuple[SpanCell, SpanCell]]) -> list[LogicalRow]:

@@ -111,9 +111,13 @@ def needs_unit_column(indicators: list[Indicator]) -> bool:
 
 
 def indicator_width(doc: Document) -> int:
-    if not doc.indicators:
-        return 0
-    return 5 + needs_unit_column(doc.indicators) + len(indicator_extras(doc.indicators))
+    return max(
+        (_block_width(block) for block in (doc.indicators, doc.long_term_indicators) if block), default=0
+    )
+
+
+def _block_width(indicators: list[Indicator]) -> int:
+    return 5 + needs_unit_column(indicators) + len(indicator_extras(indicators))
 
 
 def level1_text(doc: Document, level1: str) -> str:
@@ -140,27 +144,46 @@ def _starts_groups(previous: Indicator | None, indicator: Indicator) -> tuple[bo
     return False, new_level2
 
 
+LONG_TERM_HEAD = "中长期绩效指标"
+
+
 def indicator_rows(doc: Document) -> list[LogicalRow]:
-    if not doc.indicators:
-        return []
-    with_unit = needs_unit_column(doc.indicators)
-    extras = indicator_extras(doc.indicators)
+    """The indicator table. A form with mid- or long-term indicators prints them first, under 中长期绩效指标, then
+    the annual ones under 年度绩效指标 (the labels say which is which when the form is read back)."""
+    rows: list[LogicalRow] = []
+    if doc.long_term_indicators:
+        long_term = _indicator_table(doc, doc.long_term_indicators, "long_term_indicator", scored=False)
+        rows += block(label(LONG_TERM_HEAD, ("section", "long_term_indicators")), long_term)
+    if doc.indicators:
+        total = doc.scoring.total if doc.scoring else None
+        name = "年度绩效指标" if doc.long_term_indicators else "绩效指标"
+        head = label(name if total is None else f"{name}({total}分)", ("section", "indicators"))
+        rows += block(head, _indicator_table(doc, doc.indicators, "indicator", scored=True))
+    return rows
+
+
+def _indicator_table(
+    doc: Document, indicators: list[Indicator], key: str, *, scored: bool
+) -> list[LogicalRow]:
+    """A header and one row an indicator, level names merged over their groups; ``key`` names the cells (findings
+    and diffs find an indicator's cells by it); ``scored`` prints the level-1 score ranges."""
+    with_unit = needs_unit_column(indicators)
+    extras = indicator_extras(indicators)
     names = ["一级指标", "二级指标", "三级指标", "指标值", *(["计量单位"] if with_unit else []), *extras]
     rows: list[LogicalRow] = [[SpanCell(name, role="header") for name in names]]
     previous: Indicator | None = None
-    for index, indicator in enumerate(doc.indicators):
+    for index, indicator in enumerate(indicators):
         new_level1, new_level2 = _starts_groups(previous, indicator)
+        level1 = level1_text(doc, indicator.level1) if scored else indicator.level1
         row: LogicalRow = [
-            cell(level1_text(doc, indicator.level1), ("indicator", index, "level1")) if new_level1 else ABOVE,
-            cell(indicator.level2, ("indicator", index, "level2")) if new_level2 else ABOVE,
-            cell(indicator.name, ("indicator", index, "name")),
-            cell(indicator.value, ("indicator", index, "value")),
+            cell(level1, (key, index, "level1")) if new_level1 else ABOVE,
+            cell(indicator.level2, (key, index, "level2")) if new_level2 else ABOVE,
+            cell(indicator.name, (key, index, "name")),
+            cell(indicator.value, (key, index, "value")),
         ]
         if with_unit:
-            row.append(cell(indicator.unit or "", ("indicator", index, "unit")))
-        row += [cell(indicator.info.get(key, ""), ("indicator", index, f"info:{key}")) for key in extras]
+            row.append(cell(indicator.unit or "", (key, index, "unit")))
+        row += [cell(indicator.info.get(name, ""), (key, index, f"info:{name}")) for name in extras]
         rows.append(row)
         previous = indicator
-    total = doc.scoring.total if doc.scoring else None
-    head = label("绩效指标" if total is None else f"绩效指标({total}分)", ("section", "indicators"))
-    return block(head, rows)
+    return rows

@@ -5,7 +5,9 @@
 * project, the year: 当年财政拨款 + 上年结转资金 + 其他资金 against 年度资金申请总额;
 * project, all years: 财政资金 + 其他资金 against 项目资金总额.
 
-An empty source counts as zero. Tolerance as in B001.
+Where none of those sources is printed, the sources the vocabulary does not name are summed instead, against the
+total of their column (a breakdown such as 其中：中央财政资金, 省级财政资金, 县级配套资金). An empty source counts
+as zero. Tolerance as in B001.
 
 Passing::
 
@@ -28,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from perftable.model import Document
+from perftable.model import BudgetLine, Document
 from perftable.rules import _budget
 from perftable.rules.base import Context, Problem
 
@@ -56,16 +58,30 @@ def _department_sources(doc: Document) -> list[str]:
     return ["general_budget", "government_fund", "special_account", "other_funds", "carryover"]
 
 
+def _sources(doc: Document, keys: list[str], unnamed: str) -> list[BudgetLine | None]:
+    """The named sources of a group; when none is printed, its unnamed ones (key ``source``)."""
+    named = [_budget.line(doc, key) for key in keys]
+    if any(line is not None and line.amount is not None for line in named):
+        return named
+    return [line for line in doc.budget if line.key == unnamed]
+
+
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     tolerance = ctx.decimal("tolerance")
     if doc.kind == "department":
-        groups = [(_department_sources(doc), _budget.department_whole(doc))]
+        groups = [(_sources(doc, _department_sources(doc), "source"), _budget.department_whole(doc))]
     else:
         groups = [
-            (["fiscal", "carryover", "other_funds"], _budget.line(doc, "annual_total")),
-            (["total_fiscal", "total_other_funds"], _budget.line(doc, "total")),
+            (
+                _sources(doc, ["fiscal", "carryover", "other_funds"], "source"),
+                _budget.line(doc, "annual_total"),
+            ),
+            (
+                _sources(doc, ["total_fiscal", "total_other_funds"], "total_source"),
+                _budget.line(doc, "total"),
+            ),
         ]
-    for keys, whole in groups:
-        comparison = _budget.compare([_budget.line(doc, key) for key in keys], whole, tolerance)
+    for parts, whole in groups:
+        comparison = _budget.compare(parts, whole, tolerance)
         if comparison is not None and comparison.mismatch:
             yield Problem(comparison.parts[0].location, comparison.params())
