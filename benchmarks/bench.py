@@ -237,6 +237,9 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
     args = parser.parse_args()
     quick = args.quick
+    from perftable.cli import tune_gc
+
+    tune_gc()  # the in-process measurements run with the garbage-collector setting the command line uses
     with tempfile.TemporaryDirectory(prefix="perftable-bench-") as tmp:
         folder = Path(tmp)
         batch_files = 40 if quick else 400

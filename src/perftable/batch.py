@@ -27,21 +27,30 @@ class RunSettings:
     read_options: ReadOptions = DEFAULT_OPTIONS
 
 
-_CONFIGS: dict[tuple[int, str], Config] = {}
+_CONFIGS: dict[tuple[int, str], tuple[Config, Config]] = {}
 
 
 def config_for(path: Path, settings: RunSettings) -> Config:
     """The configuration of one file, overrides applied; one object per base configuration (cached)."""
     if settings.isolated:
-        base = Config()
+        base = _ISOLATED
     elif settings.config_file:
         base = _explicit(settings.config_file)
     else:
-        base = discover(path.resolve().parent)
+        folder = path.resolve().parent
+        if folder not in _DISCOVERED:
+            _DISCOVERED[folder] = discover(folder)
+        base = _DISCOVERED[folder]
     key = (id(base), repr(sorted(settings.overrides.items())))
-    if key not in _CONFIGS:
-        _CONFIGS[key] = base.with_overrides(**settings.overrides)
-    return _CONFIGS[key]
+    if key not in _CONFIGS:  # the base is kept with it, so its id cannot be reused by another object
+        _CONFIGS[key] = (base, base.with_overrides(**settings.overrides))
+    return _CONFIGS[key][1]
+
+
+# One object per configuration: the engine caches its rule set per configuration object, so a run over thousands
+# of files builds a handful of them, not one per file (memory stays flat).
+_ISOLATED = Config()
+_DISCOVERED: dict[Path, Config] = {}
 
 
 _EXPLICIT: dict[str, Config] = {}

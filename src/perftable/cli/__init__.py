@@ -97,16 +97,19 @@ def fail(message: str) -> None:
     click.echo(f"perftable: error: {message}", err=True)
 
 
-def main(argv: list[str] | None = None) -> Any:
-    """Entry point: runs the CLI, turning perftable's own errors and interruptions into exit codes.
-
-    The tool (not the library) raises the garbage collector's first threshold: a large table creates hundreds of
-    thousands of short-lived objects, and the default thresholds make collection time grow with the table's size
-    squared; with this, parsing and validating stay linear (see benchmarks/README.md).
-    """
+def tune_gc() -> None:
+    """Raise the garbage collector's first threshold, as the tool does (the library leaves the process's setting
+    alone): a large table creates hundreds of thousands of short-lived objects, and the default thresholds make
+    collection time grow with the table's size squared; with this, parsing and validating stay linear (see
+    benchmarks/README.md). A program that calls the library on large tables may do the same."""
     import gc
 
     gc.set_threshold(100_000, 50, 100)
+
+
+def main(argv: list[str] | None = None) -> Any:
+    """Entry point: runs the CLI, turning perftable's own errors and interruptions into exit codes."""
+    tune_gc()
     try:
         return cli.main(args=argv, prog_name="perftable", standalone_mode=False)
     except click.exceptions.Exit as exc:

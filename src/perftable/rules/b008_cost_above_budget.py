@@ -93,8 +93,11 @@ def _total_cost(indicator: Indicator) -> Target | None:
 
 def _above_budget(doc: Document, ctx: Context) -> Iterator[Problem]:
     for indicator in doc.indicators:
-        target, whole = _total_cost(indicator), whole_for(doc, indicator.name)
-        if target is None or target.number is None or whole is None or whole.amount is None:
+        target = _total_cost(indicator)
+        if target is None or target.number is None:
+            continue
+        whole = whole_for(doc, indicator.name)
+        if whole is None or whole.amount is None:
             continue
         tolerance = _budget.tolerance([whole], whole.unit, ctx.decimal("tolerance"))
         unit: MoneyUnit = target.unit  # type: ignore[assignment]  # is_money checked it
