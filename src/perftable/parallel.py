@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import signal
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -33,6 +32,8 @@ def ordered_map(work: Callable[[T], R], items: Iterable[T], jobs: int = 1) -> It
     if workers <= 1:
         yield from map(work, items)
         return
+    from concurrent.futures import ProcessPoolExecutor  # only a run on many cores pays for importing it
+
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
     chunk = max(1, min(32, len(items) // (workers * 4)))
     try:
