@@ -86,6 +86,14 @@ def perftable_files(paths: list[Path]) -> None:
         check_file(path, config)
 
 
+def perftable_read(paths: list[Path]) -> None:
+    """The reader alone (file → grid of located cells): the part a tokeniser or calamine also does."""
+    from perftable.readers import read_source
+
+    for path in paths:
+        read_source(path)
+
+
 def markdown_it_files(paths: list[Path]) -> None:
     from markdown_it import MarkdownIt
 
@@ -120,6 +128,8 @@ def per_file(quick: bool, folder: Path) -> dict[str, float | None]:
         "perftable parse+validate .md": slope(perftable_files, md[:small_n], md, repeat),
         "perftable parse+validate .xlsx": slope(perftable_files, xlsx[:small_n], xlsx, repeat),
         "python-calamine values+merges .xlsx (floor)": slope(calamine_files, xlsx[:small_n], xlsx, repeat),
+        "perftable read .md (reader only)": slope(perftable_read, md[:small_n], md, repeat),
+        "perftable read .xlsx (reader only)": slope(perftable_read, xlsx[:small_n], xlsx, repeat),
     }
     try:
         results["markdown-it-py tokenise .md"] = slope(markdown_it_files, md[:small_n], md, repeat)
@@ -206,6 +216,9 @@ def report(results: dict[str, object]) -> str:
         " (target ≤ 1.5×)",
         f"- xlsx: perftable / calamine floor = "
         f"{ratio('perftable parse+validate .xlsx', 'python-calamine values+merges .xlsx (floor)')} (target ≤ 3×)",
+        f"- reading alone: perftable / markdown-it-py = "
+        f"{ratio('perftable read .md (reader only)', 'markdown-it-py tokenise .md')}; perftable / calamine floor = "
+        f"{ratio('perftable read .xlsx (reader only)', 'python-calamine values+merges .xlsx (floor)')}",
         f"- xlsx: frictionless / perftable = "
         f"{ratio('frictionless validate .xlsx', 'perftable parse+validate .xlsx')}",
     ]

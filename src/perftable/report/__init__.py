@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 
@@ -47,9 +48,15 @@ def module(name: str) -> ModuleType:
 
 def relative(path: str, root: Path | None = None) -> str:
     """A path as reports show it: relative to the working directory when under it, ``/`` separators, no ``./``."""
-    base = root or Path.cwd()
+    return _relative(path, str(root or Path.cwd()))
+
+
+@lru_cache(maxsize=4096)
+def _relative(path: str, base: str) -> str:
+    """Cached: a report names the same file once per finding, and resolving a path costs system calls (over a
+    batch of thousands of findings this was most of the parent process's time)."""
     try:
-        shown = Path(os.path.relpath(Path(path).resolve(), base.resolve()))
+        shown = Path(os.path.relpath(Path(path).resolve(), Path(base).resolve()))
         text = shown.as_posix() if not shown.as_posix().startswith("..") else Path(path).as_posix()
     except ValueError:  # another drive
         text = Path(path).as_posix()
