@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from perftable.config import Config, discover, read_file
 from perftable.engine import check_file
@@ -15,6 +15,9 @@ from perftable.errors import UsageError
 from perftable.findings import FileReport
 from perftable.parallel import ordered_map
 from perftable.readers import DEFAULT_OPTIONS, ReadOptions
+
+if TYPE_CHECKING:
+    from perftable.report import FormatContext
 
 
 @dataclass(frozen=True)
@@ -69,13 +72,24 @@ def check_one(path: Path, settings: RunSettings) -> FileReport:
     return check_file(path, config_for(path, settings), options=settings.read_options)
 
 
-def _check_packed(item: tuple[Path, RunSettings]) -> FileReport:
-    return check_one(*item)
+def _check_packed(item: tuple[Path, RunSettings, FormatContext | None]) -> tuple[FileReport, str]:
+    path, settings, ctx = item
+    report = check_one(path, settings)
+    if ctx is None:
+        return report, ""
+    from perftable.report import module
+
+    return report, module(ctx.format).stream(report, ctx)
 
 
-def run(paths: Iterable[Path], settings: RunSettings, jobs: int = 1) -> Iterator[FileReport]:
-    """File reports in input order. With ``jobs > 1`` (``0``: every core) files are checked in worker processes."""
+def run(
+    paths: Iterable[Path], settings: RunSettings, jobs: int = 1, ctx: FormatContext | None = None
+) -> Iterator[tuple[FileReport, str]]:
+    """File reports in input order, each with its part of a streamed report in the format ``ctx`` names (empty
+    without one). With ``jobs > 1`` (``0``: every core) files are checked in worker processes, and the workers
+    write their part of the report too: the parent only writes it out, so it does not compete with them for a
+    core."""
     from perftable.rules import all_rules
 
     all_rules()  # import the catalog once, before any worker forks
-    yield from ordered_map(_check_packed, ((path, settings) for path in paths), jobs)
+    yield from ordered_map(_check_packed, ((path, settings, ctx) for path in paths), jobs)

@@ -143,17 +143,19 @@ def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang
     color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     ctx = FormatContext(format=name, lang=first.lang, color=color)
     report = Report()
-    reports = progress(run(files, settings, jobs), len(files), "perftable", disabled=no_progress)
     if write_baseline is not None:
-        for file_report in reports:
+        for file_report, _ in progress(
+            run(files, settings, jobs), len(files), "perftable", disabled=no_progress
+        ):
             report.add(file_report)
         _write_baseline(report, write_baseline, paths)
         return
     keep = name not in STREAMING  # streamed formats need only the counts: memory stays flat
+    reports = progress(run(files, settings, jobs, ctx), len(files), "perftable", disabled=no_progress)
     with _sink(output, paths) as sink:
-        for file_report in reports:
+        for file_report, text in reports:  # the text is this file's part of a streamed report
             report.add(file_report, keep=keep)
-            sink.write(formatter.stream(file_report, ctx))
+            sink.write(text)
             if verbose and file_report.error is None:
                 click.echo(f"perftable: {_tables_line(file_report)}", err=True)
         sink.write(formatter.finish(report, ctx))
