@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from perftable.dates import parse_date
 from perftable.model import Document
+from perftable.numbers import chinese_number
 
 START_LABELS = ("计划开始日期", "项目开始日期", "开始日期", "计划开始时间", "项目开始时间")
 END_LABELS = ("计划完成日期", "项目结束日期", "项目完成日期", "计划完成时间", "项目完成时间", "结束日期")
@@ -39,19 +40,6 @@ RANGE_LABELS = (
 LABELS = RANGE_LABELS + START_LABELS + END_LABELS
 
 _SEPARATOR = re.compile(r"\s*(?:-{1,2}|—{1,2}|–|~|～|至|到)\s*")
-_CN_NUMBERS = {
-    "一": 1,
-    "两": 2,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-}
 _DURATION = re.compile(
     r"^(?P<n>\d{1,3}|[一两二三四五六七八九十]{1,2}|半)\s*(?:个)?\s*(?P<unit>年|月|个月)(?:度|期)?$"
 )
@@ -124,13 +112,9 @@ def duration_months(text: str) -> int | None:
     raw, unit = match["n"], match["unit"]
     if raw == "半":
         return 6 if unit == "年" else None
-    if raw.isdigit():
-        count = int(raw)
-    else:
-        tens, _, ones = raw.partition("十")
-        count = (
-            (_CN_NUMBERS.get(tens, 1) * 10 + _CN_NUMBERS.get(ones, 0)) if "十" in raw else _CN_NUMBERS[raw]
-        )
+    count = int(raw) if raw.isdigit() else chinese_number(raw)
+    if count is None:
+        return None
     months = count * 12 if unit == "年" else count
     return months or None
 

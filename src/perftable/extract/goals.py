@@ -9,9 +9,9 @@ from __future__ import annotations
 import itertools
 import re
 
+from perftable.numbers import chinese_number
 from perftable.text import clean_text
 
-_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _TOKEN = re.compile(
     r"(?P<word>目标|任务)?[ \t]*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]*(?:[、:：)）]|[.．](?!\d))"
     r"|[(（][ \t]*(?P<p>\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]*[)）]"
@@ -21,12 +21,7 @@ _BOUNDARY = frozenset("\n；;。，,、:： \t\u3000")
 
 
 def _value(text: str) -> int:
-    if text.isdigit():
-        return int(text)
-    if text == "十":
-        return 10
-    tens, _, ones = text.partition("十")
-    return (_CN.get(tens, 1) * 10 + _CN.get(ones, 0)) if "十" in text else _CN.get(text, 0)
+    return int(text) if text.isdigit() else chinese_number(text) or 0
 
 
 def _tokens(text: str) -> list[tuple[int, int, int, str]]:

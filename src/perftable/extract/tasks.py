@@ -17,7 +17,7 @@ from perftable.extract.draft import Draft, Items, PendingTask
 from perftable.extract.fields import classify
 from perftable.grid import Cell
 from perftable.model import Task
-from perftable.numbers import AmountError, MoneyUnit, amount_note, parse_amount
+from perftable.numbers import AmountError, MoneyUnit, amount_note, chinese_number, parse_amount
 from perftable.text import clean_label, label_key
 
 FUNDS_NOTE = "资金说明"  # Task.info key of a note printed with the funds: 100（含上年结转20）
@@ -26,19 +26,7 @@ _NUMBER = re.compile(
     r"^\s*(?:任务|工作任务|重点任务|目标)?\s*(?:(?P<n>\d{1,3})|(?P<cn>[一二三四五六七八九十]{1,3}))\s*[:：、.．)）]\s*"
     r"|^\s*[(（]\s*(?P<p>\d{1,3})\s*[)）]\s*"
 )
-_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _TOTAL_NAMES = frozenset(label_key(name) for name in ("合计", "小计", "总计", "金额合计", "资金合计"))
-
-
-def _chinese_number(text: str) -> int:
-    if text == "十":
-        return 10
-    if text.startswith("十"):
-        return 10 + _CN_DIGITS.get(text[1:], 0)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return _CN_DIGITS.get(tens, 0) * 10 + _CN_DIGITS.get(ones, 0)
-    return _CN_DIGITS.get(text, 0)
 
 
 def split_number(name: str) -> tuple[int | None, str]:
@@ -46,7 +34,7 @@ def split_number(name: str) -> tuple[int | None, str]:
     match = _NUMBER.match(name)
     if not match:
         return None, name
-    number = int(match["n"] or match["p"]) if (match["n"] or match["p"]) else _chinese_number(match["cn"])
+    number = int(match["n"] or match["p"]) if (match["n"] or match["p"]) else chinese_number(match["cn"]) or 0
     rest = name[match.end() :].strip()
     return (number, rest) if rest else (None, name)
 
