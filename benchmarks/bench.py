@@ -62,19 +62,27 @@ def startup(rounds: int) -> dict[str, float]:
     return {name: statistics.median(values) for name, values in times.items()}
 
 
+def slopes(
+    works: Sequence[Callable[[list[Path]], object]], small: list[Path], large: list[Path], repeat: int
+) -> list[float]:
+    """Seconds per file of each work: (time(large) - time(small)) / (len(large) - len(small)), each the best of
+    ``repeat`` rounds. The works run interleaved round by round, so that a slow minute of a shared machine
+    slows them all and their ratios hold."""
+    best = [[float("inf"), float("inf")] for _ in works]
+    for work in works:
+        work(small)  # warm caches and imports
+    for _ in range(repeat):
+        for index, work in enumerate(works):
+            for size, paths in enumerate((small, large)):
+                started = time.perf_counter()
+                work(paths)
+                best[index][size] = min(best[index][size], time.perf_counter() - started)
+    return [(big - little) / (len(large) - len(small)) for little, big in best]
+
+
 def slope(work: Callable[[list[Path]], object], small: list[Path], large: list[Path], repeat: int) -> float:
-    """Seconds per file: (time(large) - time(small)) / (len(large) - len(small)), best of ``repeat``."""
-
-    def best(paths: list[Path]) -> float:
-        runs = []
-        for _ in range(repeat):
-            started = time.perf_counter()
-            work(paths)
-            runs.append(time.perf_counter() - started)
-        return min(runs)
-
-    work(small)  # warm caches and imports
-    return (best(large) - best(small)) / (len(large) - len(small))
+    """Seconds per file of one work (see :func:`slopes`)."""
+    return slopes([work], small, large, repeat)[0]
 
 
 def perftable_files(paths: list[Path]) -> None:
@@ -121,20 +129,25 @@ def frictionless_files(paths: list[Path]) -> None:
 
 
 def per_file(quick: bool, folder: Path) -> dict[str, float | None]:
-    small_n, large_n, repeat = (4, 24, 2) if quick else (20, 220, 3)
+    """Each perftable figure is measured interleaved with its baseline (see :func:`slopes`)."""
+    small_n, large_n, repeat = (4, 24, 2) if quick else (20, 220, 7)
     md = [SMALL] * large_n
     xlsx = [SMALL_XLSX] * large_n
-    results: dict[str, float | None] = {
-        "perftable parse+validate .md": slope(perftable_files, md[:small_n], md, repeat),
-        "perftable parse+validate .xlsx": slope(perftable_files, xlsx[:small_n], xlsx, repeat),
-        "python-calamine values+merges .xlsx (floor)": slope(calamine_files, xlsx[:small_n], xlsx, repeat),
-        "perftable read .md (reader only)": slope(perftable_read, md[:small_n], md, repeat),
-        "perftable read .xlsx (reader only)": slope(perftable_read, xlsx[:small_n], xlsx, repeat),
-    }
+    results: dict[str, float | None] = {}
     try:
-        results["markdown-it-py tokenise .md"] = slope(markdown_it_files, md[:small_n], md, repeat)
+        import markdown_it  # noqa: F401
+
+        md_works = [perftable_files, markdown_it_files, perftable_read]
     except ImportError:
-        results["markdown-it-py tokenise .md"] = None
+        md_works = [perftable_files, perftable_read]
+    md_times = slopes(md_works, md[:small_n], md, repeat)
+    results["perftable parse+validate .md"] = md_times[0]
+    x_times = slopes([perftable_files, calamine_files, perftable_read], xlsx[:small_n], xlsx, repeat)
+    results["perftable parse+validate .xlsx"] = x_times[0]
+    results["python-calamine values+merges .xlsx (floor)"] = x_times[1]
+    results["perftable read .md (reader only)"] = md_times[-1]
+    results["perftable read .xlsx (reader only)"] = x_times[2]
+    results["markdown-it-py tokenise .md"] = md_times[1] if len(md_works) == 3 else None
     try:
         few = (4, 12) if quick else (5, 30)
         results["frictionless validate .xlsx"] = slope(frictionless_files, xlsx[: few[0]], xlsx[: few[1]], 1)

@@ -39,6 +39,7 @@ _PREFIXES = _spellings(
         "≈": "大约 约为 约合 约 ≈",
     }
 )
+_PREFIX_WORDS = tuple(word for word, _ in _PREFIXES)
 _SUFFIXES = _spellings({"≥": "及以上 或以上 以上", "≤": "及以下 或以下 以下 以内 之内 内", "≈": "左右"})
 # A change from the present level: 提高5个百分点, 较上年下降10%, 增长3%以上.
 _CHANGES: dict[str, Change] = {
@@ -85,6 +86,8 @@ _TREND = re.compile(
 
 
 def _split_comparator(text: str) -> tuple[Comparator | None, str]:
+    if not text.startswith(_PREFIX_WORDS):
+        return None, text
     for prefix, comparator in _PREFIXES:
         if text.startswith(prefix):
             return comparator, text[len(prefix) :].strip()
@@ -97,7 +100,7 @@ _NOT_ABOUT = ("节约", "制约", "合约", "签约", "预约", "公约", "条�
 
 def comparator_before(text: str) -> Comparator | None:
     """The comparator a text ends with, as the words before a number in a sentence: ``培训残疾人不少于`` -> ``≥``."""
-    if text.endswith(_NOT_ABOUT):
+    if text.endswith(_NOT_ABOUT) or not text.endswith(_PREFIX_WORDS):
         return None
     return next((comparator for word, comparator in _PREFIXES if text.endswith(word)), None)
 
@@ -243,4 +246,7 @@ def is_value_like(text: str) -> bool:
 
 def money_context(name: str) -> bool:
     """True when an indicator name talks about money (资金, 经费, 补贴 …)."""
-    return any(word in name for word in MONEY_WORDS)
+    return _MONEY_WORD.search(name) is not None
+
+
+_MONEY_WORD = re.compile("|".join(MONEY_WORDS))

@@ -24,6 +24,8 @@ _PAIRS = (
 )
 _TRAD_TO_SIMP = str.maketrans({pair[1]: pair[0] for pair in _PAIRS.split()})
 _WHITESPACE = re.compile(r"\s+")
+# Text that clean_text returns as it is: no parenthesis, no whitespace at all.
+_PLAIN = re.compile(r"[^(\s]*")
 # Pinyin that some web mirrors insert after characters: 區(qū), 標(biāo). Never content: removed everywhere.
 _PINYIN_NOTE = re.compile(r"\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -101,6 +103,8 @@ def clean_text(text: str) -> str:
     A run of blanks between two CJK characters is dropped (``"服务对象 满意度指标"`` is one word broken by a PDF
     converter); between Latin words it becomes one space.
     """
+    if _PLAIN.fullmatch(text):  # the common case: nothing to join, annotate or collapse
+        return text
     text = join_lines(strip_annotations(text).replace("\r", ""))
     if " " in text or "\u3000" in text or "\t" in text:
         text = re.sub(r"[ \t\u3000]+", " ", text)

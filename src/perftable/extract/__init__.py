@@ -86,7 +86,7 @@ def _builders(source: Source) -> list[FormBuilder]:
             if builder.starts_new_form(items):
                 builders.append(builder := FormBuilder(row[0]))
             builder.feed_row(row, items)
-            if any(not cell.empty for cell in row):
+            if items:  # a row with text (``distinct`` keeps its non-empty cells)
                 builder.tables.add(number)
     return builders
 

@@ -15,7 +15,7 @@ from typing import Literal
 
 from perftable import vocab
 from perftable.extract.draft import Draft, Items
-from perftable.extract.goals import goal_lines_broken, split_goals
+from perftable.extract.goals import read_goals
 from perftable.grid import Cell
 from perftable.model import BudgetLine
 from perftable.numbers import AmountError, MoneyUnit, parse_amount
@@ -192,12 +192,13 @@ class FieldReader:
 
     # goals -------------------------------------------------------------------------------------------------
     def add_goal(self, kind: LabelKind, label: str, value: Cell) -> None:
-        if goal_lines_broken(value.text) and not value.merged and not value.origin.laid_out:
+        items, broken = read_goals(value.text)
+        if broken and not value.merged and not value.origin.laid_out:
             self.draft.repair("P002", "joined-lines", value, text=clean_text(value.text)[:40])
         if kind == "goal":
             if not self.draft.goals:
                 self.draft.locations["goals"] = value.location()
-            self.draft.goals.extend(split_goals(value.text))
+            self.draft.goals.extend(items)
         else:
             self.draft.add_info(clean_label(label), clean_text(value.text), value)
 

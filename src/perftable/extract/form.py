@@ -56,9 +56,13 @@ class FormBuilder:
         first = items[0][1].text
         if len(items) == 1 and vocab.is_title(first):
             return self.draft.has_content or self.draft.title is not None or bool(self.draft.info)
-        inline = split_inline(first)
-        kind = classify(first) or (classify(inline[0][0]) if inline else None)
-        return kind in ("department", "project") and self.draft.has_indicators
+        if not self.draft.has_indicators:
+            return False
+        kind = classify(first)
+        if kind is None:
+            inline = split_inline(first)
+            kind = classify(inline[0][0]) if inline else None
+        return kind in ("department", "project")
 
     def is_foreign_table(self, first_row: list[Cell]) -> bool:
         """True when a table starting with ``first_row`` cannot continue this form's indicator table: the form

@@ -57,19 +57,20 @@ def split_goals(text: str) -> list[str]:
     """Goal items of a goal cell, numbering removed: ``1、…；2、…``, ``1.… 2.…``, ``目标1:…目标2:…``, ``(1)…``,
     ``①…``, ``一、…``, whether the items are on lines of their own or run on in one line. Only a numbering that
     counts 1, 2, 3 … splits (so ``2025年`` or ``3.5公里`` inside an item do not)."""
+    return read_goals(text)[0]
+
+
+def read_goals(text: str) -> tuple[list[str], bool]:
+    """The goal items of a goal cell (see :func:`split_goals`), and whether lines broken inside an item were
+    joined (a repair worth recording)."""
     text = text.replace("\r", "")
     chain = _chain(_tokens(text))
+    bounds = [0, *(start for start, _, _, _ in chain), len(text)]
+    broken = any("\n" in text[a:b].strip() for a, b in itertools.pairwise(bounds))
     if len(chain) < 2 and not (chain and chain[0][0] == 0):
         item = clean_text(text).rstrip("；;，, ")
-        return [item] if item else []
+        return ([item] if item else []), broken
     pieces = [text[: chain[0][0]]] if chain[0][0] else []
     ends = [start for start, _, _, _ in chain[1:]] + [len(text)]
     pieces += [text[token[1] : end] for token, end in zip(chain, ends, strict=True)]
-    return [item for piece in pieces if (item := clean_text(piece).strip().rstrip("；;，, "))]
-
-
-def goal_lines_broken(text: str) -> bool:
-    """True when some item of this goal text had its lines joined (a repair worth recording)."""
-    chain = _chain(_tokens(text))
-    bounds = [0, *(start for start, _, _, _ in chain), len(text)]
-    return any("\n" in text[a:b].strip() for a, b in itertools.pairwise(bounds))
+    return [item for piece in pieces if (item := clean_text(piece).strip().rstrip("；;，, "))], broken

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from perftable import vocab
 from perftable.extract.draft import Draft, Items
@@ -39,6 +39,13 @@ class IndicatorColumns:
     @cached_property
     def first(self) -> int:
         return min(c for c in (self.level1, self.level2, self.name) if c is not None)
+
+    @cached_property
+    def named(self) -> frozenset[int]:
+        """The columns with a role (levels, name, value, unit)."""
+        return frozenset(
+            c for c in (self.level1, self.level2, self.name, self.value, self.unit) if c is not None
+        )
 
 
 def indicator_header(items: Items) -> IndicatorColumns | None:
@@ -152,11 +159,11 @@ def _needs_realign(cells: dict[int, Cell], cols: IndicatorColumns, fields: RowFi
         same_as_level2 = fields.level2 is not None and name_key == label_key(fields.level2.text)
         if same_as_level2 or vocab.level1_name(fields.name.text) or fields.value is None:
             return True
-    named = {c for c in (cols.level1, cols.level2, cols.name, cols.value, cols.unit) if c is not None}
-    beyond = [col for col in cells if col > cols.first and col not in named and col not in cols.extras]
+    beyond = [col for col in cells if col > cols.first and col not in cols.named and col not in cols.extras]
     return bool(beyond) and (fields.name is None or fields.value is None)
 
 
+@lru_cache(maxsize=4096)
 def _kind(text: str) -> str:
     """What a cell holds, for realignment: level1, level2, type (定量/定性/≥), unit, value or text."""
     key = label_key(text)

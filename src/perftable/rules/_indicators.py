@@ -56,12 +56,31 @@ def per_unit_of_name(name: str) -> str | None:
     return (match["unit"] or match["each"]) if match else None
 
 
+# effective_target's results by the id of the (frozen, often shared) target and the name and unit it was computed
+# from; each entry holds the target itself, so its id cannot be reused while the entry lives. Several rules ask
+# for every indicator's.
+_EFFECTIVE: dict[tuple[int, str, str | None], tuple[Target, Target]] = {}
+_EFFECTIVE_LIMIT = 1 << 15
+
+
 def effective_target(indicator: Indicator) -> Target:
     """The value's target, with the unit and the denominator the name or the 计量单位 column gives when the value
     does not print them: ``人均成本(元/人)`` with ``≤500`` is ≤500 元 per 人."""
     target = indicator.target
     if target.number is None:
         return target
+    key = (id(target), indicator.name, indicator.unit)
+    entry = _EFFECTIVE.get(key)
+    if entry is not None and entry[0] is target:
+        return entry[1]
+    if len(_EFFECTIVE) >= _EFFECTIVE_LIMIT:
+        _EFFECTIVE.clear()
+    effective = _effective(indicator, target)
+    _EFFECTIVE[key] = (target, effective)
+    return effective
+
+
+def _effective(indicator: Indicator, target: Target) -> Target:
     base, per = declared_units(indicator)
     per = per or per_unit_of_name(indicator.name)
     update: dict[str, str] = {}
