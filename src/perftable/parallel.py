@@ -32,12 +32,21 @@ def ordered_map(work: Callable[[T], R], items: Iterable[T], jobs: int = 1) -> It
     if workers <= 1:
         yield from map(work, items)
         return
+    import gc
     from concurrent.futures import ProcessPoolExecutor  # only a run on many cores pays for importing it
 
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
-    chunk = max(1, min(32, len(items) // (workers * 4)))
+    # Small chunks: a few large tables in a batch must not leave one worker busy while the other has finished.
+    chunk = max(1, min(8, len(items) // (workers * 16)))
+    # Forked workers share the parent's objects until they write to them; frozen, a collection in a worker does
+    # not touch (and so copy) them. ``map`` submits every chunk, which forks the workers.
+    gc.freeze()
     try:
-        yield from pool.map(work, items, chunksize=chunk)
+        results = pool.map(work, items, chunksize=chunk)
+    finally:
+        gc.unfreeze()
+    try:
+        yield from results
     except BaseException:  # Ctrl-C, a closed pipe, an early stop: do not wait for the queued items
         pool.shutdown(wait=False, cancel_futures=True)
         raise
