@@ -94,8 +94,9 @@ def check_document(document: Document, config: Config | None = None, table: int 
     profile = profile_for(document, config)
     rules = active_rules(config, document.source.file)
     codes = frozenset(active.rule.code for active in rules)
+    shared: dict[Any, Any] = {}
     for active in rules:
-        context = Context(profile=profile, options=active.options, active=codes)
+        context = Context(profile=profile, options=active.options, active=codes, shared=shared)
         try:
             problems = list(active.rule.check(document, context))
         except Exception as error:  # a bug in one rule must not stop the others, nor a batch of files

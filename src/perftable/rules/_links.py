@@ -13,9 +13,11 @@ from perftable.model import Document, Indicator, Target, Task
 from perftable.numbers import MoneyUnit, convert
 from perftable.rules._indicators import effective_target, effective_unit, is_money
 from perftable.rules._words import NameIndex, shared_words, similarity
+from perftable.rules.base import Context
 from perftable.units import unit_info
 
 T = TypeVar("T")
+_POINTS = (None, "=", "≈")  # comparators of a cost that is a price, not a cap
 
 
 def best(candidates: list[tuple[float, T]], threshold: float) -> T | None:
@@ -33,7 +35,7 @@ def _per_matches(cost: Target, quantity: Indicator) -> bool:
 def unit_costs(doc: Document, *, caps: bool) -> list[tuple[Indicator, Target]]:
     """Money per unit (``600元/户``, ``人均成本(元/人)`` with ``≤500``), each with its effective target.
     ``caps`` includes ``≤`` costs (upper bounds)."""
-    allowed = (None, "=", "≈", "≤", "<") if caps else (None, "=", "≈")
+    allowed = (None, "=", "≈", "≤", "<") if caps else _POINTS
     found = []
     for indicator in doc.indicators:
         target = effective_target(indicator)
@@ -47,6 +49,7 @@ def unit_costs(doc: Document, *, caps: bool) -> list[tuple[Indicator, Target]]:
 @dataclass(frozen=True)
 class CostLink:
     cost: Indicator
+    price: Target  # the cost's effective target
     quantity: Indicator
     task: Task
     product: Decimal  # quantity × unit cost, in 万元
@@ -72,8 +75,17 @@ class CostLink:
         }
 
 
-def cost_links(doc: Document, threshold: float, *, caps: bool) -> Iterator[CostLink]:
-    """Unit costs linked to their quantity and their task. ``caps`` includes ``≤`` costs (upper bounds)."""
+def cost_links(doc: Document, ctx: Context, threshold: float, *, caps: bool) -> list[CostLink]:
+    """Unit costs linked to their quantity and their task. ``caps`` includes ``≤`` costs (upper bounds).
+    Worked out once per document and threshold (X001 and B008 both follow them)."""
+    key = ("cost_links", threshold)
+    if key not in ctx.shared:
+        ctx.shared[key] = list(_links(doc, threshold))
+    links: list[CostLink] = ctx.shared[key]
+    return links if caps else [link for link in links if link.price.comparator in _POINTS]
+
+
+def _links(doc: Document, threshold: float) -> Iterator[CostLink]:
     quantities = [
         i
         for i in doc.indicators
@@ -84,7 +96,7 @@ def cost_links(doc: Document, threshold: float, *, caps: bool) -> Iterator[CostL
     ]
     tasks = [task for task in doc.tasks if task.funds is not None]
     index = NameIndex([q.name for q in quantities])
-    for cost, price in unit_costs(doc, caps=caps):
+    for cost, price in unit_costs(doc, caps=True):
         near = [quantities[i] for i in sorted(index.candidates(cost.name))]
         quantity = best(
             [(similarity(cost.name, q.name), q) for q in near if _per_matches(price, q)], threshold
@@ -96,4 +108,4 @@ def cost_links(doc: Document, threshold: float, *, caps: bool) -> Iterator[CostL
         both = f"{cost.name}{quantity.name}"
         task = best([(similarity(both, t.name), t) for t in tasks], threshold)
         if task is not None and task.funds is not None:
-            yield CostLink(cost, quantity, task, product, convert(task.funds, task.unit, "万元"))
+            yield CostLink(cost, price, quantity, task, product, convert(task.funds, task.unit, "万元"))

@@ -111,6 +111,6 @@ def _above_budget(doc: Document, ctx: Context) -> Iterator[Problem]:
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     yield from _above_budget(doc, ctx)
     threshold = float(ctx.options.get("min_similarity", 0.5))
-    for link in cost_links(doc, threshold, caps=True):
+    for link in cost_links(doc, ctx, threshold, caps=True):
         if link.product - link.funds > max(Decimal("0.005"), ctx.decimal("tolerance") or Decimal(0)):
             yield Problem(link.cost.location, link.params(), "task")

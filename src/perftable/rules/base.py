@@ -40,6 +40,9 @@ class Context:
     profile: Profile
     options: Mapping[str, Any]
     active: frozenset[str] = frozenset()  # the codes of every rule running, to avoid reporting a thing twice
+    # What the rules of one document work out and share (the cost links X001 and B008 both follow); the engine
+    # gives every rule of a document the same one, and a new one to the next document.
+    shared: dict[Any, Any] = field(default_factory=dict)
 
     def option(self, name: str) -> Any:
         return self.options[name]

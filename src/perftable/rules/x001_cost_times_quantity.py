@@ -60,7 +60,7 @@ MESSAGES = {
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     threshold = float(ctx.options.get("min_similarity", 0.5))
     relative = Decimal(str(ctx.options.get("relative_tolerance", "0.01")))
-    for link in cost_links(doc, threshold, caps=False):
+    for link in cost_links(doc, ctx, threshold, caps=False):
         if link.product > link.funds and "B008" in ctx.active:
             continue  # more than the task has: B008 reports it as an error
         if abs(link.product - link.funds) > max(relative * link.funds, Decimal("0.005")):
