@@ -27,6 +27,8 @@ from perftable.readers.xlsx_package import PERCENT, Limits, inspect
 
 def cell_text(value: Any) -> str:
     """A calamine value as the text a person sees in the cell."""
+    if type(value) is str:  # the usual case first
+        return value.replace("\r\n", "\n").replace("_x000D_", "") if "\r" in value or "_x" in value else value
     if value is None or value == "":
         return ""
     if isinstance(value, str):
@@ -63,13 +65,19 @@ def _sheet_table(
         return None
     start = sheet.start or (0, 0)
     r0, c0 = int(start[0]), int(start[1])
-    rows = [
-        [
-            Cell(_text_at(value, (r0 + r, c0 + c), formats), (r0 + r, c0 + c), origin)
-            for c, value in enumerate(values)
+    if formats:
+        rows = [
+            [
+                Cell(_text_at(value, (r0 + r, c0 + c), formats), (r0 + r, c0 + c), origin)
+                for c, value in enumerate(values)
+            ]
+            for r, values in enumerate(data)
         ]
-        for r, values in enumerate(data)
-    ]
+    else:  # the usual case: no number shown through a format
+        rows = [
+            [Cell(cell_text(value), (r0 + r, c0 + c), origin) for c, value in enumerate(values)]
+            for r, values in enumerate(data)
+        ]
     table = Table(rows).squared()
     for (top, left), (bottom, right) in sheet.merged_cell_ranges or ():
         merge_area(table, (top - r0, left - c0), (bottom - r0, right - c0))

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import html
 import io
+import posixpath
 import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from defusedxml import ElementTree as SafeTree
 
@@ -111,7 +112,7 @@ def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
         attributes = _attributes(match[1])
         target = attributes.get("Target", "")
         targets[attributes.get("Id", "")] = (
-            target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
+            target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
         )
     sheets: dict[str, str] = {}
     for match in _SHEET.finditer(archive.read("xl/workbook.xml")):
@@ -127,9 +128,11 @@ def _used_area(archive: zipfile.ZipFile, member: str) -> tuple[int, int]:
     with archive.open(member) as handle:
         while chunk := handle.read(_CHUNK):
             data = tail + chunk
-            for letters, digits in _REF.findall(data):
-                rows = max(rows, int(digits))
-                cols = max(cols, _column(letters))
+            refs = _REF.findall(data)
+            if refs:
+                letters, digits = zip(*refs, strict=True)
+                rows = max(rows, *map(int, digits))
+                cols = max(cols, *map(_column, set(letters)))
             tail = data[-256:]
     return rows, cols
 
