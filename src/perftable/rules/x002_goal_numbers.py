@@ -62,8 +62,9 @@ def _countable(unit: str) -> bool:
 
 
 _UNITS = "|".join(re.escape(unit) for unit in KNOWN_UNITS if _countable(unit))
+# A number with a countable unit; the leading lookahead makes the positions that hold no digit fail at once.
 _MENTION = re.compile(
-    rf"(?<![\d.,])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>(?:万|亿)?(?:{_UNITS}))",
+    rf"(?=\d)(?<![\d.,])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>(?:万|亿)?(?:{_UNITS}))",
     re.IGNORECASE,
 )
 
