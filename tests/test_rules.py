@@ -126,3 +126,24 @@ def test_effective_target_takes_the_unit_of_the_name(
     (indicator,) = loads(table)[0].indicators
     target = effective_target(indicator)
     assert (target.unit, target.per, is_per_unit(indicator)) == (unit, per, per_unit)
+
+
+def test_effective_target_is_worked_out_per_name_and_unit_not_per_shared_target() -> None:
+    """Indicators with the same printed value share one parsed Target; each still gets its own effective one,
+    and an indicator renamed after a first check gets the new name's."""
+    from perftable.model import Indicator, Location
+    from perftable.rules._indicators import effective_target
+    from perftable.targets import parse_target
+
+    shared = parse_target("≤500")
+    where = Location(file="t.md", line=3)
+
+    def indicator(name: str, unit: str) -> Indicator:
+        return Indicator(level1="成本指标", level2="经济成本指标", name=name, value="≤500", unit=unit,
+                         target=shared, location=where)  # fmt: skip
+
+    per_person, total = indicator("人均成本", "元/人"), indicator("设备购置费", "万元")
+    assert (effective_target(per_person).unit, effective_target(per_person).per) == ("元", "人")
+    assert (effective_target(total).unit, effective_target(total).per) == ("万元", None)
+    per_person.name, per_person.unit = "项目总成本", "万元"
+    assert (effective_target(per_person).unit, effective_target(per_person).per) == ("万元", None)

@@ -454,3 +454,38 @@ def test_a_batch_builds_one_configuration_per_folder_not_per_file(tmp_path: Path
     assert config_for(one, settings).lang == "en"
     (other.parent / "perftable.toml").write_text('lang = "zh"\nfail-on = "warning"\n', encoding="utf-8")
     assert (config_for(other, settings).fail_on == "warning") is not isolated
+
+
+@pytest.mark.parametrize("fmt", ["text", "json-lines", "json"])
+def test_a_pool_counts_and_reports_like_one_process(tables: dict[str, Path], fmt: str) -> None:
+    """Streamed formats get counts, not findings, back from the workers: the summary and exit code must not
+    change (nor a whole-report format, which keeps the findings)."""
+    folder = tables["clean"].parent
+    outputs = [
+        run_cli("validate", str(folder), "--jobs", jobs, "--format", fmt, "--isolated", "--no-progress")
+        for jobs in ("1", "2")
+    ]
+    assert outputs[0].stdout == outputs[1].stdout
+    assert outputs[0].returncode == outputs[1].returncode == 2
+
+
+def test_summaries_merge_to_the_counts_of_every_file() -> None:
+    from perftable.findings import FileReport, Finding, Report, Summary
+    from perftable.model import Location
+
+    def finding(code: str, severity: str) -> Finding:
+        return Finding(file="a.md", code=code, name="x", severity=severity, message="m",  # type: ignore[arg-type]
+                       location=Location(file="a.md", line=1))  # fmt: skip
+
+    files = [
+        FileReport(file="a.md", findings=[finding("B001", "error"), finding("I003", "warning")]),
+        FileReport(file="b.md", findings=[finding("I003", "warning")], fail_on="warning"),
+        FileReport(file="c.md", error="unreadable", findings=[finding("P001", "error")]),
+    ]
+    whole, merged = Report(), Report()
+    for file in files:
+        whole.add(file)
+        merged.add(file.model_copy(update={"findings": []}), keep=False, counts=Summary.of(file))
+    assert merged.summary == whole.summary
+    assert (whole.summary.files, whole.summary.failing, whole.summary.unreadable) == (3, 3, 1)
+    assert whole.summary.codes == {"B001": 1, "I003": 2, "P001": 1}

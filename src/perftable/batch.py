@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from perftable.config import Config, discover, read_file
 from perftable.engine import check_file
 from perftable.errors import UsageError
-from perftable.findings import FileReport
+from perftable.findings import FileReport, Summary
 from perftable.parallel import ordered_map
 from perftable.readers import DEFAULT_OPTIONS, ReadOptions
 
@@ -72,24 +72,42 @@ def check_one(path: Path, settings: RunSettings) -> FileReport:
     return check_file(path, config_for(path, settings), options=settings.read_options)
 
 
-def _check_packed(item: tuple[Path, RunSettings, FormatContext | None]) -> tuple[FileReport, str]:
-    path, settings, ctx = item
-    report = check_one(path, settings)
-    if ctx is None:
-        return report, ""
-    from perftable.report import module
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """One file as a run yields it: its report, its part of a streamed report (empty without a format), and its
+    counts. When the run does not keep findings, the report comes without them (a worker then sends back counts
+    and text, not every finding)."""
 
-    return report, module(ctx.format).stream(report, ctx)
+    report: FileReport
+    text: str
+    counts: Summary
+
+
+def _check_packed(item: tuple[Path, RunSettings, FormatContext | None, bool]) -> Checked:
+    path, settings, ctx, keep = item
+    report = check_one(path, settings)
+    text = ""
+    if ctx is not None:
+        from perftable.report import module
+
+        text = module(ctx.format).stream(report, ctx)
+    counts = Summary.of(report)
+    return Checked(report if keep else report.model_copy(update={"findings": []}), text, counts)
 
 
 def run(
-    paths: Iterable[Path], settings: RunSettings, jobs: int = 1, ctx: FormatContext | None = None
-) -> Iterator[tuple[FileReport, str]]:
-    """File reports in input order, each with its part of a streamed report in the format ``ctx`` names (empty
-    without one). With ``jobs > 1`` (``0``: every core) files are checked in worker processes, and the workers
-    write their part of the report too: the parent only writes it out, so it does not compete with them for a
-    core."""
+    paths: Iterable[Path],
+    settings: RunSettings,
+    jobs: int = 1,
+    ctx: FormatContext | None = None,
+    *,
+    keep: bool = True,
+) -> Iterator[Checked]:
+    """Every file checked, in input order, each with its part of a streamed report in the format ``ctx`` names.
+    With ``jobs > 1`` (``0``: every core) files are checked in worker processes, and the workers write their
+    part of the report too: the parent only writes it out, so it does not compete with them for a core. Without
+    ``keep``, reports come without their findings (see :class:`Checked`)."""
     from perftable.rules import all_rules
 
     all_rules()  # import the catalog once, before any worker forks
-    yield from ordered_map(_check_packed, ((path, settings, ctx) for path in paths), jobs)
+    yield from ordered_map(_check_packed, ((path, settings, ctx, keep) for path in paths), jobs)

@@ -75,6 +75,23 @@ class Summary(Record):
             self.severities[finding.severity] = self.severities.get(finding.severity, 0) + 1
             self.codes[finding.code] = self.codes.get(finding.code, 0) + 1
 
+    def merge(self, other: Summary) -> None:
+        """Add the counts of another summary (one worker's file, or one part of a run)."""
+        self.files += other.files
+        self.unreadable += other.unreadable
+        self.failing += other.failing
+        for severity, count in other.severities.items():
+            self.severities[severity] = self.severities.get(severity, 0) + count
+        for code, count in other.codes.items():
+            self.codes[code] = self.codes.get(code, 0) + count
+
+    @classmethod
+    def of(cls, file: FileReport) -> Summary:
+        """The counts of one file."""
+        summary = cls()
+        summary.add(file)
+        return summary
+
     @property
     def findings(self) -> int:
         return sum(self.severities.values())
@@ -88,10 +105,14 @@ class Report(Record):
     files: list[FileReport] = Field(default_factory=list)
     summary: Summary = Field(default_factory=Summary)
 
-    def add(self, file: FileReport, *, keep: bool = True) -> None:
+    def add(self, file: FileReport, *, keep: bool = True, counts: Summary | None = None) -> None:
         """Count a file's findings; keep the file's report only when ``keep`` (streamed reports need not, so a
-        run over thousands of files holds counts, not findings)."""
-        self.summary.add(file)
+        run over thousands of files holds counts, not findings). ``counts`` are the file's counts when they were
+        made where it was checked (a worker process then need not send the findings back)."""
+        if counts is None:
+            self.summary.add(file)
+        else:
+            self.summary.merge(counts)
         if keep:
             self.files.append(file)
 

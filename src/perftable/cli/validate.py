@@ -144,20 +144,20 @@ def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang
     ctx = FormatContext(format=name, lang=first.lang, color=color)
     report = Report()
     if write_baseline is not None:
-        for file_report, _ in progress(
-            run(files, settings, jobs), len(files), "perftable", disabled=no_progress
-        ):
-            report.add(file_report)
+        for checked in progress(run(files, settings, jobs), len(files), "perftable", disabled=no_progress):
+            report.add(checked.report)
         _write_baseline(report, write_baseline, paths)
         return
     keep = name not in STREAMING  # streamed formats need only the counts: memory stays flat
-    reports = progress(run(files, settings, jobs, ctx), len(files), "perftable", disabled=no_progress)
+    checked_files = progress(
+        run(files, settings, jobs, ctx, keep=keep), len(files), "perftable", disabled=no_progress
+    )
     with _sink(output, paths) as sink:
-        for file_report, text in reports:  # the text is this file's part of a streamed report
-            report.add(file_report, keep=keep)
-            sink.write(text)
-            if verbose and file_report.error is None:
-                click.echo(f"perftable: {_tables_line(file_report)}", err=True)
+        for checked in checked_files:
+            report.add(checked.report, keep=keep, counts=checked.counts)
+            sink.write(checked.text)  # this file's part of a streamed report
+            if verbose and checked.report.error is None:
+                click.echo(f"perftable: {_tables_line(checked.report)}", err=True)
         sink.write(formatter.finish(report, ctx))
     if report.summary.unreadable:
         sys.exit(EXIT_ERROR)
