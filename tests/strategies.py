@@ -20,10 +20,10 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from perftable.extract.indicators import _name_unit
 from perftable.model import BudgetLine, Document, Indicator, Location, ScoreRange, Scoring, Task
 from perftable.numbers import format_amount
-from perftable.targets import money_context, parse_target
+from perftable.targets import parse_target
+from perftable.units import money_context, unit_in_name
 
 HERE = Location(file="generated.md", line=1, column=1)
 
@@ -222,7 +222,7 @@ def indicators(draw: st.DrawFn, year: int | None) -> list[Indicator]:
             if name is None:
                 return out
             value = draw(st.sampled_from(VALUES))
-            unit = (draw(st.sampled_from(UNITS)) if unit_column else None) or _name_unit(name)
+            unit = (draw(st.sampled_from(UNITS)) if unit_column else None) or unit_in_name(name)
             info = {key: draw(st.sampled_from(EXTRAS[key])) for key in extras if draw(st.booleans())}
             target = parse_target(value, year=year, money=money_context(name))
             out.append(

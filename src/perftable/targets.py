@@ -20,7 +20,7 @@ from functools import lru_cache
 from perftable.dates import parse_date, split_suffix
 from perftable.model import Change, Comparator, Target
 from perftable.numbers import CHINESE_NUMERAL, chinese_number
-from perftable.units import KNOWN_UNITS, MONEY_WORDS, is_known, normalise_unit
+from perftable.units import KNOWN_UNITS, is_known, normalise_unit
 
 
 def _spellings(table: dict[Comparator, str]) -> tuple[tuple[str, Comparator], ...]:
@@ -242,11 +242,3 @@ def is_value_like(text: str) -> bool:
         return True
     target = parse_target(text, year=2000)
     return target.number is not None or target.date is not None
-
-
-def money_context(name: str) -> bool:
-    """True when an indicator name talks about money (资金, 经费, 补贴 …)."""
-    return _MONEY_WORD.search(name) is not None
-
-
-_MONEY_WORD = re.compile("|".join(MONEY_WORDS))

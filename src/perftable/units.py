@@ -7,6 +7,7 @@ The vocabulary is data: extend ``FAMILIES`` to teach perftable a unit. Latin abb
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
@@ -232,3 +233,27 @@ def compatible(a: str, b: str) -> bool:
     """True when both units are known and of one family (人/名, 万元/元)."""
     info_a, info_b = unit_info(a), unit_info(b)
     return info_a is not None and info_b is not None and info_a.family == info_b.family
+
+
+def money_context(name: str) -> bool:
+    """True when an indicator name talks about money (资金, 经费, 补贴 …)."""
+    return _MONEY_WORD.search(name) is not None
+
+
+_MONEY_WORD = re.compile("|".join(MONEY_WORDS))
+_NAME_UNIT = re.compile(r"[(（]\s*([^()（）]{1,6}?)\s*[)）]\s*$")
+
+
+def unit_in_name(name: str) -> str | None:
+    """The unit in brackets at the end of a name: ``(个)``, ``(万)`` (万元 in a money name), ``(元/人)``."""
+    match = _NAME_UNIT.search(name)
+    if not match:
+        return None
+    base, slash, per = match[1].partition("/")
+    unit = normalise_unit(base, money_context=money_context(name))
+    if not (is_known(unit) or unit == "万"):
+        return None
+    if not slash:
+        return unit
+    per = normalise_unit(per)
+    return f"{unit}/{per}" if per and not any(ch.isdigit() for ch in per) else None

@@ -6,7 +6,6 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from perftable import vocab
-from perftable.extract.indicators import _name_unit
 from perftable.render.layout import (
     ABOVE,
     TASK_TOTAL,
@@ -18,6 +17,7 @@ from perftable.render.layout import (
     label,
 )
 from perftable.spans import SpanCell
+from perftable.units import unit_in_name
 
 if TYPE_CHECKING:
     from perftable.model import Document, Indicator, Task
@@ -107,7 +107,7 @@ def indicator_extras(indicators: list[Indicator]) -> list[str]:
 
 def needs_unit_column(indicators: list[Indicator]) -> bool:
     """A 计量单位 column is written when some unit cannot be read from the indicator's name."""
-    return any(indicator.unit != _name_unit(indicator.name) for indicator in indicators)
+    return any(indicator.unit != unit_in_name(indicator.name) for indicator in indicators)
 
 
 def indicator_width(doc: Document) -> int:
