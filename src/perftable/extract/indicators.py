@@ -3,9 +3,8 @@
 Columns are found by their headers. Each row is read by position first; when the positional reading does not make
 sense (a name in the label column, a level name in the name column, the value beyond the last named column), the
 row's cells shifted in conversion and are realigned by what each cell is (:mod:`perftable.extract.realign`). Level
-names carried down from the rows above fill
-flattened merged cells; a level-1 missing or written in the level-2's place is inferred from the level-2.
-Every repair is recorded on the document.
+names carried down from the rows above fill flattened merged cells; a level-1 missing or written in the level-2's
+place is inferred from the level-2. Every repair is recorded on the document.
 """
 
 from __future__ import annotations
