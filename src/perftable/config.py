@@ -28,7 +28,6 @@ Validated once, up front: an unknown key, a rule that does not exist, a bad seve
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
@@ -210,6 +209,8 @@ def _rule_options(table: dict[str, Any], source: str) -> dict[str, dict[str, Any
 
 def read_file(path: Path) -> Config | None:
     """The configuration in a perftable.toml or a pyproject.toml; None when a pyproject has no [tool.perftable]."""
+    import tomllib  # only a run that finds a configuration file pays for it
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
