@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_serializer
@@ -73,6 +74,7 @@ class Location(Record):
         return f"{self.file}:{self.position}" if self.position else self.file
 
 
+@lru_cache(maxsize=4096)  # every sort of a spreadsheet's findings and repairs asks, for the same few cells
 def cell_position(ref: str) -> tuple[int, int]:
     """``"C5"`` -> ``(5, 3)`` (1-based row, column)."""
     letters = "".join(ch for ch in ref if ch.isalpha())

@@ -44,9 +44,12 @@ def decimal_from_float(value: float) -> Decimal:
     return Decimal(text)
 
 
+_BLANKS = re.compile(r"\s+")
+
+
 def normalise_number_text(text: str) -> str:
     """Full-width digits and punctuation to ASCII; blanks removed."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return _BLANKS.sub("", unicodedata.normalize("NFKC", text))
 
 
 def _split_note(raw: str) -> tuple[str, str | None]:

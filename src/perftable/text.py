@@ -24,6 +24,8 @@ _PAIRS = (
 )
 _TRAD_TO_SIMP = str.maketrans({pair[1]: pair[0] for pair in _PAIRS.split()})
 _WHITESPACE = re.compile(r"\s+")
+_BLANK_RUN = re.compile(r"[ \t\u3000]+")
+_CJK_GAP = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])")  # a blank between two CJK characters
 # Text that clean_text returns as it is: no parenthesis, no whitespace at all.
 _PLAIN = re.compile(r"[^(\s]*")
 # Pinyin that some web mirrors insert after characters: 區(qū), 標(biāo). Never content: removed everywhere.
@@ -107,8 +109,8 @@ def clean_text(text: str) -> str:
         return text
     text = join_lines(strip_annotations(text).replace("\r", ""))
     if " " in text or "\u3000" in text or "\t" in text:
-        text = re.sub(r"[ \t\u3000]+", " ", text)
-        text = re.sub(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])", "", text)
+        text = _BLANK_RUN.sub(" ", text)
+        text = _CJK_GAP.sub("", text)
     return text.strip()
 
 
