@@ -22,6 +22,7 @@ SAMPLES = ROOT / "samples"
 TITLE = "2024年市级部门整体预算绩效目标表"
 SMALL = SAMPLES / "guangdong-department" / "lianjiang-2024.md"
 SMALL_XLSX = SAMPLES / "formats" / "lianjiang-clean.xlsx"
+MARKDOWN_SAMPLES = sorted(p for p in SAMPLES.rglob("*.md") if p.name != "README.md")
 
 
 def big_rows(indicators: int) -> list[list[str]]:
