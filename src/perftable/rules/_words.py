@@ -21,7 +21,12 @@ def bigrams(text: str) -> frozenset[str]:
 
 def similarity(a: str, b: str) -> float:
     """Overlap coefficient of the two texts' bigrams (0 when either has none)."""
-    x, y = bigrams(a), bigrams(b)
+    return overlap(bigrams(a), bigrams(b))
+
+
+def overlap(x: frozenset[str], y: frozenset[str]) -> float:
+    """Overlap coefficient of two sets of bigrams (0 when either is empty): for comparing one text with many
+    whose bigrams were worked out once."""
     if not x or not y:
         return 0.0
     return len(x & y) / min(len(x), len(y))

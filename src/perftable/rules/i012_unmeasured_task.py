@@ -26,7 +26,7 @@ from collections.abc import Iterator
 
 from perftable.model import Document
 from perftable.rules._indicators import where
-from perftable.rules._words import bigrams, similarity
+from perftable.rules._words import bigrams, overlap
 from perftable.rules.base import Context, Problem
 
 CODE = "I012"
@@ -47,12 +47,13 @@ MESSAGES = {
 }
 
 
-def _measured(text: str, names: list[str], threshold: float) -> bool:
-    return any(similarity(text, name) >= threshold for name in names)
+def _measured(text: str, names: list[frozenset[str]], threshold: float) -> bool:
+    grams = bigrams(text)
+    return any(overlap(grams, name) >= threshold for name in names)
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
-    names = [i.name for i in doc.indicators if i.name]
+    names = [bigrams(i.name) for i in doc.indicators if i.name]  # once, not once per task and goal
     if not names:
         return
     threshold = float(ctx.options.get("min_similarity", 0.3))

@@ -35,7 +35,7 @@ from decimal import Decimal
 
 from perftable.model import Comparator, Document, Indicator
 from perftable.rules._indicators import effective_target, effective_unit, where
-from perftable.rules._words import similarity
+from perftable.rules._words import bigrams, overlap
 from perftable.rules.base import Context, Problem
 from perftable.targets import comparator_after, comparator_before
 from perftable.units import KNOWN_UNITS, normalise_unit, unit_info
@@ -125,11 +125,12 @@ def _totals(doc: Document) -> list[Indicator]:
 
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     threshold = float(ctx.options.get("min_similarity", 0.5))
-    quantities = _totals(doc)
+    quantities = [(bigrams(i.name), i) for i in _totals(doc)]  # once, not once per mention
     for goal in doc.goals:
         for mention in _mentions(goal):
+            clause = bigrams(mention.clause)
             ranked = sorted(
-                ((similarity(mention.clause, i.name), i) for i in quantities if _compatible(mention.unit, i)),
+                ((overlap(clause, grams), i) for grams, i in quantities if _compatible(mention.unit, i)),
                 key=lambda p: -p[0],
             )
             if not ranked or ranked[0][0] < threshold:
