@@ -40,12 +40,12 @@ def ordered_map(work: Callable[[T], R], items: Iterable[T], jobs: int = 1) -> It
     chunk = max(1, min(8, len(items) // (workers * 16)))
     # Forked workers share the parent's objects until they write to them; frozen, a collection in a worker does
     # not touch (and so copy) them. ``map`` submits every chunk, which forks the workers.
-    gc.freeze()
     try:
-        results = pool.map(work, items, chunksize=chunk)
-    finally:
-        gc.unfreeze()
-    try:
+        gc.freeze()
+        try:
+            results = pool.map(work, items, chunksize=chunk)
+        finally:
+            gc.unfreeze()
         yield from results
     except BaseException:  # Ctrl-C, a closed pipe, an early stop: do not wait for the queued items
         pool.shutdown(wait=False, cancel_futures=True)
