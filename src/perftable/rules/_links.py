@@ -32,10 +32,10 @@ def _per_matches(cost: Target, quantity: Indicator) -> bool:
     return per is not None and count is not None and per.family == count.family and per.scale == count.scale
 
 
-def unit_costs(doc: Document, *, caps: bool) -> list[tuple[Indicator, Target]]:
-    """Money per unit (``600元/户``, ``人均成本(元/人)`` with ``≤500``), each with its effective target.
-    ``caps`` includes ``≤`` costs (upper bounds)."""
-    allowed = (None, "=", "≈", "≤", "<") if caps else _POINTS
+def unit_costs(doc: Document) -> list[tuple[Indicator, Target]]:
+    """Money per unit (``600元/户``, and ``人均成本(元/人)`` with ``≤500``: caps included), each with its effective
+    target."""
+    allowed = (*_POINTS, "≤", "<")
     found = []
     for indicator in doc.indicators:
         target = effective_target(indicator)
@@ -96,7 +96,7 @@ def _links(doc: Document, threshold: float) -> Iterator[CostLink]:
     ]
     tasks = [task for task in doc.tasks if task.funds is not None]
     index = NameIndex([q.name for q in quantities])
-    for cost, price in unit_costs(doc, caps=True):
+    for cost, price in unit_costs(doc):
         near = [quantities[i] for i in sorted(index.candidates(cost.name))]
         quantity = best(
             [(similarity(cost.name, q.name), q) for q in near if _per_matches(price, q)], threshold
