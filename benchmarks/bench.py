@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -176,7 +177,10 @@ def batch(folder: Path, files: int, rounds: int) -> dict[str, float]:
         halves[part].mkdir(exist_ok=True)
         target = halves[part] / path.name
         if not target.exists():
-            target.hardlink_to(path)
+            try:
+                target.hardlink_to(path)
+            except OSError:  # a file system without hard links
+                shutil.copyfile(path, target)
 
     def validate(target: Path, jobs: str) -> list[str]:
         return [PYTHON, "-m", "perftable", "validate", str(target), "--isolated", "--jobs", jobs, "--format",
