@@ -36,6 +36,8 @@ class Carry:
 
 @dataclass
 class RowFields:
+    """The cells of one row, by the part of an indicator they hold."""
+
     level1: Cell | None = None
     level2: Cell | None = None
     name: Cell | None = None
@@ -45,6 +47,7 @@ class RowFields:
 
 
 def is_level(text: str) -> bool:
+    """A level-1 or level-2 name, known or shaped like one (``…指标``) and not a value."""
     return (
         vocab.level1_name(text) is not None
         or vocab.level2_name(text) is not None
