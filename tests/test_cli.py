@@ -7,24 +7,29 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 from perftable.cli import cli
 
-from .conftest import SAMPLES
+from .conftest import ROOT, SAMPLES
 
 SEED = SAMPLES / "guangdong-department" / "lianjiang-2024.md"
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+def run_cli(*args: str, cwd: Path = ROOT, **kwargs: Any) -> subprocess.CompletedProcess[str]:
+    """``perftable ARGS`` in a fresh interpreter, run from the repository's root, its output read as UTF-8.
+    ``kwargs`` go to :func:`subprocess.run` (``env``, ``errors`` …)."""
     return subprocess.run(
         [sys.executable, "-m", "perftable", *args],
         capture_output=True,
         text=True,
         check=False,
         encoding="utf-8",
+        cwd=cwd,
+        **kwargs,
     )
 
 

@@ -23,6 +23,7 @@ from perftable.readers import ReadOptions, read_source
 
 from .conftest import SAMPLES
 from .pdf_bytes import make_pdf, ruled_table, text_page
+from .test_cli import run_cli
 from .test_formats import content
 
 DOCUMENTS = SAMPLES / "documents"
@@ -114,16 +115,6 @@ def test_pages_limit_what_is_read() -> None:
     assert result.skipped == 1
     with pytest.raises(ReadError, match="has 5 pages; page 9 is not in it"):
         read_source(DOCUMENTS / "budget-2026.pdf", options=ReadOptions(pages=(9, 12)))
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "perftable", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        encoding="utf-8",
-    )
 
 
 def test_cli_verbose_counts_skipped_tables_and_pages_option() -> None:

@@ -14,6 +14,7 @@ import sys
 import time
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -26,15 +27,17 @@ from perftable.readers import DEFAULT_OPTIONS, ReadOptions, read_source
 from perftable.rules import resolve_rule
 
 from .conftest import ROOT, SAMPLES
+from .test_cli import run_cli as cli_run
 
 SEED = (SAMPLES / "guangdong-department" / "lianjiang-2024.md").read_text(encoding="utf-8")
 XLSX = (SAMPLES / "formats" / "lianjiang-clean.xlsx").read_bytes()
 REGRESSIONS = Path(__file__).parent / "hostile"
 
 
-def run_cli(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "perftable", *args], capture_output=True, text=True,
-                          encoding="utf-8", errors="replace", check=False, cwd=ROOT, **kwargs)  # type: ignore[call-overload]  # fmt: skip
+def run_cli(*args: str, **kwargs: Any) -> subprocess.CompletedProcess[str]:
+    """The shared runner, its output read leniently: these tests must see perftable's own message about bad input,
+    never a decoding error of the test itself."""
+    return cli_run(*args, errors="replace", **kwargs)
 
 
 # A model, or a ReadError of a kind P001 can say in both languages: anything else (an exception) is a crash.

@@ -21,6 +21,7 @@ from perftable.report import FORMATS
 from perftable.rules import all_rules
 
 from .conftest import ROOT, SAMPLES, Golden
+from .test_cli import run_cli
 
 SEED = "samples/guangdong-department/lianjiang-2024.md"
 REPORT_INPUTS = [SEED, "samples/formats/lianjiang-clean.xlsx", "samples/shanghai-project/lanxilu-2026.csv",
@@ -30,11 +31,6 @@ REPORT_INPUTS = [SEED, "samples/formats/lianjiang-clean.xlsx", "samples/shanghai
 def invoke(*args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
     result = CliRunner().invoke(cli, list(args), env=env or {"GITHUB_ACTIONS": ""}, catch_exceptions=False)
     return result.exit_code, result.output
-
-
-def run_cli(*args: str, cwd: Path = ROOT, **kwargs: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "perftable", *args], capture_output=True, text=True, cwd=cwd,
-                          encoding="utf-8", check=False, **kwargs)  # type: ignore[call-overload]  # fmt: skip
 
 
 # --- what is found --------------------------------------------------------------------------------------------
