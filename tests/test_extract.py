@@ -11,7 +11,7 @@ import pytest
 import perftable
 from perftable import vocab
 from perftable.errors import NoTableError
-from perftable.extract.goals import split_goals
+from perftable.extract.goals import read_goals
 from perftable.model import Document
 
 
@@ -674,4 +674,4 @@ def test_incomplete_table_parses() -> None:
     ],
 )
 def test_goal_text_split_on_its_numbering(text: str, items: list[str]) -> None:
-    assert split_goals(text) == items
+    assert read_goals(text)[0] == items

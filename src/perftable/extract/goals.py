@@ -56,16 +56,11 @@ def _chain(tokens: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int,
     return best
 
 
-def split_goals(text: str) -> list[str]:
+def read_goals(text: str) -> tuple[list[str], bool]:
     """Goal items of a goal cell, numbering removed: ``1、…；2、…``, ``1.… 2.…``, ``目标1:…目标2:…``, ``(1)…``,
     ``①…``, ``一、…``, whether the items are on lines of their own or run on in one line. Only a numbering that
-    counts 1, 2, 3 … splits (so ``2025年`` or ``3.5公里`` inside an item do not)."""
-    return read_goals(text)[0]
-
-
-def read_goals(text: str) -> tuple[list[str], bool]:
-    """The goal items of a goal cell (see :func:`split_goals`), and whether lines broken inside an item were
-    joined (a repair worth recording)."""
+    counts 1, 2, 3 … splits (so ``2025年`` or ``3.5公里`` inside an item do not). With the items, whether lines
+    broken inside an item were joined (a repair worth recording)."""
     text = text.replace("\r", "")
     chain = _chain(_tokens(text))
     bounds = [0, *(start for start, _, _, _ in chain), len(text)]
