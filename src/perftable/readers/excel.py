@@ -27,12 +27,10 @@ from perftable.readers.xlsx_package import PERCENT, Limits, inspect
 
 def cell_text(value: Any) -> str:
     """A calamine value as the text a person sees in the cell."""
-    if type(value) is str:  # the usual case first
+    if isinstance(value, str):  # the usual case first
         return value.replace("\r\n", "\n").replace("_x000D_", "") if "\r" in value or "_x" in value else value
-    if value is None or value == "":
+    if value is None:
         return ""
-    if isinstance(value, str):
-        return value.replace("\r\n", "\n").replace("_x000D_", "")
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, int):
