@@ -138,10 +138,20 @@ def test_owner_password_only_pdf_is_read(tmp_path: Path) -> None:
     assert [block.text for block in blocks if isinstance(block, TextLine)] == ["Hello", "World"]
 
 
-def test_pdf_without_pdfplumber_says_how_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_pdfplumber_engine_without_pdfplumber_says_how_to_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setitem(sys.modules, "pdfplumber", None)  # import pdfplumber now raises ImportError
     with pytest.raises(ReadError, match=r"pip install perftable\[pdf\]"):
-        read_source(DOCUMENTS / "lanxilu-2026.pdf")
+        read_source(DOCUMENTS / "lanxilu-2026.pdf", options=ReadOptions(pdf_engine="pdfplumber"))
+    assert read_source(DOCUMENTS / "lanxilu-2026.pdf").tables()  # pdfium, the default, needs no extra
+
+
+@pytest.mark.parametrize("sample", sorted(DOCUMENTS.glob("*.pdf")), ids=lambda path: path.name)
+def test_both_pdf_engines_give_the_same_documents(sample: Path) -> None:
+    pdfium = [doc.model_dump() for doc in perftable.load_all(sample)]
+    plumber = [doc.model_dump() for doc in perftable.load_all(sample, ReadOptions(pdf_engine="pdfplumber"))]
+    assert pdfium == plumber
 
 
 def test_pdf_cells_keep_their_line_breaks_and_ascii_tables_read(tmp_path: Path) -> None:

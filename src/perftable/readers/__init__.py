@@ -18,13 +18,14 @@ class ReadOptions:
     """Options that change how a file is read (not what is extracted from it).
 
     ``pages``: for paged documents (PDF), the 1-based inclusive page range to read; None reads all pages. Other
-    formats have no pages and ignore it.
+    formats have no pages and ignore it. ``pdf_engine``: ``pdfium`` (the default) or ``pdfplumber``.
     The limits keep hostile or runaway input from exhausting memory; a file over one is refused with a message
     that names the limit and the option that raises it: ``max_bytes`` (the file's size), ``max_cells`` (the cells
     a sheet spans), ``max_unzipped`` (what a zip-based workbook unpacks to).
     """
 
     pages: tuple[int, int] | None = None
+    pdf_engine: str = "pdfium"
     max_bytes: int = 32 * 1024 * 1024
     max_cells: int = 1_000_000
     max_unzipped: int = 256 * 1024 * 1024
@@ -142,7 +143,7 @@ def read_source(
     if fmt == "pdf":
         from perftable.readers.pdf import read_pdf
 
-        return Source(name, fmt, read_pdf(path, name, options.pages))
+        return Source(name, fmt, read_pdf(path, name, options.pages, options.pdf_engine))
     if fmt == "doc":
         raise ReadError(
             name,

@@ -182,8 +182,12 @@ def build_table(parts: list[Part]) -> Table:
     return table
 
 
+_SPACED_DIGITS = re.compile(r"(?<=\d)\s+(?=\d)")
+
+
 def is_page_number(text: str) -> bool:
-    return bool(_PAGE_NUMBER.fullmatch(text.strip()))
+    """``12``, ``- 12 -``, ``第12页``, ``— 2 5 —`` (digits letter-spaced), ``Page 3 of 9``."""
+    return bool(_PAGE_NUMBER.fullmatch(_SPACED_DIGITS.sub("", text.strip())))
 
 
 class Assembler:
