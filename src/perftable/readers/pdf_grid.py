@@ -35,6 +35,7 @@ from statistics import median
 
 from perftable.readers.pdf_layout import BoxCell, PageContent, PageLine
 
+CLIP_SLACK = 1.0  # points: a glyph whose centre is this far outside its clip box is still visible
 SNAP = 1.5  # points: rules this close are one line
 JOIN = 2.5  # points: collinear rules with a smaller gap are one rule
 THIN = 2.5  # points: a filled rectangle no thicker than this is a rule
@@ -52,8 +53,7 @@ SPACE_GAP = 0.25  # glyph heights: a wider gap between two glyphs is a space
 class Glyph:
     """One character as drawn (points, from the top-left of the page): its text, its horizontal extent (the
     advance, so that the gap to the next glyph is the printed space), the vertical extent of its ink, its baseline
-    and its size (the font's height). ``hidden`` when it lies outside its clip path (drawn, but not visible); None
-    when the engine knows no clip paths."""
+    and its size (the font's height); the box of its clip path, if it has one."""
 
     text: str
     x0: float
@@ -62,7 +62,23 @@ class Glyph:
     bottom: float
     baseline: float = 0.0
     size: float = 0.0
-    hidden: bool | None = False  # None: the engine cannot tell
+    clip: tuple[float, float, float, float] | None = None
+    known_clip: bool = True  # False: the engine knows no clip paths
+
+    @property
+    def hidden(self) -> bool | None:
+        """True when the glyph lies outside its clip box (drawn, but not visible); None when the engine cannot
+        tell."""
+        if not self.known_clip:
+            return None
+        clip = self.clip
+        if clip is None:
+            return False
+        cx, cy = self.cx, self.cy
+        return not (
+            clip[0] - CLIP_SLACK <= cx <= clip[2] + CLIP_SLACK
+            and clip[1] - CLIP_SLACK <= cy <= clip[3] + CLIP_SLACK
+        )
 
     @property
     def cx(self) -> float:
@@ -324,7 +340,7 @@ def cell_text(glyphs: list[Glyph]) -> str:
     return "\n".join(line_text(line) for line in _lines(glyphs))
 
 
-def _spill(table: RuledTable, cell: _Cell, glyphs: list[Glyph]) -> tuple[list[Glyph], list[Glyph]]:
+def _spill(table: RuledTable, glyphs: list[Glyph]) -> tuple[list[Glyph], list[Glyph]]:
     """Of the glyphs outside a table straight above or below an open cell, those that are the cell's text cut by
     the page (and the others). Hidden glyphs are; visible ones are not; where visibility is unknown, the lines
     that run on from the table's edge without a gap wider than a line are."""
@@ -346,34 +362,50 @@ def _spill(table: RuledTable, cell: _Cell, glyphs: list[Glyph]) -> tuple[list[Gl
     return taken, rest
 
 
+def _clip_cell(tables: list[RuledTable], glyph: Glyph) -> _Cell | None:
+    """The cell a glyph is clipped to, when its clip path is that cell (a publisher clips a cell's text to the
+    cell when it does not fit): the glyph is that cell's text wherever it is drawn, its overflow included."""
+    clip = glyph.clip
+    if clip is None:
+        return None
+    cx, cy = (clip[0] + clip[2]) / 2, (clip[1] + clip[3]) / 2
+    for table in tables:
+        if table.left <= cx <= table.right and table.top <= cy <= table.bottom:
+            cell = table.cell_at(cx, cy)
+            fits = all(
+                abs(a - b) <= MIN_CELL + CLIP_SLACK
+                for a, b in zip(clip, (cell.x0, cell.top, cell.x1, cell.bottom), strict=True)
+            )
+            return cell if fits else None
+    return None
+
+
 def page_content(number: int, glyphs: list[Glyph], tables: list[RuledTable]) -> PageContent:
     """A page's ruled tables (see :func:`find_tables`), their cells filled with text, and the lines of text
     outside them."""
     outside: list[Glyph] = []
-    spilled: dict[tuple[int, int, bool], list[Glyph]] = {}
+    spilled: dict[tuple[int, bool], tuple[RuledTable, _Cell, list[Glyph]]] = {}
     for glyph in glyphs:
         if not glyph.text.strip():
+            continue
+        owner = _clip_cell(tables, glyph)
+        if owner is not None:
+            owner.glyphs.append(glyph)
             continue
         home = next((table for table in tables if table.contains(glyph)), None)
         if home is not None:
             if not glyph.hidden:
                 home.cell_at(glyph.cx, glyph.cy).glyphs.append(glyph)
             continue
-        spot = next(
-            (
-                (t, table.cells.index(cell))
-                for t, table in enumerate(tables)
-                if (cell := table.open_cell(glyph))
-            ),
-            None,
-        )
+        spot = next(((table, cell) for table in tables if (cell := table.open_cell(glyph))), None)
         if spot is not None:
-            spilled.setdefault((*spot, glyph.cy > tables[spot[0]].bottom), []).append(glyph)
+            table, cell = spot
+            spilled.setdefault((id(cell), glyph.cy > table.bottom), (table, cell, []))[2].append(glyph)
         elif not glyph.hidden:
             outside.append(glyph)
-    for (t, c, _), group in spilled.items():
-        taken, rest = _spill(tables[t], tables[t].cells[c], group)
-        tables[t].cells[c].glyphs += taken
+    for table, cell, group in spilled.values():
+        taken, rest = _spill(table, group)
+        cell.glyphs += taken
         outside += [glyph for glyph in rest if not glyph.hidden]
     content = PageContent(number)
     for table in tables:

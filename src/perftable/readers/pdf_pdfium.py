@@ -30,7 +30,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 _WHITE = 245  # a colour whose red, green and blue are all at least this is white (an invisible rule)
-_CLIP_SLACK = 1.0
 _INK = 0.5  # points: a glyph's ink box lower than this is unknown (a font that is not embedded): its font box is used  # points: a glyph whose centre is this far inside its clip box is visible
 Box = tuple[float, float, float, float]
 
@@ -67,41 +66,69 @@ class _Frame:
         return min(x_a, x_b), min(y_a, y_b), max(x_a, x_b), max(y_a, y_b)
 
 
-def _clip_box(pdfium_c: Any, obj: Any, frame: _Frame) -> Box | None:
-    """The box of a page object's clip path (the intersection of its paths' boxes), None when it is not clipped."""
-    clip = pdfium_c.FPDFPageObj_GetClipPath(obj)
-    if not clip:
-        return None
-    box: Box | None = None
-    x, y = ctypes.c_float(), ctypes.c_float()
-    for path in range(pdfium_c.FPDFClipPath_CountPaths(clip)):
-        points = []
-        for index in range(pdfium_c.FPDFClipPath_CountPathSegments(clip, path)):
-            segment = pdfium_c.FPDFClipPath_GetPathSegment(clip, path, index)
-            if segment and pdfium_c.FPDFPathSegment_GetPoint(segment, x, y):
-                points.append(frame.point(x.value, y.value))
-        if not points:
-            continue
-        xs, ys = [p[0] for p in points], [p[1] for p in points]
-        part = (min(xs), min(ys), max(xs), max(ys))
-        box = (
-            part
-            if box is None
-            else (max(box[0], part[0]), max(box[1], part[1]), min(box[2], part[2]), min(box[3], part[3]))
-        )
-    return box
+class _Clips:
+    """The clip boxes of a page's text objects. A box is read once per distinct clip: a text object's clip is
+    known by its number of paths and the first point of its last path (reading that takes five calls into pdfium;
+    reading a whole clip, twenty)."""
+
+    def __init__(self, pdfium_c: Any, frame: _Frame) -> None:
+        self.c, self.frame = pdfium_c, frame
+        self.by_object: dict[int, Box | None] = {}
+        self.by_signature: dict[tuple[int, int, float, float], Box | None] = {}
+        self.x, self.y = ctypes.c_float(), ctypes.c_float()
+
+    def of(self, obj: Any) -> Box | None:
+        key = ctypes.c_void_p.from_buffer(obj).value or 0
+        if key not in self.by_object:
+            self.by_object[key] = self._read(obj)
+        return self.by_object[key]
+
+    def _read(self, obj: Any) -> Box | None:
+        c = self.c
+        clip = c.FPDFPageObj_GetClipPath(obj)
+        if not clip:
+            return None
+        paths = c.FPDFClipPath_CountPaths(clip)
+        if paths <= 0:
+            return None
+        segments = c.FPDFClipPath_CountPathSegments(clip, paths - 1)
+        first = c.FPDFClipPath_GetPathSegment(clip, paths - 1, 0) if segments > 0 else None
+        if not first or not c.FPDFPathSegment_GetPoint(first, self.x, self.y):
+            return None
+        signature = (paths, segments, round(self.x.value, 2), round(self.y.value, 2))
+        if signature not in self.by_signature:
+            self.by_signature[signature] = self._box(clip, paths)
+        return self.by_signature[signature]
+
+    def _box(self, clip: Any, paths: int) -> Box | None:
+        """The intersection of the boxes of a clip's paths."""
+        c, x, y = self.c, self.x, self.y
+        box: Box | None = None
+        for path in range(paths):
+            points = []
+            for index in range(c.FPDFClipPath_CountPathSegments(clip, path)):
+                segment = c.FPDFClipPath_GetPathSegment(clip, path, index)
+                if segment and c.FPDFPathSegment_GetPoint(segment, x, y):
+                    points.append(self.frame.point(x.value, y.value))
+            if not points:
+                continue
+            xs, ys = [p[0] for p in points], [p[1] for p in points]
+            part = (min(xs), min(ys), max(xs), max(ys))
+            box = (
+                part
+                if box is None
+                else (max(box[0], part[0]), max(box[1], part[1]), min(box[2], part[2]), min(box[3], part[3]))
+            )
+        return box
 
 
-def _glyphs(
-    pdfium_c: Any, textpage: Any, frame: _Frame, tables: list[RuledTable]
-) -> tuple[list[Glyph], PageStats]:
-    """The page's glyphs. Whether one is clipped away is asked only of glyphs outside every ruled table (text in
-    a table is read where it is drawn): a clip path takes a dozen calls into pdfium to read."""
+def _glyphs(pdfium_c: Any, textpage: Any, frame: _Frame) -> tuple[list[Glyph], PageStats]:
+    """The page's glyphs, each with the box of its clip path."""
     raw = textpage.raw
     count = pdfium_c.FPDFText_CountChars(raw)
     rect = pdfium_c.FS_RECTF()
     left, right, low, high = (ctypes.c_double() for _ in range(4))
-    clips: dict[int | None, Box | None] = {}
+    clips = _Clips(pdfium_c, frame)
     glyphs: list[Glyph] = []
     unmapped = chars = 0
     for index in range(count):
@@ -122,19 +149,9 @@ def _glyphs(
             _, top, _, bottom = frame.box(left.value, low.value, right.value, high.value)
         pdfium_c.FPDFText_GetCharOrigin(raw, index, left, low)
         baseline = frame.point(left.value, low.value)[1]
-        cx, cy = (x0 + x1) / 2, (top + bottom) / 2
-        hidden = False
-        if not any(t.left <= cx <= t.right and t.top <= cy <= t.bottom for t in tables):
-            obj = pdfium_c.FPDFText_GetTextObject(raw, index)
-            key = ctypes.cast(obj, ctypes.c_void_p).value if obj else None
-            if key not in clips:
-                clips[key] = _clip_box(pdfium_c, obj, frame) if obj else None
-            clip = clips[key]
-            hidden = clip is not None and not (
-                clip[0] - _CLIP_SLACK <= cx <= clip[2] + _CLIP_SLACK
-                and clip[1] - _CLIP_SLACK <= cy <= clip[3] + _CLIP_SLACK
-            )
-        glyphs.append(Glyph(chr(code), x0, top, x1, bottom, baseline, loose_bottom - loose_top, hidden))
+        obj = pdfium_c.FPDFText_GetTextObject(raw, index)
+        clip = clips.of(obj) if obj else None
+        glyphs.append(Glyph(chr(code), x0, top, x1, bottom, baseline, loose_bottom - loose_top, clip=clip))
     return glyphs, PageStats(chars, unmapped)
 
 
@@ -279,7 +296,7 @@ def read_page(document: Any, index: int) -> tuple[list[Glyph], list[RuledTable],
         tables = find_tables(_segments(pdfium_c, page, frame))
         textpage = page.get_textpage()
         try:
-            glyphs, stats = _glyphs(pdfium_c, textpage, frame, tables)
+            glyphs, stats = _glyphs(pdfium_c, textpage, frame)
             lost = _lost_text(pdfium_c, page.raw, textpage.raw)
         finally:
             textpage.close()

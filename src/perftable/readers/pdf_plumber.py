@@ -117,7 +117,7 @@ def _glyph(char: dict[str, Any]) -> Glyph:
         float(char["bottom"]),
         baseline,
         float(char["bottom"]) - float(char["top"]),
-        None,
+        known_clip=False,
     )
 
 
