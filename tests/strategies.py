@@ -21,9 +21,9 @@ from decimal import Decimal
 from hypothesis import strategies as st
 
 from perftable.model import BudgetLine, Document, Indicator, Location, ScoreRange, Scoring, Task
-from perftable.numbers import format_amount
-from perftable.targets import parse_target
-from perftable.units import money_context, unit_in_name
+from perftable.values.numbers import format_amount
+from perftable.values.targets import parse_target
+from perftable.values.units import money_context, unit_in_name
 
 HERE = Location(file="generated.md", line=1, column=1)
 

@@ -10,12 +10,12 @@ from hypothesis import strategies as st
 from perftable.errors import NoTableError
 from perftable.extract import extract
 from perftable.grid import NULL_TEXTS, Cell, Origin, Source, Table
-from perftable.numbers import format_amount, parse_amount
 from perftable.readers.delimited import read_delimited
 from perftable.readers.html import read_html
 from perftable.readers.markdown import read_markdown
 from perftable.spans import SpanCell, SpanGrid, to_csv, to_html, to_markdown
-from perftable.targets import parse_target
+from perftable.values.numbers import format_amount, parse_amount
+from perftable.values.targets import parse_target
 
 ORIGIN = Origin("prop")
 WORDS = [

@@ -133,7 +133,7 @@ def test_effective_target_is_worked_out_per_name_and_unit_not_per_shared_target(
     and an indicator renamed after a first check gets the new name's."""
     from perftable.model import Indicator, Location
     from perftable.rules._indicators import effective_target
-    from perftable.targets import parse_target
+    from perftable.values.targets import parse_target
 
     shared = parse_target("≤500")
     where = Location(file="t.md", line=3)

@@ -7,16 +7,22 @@ from decimal import Decimal
 
 import pytest
 
-from perftable.dates import parse_date
-from perftable.numbers import AmountError, amount_note, chinese_number, decimal_from_float, parse_amount
-from perftable.targets import (
+from perftable.values.dates import parse_date
+from perftable.values.numbers import (
+    AmountError,
+    amount_note,
+    chinese_number,
+    decimal_from_float,
+    parse_amount,
+)
+from perftable.values.targets import (
     comparator_after,
     comparator_before,
     is_value_like,
     parse_comparator,
     parse_target,
 )
-from perftable.units import compatible, normalise_unit, unit_info
+from perftable.values.units import compatible, normalise_unit, unit_info
 
 
 @pytest.mark.parametrize(

@@ -14,9 +14,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from perftable.dates import parse_date
 from perftable.model import Document
-from perftable.numbers import chinese_number
+from perftable.values.dates import parse_date
+from perftable.values.numbers import chinese_number
 
 START_LABELS = ("计划开始日期", "项目开始日期", "开始日期", "计划开始时间", "项目开始时间")
 END_LABELS = ("计划完成日期", "项目结束日期", "项目完成日期", "计划完成时间", "项目完成时间", "结束日期")

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from perftable.diff.match import match
 from perftable.diff.model import Change, ChangeKind, FieldChange, Section
-from perftable.numbers import MoneyUnit, convert, format_amount
+from perftable.values.numbers import MoneyUnit, convert, format_amount
 
 if TYPE_CHECKING:
     from perftable.model import BudgetLine, Indicator, Task

@@ -18,9 +18,9 @@ from perftable.extract.draft import Draft, Items
 from perftable.extract.goals import read_goals
 from perftable.grid import Cell
 from perftable.model import BudgetLine
-from perftable.numbers import AmountError, MoneyUnit, parse_amount
-from perftable.targets import is_value_like
 from perftable.text import clean_label, clean_text, has_cjk, label_key
+from perftable.values.numbers import AmountError, MoneyUnit, parse_amount
+from perftable.values.targets import is_value_like
 
 LabelKind = Literal[
     "group", "goal", "long_goal", "budget", "department", "project", "info", "key_tasks", "other_tasks"

@@ -15,8 +15,8 @@ from perftable.extract.indicators import indicator_header, is_self_evaluation
 from perftable.extract.periods import IndicatorTable, TableHeader, is_label_row, table_header
 from perftable.extract.tasks import TaskColumns, read_task_row, task_header
 from perftable.grid import Cell
-from perftable.numbers import MoneyUnit
 from perftable.text import clean_text, label_key
+from perftable.values.numbers import MoneyUnit
 
 Section = Literal["fields", "tasks", "indicators", "end"]
 # Labels whose row ends the task table and returns to header fields.

@@ -9,8 +9,8 @@ from __future__ import annotations
 import itertools
 import re
 
-from perftable.numbers import chinese_number
 from perftable.text import clean_text
+from perftable.values.numbers import chinese_number
 
 # The lookahead names every character a token can start with: positions that cannot start one fail at once
 # (it halves the time of a scan over a long goal text).

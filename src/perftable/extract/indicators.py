@@ -26,9 +26,9 @@ from perftable.extract.realign import (
 )
 from perftable.grid import Cell
 from perftable.model import Indicator
-from perftable.targets import parse_comparator, parse_target
 from perftable.text import clean_label, clean_text, label_key
-from perftable.units import money_context, normalise_unit, unit_in_name
+from perftable.values.targets import parse_comparator, parse_target
+from perftable.values.units import money_context, normalise_unit, unit_in_name
 
 
 @dataclass

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 from perftable import vocab
 from perftable.grid import Cell
-from perftable.targets import is_value_like, parse_comparator
 from perftable.text import label_key
-from perftable.units import is_known, normalise_unit
+from perftable.values.targets import is_value_like, parse_comparator
+from perftable.values.units import is_known, normalise_unit
 
 if TYPE_CHECKING:
     from perftable.extract.indicators import IndicatorColumns

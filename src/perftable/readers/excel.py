@@ -20,9 +20,9 @@ from zipfile import is_zipfile
 
 from perftable.errors import ReadError
 from perftable.grid import Block, Cell, Origin, Table, merge_area
-from perftable.numbers import AmountError, decimal_from_float
 from perftable.readers import ReadOptions
 from perftable.readers.xlsx_package import PERCENT, Limits, inspect
+from perftable.values.numbers import AmountError, decimal_from_float
 
 
 def cell_text(value: Any) -> str:

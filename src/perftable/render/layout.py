@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from perftable import vocab
-from perftable.numbers import format_amount
 from perftable.spans import SpanCell, SpanGrid
+from perftable.values.numbers import format_amount
 
 if TYPE_CHECKING:
     from decimal import Decimal

@@ -17,7 +17,7 @@ from perftable.render.layout import (
     label,
 )
 from perftable.spans import SpanCell
-from perftable.units import unit_in_name
+from perftable.values.units import unit_in_name
 
 if TYPE_CHECKING:
     from perftable.model import Document, Indicator, Task

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from perftable.model import BudgetLine, Document
-from perftable.numbers import MoneyUnit, convert
+from perftable.values.numbers import MoneyUnit, convert
 
 SOURCE_KEYS = ("fiscal", "general_budget", "government_fund", "special_account", "other_funds", "carryover")
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from perftable.model import Document, Indicator, Location, Target
-from perftable.units import normalise_unit, unit_info
+from perftable.values.units import normalise_unit, unit_info
 
 SATISFACTION_LEVEL2 = frozenset({"服务对象满意度指标", "社会公众满意度指标"})
 QUANTITATIVE_LEVEL2 = frozenset({"数量指标", "质量指标", "成本指标", "经济成本指标"})

@@ -10,11 +10,11 @@ from decimal import Decimal
 from typing import TypeVar
 
 from perftable.model import Document, Indicator, Target, Task
-from perftable.numbers import MoneyUnit, convert
 from perftable.rules._indicators import effective_target, effective_unit, is_money
 from perftable.rules._words import NameIndex, shared_words, similarity
 from perftable.rules.base import Context
-from perftable.units import unit_info
+from perftable.values.numbers import MoneyUnit, convert
+from perftable.values.units import unit_info
 
 T = TypeVar("T")
 _POINTS = (None, "=", "≈")  # comparators of a cost that is a price, not a cap

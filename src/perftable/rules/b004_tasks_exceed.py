@@ -31,9 +31,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from perftable.model import Document
-from perftable.numbers import convert
 from perftable.rules import _budget
 from perftable.rules.base import Context, Problem
+from perftable.values.numbers import convert
 
 CODE = "B004"
 NAME = "tasks-exceed"

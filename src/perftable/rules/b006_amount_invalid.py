@@ -25,8 +25,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from perftable.model import Document
-from perftable.numbers import NIL_AMOUNTS, normalise_number_text
 from perftable.rules.base import Context, Problem
+from perftable.values.numbers import NIL_AMOUNTS, normalise_number_text
 
 CODE = "B006"
 NAME = "amount-invalid"

@@ -32,9 +32,9 @@ from decimal import Decimal
 
 from perftable import vocab
 from perftable.model import Document, Task
-from perftable.numbers import AmountError, convert, parse_amount
 from perftable.rules._budget import places, show
 from perftable.rules.base import Context, Problem
+from perftable.values.numbers import AmountError, convert, parse_amount
 
 CODE = "B007"
 NAME = "task-row-sum"

@@ -34,11 +34,11 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from perftable.model import BudgetLine, Document, Indicator, Target
-from perftable.numbers import MoneyUnit, convert
 from perftable.rules import _budget
 from perftable.rules._indicators import effective_target, is_money, is_per_unit
 from perftable.rules._links import cost_links
 from perftable.rules.base import Context, Problem
+from perftable.values.numbers import MoneyUnit, convert
 
 CODE = "B008"
 NAME = "cost-above-budget"

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from perftable.model import Document, Indicator
 from perftable.rules._indicators import declared_units
 from perftable.rules.base import Context, Problem
-from perftable.units import UnitInfo, unit_info
+from perftable.values.units import UnitInfo, unit_info
 
 CODE = "U001"
 NAME = "unit-mismatch"

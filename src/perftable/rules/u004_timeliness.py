@@ -37,7 +37,7 @@ from perftable.model import Document, Indicator
 from perftable.period import project_period
 from perftable.rules._indicators import effective_unit
 from perftable.rules.base import Context, Problem
-from perftable.units import unit_info
+from perftable.values.units import unit_info
 
 CODE = "U004"
 NAME = "timeliness"

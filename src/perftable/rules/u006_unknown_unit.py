@@ -1,6 +1,6 @@
 """U006 unknown-unit: a unit perftable does not know (so it cannot check it).
 
-Known units and their families are listed in :mod:`perftable.units`; an unknown one is often a typo or a word
+Known units and their families are listed in :mod:`perftable.values.units`; an unknown one is often a typo or a word
 glued to the number (``5套次``, ``3期次``). Informational.
 
 Passing::
@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from perftable.model import Document
 from perftable.rules.base import Context, Problem
-from perftable.units import unit_info
+from perftable.values.units import unit_info
 
 CODE = "U006"
 NAME = "unknown-unit"

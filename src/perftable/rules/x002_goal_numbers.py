@@ -37,8 +37,8 @@ from perftable.model import Comparator, Document, Indicator
 from perftable.rules._indicators import effective_target, effective_unit, where
 from perftable.rules._words import bigrams, overlap
 from perftable.rules.base import Context, Problem
-from perftable.targets import comparator_after, comparator_before
-from perftable.units import KNOWN_UNITS, normalise_unit, unit_info
+from perftable.values.targets import comparator_after, comparator_before
+from perftable.values.units import KNOWN_UNITS, normalise_unit, unit_info
 
 CODE = "X002"
 NAME = "goal-numbers"

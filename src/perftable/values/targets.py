@@ -17,10 +17,10 @@ import unicodedata
 from decimal import Decimal
 from functools import lru_cache
 
-from perftable.dates import parse_date, split_suffix
 from perftable.model import Change, Comparator, Target
-from perftable.numbers import CHINESE_NUMERAL, chinese_number
-from perftable.units import KNOWN_UNITS, is_known, normalise_unit
+from perftable.values.dates import parse_date, split_suffix
+from perftable.values.numbers import CHINESE_NUMERAL, chinese_number
+from perftable.values.units import KNOWN_UNITS, is_known, normalise_unit
 
 
 def _spellings(table: dict[Comparator, str]) -> tuple[tuple[str, Comparator], ...]:

@@ -1,0 +1,184 @@
+"""Column headers and the roles they give their columns, in indicator tables, task tables and project listings.
+
+A header is normalised before it is looked up (:func:`normalise_header`): whitespace, ``*`` and colons go, and
+brackets at its end are taken off as *qualifiers* (``二级指标(长期)``, ``指标值(年度)``, ``项目名称（必填）``,
+``预算数（单位：万元）``, ``指标权重(%)``); so do a period word in front (``本年绩效指标值``, ``当年绩效目标``) and the
+word 绩效 before 指标/度量 (``绩效指标性质``, ``绩效度量单位``). What the qualifiers and the prefix say is kept: the
+period (annual or long-term), a money unit, a percentage.
+
+Roles (:data:`ROLES`), by the part of the table they describe:
+
+- indicator: ``level1``, ``level2``, ``name`` (the level-3 name), ``indicator`` (a column of indicators written
+  whole: levels and name run together, or numbered prose), ``value``, ``comparator`` (指标性质 ``＝ ≥ ≤ 定性``),
+  ``unit``, ``value_type`` (定量/定性), ``weight`` (指标权重, 分值), ``explanation``, ``scoring``, ``remarks``,
+  ``core`` (是否核心), ``activity`` (活动);
+- listing: ``seq`` (序号), ``project``, ``code``, ``spending_unit`` (单位名称, 资金使用单位), ``amount``
+  (项目总额, 预算数, 金额 …: its budget key says which), ``goal``;
+- task: ``task_name``, ``task_content``, ``task_funds``, ``task_target``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Final
+
+from perftable.text import label_key
+from perftable.vocab._keys import index
+
+# role -> spellings (normalised form, see normalise_header)
+_ROLE_SPELLINGS: Final[dict[str, str]] = {
+    "level1": "一级指标 一级绩效指标 一级绩效指标名称 一级指标名称 一级",
+    "level2": "二级指标 二级绩效指标 二级绩效指标名称 二级指标名称 二级",
+    "name": "三级指标 指标名称 三级指标名称 三级绩效指标名称 绩效指标名称 三级绩效指标 三级 指标内容 具体指标",
+    "indicator": "绩效指标 指标 绩效指标内容 指标及指标值",
+    "value": """指标值 目标值 绩效指标值 预期目标值 绩效目标值 全年目标值 项目指标值 目标值(指标值) 指标目标值
+             绩效标准值 标准值 指标值及单位 预期实现值 预期值 期望值 指标值(包含数字及文字描述) 年度(/项目)指标值""",
+    "comparator": "指标性质 指标方向 计算符号 符号 运算符号 比较符 比较符号 指标值符号 关系符 指标符号",
+    "unit": "计量单位 度量单位 单位 指标单位 计算单位 指标值单位 计量单位(度量单位)",
+    "value_type": "指标值类型 指标类型 值类型 指标值性质",
+    "weight": "指标权重 权重 分值 指标分值 权重分值 分值权重 标准分值 指标分值权重",
+    "explanation": "指标解释 指标说明 指标定义 指标释义",
+    "scoring": "评(扣)分标准 评分标准 扣分标准 评分规则 评(扣)分规则 评分办法",
+    "remarks": "备注 说明",
+    "core": "是否核心 是否核心指标 核心指标",
+    "activity": "活动 对应活动 项目活动 活动名称",
+    "seq": "序号 编号",
+    "project": """项目名称 项目 一级项目名称 二级项目名称 项目全称 支出项目 项目支出名称 重点项目 项目名称(资金使用单位)
+               转移支付名称""",
+    "code": "项目编码 项目代码 项目编号",
+    "spending_unit": "单位名称 二级预算单位名称 预算单位名称 预算单位 资金使用单位 单位(部门)名称 部门(单位)名称",
+    "amount": """项目总额 总计 合计 预算数 金额 预算金额 项目金额 资金总额 项目资金 财政拨款预算金额 预算 财政资金
+              财政拨款 其他资金 财政专户拨款 年度预算 预算资金 资金 当年财政拨款预算金额 项目预算数 安排金额""",
+    "goal": """绩效目标 年度绩效目标 项目绩效目标 项目总体绩效目标 总体绩效目标 整体绩效目标 目标 项目年度绩效目标
+            年度目标 绩效目标(概述)""",
+}
+ROLES: Final[dict[str, str]] = index(_ROLE_SPELLINGS)
+
+INDICATOR_ROLES: Final = frozenset(
+    {
+        "level1",
+        "level2",
+        "name",
+        "indicator",
+        "value",
+        "comparator",
+        "unit",
+        "value_type",
+        "weight",
+        "explanation",
+        "scoring",
+        "remarks",
+        "core",
+    }
+)
+LISTING_ROLES: Final = frozenset({"seq", "project", "code", "spending_unit", "amount", "goal"})
+
+# Indicator table columns as the form reader knows them (one role a header), and task table columns.
+INDICATOR_COLUMNS: Final[dict[str, str]] = index(
+    {
+        "level1": _ROLE_SPELLINGS["level1"],
+        "level2": _ROLE_SPELLINGS["level2"],
+        "name": _ROLE_SPELLINGS["name"],
+        "value": _ROLE_SPELLINGS["value"] + " 年度指标值 本年指标值 年度目标值 年度绩效指标值 当年预期实现值",
+        "unit": _ROLE_SPELLINGS["unit"],
+    }
+)
+TASK_COLUMNS: Final[dict[str, str]] = index(
+    {
+        "name": "名称 任务名称 工作任务 重点工作任务 年度目标任务 任务 项目名称 工作任务名称 主要任务 年度主要任务",
+        "content": "主要实施内容 实施内容 主要内容 任务内容 工作内容 具体内容",
+        "funds": """拟投入的资金 拟投入的资金(万元) 拟投入资金 拟投入资金(万元) 预算金额 预算金额(万元) 预算金额(元) 资金
+                 金额 金额(万元) 资金(万元) 预算资金 预算资金(万元) 合计 资金总额 投入资金(万元) 预算数 预算数(万元)""",
+        "target": "期望达到的目标 期望达到的目标(概述) 预期目标 期望目标 目标 预期达到的目标 绩效目标",
+    }
+)
+
+MAX_HEADER = 40  # characters: longer text is never a header
+
+_TRAILING_BRACKET = re.compile(r"\(([^()]*)\)$")
+_MONEY = re.compile(r"(?:单位[:：]?)?(万元|元|亿元)$")
+_LONG_WORDS: Final = ("中长期", "长期", "中期", "实施期", "项目期", "实施周期")
+_ANNUAL_WORDS: Final = ("本年度", "本年", "当年", "年度", "全年")
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """What a header cell says: its role (None when it names none), the period and money unit its qualifiers or
+    prefix give, whether it is a percentage, and its normalised form."""
+
+    role: str | None
+    key: str
+    period: str | None = None  # "annual" or "long"
+    money: str | None = None  # 万元, 元, 亿元
+    percent: bool = False
+    required: bool = False  # marked required: * or (必填)
+
+
+def _period(word: str) -> str | None:
+    if any(w in word for w in _LONG_WORDS):
+        return "long"
+    if any(w in word for w in _ANNUAL_WORDS):
+        return "annual"
+    return None
+
+
+@lru_cache(maxsize=8192)
+def normalise_header(text: str) -> Header:
+    """A header cell's normalised form and qualifiers (its role left unset; see :func:`header`)."""
+    key = label_key(text)
+    required = text.strip().startswith(("*", "★")) or "必填" in key
+    period = money = None
+    percent = False
+    while (match := _TRAILING_BRACKET.search(key)) and match.start() > 0:
+        word = match[1]
+        if unit := _MONEY.search(word):
+            money = unit[1]
+        elif word in ("%", "％", "百分比"):
+            percent = True
+        else:
+            period = period or _period(word)
+        key = key[: match.start()]
+    key = key.rstrip(":：")
+    return Header(None, key, period, money, percent, required)
+
+
+_PREFIXES: Final = (*_LONG_WORDS, *_ANNUAL_WORDS)
+
+
+@lru_cache(maxsize=8192)
+def header(text: str) -> Header:
+    """The role of a header cell (see the module docstring), with its qualifiers."""
+    base = normalise_header(text)
+    key = base.key
+    if not key or len(key) > MAX_HEADER:
+        return base
+    period = base.period
+    role = ROLES.get(key)
+    if role is None:
+        for prefix in _PREFIXES:
+            if key.startswith(prefix) and (found := ROLES.get(key[len(prefix) :])):
+                role, period = found, period or _period(prefix)
+                break
+    if role is None and key.startswith("绩效"):
+        role = ROLES.get(key[2:])
+    if role is None and (stripped := key.replace("(", "").replace(")", "")) != key:
+        role = ROLES.get(stripped)
+    return Header(role, key, period, base.money, base.percent, base.required)
+
+
+def header_role(text: str) -> str | None:
+    """Shortcut: the role of a header cell, or None."""
+    return header(text).role
+
+
+def column_role(text: str, columns: dict[str, str]) -> str | None:
+    """Which column a header cell names in one of the form reader's tables (``INDICATOR_COLUMNS``,
+    ``TASK_COLUMNS``), or None."""
+    key = label_key(text)
+    if len(key) > MAX_HEADER:
+        return None
+    if found := columns.get(key):
+        return found
+    return columns.get(normalise_header(text).key)
