@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from perftable.model import BudgetLine, Document, Indicator, Location, ScoreRange, Scoring, Task
 from perftable.values.numbers import format_amount
-from perftable.values.targets import parse_target
+from perftable.values.targets import parse_printed_target
 from perftable.values.units import money_context, unit_in_name
 
 HERE = Location(file="generated.md", line=1, column=1)
@@ -215,28 +215,35 @@ def indicators(draw: st.DrawFn, year: int | None) -> list[Indicator]:
     names = iter(draw(st.permutations(INDICATOR_NAMES)))
     unit_column = draw(st.booleans())
     extras = draw(st.sampled_from([[], ["指标解释"], ["指标解释", "备注"]]))
-    out: list[Indicator] = []
+    rows: list[tuple[str, str, str, str, str | None, dict[str, str]]] = []
     for level1, level2 in groups:
         for _ in range(draw(st.integers(1, 3))):
             name = next(names, None)
             if name is None:
-                return out
+                break
             value = draw(st.sampled_from(VALUES))
             unit = (draw(st.sampled_from(UNITS)) if unit_column else None) or unit_in_name(name)
             info = {key: draw(st.sampled_from(EXTRAS[key])) for key in extras if draw(st.booleans())}
-            target = parse_target(value, year=year, money=money_context(name))
-            out.append(
-                Indicator(
-                    level1=level1,
-                    level2=level2,
-                    name=name,
-                    value=value,
-                    unit=unit,
-                    target=target,
-                    info=info,
-                    location=HERE,
-                )
+            rows.append((level1, level2, name, value, unit, info))
+    # the renderer prints a 计量单位 column when a unit is not in its name; a value then reads with its unit
+    printed_units = any(unit != unit_in_name(name) for _, _, name, _, unit, _ in rows)
+    out: list[Indicator] = []
+    for level1, level2, name, value, unit, info in rows:
+        column_unit = unit if printed_units else None
+        target = parse_printed_target(value, column_unit, year=year, money=money_context(name))
+        out.append(
+            Indicator(
+                level1=level1,
+                level2=level2,
+                name=name,
+                value=value,
+                unit=unit,
+                target=target,
+                comparator_source="value" if target.comparator else None,
+                info=info,
+                location=HERE,
             )
+        )
     return out
 
 

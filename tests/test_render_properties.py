@@ -16,7 +16,7 @@ from perftable.render import render
 
 from .strategies import documents
 
-NOT_CONTENT = {"location", "source", "format", "locations", "warnings"}
+NOT_CONTENT = {"location", "source", "format", "locations", "warnings", "page_range"}
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 

@@ -39,6 +39,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "task 「{task}」 sits on the row labelled 「{label}」 but its numbering puts it in 「{section}」; "
         "sections follow the numbering",
     },
+    "fragment-dropped": {
+        "zh": "「{text}」只是一个字符、没有指标值，像是被截断的残片，未作为指标读取",
+        "en": "「{text}」 is a single character with no value, a fragment left by a cut; not read as an indicator",
+    },
+    "indicator-unread": {
+        "zh": "指标单元格中的这部分无法读取：「{text}」",
+        "en": "this part of the indicator cell could not be read: 「{text}」",
+    },
+    "amount-unread": {
+        "zh": "金额单元格无法读作数字：「{text}」",
+        "en": "the amount cell does not read as a number: 「{text}」",
+    },
     "value-column-shift": {
         "zh": "指标值不在指标值列，取自第{column}列",
         "en": "the value was not in the value column; taken from column {column}",

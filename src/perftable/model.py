@@ -14,6 +14,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
 Kind = Literal["department", "project"]
+Layout = Literal["form", "listing"]
+IndicatorLayout = Literal["tree", "flat", "none"]
+ComparatorSource = Literal["value", "column"]
 Section = Literal["key", "other"]
 Comparator = Literal["≥", "≤", "=", ">", "<", "≈"]
 Change = Literal["increase", "decrease"]
@@ -156,6 +159,14 @@ class Indicator(Record):
     value: str = Field(description="The value as written; empty when it was lost")
     unit: str | None = Field(default=None, description="Unit from the name '(个)' or a 计量单位 column")
     target: Target = Field(default_factory=Target)
+    comparator_source: ComparatorSource | None = Field(
+        default=None,
+        description="Where the target's comparator was printed: in the value (≥90%) or in a column of its own "
+        "(指标性质, 计算符号)",
+    )
+    weight: Decimal | None = Field(
+        default=None, description="The indicator's weight or score (指标权重, 分值)"
+    )
     info: dict[str, str] = Field(
         default_factory=dict, description="Further columns: 指标值类型, 指标解释, 分值 …"
     )
@@ -190,6 +201,17 @@ class Scoring(Record):
 
 class Document(Record):
     kind: Kind
+    layout: Layout = Field(
+        default="form",
+        description="How the table is printed: a form of its own, or one project of a listing that holds many "
+        "(预算表12, 重点项目绩效目标情况, 一般性项目绩效目标表)",
+    )
+    indicator_layout: IndicatorLayout = Field(
+        default="tree",
+        description="tree: indicators under level-1/level-2 categories (in columns, run together in one cell, or "
+        "coded); flat: indicator names with no categories printed; none: the table prints no indicators (a "
+        "listing of goals)",
+    )
     title: str | None = None
     year: int | None = None
     department: str | None = None
@@ -207,6 +229,9 @@ class Document(Record):
     )
     warnings: list[Repair] = Field(default_factory=list)
     source: Location = Field(description="The file, and the sheet/page/line where the table starts")
+    page_range: tuple[int, int] | None = Field(
+        default=None, description="The first and last page the table is printed on (paged documents)"
+    )
     format: str = Field(description="The reader that read it: markdown, html, xlsx, xls, ods, csv …")
     locations: dict[str, Location] = Field(
         default_factory=dict,

@@ -1,104 +1,167 @@
 """The extractor: blocks of cells (from any reader) -> :class:`~perftable.model.Document` objects.
 
+The pipeline, one way: the file's context (:mod:`.context`: its department and year), the layout step
+(:mod:`.layout`: what each table is, which text lines belong to a table), then the readers: project listings
+(:mod:`.listing`, one document per project) and forms (:mod:`.form`, read row by row). Documents come out in the
+order their tables are printed.
+
 A file may hold several forms (a department table and dozens of project tables); a new form starts at a second
 title, at a new header (部门名称/项目名称) after a form that already has indicators, or at a table that cannot
 continue the form's indicator table. Forms that are not 绩效目标表 (no indicators and no budget block with goals or
-tasks; self-evaluation tables, 收支总表) are skipped; :func:`extraction` counts them.
+tasks; self-evaluation tables, 收支总表) are skipped, and so are blank forms (a template: no value filled in);
+:func:`extraction` says which, and why.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
+from perftable import vocab
 from perftable.errors import NoTableError
+from perftable.extract.context import FileContext, file_context
 from perftable.extract.draft import Draft, distinct
 from perftable.extract.form import FormBuilder
-from perftable.extract.periods import settle_periods
-from perftable.extract.tasks import settle_sections
-from perftable.grid import Cell, Source, Table, TextLine
-from perftable.model import Document
+from perftable.extract.layout import Plan, plan, table_title
+from perftable.extract.listing import ListingContext, read_listing
+from perftable.extract.settle import document_of
+from perftable.grid import Block, Cell, Source, Table, TextLine
+from perftable.model import Document, Location
+from perftable.text import clean_text
 
 
-def _document(draft: Draft, source: Source) -> Document:
-    indicators, long_term = settle_periods(draft)
-    kind = draft.kind or ("project" if draft.project else "department")
-    return Document(
-        kind=kind,
-        title=draft.title,
-        year=draft.year,
-        department=draft.department,
-        project=draft.project if kind == "project" else None,
-        info=draft.info
-        if kind == "project" or not draft.project
-        else {"项目名称": draft.project, **draft.info},
-        budget=draft.budget,
-        goals=draft.goals,
-        tasks=settle_sections(draft),
-        indicators=indicators,
-        long_term_indicators=long_term,
-        warnings=sorted(draft.warnings, key=lambda repair: repair.location.sort_key()),
-        source=draft.start.location(),
-        format=source.format,
-        locations=draft.locations,
-        scoring=draft.scores.result(),
-    )
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A table that gave no 绩效目标表, where it starts and why."""
+
+    location: Location
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
     """What a source holds: its 绩效目标表, and how many of its tables were skipped (no row of theirs went into a
-    绩效目标表: 收支总表, 自评表…)."""
+    绩效目标表: 收支总表, 自评表…), with where and why."""
 
     documents: list[Document]
     skipped: int
     self_evaluation: bool = False
+    reasons: list[Skipped] = field(default_factory=list)
 
 
 def drafts(source: Source) -> list[Draft]:
-    """Every form of a source, recognised or not."""
-    return [builder.draft for builder in _builders(source)]
+    """Every form of a source, recognised or not (listings not included)."""
+    layout = plan(source.blocks)
+    return [builder.draft for builder in _builders(_form_blocks(source.blocks, layout))]
 
 
-def _builders(source: Source) -> list[FormBuilder]:
+def _form_blocks(blocks: list[Block], layout: Plan) -> list[tuple[int, Block]]:
+    return [(index, block) for index, block in enumerate(blocks) if index in layout.read]
+
+
+def _builders(blocks: Iterable[tuple[int, Block]]) -> list[FormBuilder]:
     builders: list[FormBuilder] = []
 
-    def current(cell: Cell) -> FormBuilder:
+    def current(cell: Cell, number: int) -> FormBuilder:
         if not builders:
-            builders.append(FormBuilder(cell))
+            builders.append(FormBuilder(cell, number))
         return builders[-1]
 
-    for number, block in enumerate(source.blocks):
+    for number, block in blocks:
         if isinstance(block, TextLine):
-            builder = current(block.cell)
+            builder = current(block.cell, number)
             if builder.starts_new_form([(0, block.cell)]):
-                builders.append(builder := FormBuilder(block.cell))
+                builders.append(builder := FormBuilder(block.cell, number))
             builder.feed_text(block.text, block.cell)
             continue
         assert isinstance(block, Table)
         first = next((row for row in block.rows if any(not cell.empty for cell in row)), None)
         if first is not None and builders and builders[-1].is_foreign_table(first):
-            builders.append(FormBuilder(first[0]))
+            builders.append(FormBuilder(first[0], number))
         for row in block.rows:
             if not row:
                 continue
-            builder = current(row[0])
+            builder = current(row[0], number)
             items = distinct(row)
             if builder.starts_new_form(items):
-                builders.append(builder := FormBuilder(row[0]))
+                builders.append(builder := FormBuilder(row[0], number))
             builder.feed_row(row, items)
             if items:  # a row with text (``distinct`` keeps its non-empty cells)
                 builder.tables.add(number)
     return builders
 
 
+def _listing_drafts(source: Source, layout: Plan, context: FileContext) -> list[tuple[int, Draft]]:
+    out: list[tuple[int, Draft]] = []
+    for index, header in sorted(layout.listings.items()):
+        table = source.blocks[index]
+        assert isinstance(table, Table)
+        lines = [
+            block for i in layout.preambles.get(index, []) if isinstance(block := source.blocks[i], TextLine)
+        ]
+        title = table_title([line.text for line in lines])
+        title_line = next((line for line in lines if line.text.strip() == title), None)
+        money = next((unit for line in lines if (unit := _money_line(line.text))), None)
+        listing = ListingContext(
+            title=clean_text(title) if title else None,
+            title_cell=title_line.cell if title_line else None,
+            year=(vocab.year_in(title) if title else None) or context.year,
+            department=context.department,
+            money=money,
+        )
+        out += [(index, draft) for draft in read_listing(table, header, listing)]
+    return out
+
+
+def _money_line(text: str) -> str | None:
+    for piece in text.split():
+        unit = vocab.money_unit_of(piece)
+        if unit:
+            return unit
+    return None
+
+
+def _blank(draft: Draft) -> bool:
+    """A form left as a template: no amount, goal, task, department, project or indicator filled in."""
+    if any(line.amount is not None for line in draft.budget) or draft.goals or draft.tasks:
+        return False
+    return not draft.has_indicators and not (draft.project or draft.department)
+
+
 def extraction(source: Source) -> Extraction:
-    """The 绩效目标表 of a source and the number of its tables skipped; never raises for content."""
-    builders = _builders(source)
-    documents = [_document(builder.draft, source) for builder in builders if builder.draft.recognised]
+    """The 绩效目标表 of a source, in the order they are printed, and the tables skipped; never raises for
+    content."""
+    layout = plan(source.blocks)
+    context = file_context(source)
+    builders = _builders(_form_blocks(source.blocks, layout))
+    ordered: list[tuple[int, Draft]] = _listing_drafts(source, layout, context)
+    reasons: list[Skipped] = []
+    for builder in builders:
+        draft = builder.draft
+        if not draft.recognised:
+            continue
+        if _blank(draft):
+            reasons.append(Skipped(draft.start.location(), "a blank form (no value filled in)"))
+            continue
+        draft.year = draft.year or context.year
+        if draft.kind == "project" or draft.project:
+            draft.department = draft.department or context.department
+        ordered.append((builder.number, draft))
+    ordered.sort(key=lambda item: item[0])  # stable: a listing's projects keep their order
+    documents = [document_of(draft, source.format) for _, draft in ordered]
     read = {table for builder in builders for table in builder.tables}
     kept = {table for builder in builders if builder.draft.recognised for table in builder.tables}
+    kept |= set(layout.listings)
+    for index, why in sorted(layout.skipped.items()):
+        table = source.blocks[index]
+        assert isinstance(table, Table)
+        if table.rows and table.rows[0]:
+            reasons.append(Skipped(table.rows[0][0].location(), why))
+    skipped = len(read - kept) + len(layout.skipped)
     self_evaluation = any(builder.draft.self_evaluation for builder in builders)
-    return Extraction(documents, len(read - kept), self_evaluation)
+    return Extraction(
+        documents, skipped, self_evaluation, sorted(reasons, key=lambda r: r.location.sort_key())
+    )
 
 
 def extract(source: Source) -> list[Document]:

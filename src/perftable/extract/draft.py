@@ -74,6 +74,15 @@ class Draft:
     locations: dict[str, Location] = field(default_factory=dict)
     self_evaluation: bool = False
     scores: ScoreCollector = field(default_factory=ScoreCollector)
+    layout: Literal["form", "listing"] = "form"
+    indicator_layout: Literal["tree", "flat", "none"] | None = None  # None: decided from the indicators read
+    pages: tuple[int, int] | None = None
+
+    def note_page(self, cell: Cell) -> None:
+        """Widen the pages the form is printed on to the page of this cell (paged documents only)."""
+        page = cell.origin.page
+        if page is not None:
+            self.pages = (min(self.pages[0], page), max(self.pages[1], page)) if self.pages else (page, page)
 
     @property
     def has_indicators(self) -> bool:

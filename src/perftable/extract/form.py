@@ -26,7 +26,8 @@ _LEAVE_TASKS = frozenset({"goal", "long_goal", "budget", "department", "project"
 class FormBuilder:
     """Feeds rows and text lines of one form into a :class:`Draft`."""
 
-    def __init__(self, start: Cell) -> None:
+    def __init__(self, start: Cell, number: int = 0) -> None:
+        self.number = number  # the block the form starts in (documents come out in block order)
         self.draft = Draft(start=start)
         self.state = FieldState()
         self.fields = FieldReader(self.draft, self.state)
@@ -121,6 +122,7 @@ class FormBuilder:
         """Read a row; ``items`` are its distinct non-empty cells (see :func:`distinct`)."""
         if not items:
             return
+        self.draft.note_page(items[0][1])
         above, self.previous = self.previous, items
         if len(items) == 1 and self._meta_line(items[0][1].text, items[0][1]):
             return

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Container
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cached_property
 
 from perftable import vocab
@@ -24,25 +25,37 @@ from perftable.extract.realign import (
     positional,
     realign,
 )
+from perftable.extract.written import CodedIndicator, looks_coded, read_coded, split_levels
 from perftable.grid import Cell
-from perftable.model import Indicator
+from perftable.model import ComparatorSource, Indicator
 from perftable.text import clean_label, clean_text, label_key
-from perftable.values.targets import parse_comparator, parse_target
+from perftable.values.numbers import AmountError, parse_amount
+from perftable.values.targets import parse_comparator, parse_printed_target
 from perftable.values.units import money_context, normalise_unit, unit_in_name
 
 
 @dataclass
 class IndicatorColumns:
+    """The columns of an indicator table, by role (see :mod:`perftable.vocab.columns`). ``name`` is the level-3
+    name column; when the table prints no level columns and heads its name column 绩效指标 or 指标, ``written``
+    says the name cells may hold the levels too (run together, or numbered prose). ``start`` is the leftmost
+    column that belongs to the table (an 活动 column may stand left of the levels)."""
+
     name: int
     level1: int | None = None
     level2: int | None = None
     value: int | None = None
     unit: int | None = None
+    comparator: int | None = None
+    weight: int | None = None
+    written: bool = False
+    start: int | None = None
     extras: dict[int, str] = field(default_factory=dict)
 
     @cached_property
     def first(self) -> int:
-        return min(c for c in (self.level1, self.level2, self.name) if c is not None)
+        levels = min(c for c in (self.level1, self.level2, self.name) if c is not None)
+        return min(levels, self.start) if self.start is not None else levels
 
     @cached_property
     def named(self) -> frozenset[int]:
@@ -51,30 +64,70 @@ class IndicatorColumns:
             c for c in (self.level1, self.level2, self.name, self.value, self.unit) if c is not None
         )
 
+    @property
+    def flat(self) -> bool:
+        """No level columns: the indicators are a flat list (or written whole in the name cells)."""
+        return self.level1 is None and self.level2 is None
+
+
+_HEADER_ROLES = frozenset({"level1", "level2", "name", "indicator"})
+# Roles of further columns the reader reads (besides keeping their text in Indicator.info).
+_EXTRA_ROLES = frozenset({"comparator", "weight", "value_type", "explanation", "scoring", "remarks", "core"})
+
+
+def _role_of(text: str) -> str | None:
+    role = vocab.column_role(text, vocab.INDICATOR_COLUMNS)
+    if role is not None:
+        return role
+    found = vocab.header(text).role
+    return found if found in _HEADER_ROLES or found in _EXTRA_ROLES or found == "activity" else None
+
 
 def indicator_header(items: Items) -> IndicatorColumns | None:
-    """The header row of an indicator table, or None."""
-    if not _names_any(items, vocab.INDICATOR_COLUMNS):
+    """The header row of an indicator table, or None: level columns with a name column (一级指标 | 二级指标 |
+    三级指标 | 指标值), or a flat list (指标名称 | 指标性质 | 指标值 | 计量单位 | 指标权重)."""
+    if not _names_any(items, vocab.INDICATOR_COLUMNS) and not any(
+        vocab.header(cell.text).role in _HEADER_ROLES for _, cell in items
+    ):
         return None
     roles: dict[str, int] = {}
     extras: dict[int, str] = {}
     for col, cell in items:
-        role = vocab.column_role(cell.text, vocab.INDICATOR_COLUMNS)
-        if role is not None and role not in roles:
+        role = _role_of(cell.text)
+        if role is not None and role not in roles and role not in _EXTRA_ROLES:
             roles[role] = col
-        elif roles and role is None:
+        elif roles and (role is None or role in _EXTRA_ROLES or role in roles):
             extras[col] = clean_label(cell.text)
+            if role in ("comparator", "weight") and role not in roles:
+                roles[role] = col
     levels = sum(1 for role in ("level1", "level2", "name") if role in roles)
+    written = False
     if levels < 2 or ("name" not in roles and "level2" not in roles):
-        return None
+        flat_name = roles.get("name", roles.get("indicator") if levels == 0 else None)
+        if flat_name is None or ("value" not in roles and "comparator" not in roles):
+            return None
+        written = "name" not in roles
+        roles["name"] = flat_name
+        roles.pop("level1", None), roles.pop("level2", None)
     name = roles.get("name", roles.get("level2"))
     assert name is not None
-    extras = {col: header for col, header in extras.items() if col > min(roles.values())}
+    start = roles.get("activity")
+    low = min(col for role, col in roles.items() if role in ("level1", "level2", "name", "activity"))
+    extras = {col: header for col, header in extras.items() if col > low}
+    if start is not None:
+        extras.setdefault(start, clean_label(dict(items)[start].text))
     value = roles.get("value")
     if (
         value is None
     ):  # an unknown header after the name (指标值/备注, 预期): the value column of every layout
-        value = min((col for col in extras if col > name), default=None)
+        value = min(
+            (
+                col
+                for col in extras
+                if col > name and col not in (roles.get("comparator"), roles.get("weight"))
+            ),
+            default=None,
+        )
         if value is not None:
             extras.pop(value)
     return IndicatorColumns(
@@ -83,6 +136,10 @@ def indicator_header(items: Items) -> IndicatorColumns | None:
         level2=roles.get("level2") if "name" in roles else None,
         value=value,
         unit=roles.get("unit"),
+        comparator=roles.get("comparator"),
+        weight=roles.get("weight"),
+        written=written,
+        start=start,
         extras=extras,
     )
 
@@ -104,14 +161,30 @@ def only_level_names(items: Items) -> bool:
     return all(is_level(cell.text) for _, cell in items)
 
 
+def _is_fragment(fields: RowFields) -> bool:
+    """A row left by a cut: a name of one character and no value (「效」), never an indicator."""
+    if fields.value is not None and not fields.value.empty:
+        return False
+    return fields.name is not None and len(clean_text(fields.name.text)) <= 1
+
+
 class IndicatorReader:
     """Reads indicator rows into a list (``out``), keeping the level names in force between rows; repairs go to the
     :class:`Draft`."""
 
-    def __init__(self, draft: Draft, cols: IndicatorColumns, out: list[Indicator]) -> None:
+    def __init__(
+        self,
+        draft: Draft,
+        cols: IndicatorColumns,
+        out: list[Indicator],
+        long_out: list[Indicator] | None = None,
+    ) -> None:
         self.draft = draft
         self.cols = cols
         self.out = out
+        self.long_out = (
+            long_out  # where the 实施周期 values of coded cells go (None: a form; they are kept in info)
+        )
         self.carry = Carry()
 
     def follow(self, items: Items) -> None:
@@ -193,10 +266,48 @@ class IndicatorReader:
                 anchor = fields.name or fields.value or next(iter(cells.values()))
                 self.draft.repair("P003", "realigned-row", anchor, fields=",".join(moved) or "-")
         anchor = fields.name or fields.value or fields.level2 or fields.level1 or next(iter(cells.values()))
+        if self.cols.written and fields.name is not None and self._written(fields):
+            return
         level1, level2 = self._levels(fields, anchor)
         if fields.name is None and fields.value is None:
             return
+        if _is_fragment(fields):
+            self.draft.repair("P003", "fragment-dropped", anchor, text=clean_text(anchor.text))
+            return
         self.out.append(self._indicator(fields, level1, level2, anchor))
+
+    def _written(self, fields: RowFields) -> bool:
+        """A name cell that holds the levels too: numbered coded prose (several indicators), or the levels run
+        together before the name. True when the row was read so."""
+        assert fields.name is not None
+        cell = fields.name
+        if looks_coded(cell.text):
+            items, unread = read_coded(cell.text)
+            for item in items:
+                self.out.append(self._coded(item, item.annual, cell, fields))
+                if self.long_out is not None and item.overall:
+                    self.long_out.append(self._coded(item, item.overall, cell, fields))
+            for part in unread:
+                self.draft.repair("P003", "indicator-unread", cell, text=part[:60])
+            return bool(items or unread)
+        split = split_levels(cell.text)
+        if split is None:
+            return False
+        level1, level2, name = split
+        self.carry.level1, self.carry.level2 = level1, level2
+        named = RowFields(
+            None, None, Cell(name, cell.pos, cell.origin, cell.merged), fields.value, fields.unit
+        )
+        named.extras.update(fields.extras)
+        self.out.append(self._indicator(named, level1, level2, cell))
+        return True
+
+    def _coded(self, item: CodedIndicator, value: str, cell: Cell, fields: RowFields) -> Indicator:
+        row = RowFields(
+            None, None, Cell(item.name, cell.pos, cell.origin, True), Cell(value, cell.pos, cell.origin, True)
+        )
+        row.extras.update(fields.extras)
+        return self._indicator(row, item.level1, item.level2, cell)
 
     def _indicator(self, fields: RowFields, level1: str, level2: str, anchor: Cell) -> Indicator:
         draft = self.draft
@@ -210,14 +321,16 @@ class IndicatorReader:
             if info_unit and not unit:
                 unit = info_unit
         unit = unit or unit_in_name(name)
-        target = parse_target(value, year=draft.year, money=money_context(name))
+        unit_text = clean_text(fields.unit.text) if fields.unit is not None else None
+        target = parse_printed_target(value, unit_text, year=draft.year, money=money_context(name))
+        source: ComparatorSource | None = "value" if target.comparator is not None else None
         if target.comparator is None and target.number is not None:
-            for header, text in info.items():
-                if any(word in header for word in COMPARATOR_COLUMNS):
-                    comparator = parse_comparator(text)
-                    if comparator:
-                        target = target.model_copy(update={"comparator": comparator})
-                        break
+            for _, text in self._comparator_cells(info):
+                comparator = parse_comparator(text)
+                if comparator:
+                    target = target.model_copy(update={"comparator": comparator})
+                    source = "column"
+                    break
         return Indicator(
             level1=level1,
             level2=level2,
@@ -225,6 +338,28 @@ class IndicatorReader:
             value=value,
             unit=unit,
             target=target,
+            comparator_source=source,
+            weight=self._weight(info),
             info=info,
             location=anchor.location(),
         )
+
+    def _comparator_cells(self, info: dict[str, str]) -> list[tuple[str, str]]:
+        """The cells that may print the comparator: the comparator column, else any column whose header says so
+        (指标值类型, 符号, 运算, 方向, 性质)."""
+        own = self.cols.extras.get(self.cols.comparator) if self.cols.comparator is not None else None
+        if own is not None and own in info:
+            return [(own, info[own])]
+        return [
+            (header, text) for header, text in info.items() if any(w in header for w in COMPARATOR_COLUMNS)
+        ]
+
+    def _weight(self, info: dict[str, str]) -> Decimal | None:
+        header = self.cols.extras.get(self.cols.weight) if self.cols.weight is not None else None
+        if header is None or header not in info:
+            return None
+        try:
+            parsed = parse_amount(info[header].rstrip("%％分"))
+        except AmountError:
+            return None
+        return parsed[0] if parsed else None

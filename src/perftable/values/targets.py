@@ -242,3 +242,15 @@ def is_value_like(text: str) -> bool:
         return True
     target = parse_target(text, year=2000)
     return target.number is not None or target.date is not None
+
+
+def parse_printed_target(
+    value: str, unit: str | None = None, *, year: int | None = None, money: bool = False
+) -> Target:
+    """The target a row prints in its value cell and, when the value has no unit of its own, its unit column:
+    ``600`` with ``元/户`` reads as ``600元/户``."""
+    target = parse_target(value, year=year, money=money)
+    if target.number is None or target.unit is not None or not unit or not unit.strip():
+        return target
+    joined = parse_target(value + unit.strip(), year=year, money=money)
+    return joined if joined.number == target.number and joined.unit is not None else target

@@ -144,8 +144,10 @@ def is_footnote(text: str) -> bool:
 
 # --- titles -------------------------------------------------------------------------------------------------
 
-_TITLE = re.compile(r"绩效目标(申报|审核|审批)?表")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_TITLE = re.compile(r"绩效(?:目标)?(?:申报|审核|审批)?表")
+# A heading over target tables in a budget disclosure: 七、重点项目预算绩效目标情况, 重点项目绩效目标情况.
+_TARGET_HEADING = re.compile(r"绩效目标(?:设置)?情况")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*\(?年")
 _SHORT_YEAR = re.compile(r"(?<![\d])(\d{2})\s*年度")
 
 
@@ -155,20 +157,28 @@ def is_title(text: str) -> bool:
     return bool(_TITLE.search(key)) and len(key) <= 60 and "自评" not in key
 
 
-def year_in(text: str) -> int | None:
-    """The year a title or a ``（2026年度）`` line names."""
+def is_target_heading(text: str) -> bool:
+    """A heading that announces target tables (``七、重点项目预算绩效目标情况``) or titles one."""
     key = label_key(text)
+    return len(key) <= 60 and "自评" not in key and bool(_TITLE.search(key) or _TARGET_HEADING.search(key))
+
+
+def year_in(text: str) -> int | None:
+    """The year a title or a ``（2026年度）`` line names (``表11 2026年…``: digits apart from the year do not
+    join it)."""
+    key = " ".join(label_key(part) for part in text.split())
     match = _YEAR.search(key)
     if match:
         return int(match[1])
-    short = _SHORT_YEAR.search(key)
+    # a two-digit year (``（19年度）``) only on a line that names nothing else: ``预算表12 年度项目…`` is table 12
+    short = _SHORT_YEAR.search(key) if is_year_line(text) else None
     return 2000 + int(short[1]) if short else None
 
 
 def is_year_line(text: str) -> bool:
     """A line that only names the year: ``（2026年度）``, ``2019年度)``."""
     key = label_key(text)
-    return bool(re.fullmatch(r"\(?(?:19|20)?\d{2}年度?\)?", key))
+    return bool(re.fullmatch(r"\(?(?:19|20)?\d{2}\(?年度?\)?\)?", key))
 
 
 def kind_of_title(text: str) -> str | None:

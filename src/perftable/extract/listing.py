@@ -1,0 +1,493 @@
+"""Project listings: one table that holds many projects, each of which becomes its own project
+:class:`~perftable.model.Document`.
+
+The family: 预算表12 项目支出绩效目标表 (Beijing: 项目名称 | 项目总额 | 其中: 财政资金 | 其他资金 | 绩效目标 | 一级指标 |
+二级指标 | 三级指标 | 绩效指标性质 | 本年绩效指标值 | 绩效度量单位), 项目支出绩效目标表（含转移支付项目） (Guangzhou:
+indicators as numbered prose in one cell, a 合计 row and a subtotal row per spending unit), 重点项目绩效目标情况 and
+表11 项目支出绩效表 (Guangdong, Shenzhen, Zhejiang: 项目 | 预算数 | 绩效目标, no indicators), 表十二 一般性项目绩效目标表
+(Chongqing: 序号 | 项目名称 | 当年财政拨款预算金额 | 当年绩效目标 | 指标名称 | 指标性质 | 指标值 | 计量单位 | 指标权重).
+
+Reading one:
+
+1. **Header** (:func:`listing_header`): a row whose cells are column headers (:mod:`perftable.vocab.columns`), with
+   a project column and a goal or indicator column; the rows under it that only name columns (``其中:`` →
+   ``财政资金 | 其他资金``) belong to it. Each column gets its role from its lowest header cell.
+2. **Blocks**: a project's cells (name, amounts, goal) are merged down over its indicator rows. A block starts
+   where the name cell starts (a new merged area; in a flattened table, a filled cell), or where an amount or goal
+   cell starts under a name that goes on (one name over several funded parts: each part is a project).
+3. **Page breaks**: a block cut by a page break is printed in two parts; the second starts the next page. The two
+   are one project when the second has no name (a cut cell), when the first has none (its name is printed on the
+   next page), or when both print the same name and amounts. Parts on one page never join (a code may stand for
+   several projects).
+4. **Rows that are not projects**: a 合计/总计/小计 row, a ``**`` placeholder, a spending unit's heading (a name with
+   no amount, goal or indicator) or subtotal (its amount is the sum of the projects under it, up to the next
+   one): the unit names the projects after it (``资金使用单位``).
+5. **Each project**: its name (a code glued in front, ``11000022T000000424331-财务业务咨询服务``, goes to
+   ``info["项目编码"]``), amounts as budget lines, goal (or coded indicators written in the goal cell), and its
+   indicator rows, read by the form's indicator reader.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from perftable import vocab
+from perftable.extract.draft import Draft, IndicatorGroup, distinct
+from perftable.extract.goals import read_goals
+from perftable.extract.indicators import IndicatorColumns, IndicatorReader, indicator_header
+from perftable.extract.written import looks_coded
+from perftable.grid import Cell, Table
+from perftable.model import BudgetLine, IndicatorLayout
+from perftable.text import clean_label, clean_text, label_key
+from perftable.values.numbers import AmountError, MoneyUnit, parse_amount
+
+MAX_HEADER_ROW = 8  # rows from the top of a table within which a listing's header is looked for
+HEADER_SHARE = 0.6  # of a header row's cells, at least this share name a column
+_PROJECT_ROLES = frozenset({"seq", "project", "code", "spending_unit", "amount", "goal"})
+_TOTAL_NAMES = frozenset({"合计", "总计", "小计", "合计数", "总合计"})
+_PLACEHOLDERS = frozenset({"**", "*", "***", "-", "—", "--", "/", "无"})
+# A project code glued in front of the name: 11000022T000000424331-财务业务咨询服务 (letters and digits, ten or more).
+_CODE = re.compile(r"^(?P<code>[0-9A-Z]{10,40})\s*[-—－_]?\s*(?=\S)")
+_SUM_TOLERANCE = Decimal("0.05")  # per project: rounding in a subtotal printed to two decimals
+
+
+@dataclass(frozen=True, slots=True)
+class ListingColumn:
+    """One column of a listing: its role, its printed header and, for an amount, the budget key it fills."""
+
+    index: int
+    role: str
+    label: str
+    key: str | None = None
+    money: str | None = None
+
+
+@dataclass
+class ListingHeader:
+    body: int  # index of the first row under the header
+    columns: dict[int, ListingColumn]
+    indicators: IndicatorColumns | None
+    money: str | None = None
+
+    def first(self, role: str) -> ListingColumn | None:
+        return next((column for column in self.columns.values() if column.role == role), None)
+
+    @property
+    def project_columns(self) -> list[int]:
+        return sorted(col for col, column in self.columns.items() if column.role in _PROJECT_ROLES)
+
+
+def _row_roles(row: list[Cell]) -> list[tuple[int, Cell, vocab.Header]]:
+    return [(col, cell, vocab.header(cell.text)) for col, cell in distinct(row)]
+
+
+def _is_header_row(cells: list[tuple[int, Cell, vocab.Header]]) -> bool:
+    roles = {head.role for _, _, head in cells if head.role}
+    if "project" not in roles or not ({"goal", "level1", "level2", "name", "indicator"} & roles):
+        return False
+    named = sum(1 for _, _, head in cells if head.role)
+    return named >= 3 and named >= HEADER_SHARE * len(cells)
+
+
+def _is_sub_header(row: list[Cell]) -> bool:
+    """A row under a header that only names columns (its own cells, not copies of merged header cells)."""
+    own = [cell for cell in row if not cell.merged and not cell.empty]
+    return bool(own) and all(
+        vocab.header(cell.text).role is not None or vocab.budget_key(cell.text) is not None for cell in own
+    )
+
+
+def listing_header(table: Table) -> ListingHeader | None:
+    """The header of a project listing, or None when the table is not one."""
+    for index, row in enumerate(table.rows[:MAX_HEADER_ROW]):
+        cells = _row_roles(row)
+        if not _is_header_row(cells):
+            continue
+        body = index + 1
+        while body < len(table.rows) and _is_sub_header(table.rows[body]):
+            body += 1
+        return _header(table.rows[index:body], body)
+    return None
+
+
+def _header(rows: list[list[Cell]], body: int) -> ListingHeader:
+    width = max(len(row) for row in rows)
+    columns: dict[int, ListingColumn] = {}
+    labels: dict[int, str] = {}
+    money: str | None = None
+    for col in range(width):
+        role = label = None
+        for row in rows:
+            if col >= len(row) or row[col].empty:
+                continue
+            head = vocab.header(row[col].text)
+            money = money or head.money
+            if head.role or vocab.budget_key(row[col].text):
+                role, label = head.role or "amount", clean_label(row[col].text)
+        if role is not None and label is not None:
+            labels[col] = label
+            columns[col] = ListingColumn(col, role, label, money=vocab.header(label).money)
+    # one column per role for the project's own cells (a header merged over two columns names one of them)
+    seen: set[str] = set()
+    for col in sorted(columns):
+        role = columns[col].role
+        if role in _PROJECT_ROLES - {"amount"}:
+            if role in seen:
+                del columns[col]
+            seen.add(role)
+    _amount_keys(columns)
+    indicator_items = [(col, Cell(labels[col], rows[0][0].pos, rows[0][0].origin)) for col in sorted(labels)
+                       if columns.get(col) is None or columns[col].role not in _PROJECT_ROLES]  # fmt: skip
+    indicators = indicator_header(indicator_items) if indicator_items else None
+    return ListingHeader(body, columns, indicators, money)
+
+
+def _amount_keys(columns: dict[int, ListingColumn]) -> None:
+    """Budget keys of the amount columns: the first is the project's total (unless it says it is a part), the
+    others what their labels say (财政资金, 其他资金 …)."""
+    amounts = [col for col in sorted(columns) if columns[col].role == "amount"]
+    for position, col in enumerate(amounts):
+        column = columns[col]
+        key = vocab.budget_key(column.label)
+        if position == 0 and (key in (None, "total", "annual_total") or len(amounts) == 1):
+            key = "total"
+        columns[col] = ListingColumn(col, "amount", column.label, key or "source", column.money)
+
+
+# --- blocks ---------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Block:
+    rows: list[list[Cell]] = field(default_factory=list)
+
+    @property
+    def first_page(self) -> int | None:
+        return self.rows[0][0].origin.page
+
+    @property
+    def last_page(self) -> int | None:
+        return self.rows[-1][0].origin.page
+
+    def text(self, col: int | None) -> str:
+        """The first filled cell of a column in the block, as text."""
+        if col is None:
+            return ""
+        for row in self.rows:
+            if col < len(row) and not row[col].empty:
+                return clean_text(row[col].text)
+        return ""
+
+    def cell(self, col: int | None) -> Cell | None:
+        if col is None:
+            return None
+        return next((row[col] for row in self.rows if col < len(row) and not row[col].empty), None)
+
+
+def _starts(row: list[Cell], above: list[Cell] | None, header: ListingHeader, spans: bool) -> bool:
+    """True when a row starts a new block (see the module docstring)."""
+    if above is None:
+        return True
+    name = header.first("project")
+    name_col = name.index if name is not None else header.project_columns[0]
+    cell = row[name_col]
+    if spans:
+        if not cell.merged and (cell.pos != above[name_col].pos or cell.origin is not above[name_col].origin):
+            return True
+    elif not cell.empty:
+        return True
+    for col in header.project_columns:
+        if col == name_col or header.columns[col].role not in ("amount", "goal"):
+            continue
+        part = row[col]
+        if part.empty:
+            continue
+        if spans and not part.merged and (part.pos != above[col].pos or part.origin is not above[col].origin):
+            return True
+        if not spans:
+            return True
+    return False
+
+
+def _is_repeated_header(row: list[Cell]) -> bool:
+    cells = _row_roles(row)
+    return bool(cells) and sum(1 for _, _, head in cells if head.role) >= max(2, len(cells) - 1)
+
+
+def _blocks(table: Table, header: ListingHeader) -> list[_Block]:
+    body = [row for row in table.rows[header.body :] if any(not cell.empty for cell in row)]
+    width = table.width
+    body = [row + [Cell("", row[-1].pos, row[-1].origin)] * (width - len(row)) for row in body]
+    spans = any(row[col].merged for row in body for col in header.project_columns)
+    blocks: list[_Block] = []
+    above: list[Cell] | None = None
+    for row in body:
+        if _is_repeated_header(row):
+            above = None
+            continue
+        if _starts(row, above, header, spans) or not blocks:
+            blocks.append(_Block())
+        blocks[-1].rows.append(row)
+        above = row
+    return blocks
+
+
+def _amounts(block: _Block, header: ListingHeader) -> list[Decimal | None]:
+    out: list[Decimal | None] = []
+    for column in header.columns.values():
+        if column.role == "amount":
+            out.append(_amount(block.text(column.index)))
+    return out
+
+
+def _amount(text: str) -> Decimal | None:
+    try:
+        parsed = parse_amount(text.replace("\n", ""))
+    except AmountError:
+        return None
+    return parsed[0] if parsed else None
+
+
+def _fragment_of(short: str, long: str) -> bool:
+    """True when one name is the other cut by a page break (its start or its end)."""
+    short, long = label_key(short), label_key(long)
+    return len(short) >= 2 and (long.startswith(short) or long.endswith(short))
+
+
+def _same_project(first: _Block, second: _Block, header: ListingHeader) -> bool:
+    """True when ``second`` (starting a page) goes on with ``first`` (ending the page before): see step 3."""
+    name = header.first("project")
+    col = name.index if name is not None else None
+    a, b = first.text(col), second.text(col)
+    amounts_a, amounts_b = _amounts(first, header), _amounts(second, header)
+    if not b and not any(amounts_b):
+        return True
+    if not a and not any(amounts_a):
+        return True
+    if not (a and b) or not (label_key(a) == label_key(b) or _fragment_of(a, b) or _fragment_of(b, a)):
+        return False
+    return all(x is None or y is None or x == y for x, y in zip(amounts_a, amounts_b, strict=True))
+
+
+def _join_pages(blocks: list[_Block], header: ListingHeader) -> list[_Block]:
+    out: list[_Block] = []
+    for block in blocks:
+        if out:
+            last = out[-1]
+            pages = (last.last_page, block.first_page)
+            turned = pages[0] is not None and pages[1] is not None and pages[1] > pages[0]
+            if turned and _same_project(last, block, header):
+                last.rows += block.rows
+                continue
+        out.append(block)
+    return out
+
+
+# --- rows that are not projects --------------------------------------------------------------------------------
+
+
+def _has_indicators(block: _Block, header: ListingHeader) -> bool:
+    cols = header.indicators
+    if cols is None:
+        return False
+    own = [c for c in (cols.name, cols.value, cols.level1, cols.level2) if c is not None]
+    return any(not row[c].empty for row in block.rows for c in own if c < len(row))
+
+
+def _kinds(blocks: list[_Block], header: ListingHeader) -> list[str]:
+    """What each block is: project, total, placeholder, unit (a spending unit's heading or subtotal) or orphan (rows
+    with no project cells, going on with the project before)."""
+    name = header.first("project")
+    goal = header.first("goal")
+    total = next((c for c in header.columns.values() if c.role == "amount"), None)
+    kinds: list[str] = []
+    for block in blocks:
+        text = block.text(name.index if name else None)
+        key = label_key(text)
+        amount = _amount(block.text(total.index)) if total else None
+        has_goal = bool(block.text(goal.index)) if goal else False
+        if key in _TOTAL_NAMES:
+            kinds.append("total")
+        elif key in _PLACEHOLDERS or (not key and all(label_key(block.text(c)) in _PLACEHOLDERS
+                                                     for c in header.project_columns)):  # fmt: skip
+            kinds.append("placeholder")
+        elif not key and amount is None and not has_goal:
+            kinds.append("orphan" if _has_indicators(block, header) else "placeholder")
+        elif key and not has_goal and not _has_indicators(block, header):
+            kinds.append("unit?" if amount is not None else "unit")
+        else:
+            kinds.append("project")
+    # a subtotal: its amount is the sum of the projects under it, up to the next unit or total
+    for index, kind in enumerate(kinds):
+        if kind != "unit?":
+            continue
+        amount = _amount(blocks[index].text(total.index)) if total else None
+        parts: list[Decimal] = []
+        for later, later_kind in zip(blocks[index + 1 :], kinds[index + 1 :], strict=True):
+            if later_kind in ("unit", "unit?", "total"):
+                break
+            if later_kind == "project" and total is not None:
+                parts.append(_amount(later.text(total.index)) or Decimal(0))
+        close = amount is not None and parts and abs(sum(parts) - amount) <= _SUM_TOLERANCE * len(parts)
+        kinds[index] = "unit" if close else "project"
+    return kinds
+
+
+# --- projects -------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ListingContext:
+    """What the file and the lines above the table say: title, year, department, money unit."""
+
+    title: str | None = None
+    title_cell: Cell | None = None
+    year: int | None = None
+    department: str | None = None
+    money: str | None = None
+
+
+def split_code(name: str) -> tuple[str | None, str]:
+    """``11000022T000000424331-财务业务咨询服务`` -> (``11000022T000000424331``, ``财务业务咨询服务``)."""
+    match = _CODE.match(name)
+    if not match or not any(ch.isdigit() for ch in match["code"]):
+        return None, name
+    rest = name[match.end() :].strip()
+    return (match["code"], rest) if rest else (None, name)
+
+
+def read_listing(table: Table, header: ListingHeader, context: ListingContext) -> list[Draft]:
+    """The projects of a listing, in order, as drafts."""
+    blocks = _join_pages(_blocks(table, header), header)
+    kinds = _kinds(blocks, header)
+    drafts: list[Draft] = []
+    unit: str | None = None
+    for block, kind in zip(blocks, kinds, strict=True):
+        if kind == "unit":
+            name = header.first("project")
+            unit = block.text(name.index if name else None) or unit
+        elif kind == "orphan" and drafts:
+            _read_indicators(drafts[-1], block, header)
+        elif kind == "project":
+            drafts.append(_project(block, header, context, unit))
+    return drafts
+
+
+def _project(block: _Block, header: ListingHeader, context: ListingContext, unit: str | None) -> Draft:
+    name_column = header.first("project")
+    name_cell = block.cell(name_column.index if name_column else None)
+    start = name_cell or block.rows[0][0]
+    draft = Draft(start=start, kind="project", layout="listing")
+    draft.indicator_layout = _indicator_layout(header)
+    for row in block.rows:
+        draft.note_page(row[0])
+    if context.title:
+        draft.title = context.title
+        if context.title_cell is not None:
+            draft.locations["title"] = context.title_cell.location()
+    if context.year:
+        draft.year = context.year
+    draft.department = context.department
+    if name_cell is not None:
+        code, name = split_code(clean_text(name_cell.text))
+        draft.set_field("project", name, name_cell)
+        if code:
+            draft.add_info("项目编码", code, name_cell)
+    money: MoneyUnit = _money(header.money or context.money)
+    goal_column = header.first("goal")
+    for column in header.columns.values():
+        cell = block.cell(column.index)
+        if column.role == "amount":
+            _budget_line(draft, column, cell or start, cell, _money(column.money) if column.money else money)
+        elif cell is None:
+            continue
+        elif column.role in ("spending_unit", "seq", "code"):
+            label = {"seq": "序号", "code": "项目编码"}.get(column.role, column.label)
+            draft.add_info(label, clean_text(cell.text), cell)
+    if unit and not header.first("spending_unit"):
+        draft.add_info("资金使用单位", unit, start)
+    goal_cell = block.cell(goal_column.index) if goal_column else None
+    if goal_cell is not None:
+        if looks_coded(goal_cell.text) and header.indicators is None:
+            _coded_goal(draft, goal_cell)
+        else:
+            items, _ = read_goals(goal_cell.text)
+            draft.goals = items
+            draft.locations["goals"] = goal_cell.location()
+    _read_indicators(draft, block, header)
+    return draft
+
+
+def _indicator_layout(header: ListingHeader) -> IndicatorLayout:
+    cols = header.indicators
+    if cols is None:
+        return "none"
+    return "flat" if cols.flat and not cols.written else "tree"
+
+
+def _money(unit: str | None) -> MoneyUnit:
+    return unit if unit in ("万元", "元", "亿元") else "万元"  # type: ignore[return-value]  # checked literal
+
+
+def _budget_line(
+    draft: Draft, column: ListingColumn, where: Cell, cell: Cell | None, unit: MoneyUnit
+) -> None:
+    printed = clean_text(cell.text) if cell is not None else ""
+    amount: Decimal | None = None
+    try:
+        parsed = parse_amount(printed.replace("\n", ""))
+    except AmountError:
+        parsed = None
+        if printed:
+            draft.repair("P003", "amount-unread", where, text=printed[:40])
+    if parsed is not None:
+        amount, printed_unit = parsed
+        unit = printed_unit or unit
+    if cell is None and amount is None:
+        return
+    draft.budget.append(
+        BudgetLine(
+            label=column.label,
+            key=column.key or "total",
+            amount=amount,
+            value=printed,
+            unit=unit,
+            location=where.location(),
+        )
+    )
+
+
+def _coded_goal(draft: Draft, cell: Cell) -> None:
+    """A goal cell that holds coded indicators (Guangzhou writes a project's indicators there): read as the
+    project's indicators."""
+    cols = IndicatorColumns(name=0, written=True)
+    annual = IndicatorGroup(table=0, label="annual", header=cell.location())
+    overall = IndicatorGroup(table=0, label="long", header=cell.location())
+    draft.indicator_groups += [annual, overall]
+    IndicatorReader(draft, cols, annual.indicators, overall.indicators).read([(0, cell)])
+    draft.indicator_layout = "tree"
+
+
+def _read_indicators(draft: Draft, block: _Block, header: ListingHeader) -> None:
+    cols = header.indicators
+    if cols is None:
+        return
+    if not draft.indicator_groups:
+        where = block.rows[0][0].location()
+        draft.indicator_groups += [
+            IndicatorGroup(table=0, label="annual", header=where),
+            IndicatorGroup(table=0, label="long", header=where),
+        ]
+    annual, overall = draft.indicator_groups[0], draft.indicator_groups[1]
+    reader = IndicatorReader(draft, cols, annual.indicators, overall.indicators)
+    own = set(
+        range(
+            cols.first, max(c for c in (cols.name, cols.value, cols.unit, *cols.extras) if c is not None) + 1
+        )
+    )
+    for row in block.rows:
+        items = [(col, cell) for col, cell in distinct(row) if col in own]
+        if items:
+            reader.read(items)
