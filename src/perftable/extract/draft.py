@@ -99,10 +99,16 @@ class Draft:
 
     @property
     def recognised(self) -> bool:
-        """True when this is a 绩效目标表: it has indicators, or a budget block with goals or tasks."""
+        """True when this is a 绩效目标表: it has indicators, a budget block with goals, tasks or a title, or a
+        title, a department (or project) and goals."""
         if self.self_evaluation:
             return False
-        return self.has_indicators or (bool(self.budget) and bool(self.goals or self.tasks or self.title))
+        if self.has_indicators:
+            return True
+        if self.budget and (self.goals or self.tasks or self.title):
+            return True
+        # a titled form that names its department or project and states goals, with no amount or indicator
+        return bool(self.title and (self.department or self.project) and self.goals)
 
     def repair(self, code: RepairCode, kind: str, cell: Cell, **params: str) -> None:
         self.warnings.append(

@@ -113,8 +113,29 @@ class FieldState:
     pending_goals: dict[int, LabelKind] = field(default_factory=dict)
     pending_goal_labels: dict[int, str] = field(default_factory=dict)
     pending_budget: dict[int, Cell] = field(default_factory=dict)
+    budget_parents: dict[int, Cell] = field(
+        default_factory=dict
+    )  # the label over a pending label, when two rows
     in_budget: bool = False  # the last row read gave budget lines
     task_label: Literal["key", "other"] = "key"
+
+
+def _part_key(parent: Cell | None, label: Cell) -> str | None:
+    """The key of a budget label under a parent label (the row above it names whose parts the row prints):
+    ``财政拨款`` over ``基本支出`` -> ``fiscal_basic``, over ``合计`` -> ``fiscal``; None when there is no parent or
+    the parent is not a funding source (then the label's own key holds)."""
+    if parent is None:
+        return None
+    whole = vocab.budget_key(parent.text)
+    part = vocab.budget_key(label.text)
+    if whole not in _SOURCES or part is None:
+        return None
+    if part == "total":
+        return whole
+    return f"{whole}_{part}" if part in ("basic", "project", "personnel", "public_expenses") else None
+
+
+_SOURCES = frozenset({"fiscal", "general_budget", "government_fund", "special_account", "other_funds"})
 
 
 def _money(unit: str | None) -> MoneyUnit | None:
@@ -173,21 +194,30 @@ class FieldReader:
             )
         )
 
-    def _columnar_budget(self, items: list[tuple[int, Cell]]) -> bool:
-        """A row of budget labels with no amounts: their amounts are in the next row, column by column."""
+    def _columnar_budget(self, items: list[tuple[int, Cell]], above: dict[int, Cell]) -> bool:
+        """A row of budget labels with no amounts: their amounts are in the next row, column by column. Under a
+        row of such labels, a second one names the parts of each (财政拨款 over 合计 | 基本支出 | 项目支出): a part's
+        key says whose part it is (``fiscal_basic``), its 合计 is the whole (``fiscal``)."""
         labels = [(col, cell) for col, cell in items if classify(cell.text) == "budget"]
         if len(labels) < 2 or any(_is_amount(cell.text) for _, cell in items):
             return False
         self.state.pending_budget = dict(labels)
+        parents: dict[int, Cell] = {}
+        for col, cell in labels:  # a parent spans the columns up to the next label of its row
+            owner = max((c for c in above if c <= col), default=None)
+            if owner is not None and above[owner].pos != cell.pos:
+                parents[col] = above[owner]
+        self.state.budget_parents = parents
         return True
 
     def _take_pending_budget(self, items: list[tuple[int, Cell]]) -> bool:
         pending, self.state.pending_budget = self.state.pending_budget, {}
+        parents, self.state.budget_parents = self.state.budget_parents, {}
         amounts = [(col, cell) for col, cell in items if col in pending and _is_amount(cell.text)]
         if not amounts:
             return False
         for col, cell in amounts:
-            self.add_budget(pending[col], col, cell, col)
+            self.add_budget(pending[col], col, cell, col, key=_part_key(parents.get(col), pending[col]))
         return True
 
     # goals -------------------------------------------------------------------------------------------------
@@ -271,10 +301,11 @@ class FieldReader:
             return
         if self.state.pending_goals and self._take_pending_goals(items):
             return
-        if self.state.pending_budget and self._take_pending_budget(items):
+        above = self.state.pending_budget  # a row of budget labels just read, whose amounts may follow
+        if above and self._take_pending_budget(items):
             return
         self._note_units(items)
-        if self._columnar_budget(items):
+        if self._columnar_budget(items, above):
             return
         header_zone = not (
             self.draft.budget or self.draft.goals or self.draft.tasks or self.draft.has_indicators

@@ -80,7 +80,7 @@ def _role_of(text: str) -> str | None:
     if role is not None:
         return role
     found = vocab.header(text).role
-    return found if found in _HEADER_ROLES or found in _EXTRA_ROLES or found == "activity" else None
+    return found if found in vocab.INDICATOR_ROLES or found == "activity" else None
 
 
 def indicator_header(items: Items) -> IndicatorColumns | None:

@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from difflib import SequenceMatcher
 
 from perftable import vocab
 from perftable.extract.draft import Draft, IndicatorGroup, distinct
@@ -50,6 +51,9 @@ _TOTAL_NAMES = frozenset({"合计", "总计", "小计", "合计数", "总合计"
 _PLACEHOLDERS = frozenset({"**", "*", "***", "-", "—", "--", "/", "无"})
 # A project code glued in front of the name: 11000022T000000424331-财务业务咨询服务 (letters and digits, ten or more).
 _CODE = re.compile(r"^(?P<code>[0-9A-Z]{10,40})\s*[-—－_]?\s*(?=\S)")
+SAME_TEXT = (
+    0.8  # of the shorter of two names, the share that must appear in the other for them to be one cut name
+)
 _SUM_TOLERANCE = Decimal("0.05")  # per project: rounding in a subtotal printed to two decimals
 
 
@@ -70,6 +74,7 @@ class ListingHeader:
     columns: dict[int, ListingColumn]
     indicators: IndicatorColumns | None
     money: str | None = None
+    texts: dict[int, set[str]] = field(default_factory=dict)  # the header cells' lookup keys, by column
 
     def first(self, role: str) -> ListingColumn | None:
         return next((column for column in self.columns.values() if column.role == role), None)
@@ -141,7 +146,12 @@ def _header(rows: list[list[Cell]], body: int) -> ListingHeader:
     indicator_items = [(col, Cell(labels[col], rows[0][0].pos, rows[0][0].origin)) for col in sorted(labels)
                        if columns.get(col) is None or columns[col].role not in _PROJECT_ROLES]  # fmt: skip
     indicators = indicator_header(indicator_items) if indicator_items else None
-    return ListingHeader(body, columns, indicators, money)
+    texts: dict[int, set[str]] = {}
+    for row in rows:
+        for col, cell in enumerate(row):
+            if not cell.empty:
+                texts.setdefault(col, set()).add(label_key(cell.text))
+    return ListingHeader(body, columns, indicators, money, texts)
 
 
 def _amount_keys(columns: dict[int, ListingColumn]) -> None:
@@ -162,6 +172,7 @@ def _amount_keys(columns: dict[int, ListingColumn]) -> None:
 @dataclass
 class _Block:
     rows: list[list[Cell]] = field(default_factory=list)
+    inherited: Cell | None = None  # the name cell of the part before, for a part whose name cell is empty
 
     @property
     def first_page(self) -> int | None:
@@ -211,9 +222,14 @@ def _starts(row: list[Cell], above: list[Cell] | None, header: ListingHeader, sp
     return False
 
 
-def _is_repeated_header(row: list[Cell]) -> bool:
-    cells = _row_roles(row)
-    return bool(cells) and sum(1 for _, _, head in cells if head.role) >= max(2, len(cells) - 1)
+def _is_repeated_header(row: list[Cell], header: ListingHeader) -> bool:
+    """A header printed again (at the top of a page): most of its cells say what the header's say in their
+    columns (a cut cell's text drawn into one of them does not hide it)."""
+    cells = [(col, cell) for col, cell in distinct(row)]
+    same = sum(
+        1 for col, cell in cells if header.texts.get(col) and label_key(cell.text) in header.texts[col]
+    )
+    return same >= max(2, (len(cells) + 1) // 2)
 
 
 def _blocks(table: Table, header: ListingHeader) -> list[_Block]:
@@ -224,7 +240,7 @@ def _blocks(table: Table, header: ListingHeader) -> list[_Block]:
     blocks: list[_Block] = []
     above: list[Cell] | None = None
     for row in body:
-        if _is_repeated_header(row):
+        if _is_repeated_header(row, header):
             above = None
             continue
         if _starts(row, above, header, spans) or not blocks:
@@ -256,6 +272,20 @@ def _fragment_of(short: str, long: str) -> bool:
     return len(short) >= 2 and (long.startswith(short) or long.endswith(short))
 
 
+def _alike(short: str, long: str) -> bool:
+    """True when one text is the other cut at a page break, in part hidden (under a header printed again): all but
+    a few of its characters appear in the other, in order."""
+    short, long = label_key(short), label_key(long)
+    if len(short) > len(long):
+        short, long = long, short
+    if len(short) < 2:
+        return False
+    matched = sum(
+        block.size for block in SequenceMatcher(None, short, long, autojunk=False).get_matching_blocks()
+    )
+    return matched >= SAME_TEXT * len(short)
+
+
 def _same_project(first: _Block, second: _Block, header: ListingHeader) -> bool:
     """True when ``second`` (starting a page) goes on with ``first`` (ending the page before): see step 3."""
     name = header.first("project")
@@ -266,9 +296,20 @@ def _same_project(first: _Block, second: _Block, header: ListingHeader) -> bool:
         return True
     if not a and not any(amounts_a):
         return True
-    if not (a and b) or not (label_key(a) == label_key(b) or _fragment_of(a, b) or _fragment_of(b, a)):
+    same_amounts = all(x is None or y is None or x == y for x, y in zip(amounts_a, amounts_b, strict=True))
+    if a and b and (label_key(a) == label_key(b) or _fragment_of(a, b) or _fragment_of(b, a)):
+        return same_amounts
+    # a name printed on one side of the cut only, or half hidden (under a header printed again): the same printed
+    # amounts, names alike (and not two different codes) or one missing, and goals alike or one missing
+    printed = [x for x in amounts_a if x is not None]
+    if not printed or amounts_a != amounts_b:
         return False
-    return all(x is None or y is None or x == y for x, y in zip(amounts_a, amounts_b, strict=True))
+    codes = (split_code(a)[0], split_code(b)[0])
+    if codes[0] and codes[1] and codes[0] != codes[1]:
+        return False
+    goal = header.first("goal")
+    goal_a, goal_b = (first.text(goal.index), second.text(goal.index)) if goal else ("", "")
+    return (not (a and b) or _alike(a, b)) and (not (goal_a and goal_b) or _alike(goal_a, goal_b))
 
 
 def _join_pages(blocks: list[_Block], header: ListingHeader) -> list[_Block]:
@@ -364,21 +405,26 @@ def read_listing(table: Table, header: ListingHeader, context: ListingContext) -
     kinds = _kinds(blocks, header)
     drafts: list[Draft] = []
     unit: str | None = None
+    name = header.first("project")
+    previous: _Block | None = None
     for block, kind in zip(blocks, kinds, strict=True):
         if kind == "unit":
-            name = header.first("project")
             unit = block.text(name.index if name else None) or unit
         elif kind == "orphan" and drafts:
             _read_indicators(drafts[-1], block, header)
         elif kind == "project":
+            if name is not None and previous is not None and not block.text(name.index):
+                # a name cell merged over several funded parts prints its name once: the parts after it share it
+                block.inherited = previous.cell(name.index) or previous.inherited
             drafts.append(_project(block, header, context, unit))
+            previous = block
     return drafts
 
 
 def _project(block: _Block, header: ListingHeader, context: ListingContext, unit: str | None) -> Draft:
     name_column = header.first("project")
-    name_cell = block.cell(name_column.index if name_column else None)
-    start = name_cell or block.rows[0][0]
+    name_cell = block.cell(name_column.index if name_column else None) or block.inherited
+    start = block.cell(name_column.index if name_column else None) or block.rows[0][0]
     draft = Draft(start=start, kind="project", layout="listing")
     draft.indicator_layout = _indicator_layout(header)
     for row in block.rows:

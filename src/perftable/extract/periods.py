@@ -185,12 +185,13 @@ class IndicatorTable:
 
     def continues(self, header: TableHeader) -> bool:
         """True when a new header continues this table (repeated at a page break): as many groups, and no label
-        that says another period. Its columns replace the old ones; the level names in force carry on."""
+        that says another period (``整体`` beside a single group, as 整体绩效目标 left of a repeated header, says
+        none). Its columns replace the old ones; the level names in force carry on."""
         old = self.header.labels
         if len(header.groups) != len(old):
             return False
         if any(
-            new not in (None, was) and not (was is None and new == "annual")
+            new not in (None, was) and not (was is None and new in ("annual", "overall"))
             for new, was in zip(header.labels, old, strict=True)
         ):
             return False

@@ -43,6 +43,9 @@ AXIS = (
     0.5  # points: a piece of a path whose ends differ by less than this in y (or x) is horizontal (vertical)
 )
 CROSS = 2.0  # points: how far a rule may stop short of another and still meet it
+BESIDE = (
+    0.8  # of a table's height, the share a loose vertical rule must run alongside to be one of its columns
+)
 MIN_CELL = 2.0  # points: grid lines closer than this are one (a double border)
 WIDE_GAP = 2.0  # glyph heights: a wider gap between two glyphs of a line outside tables separates two fields
 LINE_SLACK = 0.35  # glyph sizes: baselines closer than this are one line
@@ -112,8 +115,9 @@ class Segment:
 def box_segments(
     x0: float, top: float, x1: float, bottom: float, *, stroked: bool, filled: bool
 ) -> list[Segment]:
-    """The rules a drawn rectangle (or a subpath's bounding box) makes: a thin one is a line; a stroked one its
-    four edges; a filled, unstroked one none (a background)."""
+    """The rules a drawn rectangle (or a subpath's bounding box) makes: a thin one is a line; a stroked one, or a
+    filled one (a shaded cell: its edges are the cell's, drawn or not), its four edges. White is never drawn
+    (the engines leave white paths out)."""
     width, height = x1 - x0, bottom - top
     if width <= THIN and height <= THIN:
         return []
@@ -121,7 +125,7 @@ def box_segments(
         return [Segment(True, (top + bottom) / 2, x0, x1)]
     if width <= THIN:
         return [Segment(False, (x0 + x1) / 2, top, bottom)]
-    if not stroked:
+    if not (stroked or filled):
         return []
     return [
         Segment(True, top, x0, x1),
@@ -197,11 +201,31 @@ def _components(segments: list[Segment]) -> list[list[Segment]]:
     groups: dict[int, list[Segment]] = {}
     for i, segment in enumerate(segments):
         groups.setdefault(find(i), []).append(segment)
-    return [
-        group
-        for group in groups.values()
-        if sum(s.horizontal for s in group) >= 2 and sum(not s.horizontal for s in group) >= 2
+    return list(groups.values())
+
+
+def _is_table(group: list[Segment]) -> bool:
+    return sum(s.horizontal for s in group) >= 2 and sum(not s.horizontal for s in group) >= 2
+
+
+def _beside(tables: list[list[Segment]], loose: list[Segment]) -> None:
+    """Vertical rules that meet no horizontal one but run alongside a table, over most of its height, are its
+    columns (a merged cell cut at the top and the bottom of the page: its columns have no rule across them). Each
+    joins the table whose height it spans; the nearest, when several."""
+    frames = [
+        (min(s.at for s in group if s.horizontal), max(s.at for s in group if s.horizontal), group)
+        for group in tables
     ]
+    for rule in loose:
+        best: tuple[float, list[Segment]] | None = None
+        for top, bottom, group in frames:
+            overlap = min(rule.end, bottom) - max(rule.start, top)
+            if bottom > top and overlap >= BESIDE * (bottom - top):
+                distance = min(abs(rule.at - s.at) for s in group if not s.horizontal)
+                if best is None or distance < best[0]:
+                    best = (distance, group)
+        if best is not None:
+            best[1].append(rule)
 
 
 def _grid_lines(values: list[float]) -> list[float]:
@@ -303,7 +327,11 @@ def _table(rules: list[Segment]) -> RuledTable | None:
 
 def find_tables(segments: list[Segment]) -> list[RuledTable]:
     """The ruled tables a page's rules make, top to bottom."""
-    tables = [table for group in _components(merge_segments(segments)) if (table := _table(group))]
+    groups = _components(merge_segments(segments))
+    ruled = [group for group in groups if _is_table(group)]
+    loose = [s for group in groups if not _is_table(group) for s in group if not s.horizontal]
+    _beside(ruled, loose)
+    tables = [table for group in ruled if (table := _table(group))]
     return sorted(tables, key=lambda table: (table.top, table.left))
 
 
@@ -342,20 +370,20 @@ def cell_text(glyphs: list[Glyph]) -> str:
 
 def _spill(table: RuledTable, glyphs: list[Glyph]) -> tuple[list[Glyph], list[Glyph]]:
     """Of the glyphs outside a table straight above or below an open cell, those that are the cell's text cut by
-    the page (and the others). Hidden glyphs are; visible ones are not; where visibility is unknown, the lines
-    that run on from the table's edge without a gap wider than a line are."""
+    the page (and the others): hidden ones, and the lines that run on from the table's edge without a gap wider
+    than a line and a half (a cut line may show in part)."""
     taken = [glyph for glyph in glyphs if glyph.hidden]
-    rest = [glyph for glyph in glyphs if glyph.hidden is False]
-    unknown = [glyph for glyph in glyphs if glyph.hidden is None]
-    below = bool(unknown) and unknown[0].cy > table.bottom
-    lines = _lines(unknown)
+    seen = [glyph for glyph in glyphs if not glyph.hidden]
+    rest: list[Glyph] = []
+    below = bool(seen) and seen[0].cy > table.bottom
+    lines = _lines(seen)
     if not below:
         lines.reverse()
     edge = table.bottom if below else table.top
     for index, line in enumerate(lines):
         near = min(g.top for g in line) if below else max(g.bottom for g in line)
         if abs(near - edge) > 1.5 * max(g.height for g in line):
-            rest += [glyph for later in lines[index:] for glyph in later]
+            rest = [glyph for later in lines[index:] for glyph in later]
             break
         taken += line
         edge = max(g.bottom for g in line) if below else min(g.top for g in line)

@@ -16,9 +16,11 @@ from perftable.vocab.levels import _strip_score
 # Fields that name the department (部门名称 …) and the project.
 DEPARTMENT_LABELS: Final = keys(
     """部门名称 部门(单位)名称 单位名称 预算单位 预算部门 主管部门 主管部门及代码 主管部门及其编码 主管部门及编码
-    项目主管部门 业务主管部门 主管预算部门 部门 填报单位 申报单位 预算单位名称 部门(单位) 单位(部门)名称 预算部门名称"""
+    项目主管部门 业务主管部门 主管预算部门 市级主管部门 省级主管部门 区级主管部门 县级主管部门 部门 填报单位 申报单位 预算单位名称 部门(单位) 单位(部门)名称 预算部门名称"""
 )
-PROJECT_LABELS: Final = keys("项目名称 项目全称 项目支出名称")
+PROJECT_LABELS: Final = keys(
+    "项目名称 项目全称 项目支出名称 转移支付名称 转移支付项目名称 专项资金名称 专项名称 资金名称"
+)
 
 # Other labelled header fields, kept in Document.info under their printed label.
 INFO_LABELS: Final = keys(
@@ -185,6 +187,6 @@ def kind_of_title(text: str) -> str | None:
     key = label_key(text)
     if "部门整体" in key or "整体支出" in key or "部门预算绩效" in key:
         return "department"
-    if "项目" in key:
+    if "项目" in key or "转移支付" in key or "专项资金" in key:
         return "project"
     return None
