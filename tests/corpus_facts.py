@@ -22,7 +22,9 @@ from perftable.model import Document, Indicator
 CORPUS = Path(__file__).parent / "corpus"
 EXPECTED = sorted((CORPUS / "expected").glob("*.toml"))
 _COMPARATORS = str.maketrans({"＝": "=", "≧": "≥", "≦": "≤", "＞": ">", "＜": "<", "‹": "<", "›": ">"})
-_ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}、|[(（]\d{1,2}[)）])")
+_ITEM_NUMBER = re.compile(
+    r"^(?:(?:目标|任务)?\d{1,2}[.、．:：]|(?:目标|任务)[一二三四五六七八九十]{1,3}[:：]|[一二三四五六七八九十]{1,3}、|[(（]\d{1,2}[)）])"
+)
 UNIT_LABELS = ("资金使用单位", "二级预算单位名称", "单位名称", "预算单位名称", "预算单位")
 
 

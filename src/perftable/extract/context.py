@@ -6,7 +6,9 @@ A 部门预算 disclosure names its department and year on its cover (``2026年�
 table that prints neither (a project listing) takes them from here; a table that prints its own keeps its own.
 
 The department is the most frequent value of the labelled lines, else the cover's; the year the most frequent year
-of titles and year lines, else the cover's.
+of titles and year lines, else the cover's. A file that prints no year over its tables (a listing published on
+its own) has none: the years its text names (``完成2026年度…``, ``2024-2026年…``) are of what it plans, and
+guessing from them would make the year checks report what is not there.
 """
 
 from __future__ import annotations
@@ -29,6 +31,17 @@ _COVER = re.compile(
     r"(?:预算|决算)(?:情况说明|公开|报告)?$"
 )
 _FIELD_GAP = re.compile(r"\s{2,}")
+# How the name of a budget unit ends: 局, 委员会, 办公室, 中心, 医院 … (a value that ends otherwise, such as a
+# column header or a 合计 row read as a field, is not a department).
+_UNIT_END = re.compile(
+    r"(局|委员会|委|办公室|办|中心|院|所|站|队|馆|校|学|会|部|厅|处|室|社|团|司|署|政府|集团|公司|街道|镇|乡|村|台|场|园|监狱|"
+    r"馆|宫|库|厂|段|团|网|报社|出版社)(?:\(本级\)|（本级）)?$"
+)
+
+
+def is_unit_name(text: str) -> bool:
+    """True when a text reads as the name of a budget unit (``重庆市水利局``, ``首都绿化委员会办公室``)."""
+    return bool(_UNIT_END.search(label_key(text)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +60,7 @@ def _labelled_departments(lines: list[str]) -> Counter[str]:
             if match and label_key(match["label"]) in vocab.DEPARTMENT_LABELS:
                 value = clean_text(match["value"])
                 value = re.split(r"\s|单位[:：]|金额单位", value)[0].strip()
-                if 2 <= len(value) <= 40 and not any(ch.isdigit() for ch in value):
+                if 2 <= len(value) <= 40 and not any(ch.isdigit() for ch in value) and is_unit_name(value):
                     found[value] += 1
     return found
 
@@ -76,11 +89,8 @@ def _table_departments(source: Source) -> Counter[str]:
                 if label_key(label.text) not in vocab.DEPARTMENT_LABELS:
                     continue
                 text = clean_text(value.text)
-                if (
-                    2 <= len(text) <= 40
-                    and vocab.header(text).role is None
-                    and not any(c.isdigit() for c in text)
-                ):
+                plain = vocab.header(text).role is None and not any(c.isdigit() for c in text)
+                if 2 <= len(text) <= 40 and plain and is_unit_name(text):
                     found[text] += 1
     return found
 

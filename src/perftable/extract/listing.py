@@ -146,6 +146,9 @@ def _header(rows: list[list[Cell]], body: int) -> ListingHeader:
     indicator_items = [(col, Cell(labels[col], rows[0][0].pos, rows[0][0].origin)) for col in sorted(labels)
                        if columns.get(col) is None or columns[col].role not in _PROJECT_ROLES]  # fmt: skip
     indicators = indicator_header(indicator_items) if indicator_items else None
+    written = [col for col, column in columns.items() if column.role == "indicator"]
+    if indicators is None and written:  # one column of indicators written whole (numbered prose)
+        indicators = IndicatorColumns(name=written[0], written=True)
     texts: dict[int, set[str]] = {}
     for row in rows:
         for col, cell in enumerate(row):
@@ -182,19 +185,35 @@ class _Block:
     def last_page(self) -> int | None:
         return self.rows[-1][0].origin.page
 
-    def text(self, col: int | None) -> str:
-        """The first filled cell of a column in the block, as text."""
+    def parts(self, col: int | None) -> list[Cell]:
+        """The distinct filled cells of a column in the block: one, or one per page a cut cell is printed on."""
         if col is None:
-            return ""
+            return []
+        out: list[Cell] = []
         for row in self.rows:
-            if col < len(row) and not row[col].empty:
-                return clean_text(row[col].text)
-        return ""
+            cell = row[col] if col < len(row) else None
+            if (
+                cell is not None
+                and not cell.empty
+                and not any(c.pos == cell.pos and c.origin is cell.origin for c in out)
+            ):
+                out.append(cell)
+        return out
+
+    def text(self, col: int | None) -> str:
+        """A column's text in the block. A cell cut by a page break is printed in parts: each part in full, some
+        of it hidden (the longest is the text), or each with its share (the parts are joined)."""
+        parts = [clean_text(cell.text) for cell in self.parts(col)]
+        if not parts:
+            return ""
+        longest = max(parts, key=len)
+        if all(label_key(part) in label_key(longest) or _alike(part, longest) for part in parts):
+            return longest
+        return "".join(parts)
 
     def cell(self, col: int | None) -> Cell | None:
-        if col is None:
-            return None
-        return next((row[col] for row in self.rows if col < len(row) and not row[col].empty), None)
+        parts = self.parts(col)
+        return parts[0] if parts else None
 
 
 def _starts(row: list[Cell], above: list[Cell] | None, header: ListingHeader, spans: bool) -> bool:
@@ -296,6 +315,14 @@ def _same_project(first: _Block, second: _Block, header: ListingHeader) -> bool:
         return True
     if not a and not any(amounts_a):
         return True
+    goal = header.first("goal")
+    if (
+        a
+        and not any(amounts_a)
+        and not (goal and first.text(goal.index))
+        and not _has_indicators(first, header)
+    ):
+        return False  # a spending unit's heading before the page break: its projects start after it
     same_amounts = all(x is None or y is None or x == y for x, y in zip(amounts_a, amounts_b, strict=True))
     if a and b and (label_key(a) == label_key(b) or _fragment_of(a, b) or _fragment_of(b, a)):
         return same_amounts
@@ -343,16 +370,17 @@ def _kinds(blocks: list[_Block], header: ListingHeader) -> list[str]:
     name = header.first("project")
     goal = header.first("goal")
     total = next((c for c in header.columns.values() if c.role == "amount"), None)
+    unit_column = header.first("spending_unit")
     kinds: list[str] = []
     for block in blocks:
         text = block.text(name.index if name else None)
         key = label_key(text)
         amount = _amount(block.text(total.index)) if total else None
         has_goal = bool(block.text(goal.index)) if goal else False
-        if key in _TOTAL_NAMES:
+        printed = [block.text(c).strip() for c in header.project_columns if block.text(c).strip()]
+        if key in _TOTAL_NAMES or (unit_column and label_key(block.text(unit_column.index)) in _TOTAL_NAMES):
             kinds.append("total")
-        elif key in _PLACEHOLDERS or (not key and all(label_key(block.text(c)) in _PLACEHOLDERS
-                                                     for c in header.project_columns)):  # fmt: skip
+        elif printed and all(text in _PLACEHOLDERS for text in printed):
             kinds.append("placeholder")
         elif not key and amount is None and not has_goal:
             kinds.append("orphan" if _has_indicators(block, header) else "placeholder")
@@ -423,8 +451,10 @@ def read_listing(table: Table, header: ListingHeader, context: ListingContext) -
 
 def _project(block: _Block, header: ListingHeader, context: ListingContext, unit: str | None) -> Draft:
     name_column = header.first("project")
-    name_cell = block.cell(name_column.index if name_column else None) or block.inherited
-    start = block.cell(name_column.index if name_column else None) or block.rows[0][0]
+    name_col = name_column.index if name_column else None
+    own_name = block.cell(name_col)
+    name_cell = own_name or block.inherited
+    start = own_name or block.rows[0][0]
     draft = Draft(start=start, kind="project", layout="listing")
     draft.indicator_layout = _indicator_layout(header)
     for row in block.rows:
@@ -437,31 +467,36 @@ def _project(block: _Block, header: ListingHeader, context: ListingContext, unit
         draft.year = context.year
     draft.department = context.department
     if name_cell is not None:
-        code, name = split_code(clean_text(name_cell.text))
+        printed = block.text(name_col) if own_name is not None else clean_text(name_cell.text)
+        code, name = split_code(printed)
         draft.set_field("project", name, name_cell)
         if code:
             draft.add_info("项目编码", code, name_cell)
     money: MoneyUnit = _money(header.money or context.money)
-    goal_column = header.first("goal")
     for column in header.columns.values():
         cell = block.cell(column.index)
         if column.role == "amount":
-            _budget_line(draft, column, cell or start, cell, _money(column.money) if column.money else money)
-        elif cell is None:
-            continue
-        elif column.role in ("spending_unit", "seq", "code"):
+            _budget_line(
+                draft,
+                column,
+                cell or start,
+                block.text(column.index),
+                _money(column.money) if column.money else money,
+            )
+        elif cell is not None and column.role in ("spending_unit", "seq", "code"):
             label = {"seq": "序号", "code": "项目编码"}.get(column.role, column.label)
-            draft.add_info(label, clean_text(cell.text), cell)
+            draft.add_info(label, block.text(column.index), cell)
     if unit and not header.first("spending_unit"):
         draft.add_info("资金使用单位", unit, start)
+    goal_column = header.first("goal")
     goal_cell = block.cell(goal_column.index) if goal_column else None
-    if goal_cell is not None:
-        if looks_coded(goal_cell.text) and header.indicators is None:
-            _coded_goal(draft, goal_cell)
-        else:
-            items, _ = read_goals(goal_cell.text)
-            draft.goals = items
-            draft.locations["goals"] = goal_cell.location()
+    if goal_column is not None and goal_cell is not None:
+        text = block.text(goal_column.index)
+        items, _ = read_goals(text)
+        draft.goals = items
+        draft.locations["goals"] = goal_cell.location()
+        if looks_coded(text) and header.indicators is None:
+            _coded_goal(draft, Cell(text, goal_cell.pos, goal_cell.origin, goal_cell.merged))
     _read_indicators(draft, block, header)
     return draft
 
@@ -477,22 +512,17 @@ def _money(unit: str | None) -> MoneyUnit:
     return unit if unit in ("万元", "元", "亿元") else "万元"  # type: ignore[return-value]  # checked literal
 
 
-def _budget_line(
-    draft: Draft, column: ListingColumn, where: Cell, cell: Cell | None, unit: MoneyUnit
-) -> None:
-    printed = clean_text(cell.text) if cell is not None else ""
+def _budget_line(draft: Draft, column: ListingColumn, where: Cell, printed: str, unit: MoneyUnit) -> None:
+    """A project's amount as a budget line (an empty amount cell gives a line with no amount)."""
     amount: Decimal | None = None
     try:
         parsed = parse_amount(printed.replace("\n", ""))
     except AmountError:
         parsed = None
-        if printed:
-            draft.repair("P003", "amount-unread", where, text=printed[:40])
+        draft.repair("P003", "amount-unread", where, text=printed[:40])
     if parsed is not None:
         amount, printed_unit = parsed
         unit = printed_unit or unit
-    if cell is None and amount is None:
-        return
     draft.budget.append(
         BudgetLine(
             label=column.label,
@@ -507,7 +537,7 @@ def _budget_line(
 
 def _coded_goal(draft: Draft, cell: Cell) -> None:
     """A goal cell that holds coded indicators (Guangzhou writes a project's indicators there): read as the
-    project's indicators."""
+    project's indicators too (the text stays the project's goal, as printed)."""
     cols = IndicatorColumns(name=0, written=True)
     annual = IndicatorGroup(table=0, label="annual", header=cell.location())
     overall = IndicatorGroup(table=0, label="long", header=cell.location())

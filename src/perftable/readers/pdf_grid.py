@@ -56,7 +56,7 @@ SPACE_GAP = 0.25  # glyph heights: a wider gap between two glyphs is a space
 class Glyph:
     """One character as drawn (points, from the top-left of the page): its text, its horizontal extent (the
     advance, so that the gap to the next glyph is the printed space), the vertical extent of its ink, its baseline
-    and its size (the font's height); the box of its clip path, if it has one."""
+    and its size (the font's height); the box of its clip path, if it has one; whether it is painted over."""
 
     text: str
     x0: float
@@ -67,11 +67,14 @@ class Glyph:
     size: float = 0.0
     clip: tuple[float, float, float, float] | None = None
     known_clip: bool = True  # False: the engine knows no clip paths
+    covered: bool = False  # an area filled after the glyph was drawn paints over it
 
     @property
     def hidden(self) -> bool | None:
         """True when the glyph lies outside its clip box (drawn, but not visible); None when the engine cannot
         tell."""
+        if self.covered:
+            return True
         if not self.known_clip:
             return None
         clip = self.clip
@@ -408,27 +411,47 @@ def _clip_cell(tables: list[RuledTable], glyph: Glyph) -> _Cell | None:
     return None
 
 
+_CLOSING = frozenset("。，、；：？！）」』】》,.;:?!)")
+
+
+def _strays(glyph: Glyph, before: Glyph) -> bool:
+    """A closing punctuation mark drawn right after the glyph it follows in the text's order but more than half a
+    line off its baseline (a fallback font may place it so): it belongs with that glyph, wherever it is drawn."""
+    off = glyph.baseline - before.baseline
+    return (
+        glyph.text in _CLOSING
+        and 0.5 * before.height < abs(off) <= 2.5 * before.height
+        and abs(glyph.x0 - before.x1) <= 4 * before.height  # under or after the glyph before, not elsewhere
+    )
+
+
 def page_content(number: int, glyphs: list[Glyph], tables: list[RuledTable]) -> PageContent:
     """A page's ruled tables (see :func:`find_tables`), their cells filled with text, and the lines of text
     outside them."""
     outside: list[Glyph] = []
     spilled: dict[tuple[int, bool], tuple[RuledTable, _Cell, list[Glyph]]] = {}
+    previous: tuple[Glyph, _Cell] | None = None  # the glyph before in the text's order, and its cell
     for glyph in glyphs:
         if not glyph.text.strip():
             continue
         owner = _clip_cell(tables, glyph)
         if owner is not None:
             owner.glyphs.append(glyph)
+            previous = (glyph, owner)
             continue
         home = next((table for table in tables if table.contains(glyph)), None)
         if home is not None:
             if not glyph.hidden:
-                home.cell_at(glyph.cx, glyph.cy).glyphs.append(glyph)
+                cell = home.cell_at(glyph.cx, glyph.cy)
+                if previous is not None and _strays(glyph, previous[0]) and previous[1] is not cell:
+                    cell = previous[1]
+                cell.glyphs.append(glyph)
+                previous = (glyph, cell)
             continue
-        spot = next(((table, cell) for table in tables if (cell := table.open_cell(glyph))), None)
+        spot = next(((table, edge) for table in tables if (edge := table.open_cell(glyph))), None)
         if spot is not None:
-            table, cell = spot
-            spilled.setdefault((id(cell), glyph.cy > table.bottom), (table, cell, []))[2].append(glyph)
+            table, edge = spot
+            spilled.setdefault((id(edge), glyph.cy > table.bottom), (table, edge, []))[2].append(glyph)
         elif not glyph.hidden:
             outside.append(glyph)
     for table, cell, group in spilled.values():

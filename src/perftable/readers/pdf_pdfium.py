@@ -30,6 +30,9 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 _WHITE = 245  # a colour whose red, green and blue are all at least this is white (an invisible rule)
+_PDFIUM_HYPHEN = (
+    0x02  # pdfium's code for a hyphen it takes for a line-break hyphen: it is printed, so a hyphen
+)
 _INK = 0.5  # points: a glyph's ink box lower than this is unknown (a font that is not embedded): its font box is used  # points: a glyph whose centre is this far inside its clip box is visible
 Box = tuple[float, float, float, float]
 
@@ -122,8 +125,8 @@ class _Clips:
         return box
 
 
-def _glyphs(pdfium_c: Any, textpage: Any, frame: _Frame) -> tuple[list[Glyph], PageStats]:
-    """The page's glyphs, each with the box of its clip path."""
+def _glyphs(pdfium_c: Any, textpage: Any, frame: _Frame, drawing: _Drawing) -> tuple[list[Glyph], PageStats]:
+    """The page's glyphs, each with the box of its clip path, and whether an area filled after it covers it."""
     raw = textpage.raw
     count = pdfium_c.FPDFText_CountChars(raw)
     rect = pdfium_c.FS_RECTF()
@@ -135,7 +138,9 @@ def _glyphs(pdfium_c: Any, textpage: Any, frame: _Frame) -> tuple[list[Glyph], P
         if pdfium_c.FPDFText_IsGenerated(raw, index) == 1:
             continue
         code = pdfium_c.FPDFText_GetUnicode(raw, index)
-        if code in (0, 0xFFFE, 0xFFFF) or chr(code).isspace():
+        if code == _PDFIUM_HYPHEN:
+            code = ord("-")
+        if code in (0, 0xFFFE, 0xFFFF) or chr(code).isspace() or code < 0x20:
             continue
         chars += 1
         if pdfium_c.FPDFText_HasUnicodeMapError(raw, index) == 1:
@@ -151,7 +156,18 @@ def _glyphs(pdfium_c: Any, textpage: Any, frame: _Frame) -> tuple[list[Glyph], P
         baseline = frame.point(left.value, low.value)[1]
         obj = pdfium_c.FPDFText_GetTextObject(raw, index)
         clip = clips.of(obj) if obj else None
-        glyphs.append(Glyph(chr(code), x0, top, x1, bottom, baseline, loose_bottom - loose_top, clip=clip))
+        covered = False
+        if drawing.fills and obj:
+            drawn = drawing.text_order.get(ctypes.c_void_p.from_buffer(obj).value or 0, -1)
+            cx, cy = (x0 + x1) / 2, (top + bottom) / 2
+            covered = any(
+                at > drawn and box[0] < cx < box[2] and box[1] < cy < box[3] for at, box in drawing.fills
+            )
+        glyphs.append(
+            Glyph(
+                chr(code), x0, top, x1, bottom, baseline, loose_bottom - loose_top, clip=clip, covered=covered
+            )
+        )
     return glyphs, PageStats(chars, unmapped)
 
 
@@ -191,27 +207,27 @@ def _matrix(pdfium_c: Any, obj: Any) -> tuple[float, float, float, float, float,
     return matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
 
 
-def _path_objects(pdfium_c: Any, page: Any) -> Iterator[Any]:
-    """The path objects of a page, those inside form XObjects included (whose own matrix places them)."""
+def _objects(pdfium_c: Any, page: Any) -> Iterator[tuple[int, Any]]:
+    """A page's path and text objects in drawing order (those inside form XObjects included), with their kind."""
     for index in range(pdfium_c.FPDFPage_CountObjects(page)):
         obj = pdfium_c.FPDFPage_GetObject(page, index)
         kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            yield obj
-        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-            yield from _form_paths(pdfium_c, obj, 1)
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            yield from _form_objects(pdfium_c, obj, 1)
+        elif kind in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT):
+            yield kind, obj
 
 
-def _form_paths(pdfium_c: Any, form: Any, depth: int) -> Iterator[Any]:
+def _form_objects(pdfium_c: Any, form: Any, depth: int) -> Iterator[tuple[int, Any]]:
     if depth > 4:
         return
     for index in range(pdfium_c.FPDFFormObj_CountObjects(form)):
         obj = pdfium_c.FPDFFormObj_GetObject(form, index)
         kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            yield obj
-        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-            yield from _form_paths(pdfium_c, obj, depth + 1)
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            yield from _form_objects(pdfium_c, obj, depth + 1)
+        elif kind in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT):
+            yield kind, obj
 
 
 def _visible(getter: Any, obj: Any) -> bool:
@@ -222,12 +238,32 @@ def _visible(getter: Any, obj: Any) -> bool:
     return alpha.value > 0 and min(red.value, green.value, blue.value) < _WHITE
 
 
-def _segments(pdfium_c: Any, page: Any, frame: _Frame) -> list[Segment]:
-    """The ruling lines of a page's path objects: stroked straight edges, and thin filled rectangles, in any
-    colour but white."""
+@dataclass
+class _Drawing:
+    """What a page draws besides its glyphs: ruling lines, the opaque areas it fills (each with its place in the
+    drawing order: text drawn before an area is painted over), and the drawing order of its text objects."""
+
+    segments: list[Segment]
+    fills: list[tuple[int, Box]]
+    text_order: dict[int, int]
+    lost_text: bool
+
+
+def _drawing(pdfium_c: Any, page: Any, textpage: Any, frame: _Frame) -> _Drawing:
+    """The ruling lines of a page's path objects (stroked straight edges, thin filled rectangles, in any colour but
+    white), its filled areas, the order of its text objects, and whether pdfium lost text (see
+    :func:`_lost_text`)."""
     segments: list[Segment] = []
+    fills: list[tuple[int, Box]] = []
+    order: dict[int, int] = {}
+    embedded: dict[int, bool] = {}
+    lost = False
     fill, stroke = ctypes.c_int(), ctypes.c_int()
-    for obj in _path_objects(pdfium_c, page.raw):
+    for position, (kind, obj) in enumerate(_objects(pdfium_c, page.raw)):
+        if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            order[ctypes.c_void_p.from_buffer(obj).value or 0] = position
+            lost = lost or _lost_text(pdfium_c, obj, textpage, embedded)
+            continue
         if not pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke):
             continue
         filled = fill.value != 0 and _visible(pdfium_c.FPDFPageObj_GetFillColor, obj)
@@ -237,11 +273,13 @@ def _segments(pdfium_c: Any, page: Any, frame: _Frame) -> list[Segment]:
         for points, closed in _subpaths(pdfium_c, obj, frame):
             xs, ys = [p[0] for p in points], [p[1] for p in points]
             box = (min(xs), min(ys), max(xs), max(ys))
+            if filled and box[2] - box[0] > THIN and box[3] - box[1] > THIN:
+                fills.append((position, box))
             if not stroked or box[2] - box[0] <= THIN or box[3] - box[1] <= THIN:
                 segments += box_segments(*box, stroked=False, filled=filled)
                 continue
             segments += straight_segments([*points, points[0]] if closed else points)
-    return segments
+    return _Drawing(segments, fills, order, lost)
 
 
 def open_document(path: Path, display: str) -> Any:
@@ -267,22 +305,15 @@ def open_document(path: Path, display: str) -> Any:
         ) from None
 
 
-def _lost_text(pdfium_c: Any, page: Any, textpage: Any) -> bool:
+def _lost_text(pdfium_c: Any, obj: Any, textpage: Any, embedded: dict[int, bool]) -> bool:
     """True when pdfium gives no text for a text object of a font that is not embedded: it drops one-character
     strings of such fonts with predefined CMaps (``STSong-Light`` with ``UniGB-UCS2-H``, as iText and reportlab
     write them), so values like 是 or units like 个 would be lost."""
-    embedded: dict[int, bool] = {}
-    for index in range(pdfium_c.FPDFPage_CountObjects(page)):
-        obj = pdfium_c.FPDFPage_GetObject(page, index)
-        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_TEXT:
-            continue
-        font = pdfium_c.FPDFTextObj_GetFont(obj)
-        key = ctypes.cast(font, ctypes.c_void_p).value or 0
-        if key not in embedded:
-            embedded[key] = bool(font) and pdfium_c.FPDFFont_GetIsEmbedded(font) == 1
-        if not embedded[key] and pdfium_c.FPDFTextObj_GetText(obj, textpage, None, 0) <= 2:
-            return True
-    return False
+    font = pdfium_c.FPDFTextObj_GetFont(obj)
+    key = ctypes.c_void_p.from_buffer(font).value or 0 if font else 0
+    if key not in embedded:
+        embedded[key] = bool(font) and pdfium_c.FPDFFont_GetIsEmbedded(font) == 1
+    return not embedded[key] and pdfium_c.FPDFTextObj_GetText(obj, textpage, None, 0) <= 2
 
 
 def read_page(document: Any, index: int) -> tuple[list[Glyph], list[RuledTable], PageStats, bool]:
@@ -293,13 +324,13 @@ def read_page(document: Any, index: int) -> tuple[list[Glyph], list[RuledTable],
     page = document[index]
     try:
         frame = _Frame(page)
-        tables = find_tables(_segments(pdfium_c, page, frame))
         textpage = page.get_textpage()
         try:
-            glyphs, stats = _glyphs(pdfium_c, textpage, frame)
-            lost = _lost_text(pdfium_c, page.raw, textpage.raw)
+            drawing = _drawing(pdfium_c, page, textpage.raw, frame)
+            tables = find_tables(drawing.segments)
+            glyphs, stats = _glyphs(pdfium_c, textpage, frame, drawing)
         finally:
             textpage.close()
     finally:
         page.close()
-    return glyphs, tables, stats, lost
+    return glyphs, tables, stats, drawing.lost_text

@@ -69,6 +69,11 @@ def goal_label_kind(text: str) -> str | None:
     key = label_key(text)
     match = _GOAL_PERIOD.search(key)
     base = key[: match.start()] if match else key
+    if base not in GOAL_LABELS and base not in LONG_TERM_GOAL_LABELS:
+        # 当年绩效目标, 当年整体绩效目标: the year's goal under another word for the year
+        for word in ("本年度", "当年", "本年"):
+            if base.startswith(word) and base[len(word) :] in GOAL_LABELS:
+                return "goal"
     several_years = bool(match and match["last"] and match["last"] != match["first"])
     if base in LONG_TERM_GOAL_LABELS or (several_years and base in GOAL_LABELS and "年度" not in base):
         return "long_goal"
