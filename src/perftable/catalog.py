@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from perftable.messages import Lang
-from perftable.profiles import PROFILES
+from perftable.profiles import DEFAULT_FIELDS, PROFILES
 from perftable.rules import all_rules, resolve_rule
 from perftable.rules.base import Rule
 
@@ -85,10 +85,8 @@ _PROFILE_LABELS = {
 def profile_fields(name: str) -> dict[str, tuple[str, ...]]:
     """The header fields M001 requires under a profile, by table kind (a profile that names none uses the
     defaults of each kind)."""
-    from perftable.rules.m001_missing_field import DEFAULTS
-
     profile = PROFILES[name]
-    kinds: dict[str, tuple[str, ...]] = dict(DEFAULTS)
+    kinds: dict[str, tuple[str, ...]] = dict(DEFAULT_FIELDS)
     if profile.required_fields:
         kind = "project" if "项目名称" in profile.required_fields else "department"
         kinds[kind] = profile.required_fields

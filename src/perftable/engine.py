@@ -96,6 +96,8 @@ def check_document(document: Document, config: Config | None = None, table: int 
     codes = frozenset(active.rule.code for active in rules)
     shared: dict[Any, Any] = {}
     for active in rules:
+        if not active.rule.applies_to(document):
+            continue
         context = Context(profile=profile, options=active.options, active=codes, shared=shared)
         try:
             problems = list(active.rule.check(document, context))

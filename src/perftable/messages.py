@@ -73,6 +73,13 @@ TERMS: dict[str, dict[str, str]] = {
         "en": "the carried level-1 does not fit the level-2",
     },
     "name": {"zh": "三级指标", "en": "name"},
+    # profiles, as messages name them
+    "department": {"zh": "部门整体支出绩效目标表", "en": "department"},
+    "project": {"zh": "项目支出绩效目标表", "en": "project"},
+    "guangdong-department": {"zh": "广东部门整体预算绩效目标表", "en": "guangdong-department"},
+    "shanghai-project": {"zh": "上海财政项目支出绩效目标申报表", "en": "shanghai-project"},
+    "central-2021": {"zh": "2021年起的中央格式", "en": "central-2021"},
+    "local": {"zh": "地方格式", "en": "local"},
     "value": {"zh": "指标值", "en": "value"},
 }
 

@@ -217,6 +217,9 @@ class Document(Record):
     department: str | None = None
     project: str | None = None
     info: dict[str, str] = Field(default_factory=dict)
+    blank_fields: list[str] = Field(
+        default_factory=list, description="Header fields the form prints with no value (their labels)"
+    )
     budget: list[BudgetLine] = Field(default_factory=list)
     goals: list[str] = Field(default_factory=list)
     tasks: list[Task] = Field(default_factory=list)

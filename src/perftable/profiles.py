@@ -19,15 +19,23 @@ class Profile:
     required_fields: tuple[str, ...] = field(default_factory=tuple)
 
 
+# The fields of a project form of the 项目支出绩效目标申报表 kind (Shanghai's): a layout known to print them.
 PROJECT_FIELDS = ("项目名称", "主管部门", "实施单位", "项目期限")
+# What any table of a kind must name. A generic layout is not known to print more: M001 asks no more of it than
+# its name (and reports the fields it prints blank).
+DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {"department": ("部门名称",), "project": ("项目名称",)}
 
 PROFILES: dict[str, Profile] = {
     profile.name: profile
     for profile in (
         Profile(
-            "department", "部门整体支出绩效目标表 (generic department table)", required_fields=("部门名称",)
+            "department",
+            "部门整体支出绩效目标表 (generic department table)",
+            required_fields=DEFAULT_FIELDS["department"],
         ),
-        Profile("project", "项目支出绩效目标表 (generic project table)", required_fields=PROJECT_FIELDS),
+        Profile(
+            "project", "项目支出绩效目标表 (generic project table)", required_fields=DEFAULT_FIELDS["project"]
+        ),
         Profile(
             "guangdong-department",
             "广东 部门整体预算绩效目标表 (预算整体情况, 年度重点工作任务, 按预算级次划分)",

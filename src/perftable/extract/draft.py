@@ -66,6 +66,7 @@ class Draft:
     department: str | None = None
     project: str | None = None
     info: dict[str, str] = field(default_factory=dict)
+    blank_fields: list[str] = field(default_factory=list)
     budget: list[BudgetLine] = field(default_factory=list)
     goals: list[str] = field(default_factory=list)
     tasks: list[PendingTask] = field(default_factory=list)

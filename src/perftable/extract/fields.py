@@ -346,6 +346,11 @@ class FieldReader:
                     self.state.pending_goal_labels[col] = cell.text
                 elif kind == "budget" and not vocab.is_header_or_line(cell.text):
                     self.add_budget(cell, col, None, col)
+                elif kind in ("department", "project", "info"):
+                    # a field label followed by another label, or by nothing: printed, left blank
+                    label = clean_label(cell.text)
+                    if label not in self.draft.blank_fields:
+                        self.draft.blank_fields.append(label)
                 i += 1
                 continue
             self._labelled(kind, cell, col, nxt[1], nxt[0])

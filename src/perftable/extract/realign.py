@@ -92,14 +92,16 @@ def needs_realign(cells: dict[int, Cell], cols: IndicatorColumns, fields: RowFie
         return fields.level2 is not None and not is_level(fields.level2.text)
     if fields.level2 is not None and is_value_like(fields.level2.text):
         return True
+    beyond = [col for col in cells if col > cols.first and col not in cols.named and col not in cols.extras]
     if fields.name is not None and is_level(fields.name.text):
         # a level name in the name column: shifted, unless it is a level-2 name used as an indicator's name
-        # (三级指标 "社会成本指标" under 成本指标), which is kept
+        # (三级指标 "社会成本指标" under 成本指标, or the level-2's own name with its value in place), which is kept
         name_key = label_key(fields.name.text)
         same_as_level2 = fields.level2 is not None and name_key == label_key(fields.level2.text)
-        if same_as_level2 or vocab.level1_name(fields.name.text) or fields.value is None:
+        if (same_as_level2 and (beyond or fields.value is None)) or vocab.level1_name(fields.name.text):
             return True
-    beyond = [col for col in cells if col > cols.first and col not in cols.named and col not in cols.extras]
+        if fields.value is None:
+            return True
     return bool(beyond) and (fields.name is None or fields.value is None)
 
 

@@ -9,6 +9,13 @@ from perftable.extract.tasks import settle_sections
 from perftable.model import Document
 
 
+def _filled(draft: Draft, label: str) -> bool:
+    """A blank label that another row filled after all (a label printed twice)."""
+    return (label in ("部门名称", "单位名称") and bool(draft.department)) or (
+        label == "项目名称" and bool(draft.project)
+    )
+
+
 def document_of(draft: Draft, fmt: str) -> Document:
     """The document a draft holds (``fmt``: the reader's format name)."""
     indicators, long_term = settle_periods(draft)
@@ -24,6 +31,7 @@ def document_of(draft: Draft, fmt: str) -> Document:
         info=draft.info
         if kind == "project" or not draft.project
         else {"项目名称": draft.project, **draft.info},
+        blank_fields=[f for f in draft.blank_fields if f not in draft.info and not _filled(draft, f)],
         budget=draft.budget,
         goals=draft.goals,
         tasks=settle_sections(draft),

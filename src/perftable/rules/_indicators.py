@@ -9,7 +9,6 @@ from perftable.model import Document, Indicator, Location, Target
 from perftable.values.units import normalise_unit, unit_info
 
 SATISFACTION_LEVEL2 = frozenset({"服务对象满意度指标", "社会公众满意度指标"})
-QUANTITATIVE_LEVEL2 = frozenset({"数量指标", "质量指标", "成本指标", "经济成本指标"})
 _PLACEHOLDER = re.compile(
     r"\*\*|[xX×]{2}|^[-—－/／\\.。…]+$|^(待定|待补充|待填|略|暂无|详见.*|见附件.*|参见.*)$"
 )
@@ -22,6 +21,24 @@ def is_satisfaction(indicator: Indicator) -> bool:
         or "满意度" in indicator.name
         or "满意率" in indicator.name
     )
+
+
+def shown(indicator: Indicator) -> str:
+    """The value as a message quotes it: with the comparator and the unit the table prints in columns of their own
+    (``≥`` | ``95`` | ``%`` reads ``≥95%``), as the value cell alone would mislead."""
+    value = indicator.value
+    if indicator.comparator_source == "column" and indicator.target.comparator:
+        value = indicator.target.comparator + value
+    unit = indicator.unit
+    if (
+        unit
+        and value
+        and indicator.target.number is not None
+        and not value.endswith(unit)
+        and unit not in indicator.name
+    ):
+        value += unit
+    return value
 
 
 def is_placeholder(value: str) -> bool:

@@ -35,7 +35,7 @@ from decimal import Decimal
 
 from perftable.model import BudgetLine, Document, Indicator, Target
 from perftable.rules import _budget
-from perftable.rules._indicators import effective_target, is_money, is_per_unit
+from perftable.rules._indicators import effective_target, is_money, is_per_unit, shown
 from perftable.rules._links import cost_links
 from perftable.rules.base import Context, Problem
 from perftable.values.numbers import MoneyUnit, convert
@@ -102,7 +102,7 @@ def _above_budget(doc: Document, ctx: Context) -> Iterator[Problem]:
         tolerance = _budget.tolerance([whole], whole.unit, ctx.decimal("tolerance"))
         unit: MoneyUnit = target.unit  # type: ignore[assignment]  # is_money checked it
         if convert(target.number, unit, whole.unit) - whole.amount > tolerance:
-            params = {"name": indicator.name, "value": indicator.value, "whole": whole.label}
+            params = {"name": indicator.name, "value": shown(indicator), "whole": whole.label}
             yield Problem(
                 indicator.location, {**params, "whole_amount": whole.value, "unit": whole.unit}, "budget"
             )

@@ -68,6 +68,15 @@ class Rule:
     hints: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     guidance: str = ""  # the review criterion or system check the rule comes from
     since: str = "0.1.0"
+    # the tables the rule applies to: how they are printed (form, listing) and how their indicators are
+    # (tree: under categories; flat: no categories printed; none: no indicators printed, a listing of goals)
+    layouts: frozenset[str] = frozenset({"form", "listing"})
+    indicator_layouts: frozenset[str] = frozenset({"tree", "flat", "none"})
+
+    def applies_to(self, document: Document) -> bool:
+        """True when the table is printed in a layout this rule checks (a rule about categories says nothing of
+        a flat list; one about header fields nothing of a listing, which prints none)."""
+        return document.layout in self.layouts and document.indicator_layout in self.indicator_layouts
 
     @property
     def category(self) -> str:
@@ -87,4 +96,6 @@ def rule_from_module(module: ModuleType) -> Rule:
         check=module.check,
         guidance=getattr(module, "GUIDANCE", ""),
         doc=inspect.cleandoc(module.__doc__ or ""),
+        layouts=frozenset(getattr(module, "LAYOUTS", ("form", "listing"))),
+        indicator_layouts=frozenset(getattr(module, "INDICATOR_LAYOUTS", ("tree", "flat", "none"))),
     )

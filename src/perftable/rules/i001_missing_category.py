@@ -31,6 +31,7 @@ from perftable.rules.base import Context, Problem
 CODE = "I001"
 NAME = "missing-category"
 SEVERITY = "error"
+INDICATOR_LAYOUTS = ("tree",)  # a flat list prints no categories; a listing of goals no indicators
 GUIDANCE = "完整性：产出、效益、满意度（及成本）指标齐全（财预〔2015〕88号；财预〔2021〕101号）"
 OPTIONS: dict[str, object] = {"required": None}
 SUMMARY = {"zh": "缺少必需的一级指标", "en": "a required level-1 category is missing"}

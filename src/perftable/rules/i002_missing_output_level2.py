@@ -31,6 +31,7 @@ from perftable.rules.base import Context, Problem
 CODE = "I002"
 NAME = "missing-output-level2"
 SEVERITY = "warning"
+INDICATOR_LAYOUTS = ("tree",)  # a flat list prints no categories; a listing of goals no indicators
 GUIDANCE = "完整性：产出指标含数量、质量、时效、成本（财预〔2015〕88号）"
 OPTIONS: dict[str, object] = {"required": None}
 SUMMARY = {"zh": "产出指标缺少必需的二级指标", "en": "产出指标 lacks a required level-2"}

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from perftable import vocab
 from perftable.model import Document, Location
 from perftable.rules.base import Context, Problem
 from perftable.text import label_key
@@ -37,11 +38,15 @@ MESSAGES = {
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
-    seen: dict[tuple[str, str, str], Location] = {}
+    seen: dict[tuple[str, str, str, str], Location] = {}
     for indicator in doc.indicators:
         if not indicator.name:
             continue
-        key = (indicator.level1, indicator.level2, label_key(indicator.name))
+        # the same indicator under another activity (活动) of a department table is another indicator
+        activity = next(
+            (text for header, text in indicator.info.items() if vocab.header(header).role == "activity"), ""
+        )
+        key = (indicator.level1, indicator.level2, label_key(indicator.name), activity)
         if key in seen:
             first = seen[key]
             yield Problem(

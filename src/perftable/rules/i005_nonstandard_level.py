@@ -34,6 +34,7 @@ from perftable.rules.base import Context, Problem
 CODE = "I005"
 NAME = "nonstandard-level"
 SEVERITY = "warning"
+INDICATOR_LAYOUTS = ("tree",)  # a flat list prints no level names
 GUIDANCE = "规范性：一级/二级指标采用规定名称（财预〔2021〕101号 指标体系）"
 SUMMARY = {
     "zh": "一级/二级指标名称不规范或位置不对",

@@ -1,8 +1,10 @@
 """I008 comparator-direction: a comparator against the indicator's direction.
 
-Rates where lower is better (投诉率, 事故率, 差错率, 成本, 时长, 发生数 …) are targets of ``≤`` or ``<``; rates where
+Rates where lower is better (投诉率, 事故率, 差错率, 成本, 耗时, 发生数 …) are targets of ``≤`` or ``<``; rates where
 higher is better (覆盖率, 合格率, 达标率, 满意度, 知晓率 …) are targets of ``≥`` or ``>``. ``≤95%`` for a 合格率 caps
-quality instead of promising it. The keyword lists are options (``lower``, ``higher``).
+quality instead of promising it. An amount word (成本, 费用, 能耗 …) says so only as the name's last word:
+``人均成本`` is a cost, ``形成成本审核报告数量`` counts reports. The keyword lists are options (``lower``,
+``higher``).
 
 Handling the bad thing is higher-is-better: 投诉处理率, 隐患整改率, 办结率. So is reducing it: a name that starts
 or ends with a reduction (减少碳排放量, 降低能耗, 能耗下降) or measures one (节约率, 下降幅度) states the amount saved,
@@ -27,9 +29,11 @@ Failing::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from perftable.model import Document
+from perftable.rules._indicators import shown
 from perftable.rules.base import Context, Problem
 
 CODE = "I008"
@@ -37,12 +41,17 @@ NAME = "comparator-direction"
 SEVERITY = "warning"
 GUIDANCE = "适当性：目标值方向正确（财预〔2015〕88号）"
 LOWER = ("投诉率", "事故率", "差错率", "错误率", "失误率", "故障率", "发生率", "发案率", "流失率", "违规率", "返工率",
-         "投诉", "事故", "差错", "成本", "费用", "时长", "耗时", "发生数", "违规", "超支", "能耗", "排放")  # fmt: skip
+         "投诉", "事故", "差错", "成本", "费用", "耗时", "发生数", "违规", "超支", "能耗", "排放")  # fmt: skip
 HIGHER = ("覆盖率", "合格率", "达标率", "满意度", "满意率", "知晓率", "完成率", "及时率", "到位率", "优良率", "达成率",
           "通过率", "准确率", "正确率", "办结率", "受益", "参与率", "入学率", "巩固率", "就业率", "好评率",
           "处理率", "处置率", "整改率", "解决率", "结案率", "化解率", "回复率", "响应率", "查处率", "销号率",
           "节约率", "节支率", "下降率", "降低率", "减少率", "减排率", "压减率", "下降幅度", "降低幅度", "减少幅度",
           "利用率", "回收率")  # fmt: skip
+# Words that say "lower is better" only as the head of the name (its last word), not inside it.
+HEAD_ONLY = frozenset(
+    {"成本", "费用", "时长", "耗时", "能耗", "排放", "超支", "投诉", "事故", "差错", "违规"}
+)
+_BRACKETS = re.compile(r"[（(][^）)]*[）)]$")
 # A name that starts or ends with one of these states a reduction achieved, where more is better.
 REDUCTION = ("减少", "降低", "下降", "节约", "节省", "减排", "压减", "削减", "减轻")
 OPTIONS: dict[str, object] = {"lower": LOWER, "higher": HIGHER, "reduction": REDUCTION}
@@ -71,8 +80,14 @@ def direction(
         return "higher"
     if any(word in name for word in reduction):
         return None
-    if any(word in name for word in lower):
-        return "lower"
+    head = _BRACKETS.sub("", name)
+    for word in lower:
+        # an amount word (成本, 费用, 能耗 …) names what is measured only at the end: 形成成本审核报告数量 counts
+        # reports, 人均成本 is a cost
+        if word in HEAD_ONLY and head.endswith(word):
+            return "lower"
+        if word not in HEAD_ONLY and word in name:
+            return "lower"
     return None
 
 
@@ -89,5 +104,5 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             way == "higher" and comparator in ("≤", "<")
         )
         if way and wrong:
-            params = {"name": indicator.name, "value": indicator.value, "comparator": comparator}
+            params = {"name": indicator.name, "value": shown(indicator), "comparator": comparator}
             yield Problem(indicator.location, params, way)

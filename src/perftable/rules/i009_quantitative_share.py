@@ -30,6 +30,7 @@ from perftable.rules.base import Context, Problem
 CODE = "I009"
 NAME = "quantitative-share"
 SEVERITY = "warning"
+INDICATOR_LAYOUTS = ("tree", "flat")  # a listing of goals prints no indicators
 GUIDANCE = "适当性：能定量的尽量定量（财预〔2011〕285号）"
 OPTIONS: dict[str, object] = {"min_share": "0.5"}
 SUMMARY = {"zh": "定量指标太少", "en": "too few quantitative indicators"}

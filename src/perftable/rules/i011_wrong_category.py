@@ -1,9 +1,11 @@
 """I011 wrong-category: an indicator probably filed under the wrong category.
 
 * the quality of the work delivered under 效益指标 belongs under 产出指标 > 质量指标: a quality rate (合格率, 达标率,
-  优良率 …) of the project's own work, named by a word such as 验收, 工程, 项目, 设备, 施工 (``工程验收合格率``).
+  优良率 …) or acceptance (a name ending in 验收合格) of the project's own work, named by a word such as 工程, 项目,
+  设备, 施工 (``工程验收合格率``). What lasts after acceptance stays (``项目竣工验收合格后，持续使用时间``).
   A rate of the world the project changes is a benefit and stays (``地表水水质达标率``, ``学生体质健康测试合格率``);
-* a satisfaction indicator under 效益指标 belongs under 满意度指标 (unless profile ``local`` allows it there);
+* a satisfaction indicator (a name that ends in 满意度 or 满意率) under 效益指标 belongs under 满意度指标 (unless
+  profile ``local`` allows it there); a name that only mentions satisfaction (``满意度调查结果的应用率``) stays;
 * a cost item (a money target) under 生态效益指标 or another 效益 level-2 belongs under 成本指标, unless it is a
   saving (``节约用水费用``), which is a benefit.
 
@@ -35,8 +37,11 @@ from perftable.rules.base import Context, Problem
 CODE = "I011"
 NAME = "wrong-category"
 SEVERITY = "warning"
+INDICATOR_LAYOUTS = ("tree",)  # a flat list prints no categories
 GUIDANCE = "规范性：指标归入正确类别（财预〔2021〕101号 指标体系）"
-QUALITY_WORDS = ("合格率", "达标率", "验收", "优良率", "准确率", "正确率")
+# Quality measures of delivered work: a rate, or a name that ends in its acceptance (验收, 验收合格).
+QUALITY_WORDS = ("合格率", "达标率", "优良率", "准确率", "正确率", "验收通过率")
+ACCEPTANCE_ENDINGS = ("验收", "验收合格", "通过验收", "验收通过")
 # Words that tie a quality rate to the work delivered rather than to the world it changes.
 WORK_WORDS = ("验收", "工程", "项目", "设备", "产品", "施工", "建设", "安装", "维修", "维护", "采购", "改造")
 SAVING_WORDS = ("节约", "节省", "节支", "减少", "降低", "收益", "增收")
@@ -53,7 +58,8 @@ MESSAGES = {
 def _is_work_quality(name: str, ctx: Context) -> bool:
     quality = tuple(ctx.options.get("quality") or QUALITY_WORDS)
     work = tuple(ctx.options.get("work") or WORK_WORDS)
-    return any(word in name for word in quality) and any(word in name for word in work)
+    measured = any(word in name for word in quality) or name.endswith(ACCEPTANCE_ENDINGS)
+    return measured and any(word in name for word in work)
 
 
 def _suggestion(name: str, level1: str, level2: str, money: bool, ctx: Context) -> str | None:
@@ -61,7 +67,7 @@ def _suggestion(name: str, level1: str, level2: str, money: bool, ctx: Context) 
         return None
     if _is_work_quality(name, ctx):
         return "产出指标 > 质量指标"
-    if ("满意度" in name or "满意率" in name) and not (
+    if name.endswith(("满意度", "满意率")) and not (
         ctx.profile.alternate_parents and level2 in SATISFACTION_LEVEL2
     ):
         return "满意度指标 > 服务对象满意度指标"

@@ -32,6 +32,7 @@ from perftable.rules.base import Context, Problem
 CODE = "I012"
 NAME = "unmeasured-task"
 SEVERITY = "info"
+INDICATOR_LAYOUTS = ("tree", "flat")  # a listing of goals prints no indicators to measure them
 GUIDANCE = "相关性：绩效指标与任务、目标相对应（财预〔2015〕88号）"
 OPTIONS: dict[str, object] = {"min_similarity": 0.3}
 SUMMARY = {"zh": "重点任务或目标没有对应的指标", "en": "a key task or goal with no indicator measuring it"}

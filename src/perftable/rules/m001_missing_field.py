@@ -1,21 +1,23 @@
-"""M001 missing-field: a header field the layout requires is missing or empty.
+"""M001 missing-field: a header field the layout requires is missing, or printed with no value.
 
-By profile: 部门名称, 财政供养人员数 and 下属二级单位数 for the Guangdong department table; 项目名称, 主管部门,
-实施单位 and the project period (计划开始/完成日期, 项目期限, 实施期 …) for project tables; 部门名称 for other
-department tables. ``perftable rules --profile NAME`` lists them. Option ``required`` overrides the profile.
+A layout known to print them requires its fields: 部门名称, 财政供养人员数 and 下属二级单位数 for the Guangdong
+department table; 项目名称, 主管部门, 实施单位, the project period (计划开始/完成日期, 项目期限, 实施期 …) and 项目类别
+for the Shanghai project table. Any other table must name its department (部门名称, 单位名称 …) or its project; and a
+field a form prints with no value (``主管部门 | `` ) is reported whatever the layout. A project of a listing prints no
+header fields and is not checked. ``perftable rules --profile NAME`` lists a profile's fields. Option ``required``
+overrides the profile.
 
 Passing::
 
     # 2024年项目支出绩效目标表
     | 项目名称 | 道路改造 | 主管部门 | 某区建设局 |
     |---|---|---|---|
-    | 实施单位 | 某区市政中心 | 项目期限 | 1年 |
     | 年度资金总额 | 100 |  |  |
 
-Failing (no 实施单位, no period)::
+Failing (主管部门 printed with no value)::
 
     # 2024年项目支出绩效目标表
-    | 项目名称 | 道路改造 | 主管部门 | 某区建设局 |
+    | 项目名称 | 道路改造 | 主管部门 |  |
     |---|---|---|---|
     | 年度资金总额 | 100 |  |  |
 """
@@ -26,12 +28,14 @@ from collections.abc import Iterator
 
 from perftable import period
 from perftable.model import Document
+from perftable.profiles import DEFAULT_FIELDS
 from perftable.rules._indicators import where
 from perftable.rules.base import Context, Problem
 
 CODE = "M001"
 NAME = "missing-field"
 SEVERITY = "warning"
+LAYOUTS = ("form",)  # a listing prints no header fields: each row names its project
 GUIDANCE = "完整性：表头信息齐全（财预〔2015〕88号）"
 OPTIONS: dict[str, object] = {"required": None}
 SUMMARY = {"zh": "缺少版式要求的表头字段", "en": "a header field the layout requires is missing"}
@@ -39,9 +43,12 @@ MESSAGES = {
     "default": {
         "zh": "缺少表头字段「{field}」（{profile}要求）",
         "en": "the header field 「{field}」 is missing or empty (required by {profile})",
-    }
+    },
+    "blank": {
+        "zh": "表头字段「{field}」没有填写",
+        "en": "the header field 「{field}」 is printed with no value",
+    },
 }
-DEFAULTS = {"department": ("部门名称",), "project": ("项目名称", "主管部门", "实施单位", "项目期限")}
 # A required field, and the labels that fill it.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "实施单位": ("实施单位", "项目实施单位", "项目执行单位", "项目单位"),
@@ -64,10 +71,14 @@ def _fits(ctx: Context, doc: Document) -> bool:
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
-    required = ctx.options.get("required") or (
-        ctx.profile.required_fields if _fits(ctx, doc) else DEFAULTS[doc.kind]
+    required = list(
+        ctx.options.get("required")
+        or (ctx.profile.required_fields if _fits(ctx, doc) else DEFAULT_FIELDS[doc.kind])
     )
+    where_ = where(doc, "title") if "title" in doc.locations else doc.source
     for field in required:
         if not present(doc, field):
-            yield Problem(where(doc, "title") if "title" in doc.locations else doc.source,
-                          {"field": field, "profile": ctx.profile.name})  # fmt: skip
+            yield Problem(where_, {"field": field, "profile": ctx.profile.name})
+    for label in doc.blank_fields:
+        if label not in required:
+            yield Problem(where_, {"field": label}, "blank")

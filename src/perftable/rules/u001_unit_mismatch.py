@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from perftable.model import Document, Indicator
-from perftable.rules._indicators import declared_units
+from perftable.rules._indicators import declared_units, shown
 from perftable.rules.base import Context, Problem
 from perftable.values.units import UnitInfo, unit_info
 
@@ -68,12 +68,12 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         if not declared or not actual:
             continue
         a, b = unit_info(declared), unit_info(actual)
-        shown = f"{actual}/{indicator.target.per}" if indicator.target.per else actual
+        printed = f"{actual}/{indicator.target.per}" if indicator.target.per else actual
         params = {
             "name": indicator.name,
             "declared": indicator.unit,
-            "value": indicator.value,
-            "actual": shown,
+            "value": shown(indicator),
+            "actual": printed,
         }
         if _families_differ(a, b) or _per_contradicts(indicator):
             yield Problem(indicator.location, params, "mismatch")

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from perftable.model import Document
-from perftable.rules._indicators import is_percent, is_satisfaction
+from perftable.rules._indicators import is_percent, is_satisfaction, shown
 from perftable.rules.base import Context, Problem
 
 CODE = "U002"
@@ -57,4 +57,4 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             continue
         high = max(target.number, target.number_max or target.number)
         if high > HUNDRED or target.number < 0:
-            yield Problem(indicator.location, {"name": indicator.name, "value": indicator.value})
+            yield Problem(indicator.location, {"name": indicator.name, "value": shown(indicator)})

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from perftable.model import Document
-from perftable.rules._indicators import is_percent, is_satisfaction
+from perftable.rules._indicators import is_percent, is_satisfaction, shown
 from perftable.rules.base import Context, Problem
 
 CODE = "U003"
@@ -46,7 +46,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     for indicator in doc.indicators:
         if not is_satisfaction(indicator) or indicator.target.number is None:
             continue
-        params = {"name": indicator.name, "value": indicator.value}
+        if "满意" not in indicator.name:  # 投诉率 under 满意度指标: not a satisfaction level
+            continue
+        params = {"name": indicator.name, "value": shown(indicator)}
         if not is_percent(indicator):
             yield Problem(indicator.location, params, "not-percent")
         elif indicator.target.comparator not in ("≥", ">"):

@@ -35,7 +35,7 @@ from collections.abc import Iterator
 
 from perftable.model import Document, Indicator
 from perftable.period import project_period
-from perftable.rules._indicators import effective_unit
+from perftable.rules._indicators import effective_unit, shown
 from perftable.rules.base import Context, Problem
 from perftable.values.units import unit_info
 
@@ -59,6 +59,7 @@ MESSAGES = {
 }
 TERMS = re.compile(
     r"及时|按时|按期|准时|如期|当年|年内|全年|按月|按季|实时|定期|每[年季月周日]|前完成|内完成|以内|之前"
+    r"|\d+\s*(?:个月|个工作日|工作日|天|日|周|小时|年)"  # a duration: 分10个月发放完成, 3个工作日内
 )
 
 
@@ -97,8 +98,12 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
                 params = {"name": indicator.name, "date": target.date.isoformat(), "period": span[2]}
                 yield Problem(indicator.location, params, "out-of-period")
             continue
-        timely = _is_time_quantity(indicator) or bool(TERMS.search(indicator.value))
+        timely = (
+            _is_time_quantity(indicator)
+            or bool(TERMS.search(indicator.value))
+            or bool(TERMS.search(indicator.name))
+        )
         if not timely and target.qualitative not in ("及时", "按时", "准时", "按期", "如期"):
             yield Problem(
-                indicator.location, {"name": indicator.name, "value": indicator.value}, "unrecognised"
+                indicator.location, {"name": indicator.name, "value": shown(indicator)}, "unrecognised"
             )

@@ -19,10 +19,11 @@ Failing::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from perftable.model import Document
-from perftable.rules._indicators import is_money, is_percent
+from perftable.rules._indicators import is_money, is_percent, shown
 from perftable.rules.base import Context, Problem
 
 CODE = "U005"
@@ -39,11 +40,16 @@ MESSAGES = {
 COST_LEVEL2 = frozenset({"成本指标", "经济成本指标"})
 
 
+_RATIO_NAME = re.compile(r"(率|比例|比率|占比|系数|倍数)$")
+
+
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     for indicator in doc.indicators:
         if indicator.level2 not in COST_LEVEL2 or indicator.target.number is None or is_percent(indicator):
             continue
+        if _RATIO_NAME.search(indicator.name):  # 成本控制率, 成本节约比例: a ratio, not money
+            continue
         declared = (indicator.unit or "").split("/")[0]
         if is_money(indicator.target.unit) or is_money(declared) or "元" in indicator.name:
             continue
-        yield Problem(indicator.location, {"name": indicator.name, "value": indicator.value})
+        yield Problem(indicator.location, {"name": indicator.name, "value": shown(indicator)})

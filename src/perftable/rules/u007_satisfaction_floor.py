@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from perftable.model import Document
-from perftable.rules._indicators import is_percent, is_satisfaction
+from perftable.rules._indicators import is_percent, is_satisfaction, shown
 from perftable.rules.base import Context, Problem
 
 CODE = "U007"
@@ -55,7 +55,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             or not is_percent(indicator)
         ):
             continue
-        params = {"name": indicator.name, "value": indicator.value, "floor": f"{floor.normalize():f}"}
+        params = {"name": indicator.name, "value": shown(indicator), "floor": f"{floor.normalize():f}"}
         if target.comparator == "=" and target.number == 100:
             yield Problem(indicator.location, params, "hundred", severity="info")
         elif target.comparator in (None, "≥", ">", "=", "≈") and target.number < floor:

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from perftable.model import Comparator, Document, Indicator
-from perftable.rules._indicators import effective_target, effective_unit, where
+from perftable.rules._indicators import effective_target, effective_unit, shown, where
 from perftable.rules._words import bigrams, overlap
 from perftable.rules.base import Context, Problem
 from perftable.values.targets import comparator_after, comparator_before
@@ -43,6 +43,7 @@ from perftable.values.units import KNOWN_UNITS, normalise_unit, unit_info
 CODE = "X002"
 NAME = "goal-numbers"
 SEVERITY = "warning"
+INDICATOR_LAYOUTS = ("tree", "flat")  # a listing of goals prints no indicators to compare
 GUIDANCE = "相关性：目标表述与指标一致（财预〔2015〕88号）"
 OPTIONS: dict[str, object] = {"min_similarity": 0.5}
 SUMMARY = {"zh": "目标文字中的数字与对应指标不符", "en": "a number in the goals contradicts its indicator"}
@@ -106,9 +107,13 @@ def _quantity(indicator: Indicator) -> Decimal | None:
 
 
 def _compatible(unit: str, indicator: Indicator) -> bool:
+    """Units a goal and an indicator may both count in: of one family, and for counted things the same word
+    (2处 and 4块 count different things)."""
     own = effective_unit(indicator)
     a, b = unit_info(unit), unit_info(own or "")
-    return a is not None and b is not None and a.family == b.family
+    if a is None or b is None or a.family != b.family:
+        return False
+    return a.family != "count" or normalise_unit(unit) == normalise_unit(own or "")
 
 
 def _totals(doc: Document) -> list[Indicator]:
@@ -139,5 +144,5 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             if _quantity(indicator) != mention.quantity():
                 yield Problem(
                     where(doc, "goals"),
-                    {"mention": str(mention), "name": indicator.name, "value": indicator.value},
+                    {"mention": str(mention), "name": indicator.name, "value": shown(indicator)},
                 )

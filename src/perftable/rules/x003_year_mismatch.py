@@ -1,7 +1,9 @@
 """X003 year-mismatch: years that disagree with the table's year.
 
 A 2024 table whose goals or tasks speak of ``2019年度`` work, or whose indicators (other than 时效, see U004) carry
-dates before the budget year, was probably copied from an earlier year and not updated.
+dates before the budget year, was probably copied from an earlier year and not updated. The year just before or
+after is often named for what it is (支付2023年度尾款, 2023年度年检, 为2025年度做准备): such a mention is reported as
+info only.
 
 Passing::
 
@@ -56,8 +58,17 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     texts += [(f"{task.name}{task.content}{task.target}", task.location) for task in doc.tasks]
     for text, location in texts:
         for match in _ANNUAL.finditer(text):
-            if int(match[1]) != doc.year:
-                yield Problem(location, {"year": doc.year, "mention": match[0]}, "text")
+            year = int(match[1])
+            if year != doc.year:
+                # the year before or after is often named for what it is (支付2025年度尾款, 2025年度年检, 为2027年度
+                # 做准备): worth a look, not a warning; a year further off is more likely copied from an old table
+                near = abs(year - doc.year) == 1
+                yield Problem(
+                    location,
+                    {"year": doc.year, "mention": match[0]},
+                    "text",
+                    severity="info" if near else None,
+                )
     for indicator in doc.indicators:
         date = indicator.target.date
         if date is not None and indicator.level2 != "时效指标" and date.year < doc.year:

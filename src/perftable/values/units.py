@@ -137,8 +137,22 @@ FAMILIES: dict[str, dict[str, Decimal]] = {
             "兆瓦",
             "千瓦时",
             "度",
+            "种",
+            "场次",
+            "集",
+            "幅",
+            "盒",
+            "册卷",
+            "个次",
+            "路",
+            "核",
+            "区",
+            "片区",
+            "字",
+            "级",
         )
     },
+    "dollars": {"美元": Decimal(1), "万美元": Decimal(10000), "亿美元": Decimal(100000000)},
 }
 
 # Spellings that mean the same unit.
@@ -170,6 +184,19 @@ ALIASES: dict[str, str] = {
     "kwh": "千瓦时",
     "mw": "兆瓦",
     "人/次": "人次",
+    "个数": "个",
+    "次数": "次",
+    "天数": "天",
+    "人数": "人",
+    "户数": "户",
+    "件数": "件",
+    "案件数": "件",
+    "个工作日": "工作日",
+    "个区": "区",
+    "个片区": "片区",
+    "立方": "立方米",
+    "平方千米": "平方公里",
+    "延米": "米",
     "元人民币": "元",
     "万元人民币": "万元",
 }
@@ -199,9 +226,16 @@ MONEY_WORDS = (
 )
 
 
+_ALTERNATIVES = re.compile(r"^(?P<unit>[^()（）]+?)\s*[(（][^()（）]+[)）]$")
+
+
 def normalise_unit(unit: str, *, money_context: bool = False) -> str:
-    """The normal spelling of a unit: ``个月`` -> ``月``, ``％`` -> ``%``; a bare ``万`` is ``万元`` in money context."""
+    """The normal spelling of a unit: ``个月`` -> ``月``, ``％`` -> ``%``; a bare ``万`` is ``万元`` in money context;
+    a unit with alternatives in brackets is its first (``台（套）`` -> ``台``)."""
     unit = to_simplified(unit.strip())
+    alternatives = _ALTERNATIVES.match(unit)
+    if alternatives and _INDEX.get(ALIASES.get(alternatives["unit"], alternatives["unit"])):
+        unit = alternatives["unit"]
     if unit == "万" and money_context:
         return "万元"
     if unit.isascii() and unit.lower() in ALIASES:  # KM, Kg, M: Latin abbreviations in any case

@@ -107,7 +107,19 @@ def level2_name(text: str) -> str | None:
     ``成本指标`` is both a level-1 (central layout) and a level-2 (under 产出); this returns it as a level-2 too.
     """
     key = label_key(text)
-    return _L2_INDEX.get(key) or _L2_INDEX.get(_strip_score(key))
+    return _L2_INDEX.get(key) or _L2_INDEX.get(_strip_score(key)) or _cut_level2(key)
+
+
+CUT_NAME = 6  # characters: a level-2 name cut at its end (a narrow cell) is read when this much of it is left
+
+
+def _cut_level2(key: str) -> str | None:
+    """A level-2 name whose end the cell cut off (``服务对象满意度指``): the one known name it begins, when it is
+    long enough to tell."""
+    if len(key) < CUT_NAME or not key.endswith(("指", "指标", "满意度", "效益", "影响")):
+        return None
+    found = {name for name in LEVEL2_PARENT if name.startswith(key) and name != key}
+    return found.pop() if len(found) == 1 else None
 
 
 def looks_like_level_name(text: str) -> bool:
