@@ -18,6 +18,7 @@ from typing import Any
 
 import perftable
 from perftable.model import Document, Indicator
+from perftable.values.units import normalise_unit
 
 CORPUS = Path(__file__).parent / "corpus"
 EXPECTED = sorted((CORPUS / "expected").glob("*.toml"))
@@ -94,9 +95,12 @@ def _indicator_facts(where: str, expected: dict[str, str], indicator: Indicator 
 
 
 def _same(key: str, value: str) -> str:
-    """A value compared in its normal form; a money unit printed 万 is 万元."""
+    """A value compared in its normal form; a unit in its normal spelling (万 in money is 万元, 个数 is 个, 台(套) is
+    台: perftable keeps units so)."""
     text = norm(value)
-    return "万元" if key == "unit" and text == "万" else text
+    if key != "unit":
+        return text
+    return "万元" if text == "万" else normalise_unit(text)
 
 
 def table_facts(where: str, expected: dict[str, Any], doc: Document | None) -> list[Fact]:

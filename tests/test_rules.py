@@ -11,6 +11,7 @@ import pytest
 
 from perftable.config import Config
 from perftable.engine import check_file
+from perftable.findings import Finding
 from perftable.rules import REGISTRY, all_rules
 from perftable.rules.base import Rule
 
@@ -24,29 +25,49 @@ def case_files() -> list[Path]:
     return sorted(path for path in CASES.rglob("*") if path.is_file())
 
 
-def run_case(path: Path, code: str) -> list[str]:
+# An expected finding: its code, and optionally its line (``B001:5``) and its message variant (``B001/decimal``).
+_TOKEN = re.compile(r"^(?P<code>[A-Z]\d{3})(?::(?P<line>\d+))?(?:/(?P<variant>[\w-]+))?$")
+
+
+def run_case(path: Path, code: str) -> list[Finding]:
     text = path.read_text(encoding="utf-8") if path.stat().st_size else ""
     select = _SELECT.search(text)
     profile = _CONFIG.search(text)
     config = Config(
         select=tuple(select[1].split()) if select else (code,), profile=profile[1] if profile else None
     )
-    report = check_file(path, config)
-    return [finding.code for finding in report.findings]
+    return check_file(path, config).findings
+
+
+def _matches(token: str, finding: Finding) -> bool:
+    match = _TOKEN.match(token)
+    assert match, f"bad expectation {token!r}"
+    return (
+        finding.code == match["code"]
+        and (match["line"] is None or finding.location.line == int(match["line"]))
+        and (match["variant"] is None or finding.variant == match["variant"])
+    )
 
 
 @pytest.mark.parametrize("path", case_files(), ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_rule_case(path: Path) -> None:
     code = path.parent.name
-    codes = run_case(path, code)
+    findings = [finding for finding in run_case(path, code) if finding.code == code]
+    got = [f"{f.code}:{f.location.line}/{f.variant}" for f in findings]
     text = path.read_text(encoding="utf-8") if path.stat().st_size else ""
     expect = _EXPECT.search(text)
     if path.name.startswith("pass-"):
-        assert code not in codes, f"{path.name}: unexpected {codes}"
+        assert not findings, f"{path.name}: unexpected {got}"
     elif expect is not None:
-        assert sorted(c for c in codes if c == code) == sorted(expect[1].split()), f"{path.name}: got {codes}"
+        tokens = expect[1].split()
+        assert len(tokens) == len(findings), f"{path.name}: expected {tokens}, got {got}"
+        unmatched = list(findings)
+        for token in tokens:
+            found = next((f for f in unmatched if _matches(token, f)), None)
+            assert found is not None, f"{path.name}: expected {token}, got {got}"
+            unmatched.remove(found)
     else:
-        assert code in codes, f"{path.name}: expected {code}, got {codes}"
+        assert findings, f"{path.name}: expected {code}, got nothing"
 
 
 def test_every_rule_has_a_passing_and_a_failing_case() -> None:

@@ -79,6 +79,7 @@ def _finding(active: ActiveRule, problem: Problem, lang: Lang, table: int) -> Fi
         location=problem.location,
         hint=hint[lang] if hint else None,
         params={key: str(value) for key, value in problem.params.items()},
+        variant=problem.variant,
         table=table,
     )
 

@@ -26,6 +26,9 @@ class Finding(Record):
     location: Location
     hint: str | None = None
     params: dict[str, str] = Field(default_factory=dict, description="The values the message names")
+    variant: str = Field(
+        default="default", description="Which of the rule's messages (stable: decimal, blank, not-percent …)"
+    )
     table: int = Field(default=0, description="Which table of the file (0-based) the finding is about")
 
     def sort_key(self) -> tuple[tuple[str, str, int, int, int], str]:

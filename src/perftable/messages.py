@@ -51,6 +51,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "金额单元格无法读作数字：「{text}」",
         "en": "the amount cell does not read as a number: 「{text}」",
     },
+    "spaced-digits": {
+        "zh": "金额「{text}」的数字中间有空格，已按 {amount} 读取",
+        "en": "the amount 「{text}」 has blanks inside its digits; read as {amount}",
+    },
+    "doubled-amount": {
+        "zh": "金额「{text}」重复印了两次，已按 {amount} 读取，请对照原件核对",
+        "en": "the amount 「{text}」 is printed twice; read once as {amount}; check the original",
+    },
+    "excel-date-serial": {
+        "zh": "日期栏中的「{text}」是电子表格的日期序号，已按 {date} 读取，请核对",
+        "en": "「{text}」 in a date field is a spreadsheet day number; read as {date}; check it",
+    },
     "value-column-shift": {
         "zh": "指标值不在指标值列，取自第{column}列",
         "en": "the value was not in the value column; taken from column {column}",

@@ -11,6 +11,7 @@ from perftable.grid import Cell
 from perftable.messages import render
 from perftable.model import BudgetLine, Indicator, Location, Repair, Task
 from perftable.text import clean_text, was_broken
+from perftable.values.numbers import AmountError, AmountReading, read_amount
 
 RepairCode = Literal["P002", "P003"]
 _WHITE = re.compile(r"\s+")
@@ -117,6 +118,18 @@ class Draft:
                 code=code, kind=kind, message=render(kind, params), params=params, location=cell.location()
             )
         )
+
+    def amount_of(self, printed: str, cell: Cell) -> AmountReading | None:
+        """An amount cell read, recording what reading it took (digits split by a blank, an amount printed
+        twice); None when it is not an amount."""
+        try:
+            reading = read_amount(printed)
+        except AmountError:
+            return None
+        for kind in reading.repairs:
+            code: RepairCode = "P002" if kind == "spaced-digits" else "P003"
+            self.repair(code, kind, cell, text=printed[:40], amount=f"{reading.amount}")
+        return reading
 
     def text_of(self, cell: Cell) -> str:
         """A cell's text as it enters the model: broken lines joined, recording the repair (not for a PDF's

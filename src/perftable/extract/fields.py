@@ -8,12 +8,13 @@ take the text in the next row under them.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from perftable import vocab
+from perftable import period, vocab
 from perftable.extract.draft import Draft, Items
 from perftable.extract.goals import read_goals
 from perftable.grid import Cell
@@ -75,6 +76,31 @@ def _looks_like_label(text: str) -> bool:
     )
 
 
+_WHICH = re.compile(r"^\s*(?:其中|含|包括)\s*[:：]?\s*")
+_LABEL_AMOUNT = re.compile(
+    r"^(?P<label>[^\d:：,，;；()（）]{2,16}?)\s*[:：]?\s*"
+    r"(?P<amount>\d[\d,，.]*\s*(?:万元|亿元|元|万)?(?:\s*[(（][^()（）]*[)）])?)\s*$"
+)
+_PAIRS = re.compile(r"[\n,，;；、]+")
+
+
+def label_amounts(text: str) -> list[tuple[str, str]]:
+    """Budget labels printed with their amounts in one cell: ``其中 :上级资金16``, ``财政资金：100万元；自筹资金
+    20万元``. Every part must be a budget label or a funding source with an amount, else none is read."""
+    pairs: list[tuple[str, str]] = []
+    for part in _PAIRS.split(_WHICH.sub("", text.strip())):
+        if not part.strip():
+            continue
+        match = _LABEL_AMOUNT.match(_WHICH.sub("", part.strip()))
+        if not match:
+            return []
+        label = match["label"].strip()
+        if vocab.budget_key(label) is None and not vocab.is_funding_source(label):
+            return []
+        pairs.append((label, match["amount"].strip()))
+    return pairs
+
+
 _INLINE = re.compile(r"^\s*(?P<label>[^:：\n]{1,24}?)\s*[:：]\s*(?P<value>.*?)\s*$", re.S)
 
 
@@ -85,6 +111,22 @@ def _inline_pair(text: str, *, loose: bool) -> tuple[str, str] | None:
     label = match["label"]
     known = classify(label) not in (None, "group")
     return (label, match["value"]) if known or (loose and _looks_like_label(label)) else None
+
+
+_DATE_LABELS = frozenset((*period.START_LABELS, *period.END_LABELS, "填报日期", "填表日期", "申报日期"))
+_SERIAL = re.compile(r"^\d{2},?\d{3}(?:\.0+)?$")
+_EXCEL_EPOCH = dt.date(1899, 12, 30)  # day 0 of Excel's 1900 date system (its 1900-02-29 bug included)
+
+
+def excel_serial_date(text: str) -> str | None:
+    """A spreadsheet's day number where a date belongs (``44,561`` in 计划完成日期): the date, as ``2021-12-31``;
+    None for text that is not one (a number outside 1954-2118 is not taken for a date)."""
+    if not _SERIAL.match(text.strip()):
+        return None
+    days = int(float(text.replace(",", "")))
+    if not 20000 <= days <= 80000:
+        return None
+    return (_EXCEL_EPOCH + dt.timedelta(days=days)).isoformat()
 
 
 def split_inline(text: str, *, loose: bool = False) -> list[tuple[str, str]]:
@@ -113,9 +155,11 @@ class FieldState:
     pending_goals: dict[int, LabelKind] = field(default_factory=dict)
     pending_goal_labels: dict[int, str] = field(default_factory=dict)
     pending_budget: dict[int, Cell] = field(default_factory=dict)
-    budget_parents: dict[int, Cell] = field(
-        default_factory=dict
-    )  # the label over a pending label, when two rows
+    # the label over a pending label, when two rows of labels head the amounts
+    budget_parents: dict[int, Cell] = field(default_factory=dict)
+    budget_cells: set[tuple[tuple[int, int], int]] = field(
+        default_factory=set
+    )  # amount cells read (pos, origin)
     in_budget: bool = False  # the last row read gave budget lines
     task_label: Literal["key", "other"] = "key"
 
@@ -164,16 +208,15 @@ class FieldReader:
         self, label: Cell, label_col: int, value: Cell | None, value_col: int, key: str | None = None
     ) -> None:
         """A budget line; ``key`` for a label the vocabulary does not know (``source``)."""
+        if value is not None and value.merged and (value.pos, id(value.origin)) in self.state.budget_cells:
+            return  # a merged amount read again on the next row (当年预算 merged over 市级支出 | 补助区县)
+        if value is not None:
+            self.state.budget_cells.add((value.pos, id(value.origin)))
         key = self._budget_key(label, label_col, key)
         printed = clean_text(value.text) if value is not None else ""
-        amount = None
-        printed_unit: MoneyUnit | None = None
-        try:
-            parsed = parse_amount(printed)
-        except AmountError:
-            parsed = None
-        if parsed is not None:
-            amount, printed_unit = parsed
+        reading = self.draft.amount_of(printed, value) if value is not None else None
+        amount = reading.amount if reading else None
+        printed_unit: MoneyUnit | None = reading.unit if reading else None
         unit = (
             printed_unit
             or _money(vocab.money_unit_of(label.text))
@@ -201,7 +244,12 @@ class FieldReader:
         labels = [(col, cell) for col, cell in items if classify(cell.text) == "budget"]
         if len(labels) < 2 or any(_is_amount(cell.text) for _, cell in items):
             return False
-        self.state.pending_budget = dict(labels)
+        filled = {col for col, _ in items}
+        # a label of the row above over a column this row leaves empty still heads it (a flattened merged cell)
+        self.state.pending_budget = {
+            **{c: cell for c, cell in above.items() if c not in filled},
+            **dict(labels),
+        }
         parents: dict[int, Cell] = {}
         for col, cell in labels:  # a parent spans the columns up to the next label of its row
             owner = max((c for c in above if c <= col), default=None)
@@ -256,7 +304,11 @@ class FieldReader:
         elif kind in ("department", "project"):
             self.draft.set_field(kind, self.draft.text_of(value), value)
         elif kind == "info":
-            self.draft.add_info(clean_label(label.text), self.draft.text_of(value), value)
+            text = self.draft.text_of(value)
+            if clean_label(label.text) in _DATE_LABELS and (date := excel_serial_date(text)) is not None:
+                self.draft.repair("P003", "excel-date-serial", value, text=text, date=date)
+                text = date
+            self.draft.add_info(clean_label(label.text), text, value)
 
     def _note_units(self, items: list[tuple[int, Cell]]) -> None:
         """Money units printed in headers: ``预算金额(万元)`` for its column, ``项目资金（元）`` for the block."""
@@ -319,6 +371,15 @@ class FieldReader:
             if kind is None and nxt is not None and self._funding_source(cell, nxt[1]):
                 self.add_budget(cell, col, nxt[1], nxt[0], key="source")
                 i += 2
+                continue
+            if kind is None and (pairs := label_amounts(cell.text)):
+                for label, amount in pairs:
+                    known = vocab.budget_key(label)
+                    self.add_budget(
+                        Cell(label, cell.pos, cell.origin), col, Cell(amount, cell.pos, cell.origin), col,
+                        key=None if known else "source",
+                    )  # fmt: skip
+                i += 1
                 continue
             if kind is None:
                 inline = split_inline(cell.text, loose=header_zone)

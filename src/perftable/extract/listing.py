@@ -514,15 +514,11 @@ def _money(unit: str | None) -> MoneyUnit:
 
 def _budget_line(draft: Draft, column: ListingColumn, where: Cell, printed: str, unit: MoneyUnit) -> None:
     """A project's amount as a budget line (an empty amount cell gives a line with no amount)."""
-    amount: Decimal | None = None
-    try:
-        parsed = parse_amount(printed.replace("\n", ""))
-    except AmountError:
-        parsed = None
+    reading = draft.amount_of(printed.replace("\n", ""), where)
+    if reading is None:
         draft.repair("P003", "amount-unread", where, text=printed[:40])
-    if parsed is not None:
-        amount, printed_unit = parsed
-        unit = printed_unit or unit
+    amount = reading.amount if reading else None
+    unit = (reading.unit if reading else None) or unit
     draft.budget.append(
         BudgetLine(
             label=column.label,

@@ -81,6 +81,33 @@ class Comparison:
     def mismatch(self) -> bool:
         return abs(self.difference) > self.tolerance
 
+    def decimal_slip(self) -> tuple[BudgetLine, Decimal] | None:
+        """The one amount whose decimal point was lost (or moved) in printing or conversion, and what it reads as
+        with the point back, when that alone makes the sum hold: ``7242318`` where the parts add up to
+        ``724.2318``. None when no single amount explains the mismatch so."""
+        for item in (self.whole, *self.parts):
+            if item.amount is None or item.amount == 0:
+                continue
+            for shift in range(1, 7):
+                for fixed in (item.amount.scaleb(-shift), item.amount.scaleb(shift)):
+                    whole = fixed if item is self.whole else self.whole.amount or Decimal(0)
+                    total = self.total - (amount_in(item, self.whole.unit) - convert(fixed, item.unit, self.whole.unit)
+                                          if item is not self.whole else Decimal(0))  # fmt: skip
+                    if abs(whole - total) <= self.tolerance:
+                        return item, fixed
+        return None
+
+    def problem(self) -> tuple[dict[str, object], str]:
+        """Message parameters and variant: ``decimal`` when one amount with its decimal point back makes the sum
+        hold (the message names it), else ``default``."""
+        params = self.params()
+        slip = self.decimal_slip()
+        if slip is None:
+            return params, "default"
+        item, fixed = slip
+        return {**params, "culprit": item.label, "printed": item.value or show(item.amount or Decimal(0)),
+                "fixed": show(fixed)}, "decimal"  # fmt: skip
+
     def params(self) -> dict[str, object]:
         """Message parameters; when the parts are printed in another unit than the whole, every amount carries
         its unit (``基本支出 2,785,500.00元 + … = 1273.72万元``) so the sum is not mistaken for one in 元."""

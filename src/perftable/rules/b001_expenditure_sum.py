@@ -1,8 +1,11 @@
 """B001 expenditure-sum: the expenditure parts must add up to the expenditure total.
 
-基本支出 + 项目支出 must equal the printed total (部门预算支出合计, 资金总额 …). Checked only when the total and at
-least one part are printed; an empty part counts as zero. Amounts in 元 and 万元 are converted; the tolerance is
-half a unit of the last printed decimal (option ``tolerance``, or ``tolerance`` in the configuration).
+基本支出 + 项目支出 must equal the printed total (部门预算支出合计, 资金总额 …); where the table splits each source
+into its parts (财政拨款 合计 | 基本支出 | 项目支出, 其他资金 …, as Beijing's 预算13表 does), each source's 合计 must equal
+its parts too. Checked only when the total and at least one part are printed; an empty part counts as zero.
+Amounts in 元 and 万元 are converted; the tolerance is half a unit of the last printed decimal (option
+``tolerance``, or ``tolerance`` in the configuration). When one amount with its decimal point back would make the
+sum hold (``7242318`` where the parts add up to 724.2318), the message names it.
 
 Passing::
 
@@ -44,7 +47,11 @@ MESSAGES = {
     "default": {
         "zh": "{parts} = {sum}，但{whole}为 {whole_amount}，相差 {difference}{unit}",
         "en": "{parts} = {sum}, but {whole} is {whole_amount}: a difference of {difference} {unit}",
-    }
+    },
+    "decimal": {
+        "zh": "{parts} = {sum}，但{whole}为 {whole_amount}，相差 {difference}{unit}；{culprit} {printed} 像是丢了小数点（按 {fixed} 计则相符）",
+        "en": "{parts} = {sum}, but {whole} is {whole_amount}: a difference of {difference} {unit}; {culprit} {printed} looks like a lost decimal point (as {fixed} the sum holds)",
+    },
 }
 HINTS = {"default": {"zh": "核对基本支出、项目支出与合计数", "en": "check 基本支出, 项目支出 and the total"}}
 
@@ -52,9 +59,15 @@ HINTS = {"default": {"zh": "核对基本支出、项目支出与合计数", "en"
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     if doc.kind != "department":
         return
-    whole = _budget.line(doc, "total")
-    comparison = _budget.compare(
-        [_budget.line(doc, "basic"), _budget.line(doc, "project")], whole, ctx.decimal("tolerance")
-    )
-    if comparison is not None and comparison.mismatch:
-        yield Problem(comparison.whole.location, comparison.params())
+    tolerance = ctx.decimal("tolerance")
+    checks = [([_budget.line(doc, "basic"), _budget.line(doc, "project")], _budget.line(doc, "total"))]
+    # a table that splits each source (财政拨款, 其他资金) into its 基本支出 and 项目支出: each source is its parts
+    for source in _budget.SOURCE_KEYS:
+        parts = [_budget.line(doc, f"{source}_basic"), _budget.line(doc, f"{source}_project")]
+        if any(part is not None for part in parts):
+            checks.append((parts, _budget.line(doc, source)))
+    for parts, whole in checks:
+        comparison = _budget.compare(parts, whole, tolerance)
+        if comparison is not None and comparison.mismatch:
+            params, variant = comparison.problem()
+            yield Problem(comparison.whole.location, params, variant)

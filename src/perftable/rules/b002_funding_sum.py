@@ -47,7 +47,11 @@ MESSAGES = {
     "default": {
         "zh": "资金来源 {parts} = {sum}，但{whole}为 {whole_amount}，相差 {difference}{unit}",
         "en": "funding sources {parts} = {sum}, but {whole} is {whole_amount}: a difference of {difference} {unit}",
-    }
+    },
+    "decimal": {
+        "zh": "资金来源 {parts} = {sum}，但{whole}为 {whole_amount}，相差 {difference}{unit}；{culprit} {printed} 像是丢了小数点（按 {fixed} 计则相符）",
+        "en": "funding sources {parts} = {sum}, but {whole} is {whole_amount}: a difference of {difference} {unit}; {culprit} {printed} looks like a lost decimal point (as {fixed} the sum holds)",
+    },
 }
 HINTS = {"default": {"zh": "资金来源合计应等于支出合计", "en": "the sources must add up to the total"}}
 
@@ -84,4 +88,5 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     for parts, whole in groups:
         comparison = _budget.compare(parts, whole, tolerance)
         if comparison is not None and comparison.mismatch:
-            yield Problem(comparison.parts[0].location, comparison.params())
+            params, variant = comparison.problem()
+            yield Problem(comparison.parts[0].location, params, variant)

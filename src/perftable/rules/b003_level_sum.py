@@ -1,7 +1,8 @@
 """B003 level-sum: the allocation by budget level must add up to the total.
 
-市本级使用资金 (or 省/县/区本级) + 拟用于对下转移支付资金 against the department's expenditure total (部门预算支出合计,
-else 基本支出 + 项目支出). Checked when the allocation is printed.
+市本级使用资金 (or 省/县/区本级, 市级支出) + 拟用于对下转移支付资金 (补助区县) against the department's expenditure total
+(部门预算支出合计, else 基本支出 + 项目支出), or a project's annual amount (当年预算). Checked when the allocation is
+printed.
 
 Passing::
 
@@ -41,14 +42,21 @@ MESSAGES = {
     "default": {
         "zh": "按预算级次划分 {parts} = {sum}，但{whole}为 {whole_amount}，相差 {difference}{unit}",
         "en": "allocation by level {parts} = {sum}, but {whole} is {whole_amount}: a difference of {difference} {unit}",
-    }
+    },
+    "decimal": {
+        "zh": "按预算级次划分 {parts} = {sum}，但{whole}为 {whole_amount}，相差 {difference}{unit}；{culprit} {printed} 像是丢了小数点（按 {fixed} 计则相符）",
+        "en": "allocation by level {parts} = {sum}, but {whole} is {whole_amount}: a difference of {difference} {unit}; {culprit} {printed} looks like a lost decimal point (as {fixed} the sum holds)",
+    },
 }
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
-    if doc.kind != "department":
-        return
     parts = [_budget.line(doc, "own_level"), _budget.line(doc, "transfer")]
-    comparison = _budget.compare(parts, _budget.department_whole(doc), ctx.decimal("tolerance"))
+    if doc.kind == "department":
+        whole = _budget.department_whole(doc)
+    else:  # a project fund split into 市级支出 and 补助区县
+        whole = _budget.line(doc, "annual_total") or _budget.line(doc, "total")
+    comparison = _budget.compare(parts, whole, ctx.decimal("tolerance"))
     if comparison is not None and comparison.mismatch:
-        yield Problem(comparison.parts[0].location, comparison.params())
+        params, variant = comparison.problem()
+        yield Problem(comparison.parts[0].location, params, variant)

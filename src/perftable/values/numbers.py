@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
@@ -17,8 +18,9 @@ _AMOUNT = re.compile(
     r"^(?P<sign>[-+−])?\s*(?:[¥￥]\s*)?(?P<num>\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*"
     r"(?P<unit>万元|元|亿元|万)?$"
 )
-# A note in brackets after an amount: 100(含上年结转20), 50(暂定), 1,273.72(万元). Brackets are ASCII after NFKC.
-_NOTE = re.compile(r"^(?P<amount>[^()]*\d)\s*\((?P<note>[^()]{1,40})\)$")
+# A note in brackets after an amount: 100(含上年结转20), 50(暂定), 1,273.72(万元), 854万(高标准农田建设400万元,…).
+# Brackets are ASCII after NFKC.
+_NOTE = re.compile(r"^(?P<amount>[^()]*\d(?:万元|亿元|元|万)?)\s*\((?P<note>[^()]{1,200})\)$")
 # Cells that stand for "nothing" in an amount column.
 NIL_AMOUNTS = frozenset({"", "-", "—", "——", "--", "/", "无", "－", "―", "\\"})
 
@@ -65,6 +67,41 @@ def _split_note(raw: str) -> tuple[str, str | None]:
 def amount_note(text: str) -> str | None:
     """The note in brackets after an amount (``含上年结转20`` in ``100（含上年结转20）``), or None."""
     return _split_note(normalise_number_text(text))[1]
+
+
+_SPACED_DIGITS = re.compile(r"\d[ \t\u3000]+\d")
+# An amount printed twice: with its unit (854万854万) or its decimals (100.00100.00), which no single number has.
+_DOUBLED = re.compile(r"^(?P<once>[^()]*?\d(?:万元|亿元|元|万)|[^()]*?\.\d+)(?P=once)(?=\(|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class AmountReading:
+    """An amount cell read: the amount and its printed unit (None for an empty or nil cell), the note after it, and
+    the repairs reading it took: ``spaced-digits`` (``968.191 8``: blanks inside the number, dropped) and
+    ``doubled-amount`` (``854万854万``: the amount printed twice, read once)."""
+
+    amount: Decimal | None
+    unit: MoneyUnit | None
+    note: str | None = None
+    repairs: tuple[str, ...] = ()
+
+
+def read_amount(text: str) -> AmountReading:
+    """Read an amount cell, saying what it had to repair; raises :class:`AmountError` for anything else."""
+    repairs: list[str] = []
+    compact = unicodedata.normalize("NFKC", text).strip()
+    if _SPACED_DIGITS.search(compact):
+        repairs.append("spaced-digits")
+    raw = normalise_number_text(text)
+    doubled = _DOUBLED.match(raw)
+    if doubled:
+        raw = raw[: doubled.end("once")] + raw[doubled.end() :]
+        repairs.append("doubled-amount")
+    parsed = parse_amount(raw)
+    note = amount_note(raw)
+    if parsed is None:
+        return AmountReading(None, None, note, tuple(repairs))
+    return AmountReading(parsed[0], parsed[1], note, tuple(repairs))
 
 
 def parse_amount(text: str) -> tuple[Decimal, MoneyUnit | None] | None:

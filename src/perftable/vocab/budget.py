@@ -32,8 +32,10 @@ BUDGET_KEYS: Final[dict[str, str]] = {
     "special_account": "纳入专户管理的非税收入拨款 纳入专户管理的非税收入 财政专户管理资金",
     "other_funds": "其他资金 其它资金 其他来源资金 自有资金 单位自筹 自筹资金 其他来源 其他 其它",
     "carryover": "上年结转资金 上年结转 结转资金 上年结余 上年结转结余",
-    "own_level": "本级使用资金 市本级使用资金 省本级使用资金 县本级使用资金 区本级使用资金 县级使用资金 本级使用",
-    "transfer": "拟用于对下转移支付资金 对下转移支付资金 转移支付资金 对下转移支付 用于对下转移支付资金",
+    "own_level": """本级使用资金 市本级使用资金 省本级使用资金 县本级使用资金 区本级使用资金 县级使用资金 本级使用 市级支出
+                 省级支出 本级支出 市本级支出""",
+    "transfer": """拟用于对下转移支付资金 对下转移支付资金 转移支付资金 对下转移支付 用于对下转移支付资金 补助区县 补助下级
+                对下补助 补助市县 补助区县资金""",
 }
 # Totals that open a column group: the labels under them in the same column belong to them, so that the two
 # 其他资金 of a project table (under 项目资金总额 and under 年度资金申请总额) get distinct keys.
