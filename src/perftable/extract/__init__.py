@@ -14,6 +14,7 @@ tasks; self-evaluation tables, 收支总表) are skipped, and so are blank forms
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -128,6 +129,23 @@ def _blank(draft: Draft) -> bool:
     return not draft.has_indicators and not (draft.project or draft.department)
 
 
+_NAME_YEAR = re.compile(r"(?<![\d\-—~～至到])((?:19|20)\d{2})\s*年(?!\s*[\-—~～至到])")
+
+
+def _settle_year(draft: Draft, context: FileContext) -> None:
+    """A form's year: its own title or year line, else the file's (its cover, the titles of its other tables),
+    else the one year its project's name names (``2018年农村公路建设项目``; a range such as 2024-2026年 names
+    none). The 填报日期 is not used: a table is filled in the year before the one it budgets for."""
+    if draft.year is None and context.year is not None:
+        draft.year = context.year
+    if draft.year is None and draft.project:
+        years = set(_NAME_YEAR.findall(draft.project))
+        if len(years) == 1:
+            draft.year = int(years.pop())
+            if "project" in draft.locations:
+                draft.locations["year"] = draft.locations["project"]
+
+
 def extraction(source: Source) -> Extraction:
     """The 绩效目标表 of a source, in the order they are printed, and the tables skipped; never raises for
     content."""
@@ -143,11 +161,12 @@ def extraction(source: Source) -> Extraction:
         if _blank(draft):
             reasons.append(Skipped(draft.start.location(), "a blank form (no value filled in)"))
             continue
-        draft.year = draft.year or context.year
         if draft.kind == "project" or draft.project:
             draft.department = draft.department or context.department
         ordered.append((builder.number, draft))
     ordered.sort(key=lambda item: item[0])  # stable: a listing's projects keep their order
+    for _, draft in ordered:
+        _settle_year(draft, context)
     documents = [document_of(draft, source.format) for _, draft in ordered]
     read = {table for builder in builders for table in builder.tables}
     kept = {table for builder in builders if builder.draft.recognised for table in builder.tables}

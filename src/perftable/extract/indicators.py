@@ -161,6 +161,13 @@ def only_level_names(items: Items) -> bool:
     return all(is_level(cell.text) for _, cell in items)
 
 
+def _named_levels(fields: RowFields) -> tuple[str, str]:
+    """The levels of a row of a flat list (no level columns), where its name says it: a satisfaction indicator is
+    a 满意度指标 (``群众满意度``); any other is left without levels, not guessed."""
+    name = label_key(fields.name.text) if fields.name is not None else ""
+    return ("满意度指标", "") if ("满意度" in name or "满意率" in name) else ("", "")
+
+
 def _is_fragment(fields: RowFields) -> bool:
     """A row left by a cut: a name of one character and no value (「效」), never an indicator."""
     if fields.value is not None and not fields.value.empty:
@@ -268,7 +275,7 @@ class IndicatorReader:
         anchor = fields.name or fields.value or fields.level2 or fields.level1 or next(iter(cells.values()))
         if self.cols.written and fields.name is not None and self._written(fields):
             return
-        level1, level2 = self._levels(fields, anchor)
+        level1, level2 = self._levels(fields, anchor) if not self.cols.flat else _named_levels(fields)
         if fields.name is None and fields.value is None:
             return
         if _is_fragment(fields):
@@ -289,12 +296,15 @@ class IndicatorReader:
                     self.long_out.append(self._coded(item, item.overall, cell, fields))
             for part in unread:
                 self.draft.repair("P003", "indicator-unread", cell, text=part[:60])
+            if any(item.level1 or item.level2 for item in items):
+                self.draft.indicator_layout = "tree"
             return bool(items or unread)
         split = split_levels(cell.text)
         if split is None:
             return False
         level1, level2, name = split
         self.carry.level1, self.carry.level2 = level1, level2
+        self.draft.indicator_layout = "tree"
         named = RowFields(
             None, None, Cell(name, cell.pos, cell.origin, cell.merged), fields.value, fields.unit
         )

@@ -370,7 +370,8 @@ def _kinds(blocks: list[_Block], header: ListingHeader) -> list[str]:
     name = header.first("project")
     goal = header.first("goal")
     total = next((c for c in header.columns.values() if c.role == "amount"), None)
-    unit_column = header.first("spending_unit")
+    # 合计 may sit in the name column, the 序号 column (name left blank) or the spending-unit column
+    labels = [c.index for c in (header.first("seq"), header.first("spending_unit")) if c is not None]
     kinds: list[str] = []
     for block in blocks:
         text = block.text(name.index if name else None)
@@ -378,7 +379,7 @@ def _kinds(blocks: list[_Block], header: ListingHeader) -> list[str]:
         amount = _amount(block.text(total.index)) if total else None
         has_goal = bool(block.text(goal.index)) if goal else False
         printed = [block.text(c).strip() for c in header.project_columns if block.text(c).strip()]
-        if key in _TOTAL_NAMES or (unit_column and label_key(block.text(unit_column.index)) in _TOTAL_NAMES):
+        if key in _TOTAL_NAMES or any(label_key(block.text(col)) in _TOTAL_NAMES for col in labels):
             kinds.append("total")
         elif printed and all(text in _PLACEHOLDERS for text in printed):
             kinds.append("placeholder")
@@ -505,7 +506,7 @@ def _indicator_layout(header: ListingHeader) -> IndicatorLayout:
     cols = header.indicators
     if cols is None:
         return "none"
-    return "flat" if cols.flat and not cols.written else "tree"
+    return "flat" if cols.flat else "tree"  # a written name column turns it into a tree once a row has levels
 
 
 def _money(unit: str | None) -> MoneyUnit:

@@ -164,9 +164,9 @@ class IndicatorTable:
     def __init__(self, draft: Draft, header: TableHeader, where: Location) -> None:
         self.draft = draft
         self.header = header
-        # a table with level columns (or indicators written whole) makes the form's indicators a tree; only flat
-        # tables make them flat
-        flat = all(cols.flat and not cols.written for cols in header.groups)
+        # a table with level columns makes the form's indicators a tree, and so does a name column that turns out
+        # to hold the levels too (IndicatorReader._written); only flat tables make them flat
+        flat = all(cols.flat for cols in header.groups)
         if draft.indicator_layout != "tree":
             draft.indicator_layout = "flat" if flat else "tree"
         number = len({group.table for group in draft.indicator_groups})

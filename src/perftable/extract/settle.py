@@ -6,7 +6,8 @@ from __future__ import annotations
 from perftable.extract.draft import Draft
 from perftable.extract.periods import settle_periods
 from perftable.extract.tasks import settle_sections
-from perftable.model import Document
+from perftable.messages import render
+from perftable.model import Document, Indicator, Location
 
 
 def _filled(draft: Draft, label: str) -> bool:
@@ -16,9 +17,54 @@ def _filled(draft: Draft, label: str) -> bool:
     )
 
 
+def _row_of(location: Location) -> tuple[object, ...]:
+    """The printed row a location is in (a repair points at the level-1 cell, the indicator at its name cell)."""
+    cell_row = location.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") if location.cell else None
+    return (
+        location.file,
+        location.sheet,
+        location.page,
+        location.table,
+        location.line,
+        location.row,
+        cell_row,
+    )
+
+
+_COST_LEVEL2 = frozenset({"经济成本指标", "社会成本指标", "生态环境成本指标"})
+
+
+def settle_cost_level(draft: Draft, indicators: list[Indicator]) -> list[Indicator]:
+    """成本指标 is a level-2 under 产出指标 in the 2015 layout and a level-1 of its own in the 2021 one; where a row's
+    level-1 was left empty, the table decides which, once, from what it prints elsewhere (a 成本指标 level-1 or
+    its 经济/社会/生态环境成本指标 level-2s: the 2021 layout). Returns the indicators, those rows' level-1 set so."""
+    inferred = {
+        _row_of(repair.location)
+        for repair in draft.warnings
+        if repair.kind == "level1-inferred" and repair.params.get("level2") == "成本指标"
+    }
+    if not inferred:
+        return indicators
+    printed = [i for i in indicators if _row_of(i.location) not in inferred]
+    layout_2021 = any(i.level1 == "成本指标" or i.level2 in _COST_LEVEL2 for i in printed)
+    level1 = "成本指标" if layout_2021 else "产出指标"
+    out = [
+        i.model_copy(update={"level1": level1})
+        if _row_of(i.location) in inferred and i.level1 != level1
+        else i
+        for i in indicators
+    ]
+    for repair in draft.warnings:
+        if repair.kind == "level1-inferred" and repair.params.get("level2") == "成本指标":
+            repair.params["level1"] = level1
+            repair.message = render(repair.kind, repair.params)
+    return out
+
+
 def document_of(draft: Draft, fmt: str) -> Document:
     """The document a draft holds (``fmt``: the reader's format name)."""
     indicators, long_term = settle_periods(draft)
+    indicators = settle_cost_level(draft, indicators)
     kind = draft.kind or ("project" if draft.project else "department")
     return Document(
         kind=kind,

@@ -70,7 +70,10 @@ def split_levels(text: str) -> tuple[str, str, str] | None:
 
 # --- numbered prose -------------------------------------------------------------------------------------------
 
-_ITEM = re.compile(r"(?:^|(?<=[。；;.]))(\d{1,3})[、.．](?=\d{1,2}-)")
+# an item starts with its number after a full stop: ``2、1-产出指标；…`` (or ``2.``/``2．`` before the level code);
+# ``3、资金使用合规`` with no level code is an item too, one that cannot be read (reported, not glued to the last)
+_ITEM = re.compile(r"(?:^|(?<=[。；;.]))(\d{1,3})(?:[、.．](?=\d{1,2}-)|、)")
+_CODED_ITEM = re.compile(r"(?:^|(?<=[。；;.]))(\d{1,3})[、.．](?=\d{1,2}-)")  # what makes a cell coded
 _CODED = re.compile(r"^(\d{1,2})-([^；;]+?)[；;]")
 _VALUE = re.compile(r"(实施周期|年度|本年|当年|中期|长期)?指标值[:：]([^；;]*?)(?=[；;]|。?$)")
 
@@ -91,7 +94,7 @@ class CodedIndicator:
 def looks_coded(text: str) -> bool:
     """True when a cell holds numbered coded indicators (``1、1-产出指标；11-数量指标；…``)."""
     compact = _compact(text)
-    return bool(_ITEM.search(compact)) and "指标" in compact
+    return bool(_CODED_ITEM.search(compact)) and "指标" in compact
 
 
 def _compact(text: str) -> str:

@@ -1,0 +1,587 @@
+"""The layout families of the real corpus, on small tables written here: other labels, other orders, other damage
+than the corpus files have (markdown as converters leave it, and workbooks with merged cells).
+
+One test per property of a family; the corpus test (test_corpus.py) checks the real files."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import perftable
+from perftable.config import Config
+from perftable.engine import check_document
+from perftable.extract import extraction
+from perftable.grid import Origin, Source
+from perftable.model import Document
+from perftable.readers import parse_text
+from perftable.readers.pdf_layout import Assembler, BoxCell, PageContent, PageLine
+from perftable.vocab import header
+
+
+def loads(text: str) -> list[Document]:
+    return perftable.loads(text.strip() + "\n")
+
+
+def codes(doc: Document) -> list[str]:
+    return [finding.code for finding in check_document(doc, Config())]
+
+
+# --- 1. project listings ----------------------------------------------------------------------------------
+
+LISTING = """
+# 2025年项目支出绩效目标表
+金额单位：万元
+
+| 序号 | 项目名称 | 预算金额 | 其中：财政拨款 | 年度绩效目标 | 一级指标 | 二级指标 | 三级指标 | 指标方向 | 目标值 | 计量单位 |
+|---|---|---|---|---|---|---|---|---|---|---|
+| 1 | 乡村道路养护 | 120.5 | 100 | 完成道路养护50公里 | 产出指标 | 数量指标 | 养护里程 | ≥ | 50 | 公里 |
+|  |  |  |  |  |  |  | 养护频次 | = | 12 | 次 |
+|  |  |  |  |  | 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥ | 90 | % |
+| 2 | 公厕保洁 | 30 | 30 | 保洁全覆盖 | 产出指标 | 质量指标 | 保洁达标率 | ≥ | 95 | % |
+| 合计 |  | 150.5 | 130 |  |  |  |  |  |  |  |
+"""
+
+
+def test_a_listing_gives_one_project_document_per_project_in_order() -> None:
+    docs = loads(LISTING)
+    assert [(d.kind, d.layout, d.project) for d in docs] == [
+        ("project", "listing", "乡村道路养护"),
+        ("project", "listing", "公厕保洁"),
+    ]
+    first, second = docs
+    assert (first.year, first.title) == (2025, "2025年项目支出绩效目标表")
+    assert [(line.key, line.amount) for line in first.budget] == [
+        ("total", Decimal("120.5")),
+        ("fiscal", Decimal("100")),
+    ]
+    assert first.goals == ["完成道路养护50公里"] and first.info["序号"] == "1"
+    assert [(i.level1, i.level2, i.name) for i in first.indicators] == [
+        ("产出指标", "数量指标", "养护里程"),
+        ("产出指标", "数量指标", "养护频次"),  # level names carried down a flattened merged cell
+        ("满意度指标", "服务对象满意度指标", "群众满意度"),
+    ]
+    assert len(second.indicators) == 1 and second.amount("total") == Decimal("30")
+
+
+def test_a_target_is_comparator_value_and_unit_from_their_own_columns() -> None:
+    mileage = loads(LISTING)[0].indicators[0]
+    assert (mileage.value, mileage.unit, mileage.comparator_source) == ("50", "公里", "column")
+    target = mileage.target
+    assert (target.comparator, target.number, target.unit) == ("≥", Decimal("50"), "公里")
+
+
+def test_a_listing_is_not_asked_for_header_fields() -> None:
+    assert "M001" not in codes(loads(LISTING)[0])
+
+
+def test_a_listing_workbook_with_merged_cells_and_a_spending_unit_column(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    rows = [
+        ["2026年市级部门项目支出绩效表"],
+        [
+            "单位名称",
+            "项目名称",
+            "资金总额",
+            "绩效目标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标性质",
+            "指标值",
+            "度量单位",
+        ],
+        [
+            "某市第一医院",
+            "医疗设备购置",
+            "500",
+            "购置设备10台",
+            "产出指标",
+            "数量指标",
+            "设备数量",
+            "≥",
+            "10",
+            "台",
+        ],
+        [None, None, None, None, "效益指标", "社会效益指标", "服务患者人次", "≥", "2", "万人次"],
+        [None, "人才培养", "80", "培养骨干20名", "产出指标", "数量指标", "培养人数", "＝", "20", "人"],
+        ["某市疾控中心", "疫苗接种", "60.25", "接种率达标", "产出指标", "质量指标", "接种率", "≥", "95", "%"],
+    ]
+    for row in rows:
+        sheet.append(row)
+    for area in ("A3:A5", "B3:B4", "C3:C4", "D3:D4", "A1:J1"):
+        sheet.merge_cells(area)
+    path = tmp_path / "listing.xlsx"
+    book.save(path)
+    docs = perftable.load_all(path)
+    assert [(d.project, d.info.get("单位名称"), d.amount("total"), len(d.indicators)) for d in docs] == [
+        ("医疗设备购置", "某市第一医院", Decimal("500"), 2),
+        ("人才培养", "某市第一医院", Decimal("80"), 1),  # the unit cell is merged over both projects
+        ("疫苗接种", "某市疾控中心", Decimal("60.25"), 1),
+    ]
+    assert docs[0].indicators[1].target.unit == "万人次"
+    assert docs[0].year == 2026 and docs[0].source.sheet == sheet.title
+
+
+GOALS_ONLY = """
+七、重点项目预算绩效目标情况
+
+| 项目 | 预算数（单位：万元） | 绩效目标 |
+|---|---|---|
+| 某某局 | 300 |  |
+| 甲项目 | 100 | 完成甲项工作，服务群众不少于1000人次。 |
+| 乙项目 | 200 | 完成乙项工作。 |
+| 某某中心 | 50 |  |
+| 丙项目 | 50 | 完成丙项工作。 |
+注：无。
+"""
+
+
+def test_a_listing_of_goals_with_spending_unit_subtotals() -> None:
+    docs = loads(GOALS_ONLY)
+    assert [(d.project, d.info.get("资金使用单位"), d.amount("total"), d.indicator_layout) for d in docs] == [
+        ("甲项目", "某某局", Decimal("100"), "none"),
+        ("乙项目", "某某局", Decimal("200"), "none"),
+        ("丙项目", "某某中心", Decimal("50"), "none"),
+    ]
+
+
+def test_a_listing_of_goals_is_not_reported_for_indicators_it_does_not_print() -> None:
+    for doc in loads(GOALS_ONLY):
+        assert not {"I001", "I002", "I009", "I012", "X002", "M001"} & set(codes(doc)), codes(doc)
+
+
+def test_a_unit_heading_before_a_page_break_is_not_a_project_cut_by_it() -> None:
+    """A spending unit's name alone at the foot of a page, its project at the top of the next."""
+    origin = "x.pdf"
+    header = [
+        BoxCell((50, 100, 200, 120), "项目"),
+        BoxCell((200, 100, 300, 120), "预算数（万元）"),
+        BoxCell((300, 100, 500, 120), "绩效目标"),
+    ]
+    page1 = [
+        *header,
+        BoxCell((50, 120, 200, 140), "某医院"),
+        BoxCell((200, 120, 300, 140), ""),
+        BoxCell((300, 120, 500, 140), ""),
+    ]
+    page2 = [
+        *(BoxCell((b[0], b[1] - 60, b[2], b[3] - 60), t) for (b, t) in ((c.box, c.text) for c in header)),
+        BoxCell((50, 60, 200, 80), "某医院急救调度扩容项目"),
+        BoxCell((200, 60, 300, 80), "120"),
+        BoxCell((300, 60, 500, 80), "扩容调度席位"),
+    ]
+    docs = _pdf_docs(origin, [([page1], [PageLine("重点项目绩效目标情况", 80)]), ([page2], [])])
+    assert [(d.project, d.info.get("资金使用单位"), d.page_range) for d in docs] == [
+        ("某医院急救调度扩容项目", "某医院", (2, 2))
+    ]
+
+
+def _pdf_docs(name: str, pages: list[tuple[list[list[BoxCell]], list[PageLine]]]) -> list[Document]:
+    assembler = Assembler(name)
+    for number, (tables, lines) in enumerate(pages, start=1):
+        assembler.add(PageContent(number, tables, lines))
+    return extraction(Source(name, "pdf", assembler.finish())).documents
+
+
+def _listing_page(top_rows: list[tuple[str, str, str, str, str]], *, header: bool) -> list[BoxCell]:
+    """A page of a 预算表12-style listing: project cells merged down over their indicator rows (rows given as
+    name, amount, goal, level-1 … name; an empty name continues the project above on the page)."""
+    cells: list[BoxCell] = []
+    y = 100.0
+    if header:
+        for x0, x1, text in ((50, 150, "项目名称"), (150, 200, "项目总额"), (200, 300, "绩效目标"),
+                             (300, 360, "一级指标"), (360, 420, "二级指标"), (420, 520, "三级指标"),
+                             (520, 560, "指标性质"), (560, 600, "指标值"), (600, 640, "度量单位")):  # fmt: skip
+            cells.append(BoxCell((x0, y, x1, y + 20), text))
+        y += 20
+    blocks: list[list[tuple[str, str, str, str, str]]] = []
+    for row in top_rows:
+        if row[0] or not blocks:
+            blocks.append([])
+        blocks[-1].append(row)
+    for block in blocks:
+        height = 20 * len(block)
+        name, amount, goal = block[0][0], block[0][1], block[0][2]
+        cells += [
+            BoxCell((50, y, 150, y + height), name),
+            BoxCell((150, y, 200, y + height), amount),
+            BoxCell((200, y, 300, y + height), goal),
+        ]
+        for index, (_, _, _, level1, indicator) in enumerate(block):
+            top = y + 20 * index
+            cells += [
+                BoxCell((300, top, 360, top + 20), level1),
+                BoxCell(
+                    (360, top, 420, top + 20), "数量指标" if level1 == "产出指标" else "服务对象满意度指标"
+                ),
+                BoxCell((420, top, 520, top + 20), indicator),
+                BoxCell((520, top, 560, top + 20), "≥"),
+                BoxCell((560, top, 600, top + 20), "90"),
+                BoxCell((600, top, 640, top + 20), "%"),
+            ]
+        y += height
+    return cells
+
+
+def test_a_project_cut_by_a_page_break_stays_one_project() -> None:
+    page1 = _listing_page(
+        [
+            ("11000025T000000111222-甲项目", "10.000000", "完成甲", "产出指标", "甲一"),
+            ("11000025T000000111333-乙项目", "20.000000", "完成乙", "产出指标", "乙一"),
+        ],
+        header=True,
+    )
+    # the next page prints 乙项目 again (name, amount, goal) over its other rows, then a project whose name the
+    # page does not show (its cell is cut: the name is on the page after)
+    page2 = _listing_page(
+        [
+            ("11000025T000000111333-乙项目", "20.000000", "完成乙", "满意度指标", "乙满意度"),
+            ("11000025T000000111444-丙项目", "30.000000", "完成丙", "产出指标", "丙一"),
+        ],
+        header=False,
+    )
+    docs = _pdf_docs("x.pdf", [([page1], [PageLine("预算表12 项目支出绩效目标表", 80)]), ([page2], [])])
+    assert [
+        (d.project, d.info.get("项目编码"), d.page_range, [i.name for i in d.indicators]) for d in docs
+    ] == [
+        ("甲项目", "11000025T000000111222", (1, 1), ["甲一"]),
+        ("乙项目", "11000025T000000111333", (1, 2), ["乙一", "乙满意度"]),
+        ("丙项目", "11000025T000000111444", (2, 2), ["丙一"]),
+    ]
+
+
+def test_two_projects_with_the_same_code_on_one_page_stay_two() -> None:
+    page = _listing_page(
+        [
+            ("11000026T000003652013-学者项目", "5.000000", "资助甲校", "产出指标", "资助人数"),
+            ("11000026T000003652013-学者项目", "6.000000", "资助乙校", "产出指标", "资助人数"),
+        ],
+        header=True,
+    )
+    docs = _pdf_docs("x.pdf", [([page], [PageLine("项目支出绩效目标表", 80)])])
+    assert [d.amount("total") for d in docs] == [Decimal("5.000000"), Decimal("6.000000")]
+
+
+# --- 2. column roles from headers ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "period"),
+    [
+        ("*三级指标", "name", None),
+        ("二级指标(长期)", "level2", "long"),
+        ("指标值（年度）", "value", "annual"),
+        ("本年绩效指标值", "value", "annual"),
+        ("绩效指标性质", "comparator", None),
+        ("计算符号", "comparator", None),
+        ("绩效度量单位", "unit", None),
+        ("指标值类型", "value_type", None),
+        ("指标权重(%)", "weight", None),
+        ("分值", "weight", None),
+        ("评(扣)分标准", "scoring", None),
+        ("项目名称（必填）", "project", None),
+        ("项目名称（资金使用单位）", "project", None),
+        ("预算数（单位：万元）", "amount", None),
+        ("当年绩效目标", "goal", "annual"),
+        ("二级预算单位名称", "spending_unit", None),
+        ("一级项目名称", "project", None),
+    ],
+)
+def test_a_header_gives_its_column_a_role(text: str, role: str, period: str | None) -> None:
+    found = header(text)
+    assert (found.role, found.period) == (role, period)
+
+
+def test_the_money_unit_of_a_header_is_kept() -> None:
+    assert header("预算数（单位：万元）").money == "万元" and header("指标权重(%)").percent
+
+
+# --- 3. flat indicator lists -----------------------------------------------------------------------------
+
+FLAT = """
+# 2026年部门整体绩效目标表
+单位名称：某局
+
+| 当年整体绩效目标 |  |  |  |  |
+|---|---|---|---|---|
+| 完成年度任务，培训200人。 |  |  |  |  |
+| 指标 | 指标权重 | 计量单位 | 指标性质 | 指标值 |
+| 培训人数 | 40 | 人 | ≥ | 200 |
+| 群众满意度 | 30 | % | ≥ | 90 |
+| 年度预算执行率 | 30 | % | = | 100 |
+"""
+
+
+def test_a_flat_list_reads_names_weights_and_targets() -> None:
+    (doc,) = loads(FLAT)
+    assert (doc.kind, doc.department, doc.indicator_layout, doc.goals) == (
+        "department",
+        "某局",
+        "flat",
+        ["完成年度任务，培训200人。"],
+    )
+    assert [(i.name, i.weight, i.target.comparator, i.target.number, i.unit) for i in doc.indicators] == [
+        ("培训人数", Decimal("40"), "≥", Decimal("200"), "人"),
+        ("群众满意度", Decimal("30"), "≥", Decimal("90"), "%"),
+        ("年度预算执行率", Decimal("30"), "=", Decimal("100"), "%"),
+    ]
+
+
+def test_a_flat_list_infers_a_category_only_where_the_name_says_it() -> None:
+    (doc,) = loads(FLAT)
+    assert [(i.level1, i.level2) for i in doc.indicators] == [("", ""), ("满意度指标", ""), ("", "")]
+
+
+def test_a_flat_list_is_not_reported_for_missing_categories() -> None:
+    (doc,) = loads(FLAT)
+    assert not {"I001", "I002", "I005", "I011"} & set(codes(doc)), codes(doc)
+
+
+# --- 4. indicators written in one cell ---------------------------------------------------------------------
+
+WRITTEN = """
+# 预算13表 部门整体支出绩效目标表
+（2026年度）
+
+| 部门名称 | 某局 |  |  |  |
+|---|---|---|---|---|
+| 活动 | 绩效指标 | 指标性质 | 指标值 | 度量单位 |
+| 培训 | 产出指标-数量指标-培训人数 | ≥ | 200 | 人 |
+| 培训 | 效益指标/社会效益指标/学员就业率 | ≥ | 60 | % |
+| 培训 | 满意度指标服务对象满意度指<br>标学员满意度 | ≥ | 90 | % |
+"""
+
+
+def test_levels_run_together_in_one_cell_are_split_by_the_vocabulary() -> None:
+    (doc,) = loads(WRITTEN)
+    assert [(i.level1, i.level2, i.name, i.info.get("活动")) for i in doc.indicators] == [
+        ("产出指标", "数量指标", "培训人数", "培训"),
+        ("效益指标", "社会效益指标", "学员就业率", "培训"),
+        ("满意度指标", "服务对象满意度指标", "学员满意度", "培训"),
+    ]
+    assert doc.indicator_layout == "tree" and doc.year == 2026
+
+
+CODED = """
+项目支出绩效目标表（含转移支付项目）
+
+| 项目名称（资金使用单位） | 总计 | 绩效目标 | 绩效指标 |
+|---|---|---|---|
+| 技能培训项目 | 50 | 培训200人 | 1、1-产出指标；11-数量指标；培训人数；实施周期指标值:≥600人；年度指标值:≥200人。2<br>、1-产出指<br>标；12 -质量指标；培训合格率；年度指标值:≥95%。3、资金使用合规 |
+"""
+
+
+def test_numbered_coded_indicators_in_one_cell_with_their_period_values() -> None:
+    (doc,) = loads(CODED)
+    assert [(i.level1, i.level2, i.name, i.value) for i in doc.indicators] == [
+        ("产出指标", "数量指标", "培训人数", "≥200人"),
+        ("产出指标", "质量指标", "培训合格率", "≥95%"),
+    ]
+    assert [(i.name, i.value) for i in doc.long_term_indicators] == [("培训人数", "≥600人")]
+
+
+def test_a_part_of_a_coded_cell_that_cannot_be_read_is_reported_not_dropped() -> None:
+    (doc,) = loads(CODED)
+    assert [(w.code, w.kind) for w in doc.warnings if w.kind == "indicator-unread"] == [
+        ("P003", "indicator-unread")
+    ]
+
+
+# --- 6. document structure -----------------------------------------------------------------------------------
+
+DISCLOSURE = """
+目 录
+一、部门职责............................................3
+二、收支总体情况表......................................5
+
+第四部分 名词解释
+基本支出：指为保障机构正常运转、完成日常工作任务而发生的人员支出和公用支出，是部门预算的重要组成部分之一。
+项目支出：指在基本支出之外为完成特定行政任务和事业发展目标所发生的支出，包括基本建设、有关事业发展专项等。
+
+表1 收支总体情况表
+
+| 收入 | 预算数 | 支出 | 预算数 |
+|---|---|---|---|
+| 一般公共预算拨款 | 1,000.00 | 基本支出 | 600.00 |
+| 合计 | 1,000.00 | 项目支出 | 400.00 |
+
+2026年项目支出绩效目标表
+
+| 项目名称 | 示例项目 | 主管部门 | 某局 |
+|---|---|---|---|
+| 年度资金总额 | 50 |  |  |
+| 年度绩效目标 | 完成示例工作。 |  |  |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 完成数量 | ≥3个 |
+
+2026年项目支出绩效目标表
+
+| 项目名称 |  | 主管部门 |  |
+|---|---|---|---|
+| 年度资金总额 |  |  |  |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+"""
+
+
+def test_only_target_tables_become_documents_and_the_rest_is_skipped_with_reasons() -> None:
+    result = extraction(
+        Source("d.md", "markdown", parse_text(DISCLOSURE.strip(), "markdown", Origin("d.md")))
+    )
+    assert [(d.project, [line.key for line in d.budget]) for d in result.documents] == [
+        ("示例项目", ["annual_total"])
+    ]
+    reasons = [reason.reason for reason in result.reasons]
+    assert any("收支总体情况表" in reason for reason in reasons), reasons
+    assert "a blank form (no value filled in)" in reasons
+
+
+# --- 7. budget blocks as printed -----------------------------------------------------------------------------
+
+BUDGET = """
+# 2026年项目支出绩效目标表
+
+| 项目名称 | 高标准农田建设 |  |  |
+|---|---|---|---|
+| 实施期资金总额 | 1,708万 | 年度预算资金总额 | 854万854万(高标准农田建设400万元,其他454万元) |
+| 其中 :上级资金16 |  |  |  |
+| 年度绩效目标 | 建成高标准农田1万亩。 |  |  |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 建成面积 | ≥1万亩 |
+"""
+
+
+def test_budget_labels_as_printed_and_amounts_with_notes() -> None:
+    (doc,) = loads(BUDGET)
+    lines = {line.key: line for line in doc.budget}
+    assert lines["total"].amount == Decimal("1708") and lines["annual_total"].amount == Decimal("854")
+    assert "(高标准农田建设400万元" in lines["annual_total"].value  # the note is kept with the amount
+    assert lines["fiscal"].label == "上级资金" and lines["fiscal"].amount == Decimal("16")
+    assert [w.kind for w in doc.warnings if w.code == "P003"] == ["doubled-amount"]
+    assert "B006" not in codes(doc)
+
+
+# --- 8. years -----------------------------------------------------------------------------------------------
+
+
+def test_a_table_without_a_year_takes_the_one_its_project_name_gives() -> None:
+    (doc,) = loads(
+        """
+| 项目名称 | 2018年农村公路建设项目 |
+|---|---|
+| 年度资金总额 | 100 |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 建设里程 | 10公里 |
+"""
+    )
+    assert doc.year == 2018
+
+
+def test_a_year_range_in_a_project_name_names_no_year() -> None:
+    (doc,) = loads(
+        """
+| 项目名称 | 2024-2026年信息化运维项目 |
+|---|---|
+| 年度资金总额 | 100 |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 运维系统数 | 5个 |
+"""
+    )
+    assert doc.year is None
+
+
+# --- 9. damaged numbers ---------------------------------------------------------------------------------------
+
+
+def test_digits_split_by_a_blank_are_read_with_a_repair() -> None:
+    (doc,) = loads(
+        """
+# 2026年部门整体支出绩效目标表
+
+| 部门名称 | 某局 |
+|---|---|
+| 资金总额 | 968.191 8 |
+| 基本支出 | 968.1918 |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 完成数量 | 3个 |
+"""
+    )
+    assert doc.amount("total") == Decimal("968.1918")
+    assert [(w.code, w.kind) for w in doc.warnings if w.kind == "spaced-digits"] == [
+        ("P002", "spaced-digits")
+    ]
+
+
+def test_a_lost_decimal_point_is_named_by_the_budget_message() -> None:
+    (doc,) = loads(
+        """
+# 2026年部门整体支出绩效目标表
+
+| 部门名称 | 某局 |
+|---|---|
+| 资金总额 | 7242318 |
+| 基本支出 | 400 |
+| 项目支出 | 324.2318 |
+"""
+    )
+    (finding,) = list(check_document(doc, Config(select=("B001",))))
+    assert (
+        finding.variant == "decimal"
+        and "资金总额 7242318 像是丢了小数点（按 724.2318 计则相符）" in finding.message
+    )
+
+
+def test_a_spreadsheet_day_number_in_a_date_field_is_read_as_the_date_with_a_repair(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (
+        ["2022年项目支出绩效目标表"],
+        ["项目名称", "示例项目", "计划完成日期", 44561],
+        ["年度资金总额", 100],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "完成数量", "3个"],
+    ):
+        sheet.append(row)
+    path = tmp_path / "serial.xlsx"
+    book.save(path)
+    (doc,) = perftable.load_all(path)
+    assert doc.info["计划完成日期"] == "2021-12-31"
+    assert [w.kind for w in doc.warnings if w.code == "P003"] == ["excel-date-serial"]
+
+
+# --- 10. fragments ------------------------------------------------------------------------------------------
+
+
+def test_a_single_character_left_by_a_cut_is_not_an_indicator() -> None:
+    (doc,) = loads(
+        """
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+|---|---|---|---|
+| 产出指标 | 数量指标 | 完成数量 | 3个 |
+| 效益指标 | 社会效益指标 | 效 |  |
+"""
+    )
+    assert [i.name for i in doc.indicators] == ["完成数量"]
+    assert [w.kind for w in doc.warnings if w.code == "P003"] == ["fragment-dropped"]
+
+
+# --- 11. one level-1 inference per table ------------------------------------------------------------------
+
+
+def test_cost_as_a_level1_is_decided_once_for_the_whole_table() -> None:
+    (doc,) = loads(
+        """
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+|---|---|---|---|
+|  | 成本指标 | 设备采购成本 | ≤20万元 |
+| 产出指标 | 数量指标 | 采购数量 | 10台 |
+| 成本指标 | 经济成本指标 | 运维成本 | ≤5万元 |
+"""
+    )
+    assert (doc.indicators[0].level1, doc.indicators[0].level2) == ("成本指标", "成本指标")
