@@ -121,14 +121,49 @@ def test_cli_verbose_counts_skipped_tables_and_pages_option() -> None:
     result = run_cli("parse", str(DOCUMENTS / "budget-2026.pdf"), "-v", "--compact")
     assert result.returncode == 0
     assert len(json.loads(result.stdout)) == 3
-    assert result.stderr.strip() == (
-        f"perftable: {DOCUMENTS / 'budget-2026.pdf'}: 3 绩效目标表, 2 other tables skipped (not 绩效目标表)"
-    )
+    pdf = DOCUMENTS / "budget-2026.pdf"
+    assert result.stderr.splitlines() == [
+        f"perftable: {pdf}: 3 绩效目标表, 2 other tables skipped (not 绩效目标表)",
+        f"perftable:   {pdf}:p1:r5:c1: not a 绩效目标表 (一、收支预算总表)",
+        f"perftable:   {pdf}:p5:r13:c1: a self-evaluation table (实际完成值/得分 columns), not a 绩效目标表",
+    ]
     runner = CliRunner()
     result = runner.invoke(cli, ["parse", str(DOCUMENTS / "budget-2026.pdf"), "--pages", "3", "--compact"])
     assert json.loads(result.stdout)["department"] == "示例县民政局"
     result = runner.invoke(cli, ["parse", str(DOCUMENTS / "budget-2026.pdf"), "--pages", "5-2"])
     assert result.exit_code == 2 and "not a page range" in result.output
+
+
+def test_cli_stats_say_what_was_read_and_what_skipped(tmp_path: Path) -> None:
+    pdf = DOCUMENTS / "budget-2026.pdf"
+    result = run_cli("parse", str(pdf), "--stats", "--lang", "en", "-o", str(tmp_path / "out.json"))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"{pdf}: 3 绩效目标表, 2 other tables skipped"
+    assert lines[1:4] == [
+        "  skipped",
+        "    p1          not a 绩效目标表 (一、收支预算总表)",
+        "    p5          a self-evaluation table (实际完成值/得分 columns), not a 绩效目标表",
+    ]
+    assert lines[4] == "  绩效目标表" and len(lines) == 9
+    assert lines[-1].startswith("  in all: 3 tables (1 department, 2 project), ")
+    assert len(json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))) == 3  # -o still gets the JSON
+    chinese = run_cli("parse", str(pdf), "--stats")
+    assert (
+        chinese.stdout.splitlines()[0] == f"{pdf}: 3 张绩效目标表, 跳过 2 张其他表"
+        and "{" not in chinese.stdout
+    )
+
+
+def test_cli_stats_of_a_file_with_only_a_blank_form_say_so(tmp_path: Path) -> None:
+    blank = tmp_path / "blank.md"
+    blank.write_text(
+        "# 项目支出绩效目标表\n\n| 项目名称 |  | 主管部门 |  |\n|---|---|---|---|\n| 年度资金总额 |  |  |  |\n"
+        "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n|  |  |  |  |\n",
+        encoding="utf-8",
+    )
+    result = run_cli("parse", str(blank), "--stats", "--lang", "en")
+    assert result.returncode == 2 and "a blank form (no value filled in)" in result.stdout, result
 
 
 def test_owner_password_only_pdf_is_read(tmp_path: Path) -> None:

@@ -436,9 +436,9 @@ def test_only_target_tables_become_documents_and_the_rest_is_skipped_with_reason
     assert [(d.project, [line.key for line in d.budget]) for d in result.documents] == [
         ("示例项目", ["annual_total"])
     ]
-    reasons = [reason.reason for reason in result.reasons]
-    assert any("收支总体情况表" in reason for reason in reasons), reasons
-    assert "a blank form (no value filled in)" in reasons
+    reasons = [(reason.kind, reason.message("en")) for reason in result.reasons]
+    assert any(kind == "other-table" and "收支总体情况表" in text for kind, text in reasons), reasons
+    assert ("blank-form", "a blank form (no value filled in)") in reasons
 
 
 # --- 7. budget blocks as printed -----------------------------------------------------------------------------

@@ -329,6 +329,27 @@ def test_every_rule_is_documented_in_both_languages() -> None:
             assert placeholders(texts["zh"]) == placeholders(texts["en"]), (rule.code, variant)
 
 
+def test_every_repair_kind_has_its_message_in_its_rule() -> None:
+    """A repair the readers make is reported by P002 or P003 with its own message, in both languages."""
+    from perftable.messages import MESSAGES, REPAIR_CODES
+    from perftable.rules import resolve_rule
+
+    for kind, code in REPAIR_CODES.items():
+        assert set(MESSAGES[kind]) == {"zh", "en"}, kind
+        assert resolve_rule(code, "test").messages[kind] == MESSAGES[kind], kind
+
+
+def test_a_repair_finding_says_what_was_repaired(tmp_path: Path) -> None:
+    table = tmp_path / "t.md"
+    table.write_text(
+        "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n|---|---|---|---|\n"
+        "| 产出指标 | 数量指标 | 完成数量 | 3个 |\n| 效益指标 | 社会效益指标 | 效 |  |\n",
+        encoding="utf-8",
+    )
+    result = run_cli("validate", str(table), "--isolated", "--select", "P003", "--lang", "en")
+    assert "P003  「效」 is a single character with no value" in result.stdout, result.stdout
+
+
 def test_rules_command_lists_and_explains(golden: Golden) -> None:
     code, listing = invoke("rules")
     assert code == 0 and listing.count("\n") == len(all_rules())

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from perftable.extract import Extraction
+
 
 class PerftableError(Exception):
     """Base class of perftable's own errors."""
@@ -22,7 +27,13 @@ class ReadError(PerftableError):
 
 
 class NoTableError(ReadError):
-    """The file was read but holds no 绩效目标表."""
+    """The file was read but holds no 绩效目标表; ``extraction`` says which tables were skipped and why."""
+
+    def __init__(
+        self, path: str, reason: str, kind: str = "other", extraction: Extraction | None = None
+    ) -> None:
+        super().__init__(path, reason, kind)
+        self.extraction = extraction
 
 
 class UsageError(PerftableError):

@@ -63,10 +63,43 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "日期栏中的「{text}」是电子表格的日期序号，已按 {date} 读取，请核对",
         "en": "「{text}」 in a date field is a spreadsheet day number; read as {date}; check it",
     },
-    "value-column-shift": {
-        "zh": "指标值不在指标值列，取自第{column}列",
-        "en": "the value was not in the value column; taken from column {column}",
+    # Tables the extractor skipped (perftable parse --stats / -v).
+    "skipped-other-table": {
+        "zh": "不是绩效目标表（{title}）",
+        "en": "not a 绩效目标表 ({title})",
     },
+    "skipped-no-target-vocabulary": {
+        "zh": "不是绩效目标表（没有绩效指标、预算或目标栏目）",
+        "en": "not a 绩效目标表 (no indicator, budget or goal headings)",
+    },
+    "skipped-blank-form": {
+        "zh": "空白表样（没有填写任何值）",
+        "en": "a blank form (no value filled in)",
+    },
+    "skipped-self-evaluation": {
+        "zh": "自评表（实际完成值/得分栏目），不是绩效目标表",
+        "en": "a self-evaluation table (实际完成值/得分 columns), not a 绩效目标表",
+    },
+    "skipped-no-target": {
+        "zh": "有绩效目标表的栏目，但没有指标，也没有带目标或任务的预算",
+        "en": "has 绩效目标表 headings but no indicator, nor a budget with goals or tasks",
+    },
+}
+
+# The code of each repair the readers make: P002 keeps the meaning, P003 could change it (a person should look).
+REPAIR_CODES: Final[dict[str, Literal["P002", "P003"]]] = {
+    "carried-down": "P002",
+    "joined-lines": "P002",
+    "stray-spaces": "P002",
+    "spaced-digits": "P002",
+    "realigned-row": "P003",
+    "level1-inferred": "P003",
+    "task-section": "P003",
+    "fragment-dropped": "P003",
+    "indicator-unread": "P003",
+    "amount-unread": "P003",
+    "doubled-amount": "P003",
+    "excel-date-serial": "P003",
 }
 
 # Words used as parameters above.

@@ -93,7 +93,7 @@ def byte_size(ctx: click.Context, param: click.Parameter, value: object) -> int:
 
 
 def reading_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Add the reading options to a command: ``--pages`` and the limits (``--max-file-size``, ``--max-cells``,
+    """Add the reading options to a command: ``--pages``, ``--pdf-engine`` and the limits (``--max-file-size``, ``--max-cells``,
     ``--max-unzipped``); the command receives them as keyword arguments for :func:`read_options`."""
     from perftable.readers import DEFAULT_OPTIONS as D
 
@@ -103,6 +103,13 @@ def reading_options(command: Callable[..., Any]) -> Callable[..., Any]:
                            help="Most cells a sheet may span.")(command)  # fmt: skip
     command = click.option("--max-file-size", type=str, callback=byte_size, show_default=_human(D.max_bytes),
                            metavar="SIZE", help="Largest file to read (50MB, 32MiB …).")(command)  # fmt: skip
+    command = click.option(
+        "--pdf-engine",
+        type=click.Choice(["pdfium", "pdfplumber"]),
+        default=D.pdf_engine,
+        show_default=True,
+        help="PDF only: the library that reads the pages (pdfium is faster; pdfplumber is the second opinion).",
+    )(command)
     return click.option(
         "--pages",
         metavar="FIRST-LAST",
@@ -121,7 +128,9 @@ def verbose_option(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def read_options(
+    *,
     pages: tuple[int, int] | None = None,
+    pdf_engine: str | None = None,
     max_file_size: int | None = None,
     max_cells: int | None = None,
     max_unzipped: int | None = None,
@@ -131,6 +140,7 @@ def read_options(
 
     return ReadOptions(
         pages=pages,
+        pdf_engine=pdf_engine or DEFAULT_OPTIONS.pdf_engine,
         max_bytes=max_file_size or DEFAULT_OPTIONS.max_bytes,
         max_cells=max_cells or DEFAULT_OPTIONS.max_cells,
         max_unzipped=max_unzipped or DEFAULT_OPTIONS.max_unzipped,
@@ -148,6 +158,9 @@ def read_tables(path: Path, options: ReadOptions, stdin_format: str = "markdown"
 
 
 def summary(path: Path, result: Extraction) -> str:
-    """The verbose line for one file: ``x.pdf: 3 绩效目标表, 2 other tables skipped``."""
+    """The verbose lines for one file: ``perftable: x.pdf: 3 绩效目标表, 2 other tables skipped (not 绩效目标表)``,
+    then one line per skipped table saying where it starts and why."""
     skipped = f", {result.skipped} other table{'s' if result.skipped != 1 else ''} skipped (not 绩效目标表)"
-    return f"{path}: {len(result.documents)} 绩效目标表{skipped if result.skipped else ''}"
+    lines = [f"perftable: {path}: {len(result.documents)} 绩效目标表{skipped if result.skipped else ''}"]
+    lines += [f"perftable:   {reason.location}: {reason.message('en')}" for reason in result.reasons]
+    return "\n".join(lines)

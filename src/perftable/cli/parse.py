@@ -37,6 +37,12 @@ def _documents_json(docs: list[Document], *, as_array: bool, jsonl: bool, indent
 @click.option("--jsonl", is_flag=True, help="Print one JSON document per line (JSON Lines).")
 @click.option("--compact", is_flag=True, help="No indentation.")
 @click.option(
+    "--stats",
+    is_flag=True,
+    help="Print what was read instead of the JSON: per file, each 绩效目标表 (pages, kind, name, indicators, total, "
+    "repairs) and each table skipped with the reason. With -o the JSON is still written.",
+)
+@click.option(
     "--lang",
     type=click.Choice(["zh", "en"]),
     default="zh",
@@ -58,6 +64,7 @@ def parse(
     as_array: bool,
     jsonl: bool,
     compact: bool,
+    stats: bool,
     lang: str,
     stdin_format: str,
     verbose: bool,
@@ -75,12 +82,16 @@ def parse(
       perftable parse samples/guangdong-department/lianjiang-2024.md
       perftable parse 项目绩效目标表.xlsx -o out.json
       perftable parse 2026年部门预算公开.pdf --pages 40-52 -v
+      perftable parse 2026年部门预算公开.pdf --stats --lang en
       perftable parse submissions/ --jsonl > all.jsonl
     """
     from perftable.cli.options import read_options, read_tables, summary
-    from perftable.errors import ReadError
+    from perftable.cli.stats import stats_text
+    from perftable.errors import NoTableError, ReadError
     from perftable.files import iter_files
-    from perftable.messages import render
+    from perftable.messages import Lang, render
+
+    language: Lang = "en" if lang == "en" else "zh"
 
     documents: list[Document] = []
     failed = False
@@ -91,17 +102,21 @@ def parse(
         try:
             result = read_tables(path, options, stdin_format)
         except ReadError as exc:
+            if stats and isinstance(exc, NoTableError) and exc.extraction is not None:
+                click.echo(stats_text(str(path), exc.extraction, language), nl=False)
             fail(str(exc))
             failed = True
             continue
         if verbose:
-            click.echo(f"perftable: {summary(path, result)}", err=True)
+            click.echo(summary(path, result), err=True)
+        if stats:
+            click.echo(stats_text(str(path), result, language), nl=False)
         documents.extend(result.documents)
     if lang != "zh":
         for doc in documents:
             for repair in doc.warnings:
                 repair.message = render(repair.kind, repair.params, "en")
-    if documents:
+    if documents and (output is not None or not stats):
         text = _documents_json(
             documents, as_array=as_array or many_files, jsonl=jsonl, indent=None if compact else 2
         )

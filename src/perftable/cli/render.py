@@ -55,6 +55,7 @@ class Options:
     with_findings: bool
     stdin_format: str
     pages: tuple[int, int] | None
+    pdf_engine: str
     max_file_size: int
     max_cells: int
     max_unzipped: int
@@ -127,7 +128,16 @@ def _load(path: Path, opts: Options) -> list[Document]:
 
     if str(path) == "-":
         return loads(sys.stdin.read(), opts.stdin_format, "<stdin>")
-    return load_all(path, read_options(opts.pages, opts.max_file_size, opts.max_cells, opts.max_unzipped))
+    return load_all(
+        path,
+        read_options(
+            pages=opts.pages,
+            pdf_engine=opts.pdf_engine,
+            max_file_size=opts.max_file_size,
+            max_cells=opts.max_cells,
+            max_unzipped=opts.max_unzipped,
+        ),
+    )
 
 
 def _rendered(docs: list[Document], fmt: Format, path: Path, opts: Options) -> str | bytes:

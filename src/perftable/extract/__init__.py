@@ -23,26 +23,32 @@ from perftable.errors import NoTableError
 from perftable.extract.context import FileContext, file_context
 from perftable.extract.draft import Draft, distinct
 from perftable.extract.form import FormBuilder
-from perftable.extract.layout import Plan, plan, table_title
+from perftable.extract.layout import Plan, SkipKind, plan, table_title
 from perftable.extract.listing import ListingContext, read_listing
 from perftable.extract.settle import document_of
 from perftable.grid import Block, Cell, Source, Table, TextLine
+from perftable.messages import Lang, render
 from perftable.model import Document, Location
 from perftable.text import clean_text
 
 
 @dataclass(frozen=True, slots=True)
 class Skipped:
-    """A table that gave no 绩效目标表, where it starts and why."""
+    """A table that gave no 绩效目标表: where it starts, why (``kind``), and the title it prints (other-table)."""
 
     location: Location
-    reason: str
+    kind: SkipKind
+    title: str = ""
+
+    def message(self, lang: Lang = "zh") -> str:
+        return render(f"skipped-{self.kind}", {"title": self.title}, lang)
 
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
-    """What a source holds: its 绩效目标表, and how many of its tables were skipped (no row of theirs went into a
-    绩效目标表: 收支总表, 自评表…), with where and why."""
+    """What a source holds: its 绩效目标表, and the tables skipped (no row of theirs went into a 绩效目标表: 收支总表,
+    自评表, blank templates…), with where and why; ``skipped`` counts them (a form printed as several grid tables,
+    as a PDF page break leaves it, counts once)."""
 
     documents: list[Document]
     skipped: int
@@ -159,7 +165,7 @@ def extraction(source: Source) -> Extraction:
         if not draft.recognised:
             continue
         if _blank(draft):
-            reasons.append(Skipped(draft.start.location(), "a blank form (no value filled in)"))
+            reasons.append(Skipped(draft.start.location(), "blank-form"))
             continue
         if draft.kind == "project" or draft.project:
             draft.department = draft.department or context.department
@@ -168,19 +174,22 @@ def extraction(source: Source) -> Extraction:
     for _, draft in ordered:
         _settle_year(draft, context)
     documents = [document_of(draft, source.format) for _, draft in ordered]
-    read = {table for builder in builders for table in builder.tables}
-    kept = {table for builder in builders if builder.draft.recognised for table in builder.tables}
-    kept |= set(layout.listings)
-    for index, why in sorted(layout.skipped.items()):
+    for index, (kind, title) in sorted(layout.skipped.items()):
         table = source.blocks[index]
         assert isinstance(table, Table)
         if table.rows and table.rows[0]:
-            reasons.append(Skipped(table.rows[0][0].location(), why))
-    skipped = len(read - kept) + len(layout.skipped)
+            reasons.append(Skipped(table.rows[0][0].location(), kind, title))
+    for builder in builders:
+        if builder.draft.recognised:
+            continue
+        draft = builder.draft
+        why: SkipKind = (
+            "self-evaluation" if draft.self_evaluation else "blank-form" if _blank(draft) else "no-target"
+        )
+        reasons.append(Skipped(draft.start.location(), why))
     self_evaluation = any(builder.draft.self_evaluation for builder in builders)
-    return Extraction(
-        documents, skipped, self_evaluation, sorted(reasons, key=lambda r: r.location.sort_key())
-    )
+    reasons.sort(key=lambda r: r.location.sort_key())
+    return Extraction(documents, len(reasons), self_evaluation, reasons)
 
 
 def extract(source: Source) -> list[Document]:
@@ -196,6 +205,7 @@ def require_documents(result: Extraction, path: str) -> list[Document]:
             path,
             "holds a self-evaluation table (自评表: 实际完成值/得分 columns), not a 绩效目标表",
             "self-evaluation",
+            result,
         )
     if not result.documents:
         raise NoTableError(
@@ -203,5 +213,6 @@ def require_documents(result: Extraction, path: str) -> list[Document]:
             "no 绩效目标表 found (no indicator table with 一级/二级/三级指标 headers, and no budget block with goals "
             "or tasks)",
             "no-table",
+            result,
         )
     return result.documents

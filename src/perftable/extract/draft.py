@@ -8,12 +8,11 @@ from typing import Literal
 
 from perftable.extract.scores import ScoreCollector
 from perftable.grid import Cell
-from perftable.messages import render
+from perftable.messages import REPAIR_CODES, render
 from perftable.model import BudgetLine, Indicator, Location, Repair, Task
 from perftable.text import clean_text, was_broken
 from perftable.values.numbers import AmountError, AmountReading, read_amount
 
-RepairCode = Literal["P002", "P003"]
 _WHITE = re.compile(r"\s+")
 
 
@@ -112,10 +111,15 @@ class Draft:
         # a titled form that names its department or project and states goals, with no amount or indicator
         return bool(self.title and (self.department or self.project) and self.goals)
 
-    def repair(self, code: RepairCode, kind: str, cell: Cell, **params: str) -> None:
+    def repair(self, kind: str, cell: Cell, **params: str) -> None:
+        """Record a repair (its code is the kind's, from :data:`~perftable.messages.REPAIR_CODES`)."""
         self.warnings.append(
             Repair(
-                code=code, kind=kind, message=render(kind, params), params=params, location=cell.location()
+                code=REPAIR_CODES[kind],
+                kind=kind,
+                message=render(kind, params),
+                params=params,
+                location=cell.location(),
             )
         )
 
@@ -127,8 +131,7 @@ class Draft:
         except AmountError:
             return None
         for kind in reading.repairs:
-            code: RepairCode = "P002" if kind == "spaced-digits" else "P003"
-            self.repair(code, kind, cell, text=printed[:40], amount=f"{reading.amount}")
+            self.repair(kind, cell, text=printed[:40], amount=f"{reading.amount}")
         return reading
 
     def text_of(self, cell: Cell) -> str:
@@ -137,9 +140,9 @@ class Draft:
         text = clean_text(cell.text)
         if not cell.merged and not cell.origin.laid_out:
             if was_broken(cell.text):
-                self.repair("P002", "joined-lines", cell, text=text)
+                self.repair("joined-lines", cell, text=text)
             elif text != cell.text.strip() and _WHITE.sub("", text) == _WHITE.sub("", cell.text):
-                self.repair("P002", "stray-spaces", cell, text=text)
+                self.repair("stray-spaces", cell, text=text)
         return text
 
     def set_field(self, name: str, value: str, cell: Cell) -> None:

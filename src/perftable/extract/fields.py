@@ -272,7 +272,7 @@ class FieldReader:
     def add_goal(self, kind: LabelKind, label: str, value: Cell) -> None:
         items, broken = read_goals(value.text)
         if broken and not value.merged and not value.origin.laid_out:
-            self.draft.repair("P002", "joined-lines", value, text=clean_text(value.text)[:40])
+            self.draft.repair("joined-lines", value, text=clean_text(value.text)[:40])
         if kind == "goal":
             if not self.draft.goals:
                 self.draft.locations["goals"] = value.location()
@@ -306,7 +306,7 @@ class FieldReader:
         elif kind == "info":
             text = self.draft.text_of(value)
             if clean_label(label.text) in _DATE_LABELS and (date := excel_serial_date(text)) is not None:
-                self.draft.repair("P003", "excel-date-serial", value, text=text, date=date)
+                self.draft.repair("excel-date-serial", value, text=text, date=date)
                 text = date
             self.draft.add_info(clean_label(label.text), text, value)
 

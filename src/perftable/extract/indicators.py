@@ -230,7 +230,6 @@ class IndicatorReader:
                 level1 = parent
                 reason = reason or ("level1-mismatch" if carry.level1 else "level1-missing")
                 draft.repair(
-                    "P003",
                     "level1-inferred",
                     l1_cell or l2_cell or anchor,
                     level1=parent,
@@ -241,14 +240,14 @@ class IndicatorReader:
             else:
                 level1 = carry.level1
                 if level1 and not carry.warned_level1:
-                    draft.repair("P002", "carried-down", anchor, level="level1", value=level1)
+                    draft.repair("carried-down", anchor, level="level1", value=level1)
                 carry.warned_level1 = True
         else:
             carry.warned_level1 = False
         if not level2:
             level2 = carry.level2 if level1 == carry.level1 else ""
             if level2 and not carry.warned_level2:
-                draft.repair("P002", "carried-down", anchor, level="level2", value=level2)
+                draft.repair("carried-down", anchor, level="level2", value=level2)
             carry.warned_level2 = True
         else:
             carry.warned_level2 = False
@@ -271,7 +270,7 @@ class IndicatorReader:
                     if getattr(fields, name) is not getattr(before, name) and getattr(fields, name)
                 ]
                 anchor = fields.name or fields.value or next(iter(cells.values()))
-                self.draft.repair("P003", "realigned-row", anchor, fields=",".join(moved) or "-")
+                self.draft.repair("realigned-row", anchor, fields=",".join(moved) or "-")
         anchor = fields.name or fields.value or fields.level2 or fields.level1 or next(iter(cells.values()))
         if self.cols.written and fields.name is not None and self._written(fields):
             return
@@ -279,7 +278,7 @@ class IndicatorReader:
         if fields.name is None and fields.value is None:
             return
         if _is_fragment(fields):
-            self.draft.repair("P003", "fragment-dropped", anchor, text=clean_text(anchor.text))
+            self.draft.repair("fragment-dropped", anchor, text=clean_text(anchor.text))
             return
         self.out.append(self._indicator(fields, level1, level2, anchor))
 
@@ -295,7 +294,7 @@ class IndicatorReader:
                 if self.long_out is not None and item.overall:
                     self.long_out.append(self._coded(item, item.overall, cell, fields))
             for part in unread:
-                self.draft.repair("P003", "indicator-unread", cell, text=part[:60])
+                self.draft.repair("indicator-unread", cell, text=part[:60])
             if any(item.level1 or item.level2 for item in items):
                 self.draft.indicator_layout = "tree"
             return bool(items or unread)

@@ -32,6 +32,9 @@ from perftable.extract.tasks import task_header
 from perftable.grid import Block, Table, TextLine
 from perftable.text import label_key
 
+# Why a table gave no 绩效目标表 (each has a ``skipped-<kind>`` message in perftable.messages).
+SkipKind = Literal["other-table", "no-target-vocabulary", "blank-form", "self-evaluation", "no-target"]
+
 TableKind = Literal["listing", "form", "other"]
 
 PREAMBLE_LINES = 6  # text lines above a table that may belong to it
@@ -52,7 +55,8 @@ class Plan:
     listings: dict[int, ListingHeader] = field(default_factory=dict)
     read: set[int] = field(default_factory=set)
     preambles: dict[int, list[int]] = field(default_factory=dict)
-    skipped: dict[int, str] = field(default_factory=dict)  # table index -> why it was skipped
+    # table index -> why it was skipped: ("other-table", its title) or ("no-target-vocabulary", "")
+    skipped: dict[int, tuple[SkipKind, str]] = field(default_factory=dict)
 
 
 def is_prose(text: str) -> bool:
@@ -147,7 +151,7 @@ def plan(blocks: list[Block]) -> Plan:
         header = listing_header(block)
         if names_other_table(title) and (header is None or header.indicators is None):
             result.kinds[index] = "other"
-            result.skipped[index] = f"not a 绩效目标表 ({title})"
+            result.skipped[index] = ("other-table", title or "")
         elif header is not None:
             result.kinds[index] = "listing"
             result.listings[index] = header
@@ -157,7 +161,7 @@ def plan(blocks: list[Block]) -> Plan:
             result.kinds[index] = "form"
         else:
             result.kinds[index] = "other"
-            result.skipped[index] = "not a 绩效目标表"
+            result.skipped[index] = ("no-target-vocabulary", "")
         previous_form = index if result.kinds[index] == "form" else None
     _choose_lines(blocks, result)
     return result

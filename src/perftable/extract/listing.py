@@ -517,7 +517,7 @@ def _budget_line(draft: Draft, column: ListingColumn, where: Cell, printed: str,
     """A project's amount as a budget line (an empty amount cell gives a line with no amount)."""
     reading = draft.amount_of(printed.replace("\n", ""), where)
     if reading is None:
-        draft.repair("P003", "amount-unread", where, text=printed[:40])
+        draft.repair("amount-unread", where, text=printed[:40])
     amount = reading.amount if reading else None
     unit = (reading.unit if reading else None) or unit
     draft.budget.append(

@@ -171,7 +171,6 @@ def settle_sections(draft: Draft) -> list[Task]:
         section = "key" if section_index == 0 else "other"
         if section != item.label_section:
             draft.repair(
-                "P003",
                 "task-section",
                 item.cell,
                 task=item.task.name,

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from perftable.messages import MESSAGES as REPAIRS
+from perftable.messages import REPAIR_CODES
 from perftable.model import Document
 from perftable.rules.base import Context, Problem
 
@@ -31,7 +32,7 @@ NAME = "safe-repair"
 SEVERITY = "info"
 GUIDANCE = "读取：不改变含义的修复"
 SUMMARY = {"zh": "读取时做了不改变含义的修复", "en": "the reader made a repair that keeps the meaning"}
-KINDS = ("carried-down", "joined-lines", "stray-spaces")
+KINDS = tuple(kind for kind, code in REPAIR_CODES.items() if code == "P002")
 MESSAGES = {kind: REPAIRS[kind] for kind in KINDS}
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from perftable.messages import MESSAGES as REPAIRS
+from perftable.messages import REPAIR_CODES
 from perftable.model import Document
 from perftable.rules.base import Context, Problem
 
@@ -33,7 +34,7 @@ SUMMARY = {
     "zh": "读取时做了可能改变含义的修复",
     "en": "the reader made a repair that could change the meaning",
 }
-KINDS = ("realigned-row", "level1-inferred", "task-section", "value-column-shift")
+KINDS = tuple(kind for kind, code in REPAIR_CODES.items() if code == "P003")
 MESSAGES = {kind: REPAIRS[kind] for kind in KINDS}
 HINTS = {kind: {"zh": "请对照原件核对该处", "en": "check this place against the original"} for kind in KINDS}
 
