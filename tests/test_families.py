@@ -277,6 +277,8 @@ def test_two_projects_with_the_same_code_on_one_page_stay_two() -> None:
         ("*三级指标", "name", None),
         ("二级指标(长期)", "level2", "long"),
         ("指标值（年度）", "value", "annual"),
+        ("实施周期指标值", "value", "long"),
+        ("全周期目标值", "value", "long"),
         ("本年绩效指标值", "value", "annual"),
         ("绩效指标性质", "comparator", None),
         ("计算符号", "comparator", None),
@@ -296,6 +298,20 @@ def test_two_projects_with_the_same_code_on_one_page_stay_two() -> None:
 def test_a_header_gives_its_column_a_role(text: str, role: str, period: str | None) -> None:
     found = header(text)
     assert (found.role, found.period) == (role, period)
+
+
+def test_annual_and_whole_period_value_columns_side_by_side_split_by_their_qualifiers() -> None:
+    (doc,) = loads(
+        """
+| 项目名称 | 平台建设 |  |  |  |
+|---|---|---|---|---|
+| 一级指标 | 二级指标 | 三级指标 | 实施周期指标值 | 年度指标值 |
+| 产出指标 | 数量指标 | 上线系统数 | 3个 | 1个 |
+| 效益指标 | 社会效益指标 | 办事时间缩短 | ≥30% | ≥10% |
+"""
+    )
+    assert [(i.name, i.value) for i in doc.indicators] == [("上线系统数", "1个"), ("办事时间缩短", "≥10%")]
+    assert [i.value for i in doc.long_term_indicators] == ["3个", "≥30%"]
 
 
 def test_the_money_unit_of_a_header_is_kept() -> None:

@@ -168,3 +168,16 @@ def test_effective_target_is_worked_out_per_name_and_unit_not_per_shared_target(
     assert (effective_target(total).unit, effective_target(total).per) == ("万元", None)
     per_person.name, per_person.unit = "项目总成本", "万元"
     assert (effective_target(per_person).unit, effective_target(per_person).per) == ("万元", None)
+
+
+def test_a_missing_core_category_is_an_error_and_a_missing_satisfaction_a_warning(tmp_path: Path) -> None:
+    table = tmp_path / "t.md"
+    table.write_text(
+        "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n|---|---|---|---|\n| 产出指标 | 数量指标 | 培训人数 | 200人 |\n",
+        encoding="utf-8",
+    )
+    found = {(f.params["category"], f.severity) for f in check_file(table, Config(select=("I001",))).findings}
+    assert found == {("效益指标", "error"), ("满意度指标", "warning")}
+    chosen = Config(select=("I001",), rule_options={"I001": {"required": ("产出指标", "满意度指标")}})
+    found = {(f.params["category"], f.severity) for f in check_file(table, chosen).findings}
+    assert found == {("满意度指标", "error")}  # a category the configuration names is required

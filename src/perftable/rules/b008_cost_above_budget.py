@@ -5,7 +5,9 @@
   (``600元/户``), its name's unit (``人均成本(元/人)``) or its name (人均, 每户, 单价, 补助标准) - is never compared
   with the whole budget. A project table that prints both 项目资金总额 (all years) and 年度资金总额 compares a cost
   named for the year (年度, 当年, 本年) with the annual amount and any other cost (项目总投资, 总成本) with the
-  project's total, which is what a 年度(/项目)指标值 column may state;
+  project's total, which is what a 年度(/项目)指标值 column may state. Where the table prints the same cost as
+  the 实施周期 (long-term) target too, the annual value is likely the whole period's cost copied: reported as a
+  warning that says so (``budget-period``), not as an error;
 * a unit cost times its quantity above the funds of the task they describe (linked by shared words, as in X001),
   caps (``≤600元/户``) included.
 
@@ -51,6 +53,12 @@ MESSAGES = {
         "zh": "成本指标「{name}」{value} 超过{whole} {whole_amount}{unit}",
         "en": "the cost 「{name}」 {value} is more than {whole} {whole_amount} {unit}",
     },
+    "budget-period": {
+        "zh": "成本指标「{name}」{value} 超过{whole} {whole_amount}{unit}；其年度值与实施周期值相同，"
+        "可能填的是整个实施期的成本，请核对",
+        "en": "the cost 「{name}」 {value} is more than {whole} {whole_amount} {unit}; its annual value equals the "
+        "实施周期 one: perhaps the whole period's cost; check it",
+    },
     "task": {
         "zh": "「{quantity}」{count} × 「{cost}」{price} = {product}万元，超过任务「{task}」的 {funds}万元"
         "（按共同词语“{words}”关联）",
@@ -91,6 +99,13 @@ def _total_cost(indicator: Indicator) -> Target | None:
     return target
 
 
+def _printed_for_the_period(doc: Document, indicator: Indicator) -> bool:
+    """The same cost, name and value, is the table's 实施周期 (long-term) target too."""
+    return any(
+        other.name == indicator.name and other.value == indicator.value for other in doc.long_term_indicators
+    )
+
+
 def _above_budget(doc: Document, ctx: Context) -> Iterator[Problem]:
     for indicator in doc.indicators:
         target = _total_cost(indicator)
@@ -103,9 +118,11 @@ def _above_budget(doc: Document, ctx: Context) -> Iterator[Problem]:
         unit: MoneyUnit = target.unit  # type: ignore[assignment]  # is_money checked it
         if convert(target.number, unit, whole.unit) - whole.amount > tolerance:
             params = {"name": indicator.name, "value": shown(indicator), "whole": whole.label}
-            yield Problem(
-                indicator.location, {**params, "whole_amount": whole.value, "unit": whole.unit}, "budget"
-            )
+            params |= {"whole_amount": whole.value, "unit": whole.unit}
+            if _printed_for_the_period(doc, indicator):
+                yield Problem(indicator.location, params, "budget-period", severity="warning")
+            else:
+                yield Problem(indicator.location, params, "budget")
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:

@@ -4,6 +4,11 @@ The profile says which level-1 categories a table needs: 产出指标, 效益指
 level-1 in the central 2021 forms (profile ``central-2021``). Satisfaction indicators placed under 效益指标 (older
 local forms) count for 满意度指标 (I005 reports the placement). Option ``required`` overrides the profile.
 
+A missing 产出指标 or 效益指标 is an error: every guidance makes them the core of a target. A missing 满意度指标 or
+成本指标 is a warning (unless option ``required`` names it: then it is an error): tables published after review
+leave them out where the project has no service recipient or no cost to state (a fifth of the projects in the
+Beijing 预算表12 listings of the real corpus print no 满意度指标), so a reviewer should ask, not reject.
+
 Passing::
 
     | 一级指标 | 二级指标 | 三级指标 | 指标值 |
@@ -43,8 +48,12 @@ MESSAGES = {
 }
 
 
+CORE = frozenset({"产出指标", "效益指标"})  # always an error when missing
+
+
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
-    required = ctx.options.get("required") or ctx.profile.required_level1
+    chosen = ctx.options.get("required")
+    required = chosen or ctx.profile.required_level1
     present = {indicator.level1 for indicator in doc.indicators}
     if any(indicator.level2 in SATISFACTION_LEVEL2 for indicator in doc.indicators):
         present.add("满意度指标")
@@ -53,4 +62,5 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             yield Problem(
                 where(doc),
                 {"category": category, "profile": ctx.profile.name, "required": "、".join(required)},
+                severity=None if chosen or category in CORE else "warning",
             )

@@ -26,6 +26,7 @@ from typing import Final
 
 from perftable.text import label_key
 from perftable.vocab._keys import index
+from perftable.vocab.labels import ANNUAL_PERIOD_WORDS, LONG_PERIOD_WORDS
 
 # role -> spellings (normalised form, see normalise_header)
 _ROLE_SPELLINGS: Final[dict[str, str]] = {
@@ -99,8 +100,8 @@ MAX_HEADER = 40  # characters: longer text is never a header
 
 _TRAILING_BRACKET = re.compile(r"\(([^()]*)\)$")
 _MONEY = re.compile(r"(?:单位[:：]?)?(万元|元|亿元)$")
-_LONG_WORDS: Final = ("中长期", "长期", "中期", "实施期", "项目期", "实施周期")
-_ANNUAL_WORDS: Final = ("本年度", "本年", "当年", "年度", "全年")
+_LONG_WORDS: Final = LONG_PERIOD_WORDS
+_ANNUAL_WORDS: Final = ANNUAL_PERIOD_WORDS
 
 
 @dataclass(frozen=True, slots=True)

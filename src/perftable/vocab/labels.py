@@ -82,8 +82,9 @@ def goal_label_kind(text: str) -> str | None:
 
 # The period an indicator table (or a column group of one) is for, as its labels print it: 中期/长期/实施期 targets
 # beside or above the annual (年度) ones. 整体 (整体绩效指标 beside 年度绩效指标) says so only next to another group.
-_LONG_PERIOD_WORDS: Final = ("中长期", "中期", "长期", "实施期", "项目期")
-_ANNUAL_PERIOD_WORDS: Final = ("年度", "当年", "本年")
+# The one list of period words, for labels and column headers alike (longest first: they are also stripped).
+LONG_PERIOD_WORDS: Final = ("中长期", "实施周期", "全周期", "实施期", "项目期", "长期", "中期")
+ANNUAL_PERIOD_WORDS: Final = ("本年度", "年度", "当年", "本年", "全年")
 
 
 @lru_cache(maxsize=4096)
@@ -94,9 +95,9 @@ def indicator_period(text: str) -> str | None:
     if not key or len(key) > 24 or is_title(text):
         return None
     key = key.replace("部门整体", "").replace("单位整体", "")
-    if any(word in key for word in _LONG_PERIOD_WORDS):
+    if any(word in key for word in LONG_PERIOD_WORDS):
         return "long"
-    if any(word in key for word in _ANNUAL_PERIOD_WORDS):
+    if any(word in key for word in ANNUAL_PERIOD_WORDS):
         return "annual"
     return "overall" if "整体" in key else None
 
@@ -113,7 +114,7 @@ def is_period_label(text: str) -> bool:
 def strip_period(text: str) -> str:
     """A column header without its period word: ``中期指标值`` -> ``指标值``."""
     key = label_key(text)
-    for word in (*_LONG_PERIOD_WORDS, *_ANNUAL_PERIOD_WORDS, "整体"):
+    for word in (*LONG_PERIOD_WORDS, *ANNUAL_PERIOD_WORDS, "整体"):
         key = key.replace(word, "")
     return key
 
