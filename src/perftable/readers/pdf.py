@@ -5,7 +5,8 @@ Engines (``--pdf-engine``):
 
 - ``pdfium`` (the default; pypdfium2, a dependency): Chrome's PDF engine, compiled; it also tells text clipped
   away from text a reader sees (:mod:`perftable.readers.pdf_pdfium`). A page on which pdfium drops text (fonts that
-  are not embedded, with predefined CMaps) is read through pdfplumber when it is installed.
+  are not embedded, with predefined CMaps) is read through pdfplumber; without pdfplumber such a file is refused
+  with a message that says how to install it (never read with text missing).
 - ``pdfplumber`` (``pip install perftable[pdf]``): pure Python, several times slower; kept to compare against
   (:mod:`perftable.readers.pdf_plumber`). Both give the same tables: the table finding is perftable's own.
 
@@ -78,7 +79,8 @@ def read_pdf(
         for index in _page_range(pages, count, display):
             if document is not None:
                 glyphs, tables, stats, lost = _pdfium_page(document, index, display)
-                if lost and pdf_plumber.available():
+                if lost:
+                    _require_plumber(index, display)
                     glyphs, tables, stats = plumber.read(index)
             else:
                 glyphs, tables, stats = plumber.read(index)
@@ -91,6 +93,18 @@ def read_pdf(
         plumber.close()
     _require_text(chars, unmapped, display, None if pages is None else (pages[0], min(pages[1], count)))
     return assembler.finish()
+
+
+def _require_plumber(index: int, display: str) -> None:
+    """A page pdfium cannot read in full is read by pdfplumber; without it the file is refused, never read with
+    text missing."""
+    if not pdf_plumber.available():
+        raise ReadError(
+            display,
+            f"page {index + 1} uses fonts that are not embedded, whose text pdfium cannot read in full; install "
+            "the second PDF engine to read it: pip install perftable[pdf]",
+            "unsupported",
+        )
 
 
 def _plumber_count(plumber: _Plumber) -> int:
