@@ -218,6 +218,15 @@ def test_closed_pipe_ends_quietly() -> None:
     assert "Traceback" not in result.stderr and "Broken pipe" not in result.stderr
 
 
+def test_a_closed_stderr_stops_the_notes_not_the_work(tmp_path: Path) -> None:
+    """``2>&1 | head -1``: the reader of the notes goes away; the file is still written, the run still succeeds."""
+    out = tmp_path / "clean.md"
+    command = f"{sys.executable} -m perftable render {SEED} --fix -o {out} 2>&1 | head -n 1; exit ${{PIPESTATUS[0]}}"
+    result = subprocess.run(["bash", "-c", command], capture_output=True, text=True, cwd=ROOT, check=False)
+    assert result.returncode == 0 and result.stdout.startswith("perftable: note:"), result
+    assert out.read_text(encoding="utf-8").startswith("## 2024年市级部门整体预算绩效目标表")
+
+
 # --- configuration, suppressions, baseline ---------------------------------------------------------------------
 
 

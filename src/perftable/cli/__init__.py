@@ -12,9 +12,10 @@ Exit codes (stable, documented in the README):
 from __future__ import annotations
 
 import importlib
+import io
 import os
 import sys
-from typing import Any
+from typing import Any, TextIO
 
 import click
 
@@ -107,9 +108,46 @@ def tune_gc() -> None:
     gc.set_threshold(100_000, 50, 100)
 
 
+class _Diagnostics(io.TextIOBase):
+    """stderr for notes and progress: when its reader goes away (``2>&1 | head``), the notes stop and the work goes
+    on (a closed stdout still ends the run quietly: that is where the output goes)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.closed_by_reader = False
+
+    def write(self, text: str) -> int:
+        if not self.closed_by_reader:
+            try:
+                self.stream.write(text)
+                self.stream.flush()
+            except (BrokenPipeError, ValueError):
+                self.closed_by_reader = True
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.closed_by_reader:
+            try:
+                self.stream.flush()
+            except (BrokenPipeError, ValueError):
+                self.closed_by_reader = True
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]  # the wrapped stream's
+        return self.stream.encoding
+
+
 def main(argv: list[str] | None = None) -> Any:
     """Entry point: runs the CLI, turning perftable's own errors and interruptions into exit codes."""
     tune_gc()
+    if not isinstance(sys.stderr, _Diagnostics):
+        sys.stderr = _Diagnostics(sys.stderr)
     try:
         return cli.main(args=argv, prog_name="perftable", standalone_mode=False)
     except click.exceptions.Exit as exc:
