@@ -12,7 +12,10 @@ What it measures (each against a baseline run in the same process or the same mi
    against python-calamine reading the sheet's values and merged ranges (the floor);
 3. batch throughput with ``--jobs 1`` and with every core, and the peak memory of small and large batches;
 4. scaling: time against table size, 100 to 20,000 indicators;
-5. ``frictionless validate`` on the same xlsx files (generic structure checks only), when frictionless is installed.
+5. ``frictionless validate`` on the same xlsx files (generic structure checks only), when frictionless is installed;
+6. real PDFs: the corpus of ``tests/corpus/pdf`` (22 部门预算 documents, 1,327 pages) parsed with each engine, against
+   pdfplumber's own ``extract_tables`` over the same pages and pypdfium2's plain text extraction (the floor), document
+   by document interleaved; and the peak memory of parsing the longest document.
 """
 
 from __future__ import annotations
@@ -251,7 +254,148 @@ def scaling(folder: Path, sizes: Sequence[int]) -> dict[int, float]:
     return results
 
 
+SECTIONS = ("startup", "per_file", "batch", "pdf")
+CORPUS = HERE.parent / "tests" / "corpus" / "pdf"
+QUICK_PDFS = ("beijing-2026-xinfang-bangongshi.pdf", "chongqing-2026-qixiangju.pdf")
+
+
+def pdf_pages(path: Path) -> int:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(path)
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
+def perftable_pdf(engine: str) -> Callable[[Path], object]:
+    def parse(path: Path) -> object:
+        from perftable.loader import load_extraction
+        from perftable.readers import ReadOptions
+
+        return load_extraction(path, ReadOptions(pdf_engine=engine))
+
+    return parse
+
+
+def plumber_tables(path: Path) -> None:
+    """pdfplumber's own table finder over every page (what a user of pdfplumber would run)."""
+    import pdfplumber
+
+    with pdfplumber.open(path) as document:
+        for page in document.pages:
+            page.extract_tables()
+            page.close()
+
+
+def pdfium_text(path: Path) -> None:
+    """pypdfium2's text of every page (the floor: the engine reading the text, no tables)."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(path)
+    try:
+        for page in document:
+            textpage = page.get_textpage()
+            textpage.get_text_range()
+            textpage.close()
+            page.close()
+    finally:
+        document.close()
+
+
+def pdf(quick: bool) -> dict[str, object]:
+    """Seconds per document for each way of reading it, the four run one after the other on each document (so a
+    slow minute of a shared machine slows them all), best of ``rounds``; and the peak memory of
+    ``perftable parse`` on the longest document."""
+    paths = [CORPUS / name for name in QUICK_PDFS] if quick else sorted(CORPUS.glob("*.pdf"))
+    works = {
+        "perftable parse (pdfium)": perftable_pdf("pdfium"),
+        "perftable parse (pdfplumber engine)": perftable_pdf("pdfplumber"),
+        "pdfplumber extract_tables": plumber_tables,
+        "pypdfium2 text (floor)": pdfium_text,
+    }
+    rounds = 1 if quick else 2
+    times: dict[str, dict[str, float]] = {name: {} for name in works}
+    smallest = min(paths, key=pdf_pages)
+    for work in works.values():
+        work(smallest)  # imports and caches warmed, as in a batch
+    for path in paths:
+        for _ in range(rounds):
+            for name, work in works.items():
+                started = time.perf_counter()
+                work(path)
+                elapsed = time.perf_counter() - started
+                times[name][path.name] = min(times[name].get(path.name, elapsed), elapsed)
+    longest = max(paths, key=pdf_pages)
+    probe = (
+        "import resource, subprocess, sys; "
+        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    memory: dict[str, float] = {}
+    for engine in ("pdfium", "pdfplumber"):
+        command = [PYTHON, "-c", probe, PYTHON, "-m", "perftable", "parse", str(longest), "--stats",
+                   "--pdf-engine", engine]  # fmt: skip
+        output = subprocess.run(command, capture_output=True, text=True, env=ENV, check=True).stdout
+        memory[engine] = int(output.strip()) / 1024
+    return {
+        "pages": {path.name: pdf_pages(path) for path in paths},
+        "seconds": times,
+        "longest": longest.name,
+        "memory_mib": memory,
+    }
+
+
+def pdf_report(result: dict[str, object]) -> list[str]:
+    pages: dict[str, int] = result["pages"]  # type: ignore[assignment]
+    seconds: dict[str, dict[str, float]] = result["seconds"]  # type: ignore[assignment]
+    total_pages = sum(pages.values())
+    totals = {name: sum(per.values()) for name, per in seconds.items()}
+    ours, plumber = totals["perftable parse (pdfium)"], totals["pdfplumber extract_tables"]
+    lines = [
+        "",
+        f"## Real PDFs ({len(pages)} documents, {total_pages} pages)",
+        "",
+        "| work | seconds | pages per second |",
+        "|---|---:|---:|",
+    ]
+    lines += [f"| {name} | {total:.1f} | {total_pages / total:.1f} |" for name, total in totals.items()]
+    lines += [
+        "",
+        f"- perftable (pdfium) against pdfplumber's extract_tables: {plumber / ours:.1f}× faster (target ≥ 8×)",
+        f"- perftable (pdfium) against its pdfplumber engine: "
+        f"{totals['perftable parse (pdfplumber engine)'] / ours:.1f}× faster",
+        f"- perftable (pdfium) over the floor (pypdfium2's text alone): {ours / totals['pypdfium2 text (floor)']:.1f}×",
+        "",
+        "| document | pages | perftable s | extract_tables s | ratio |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for name in sorted(pages, key=lambda n: -pages[n]):
+        a, b = seconds["perftable parse (pdfium)"][name], seconds["pdfplumber extract_tables"][name]
+        lines.append(f"| {name} | {pages[name]} | {a:.2f} | {b:.2f} | {b / a:.1f}× |")
+    memory: dict[str, float] = result["memory_mib"]  # type: ignore[assignment]
+    lines.append(
+        f"\nPeak memory parsing the longest document ({result['longest']}, {pages[str(result['longest'])]} pages): "
+        + ", ".join(f"{engine} {mib:.0f} MiB" for engine, mib in memory.items())
+    )
+    return lines
+
+
 def report(results: dict[str, object]) -> str:
+    lines: list[str] = []
+    if "startup" in results:
+        lines += startup_report(results)
+    if "per_file" in results:
+        lines += per_file_report(results)
+    if "batch" in results:
+        lines += batch_report(results)
+    if "pdf" in results:
+        lines += pdf_report(results["pdf"])  # type: ignore[arg-type]
+    return "\n".join(lines).lstrip("\n") + "\n"
+
+
+def startup_report(results: dict[str, object]) -> list[str]:
     s = results["startup"]
     base = s["python -c pass"]  # type: ignore[index]
     lines = [
@@ -262,8 +406,12 @@ def report(results: dict[str, object]) -> str:
     ]
     for name, seconds in s.items():  # type: ignore[attr-defined]
         lines.append(f"| `{name}` | {seconds:.3f} | +{seconds - base:.3f} s |")
+    return lines
+
+
+def per_file_report(results: dict[str, object]) -> list[str]:
     p = results["per_file"]
-    lines += [
+    lines = [
         "",
         "## Per file, in a batch (marginal cost; start-up excluded)",
         "",
@@ -291,8 +439,12 @@ def report(results: dict[str, object]) -> str:
         f"- xlsx: frictionless / perftable = "
         f"{ratio('frictionless validate .xlsx', 'perftable parse+validate .xlsx')}",
     ]
+    return lines
+
+
+def batch_report(results: dict[str, object]) -> list[str]:
     b = results["batch"]
-    lines += [
+    lines = [
         "",
         f"## Batch ({results['batch_files']} files)",
         "",
@@ -315,14 +467,23 @@ def report(results: dict[str, object]) -> str:
     lines += ["", "## Scaling (parse + validate one table)", "", "| indicators | seconds | µs per indicator |",
               "|---:|---:|---:|"]  # fmt: skip
     lines += [f"| {n} | {t:.3f} | {t / n * 1e6:.0f} |" for n, t in sc.items()]  # type: ignore[attr-defined]
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="a small corpus: checks that the benchmark runs")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
+    parser.add_argument(
+        "--sections",
+        default=",".join(SECTIONS),
+        help=f"comma-separated, of: {', '.join(SECTIONS)} (default: all)",
+    )
     args = parser.parse_args()
+    sections = {part.strip() for part in args.sections.split(",") if part.strip()}
+    unknown = sections - set(SECTIONS)
+    if unknown:
+        parser.error(f"unknown sections: {', '.join(sorted(unknown))}")
     quick = args.quick
     from perftable.cli import tune_gc
 
@@ -330,14 +491,18 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="perftable-bench-") as tmp:
         folder = Path(tmp)
         batch_files = 40 if quick else 1000
-        results: dict[str, object] = {
-            "startup": startup(3 if quick else 21),
-            "per_file": per_file(quick, folder),
-            "batch_files": batch_files,
-            "batch": batch(folder, batch_files, 1 if quick else 3),
-            "memory": {n: peak_memory(folder, n) for n in ((50, 200) if quick else (1000, 5000))},
-            "scaling": scaling(folder, (100, 1000) if quick else (100, 1000, 5000, 20000)),
-        }
+        results: dict[str, object] = {}
+        if "startup" in sections:
+            results["startup"] = startup(3 if quick else 21)
+        if "per_file" in sections:
+            results["per_file"] = per_file(quick, folder)
+        if "batch" in sections:
+            results["batch_files"] = batch_files
+            results["batch"] = batch(folder, batch_files, 1 if quick else 3)
+            results["memory"] = {n: peak_memory(folder, n) for n in ((50, 200) if quick else (1000, 5000))}
+            results["scaling"] = scaling(folder, (100, 1000) if quick else (100, 1000, 5000, 20000))
+        if "pdf" in sections:
+            results["pdf"] = pdf(quick)
     text = report(results)
     print(text)
     if args.json:

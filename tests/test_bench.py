@@ -22,5 +22,11 @@ def test_benchmark_quick_mode_runs(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-2000:]
     data = json.loads(figures.read_text(encoding="utf-8"))
-    assert set(data) == {"startup", "per_file", "batch_files", "batch", "memory", "scaling"}
-    assert "## Scaling" in result.stdout and "## Start-up" in result.stdout
+    assert set(data) == {"startup", "per_file", "batch_files", "batch", "memory", "scaling", "pdf"}
+    assert (
+        "## Scaling" in result.stdout and "## Start-up" in result.stdout and "## Real PDFs" in result.stdout
+    )
+    assert set(data["pdf"]["seconds"]) == {
+        "perftable parse (pdfium)", "perftable parse (pdfplumber engine)", "pdfplumber extract_tables",
+        "pypdfium2 text (floor)",
+    }  # fmt: skip

@@ -239,3 +239,24 @@ def test_latin_units_in_any_case(unit: str, normal: str) -> None:
 def test_unit_families() -> None:
     assert compatible("公里", "千米") and compatible("台", "台套") and compatible("百分点", "%")
     assert not compatible("人", "人次") and not compatible("米", "平方米")
+
+
+# --- one range separator everywhere (values/patterns.py) ----------------------------------------------------
+
+SEPARATORS = ["-", "--", "—", "——", "–", "－", "~", "～", "至", "到"]
+
+
+@pytest.mark.parametrize("sep", SEPARATORS)
+def test_every_range_separator_joins_a_target_range(sep: str) -> None:
+    target = parse_target(f"90%{sep}95%")
+    assert (target.number, target.number_max, target.unit) == (Decimal("90"), Decimal("95"), "%")
+
+
+@pytest.mark.parametrize("sep", SEPARATORS)
+def test_every_range_separator_joins_a_period_and_a_goal_label_period(sep: str) -> None:
+    from perftable.period import parse_range
+    from perftable.vocab import goal_label_kind
+
+    assert parse_range(f"2024年{sep}2026年") == (dt.date(2024, 1, 1), dt.date(2026, 12, 31))
+    assert parse_date(f"2026年1{sep}12月") == (dt.date(2026, 12, 31), "≤")
+    assert goal_label_kind(f"总体目标(2024年{sep}2026年)") == "long_goal"

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from perftable.model import Document
 from perftable.values.dates import parse_date
 from perftable.values.numbers import chinese_number
+from perftable.values.patterns import RANGE_SEPARATOR
 
 START_LABELS = ("计划开始日期", "项目开始日期", "开始日期", "计划开始时间", "项目开始时间")
 END_LABELS = ("计划完成日期", "项目结束日期", "项目完成日期", "计划完成时间", "项目完成时间", "结束日期")
@@ -39,7 +40,7 @@ RANGE_LABELS = (
 # Every label that prints (part of) a project period: what M001 accepts for a required 项目期限.
 LABELS = RANGE_LABELS + START_LABELS + END_LABELS
 
-_SEPARATOR = re.compile(r"\s*(?:-{1,2}|—{1,2}|–|~|～|至|到)\s*")
+_SEPARATOR = re.compile(rf"\s*{RANGE_SEPARATOR}\s*")
 _DURATION = re.compile(
     r"^(?P<n>\d{1,3}|[一两二三四五六七八九十]{1,2}|半)\s*(?:个)?\s*(?P<unit>年|月|个月)(?:度|期)?$"
 )

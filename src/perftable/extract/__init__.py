@@ -30,6 +30,7 @@ from perftable.grid import Block, Cell, Source, Table, TextLine
 from perftable.messages import Lang, render
 from perftable.model import Document, Location
 from perftable.text import clean_text
+from perftable.values.patterns import RANGE_CHARS, YEAR
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +136,7 @@ def _blank(draft: Draft) -> bool:
     return not draft.has_indicators and not (draft.project or draft.department)
 
 
-_NAME_YEAR = re.compile(r"(?<![\d\-—~～至到])((?:19|20)\d{2})\s*年(?!\s*[\-—~～至到])")
+_NAME_YEAR = re.compile(rf"(?<![\d{RANGE_CHARS}])({YEAR})\s*年(?!\s*[{RANGE_CHARS}])")
 
 
 def _settle_year(draft: Draft, context: FileContext) -> None:

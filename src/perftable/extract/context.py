@@ -22,12 +22,13 @@ from perftable import vocab
 from perftable.extract.draft import distinct
 from perftable.grid import Source, Table, TextLine
 from perftable.text import clean_text, label_key
+from perftable.values.patterns import YEAR
 
 _COVER_LINES = 8  # lines of the first page read as its cover
 _LABELLED = re.compile(r"^(?P<label>[^:：]{2,10})[:：]\s*(?P<value>.+)$")
 # 2026年深圳市信访局部门预算 / 重庆市水利局2026年部门预算情况说明 / 北京市信访办公室2026年度部门预算
 _COVER = re.compile(
-    r"^(?:(?P<year1>(?:19|20)\d{2})年度?)?(?P<name>[^\d]{3,40}?)(?:(?P<year2>(?:19|20)\d{2})年度?)?(?:部门|单位)?"
+    rf"^(?:(?P<year1>{YEAR})年度?)?(?P<name>[^\d]{{3,40}}?)(?:(?P<year2>{YEAR})年度?)?(?:部门|单位)?"
     r"(?:预算|决算)(?:情况说明|公开|报告)?$"
 )
 _FIELD_GAP = re.compile(r"\s{2,}")

@@ -21,10 +21,11 @@ from perftable.extract.draft import Draft, IndicatorGroup, Items
 from perftable.extract.indicators import IndicatorColumns, IndicatorReader, indicator_header, only_level_names
 from perftable.model import Indicator, Location
 from perftable.text import label_key
+from perftable.values.patterns import YEAR
 
 _SPLIT_ROLES = ("level1", "level2", "name", "value")
 _SHARED_ROLES = ("level1", "level2", "name")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年|[-/.]\d)")
+_YEAR = re.compile(rf"(?<!\d)({YEAR})(?=\s*年|[-/.]\d)")
 
 
 def _role(text: str) -> str | None:

@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from perftable.model import Document
 from perftable.rules._indicators import where
 from perftable.rules.base import Context, Problem
+from perftable.values.patterns import YEAR
 
 CODE = "X003"
 NAME = "year-mismatch"
@@ -48,7 +49,7 @@ MESSAGES = {
         "en": "in a table for {year}, the date {date} of 「{name}」 is before the budget year",
     },
 }
-_ANNUAL = re.compile(r"((?:19|20)\d{2})\s*年度")
+_ANNUAL = re.compile(rf"({YEAR})\s*年度")
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:

@@ -20,6 +20,7 @@ from functools import lru_cache
 from perftable.model import Change, Comparator, Target
 from perftable.values.dates import parse_date, split_suffix
 from perftable.values.numbers import CHINESE_NUMERAL, chinese_number
+from perftable.values.patterns import NUMBER, RANGE_SEPARATOR
 from perftable.values.units import KNOWN_UNITS, is_known, normalise_unit
 
 
@@ -55,14 +56,14 @@ _BOUND_JOINS = re.compile(r"\s*(?:并且|而且|且|并|同时|,|，|;|；|、)\
 # A quantity in Chinese numerals: 一年, 三个月, 三个半月, 一年半, 半年, 两个.
 _NUMERAL = re.compile(rf"^(?:(?P<num>{CHINESE_NUMERAL}+)(?P<mid>个半|个)?|(?P<half>半)个?)(?P<rest>[^\d]+)$")
 
-_NUMBER = r"[-+−]?\d+(?:,\d{3})*(?:\.\d+)?"
+_NUMBER = NUMBER
 _UNIT = "|".join(re.escape(unit) for unit in KNOWN_UNITS)
 # A known unit with an optional 万/亿 multiplier, or an unknown one: a short run of CJK characters that is not a
 # date word (so that U006 can name it). Latin units match in any case (KM, Kg, M).
 _ANY_UNIT = rf"(?:(?:万|亿|萬|億)?(?:{_UNIT})|(?:(?![年月日])[\u4e00-\u9fff]){{1,3}})"
 _QUANTITY = re.compile(
     rf"^(?P<num>{_NUMBER})\s*(?:\((?P<punit>%|‰)\)|(?P<unit>{_ANY_UNIT}))?"
-    rf"(?:\s*[-~～至到]\s*(?P<max>{_NUMBER})\s*(?:\((?P<punit2>%|‰)\)|(?P<unit2>{_ANY_UNIT}))?)?"
+    rf"(?:\s*{RANGE_SEPARATOR}\s*(?P<max>{_NUMBER})\s*(?:\((?P<punit2>%|‰)\)|(?P<unit2>{_ANY_UNIT}))?)?"
     rf"(?:\s*/\s*(?P<per>[^\d\s/()][^\d]{{0,8}})|\s*\((?P<note>[^()]*)\))?$",
     re.IGNORECASE,
 )

@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Final
 
 from perftable.text import label_key
+from perftable.values.patterns import RANGE_SEPARATOR, YEAR
 from perftable.vocab._keys import keys
 from perftable.vocab.levels import _strip_score
 
@@ -54,9 +55,7 @@ LONG_TERM_GOAL_LABELS: Final = keys(
     中期绩效目标 长期绩效目标 中长期绩效目标 项目中期目标 项目实施期目标 实施期总体目标 项目实施期绩效目标"""
 )
 # The period a goal label may print after it: 中期目标(2024年—2026年), 实施期目标（2024-2026年）, 年度目标(2024年度).
-_GOAL_PERIOD = re.compile(
-    r"\((?P<first>(?:19|20)\d{2})年?度?(?:[-—–~～至到]+(?P<last>(?:19|20)\d{2})年?度?)?\)$"
-)
+_GOAL_PERIOD = re.compile(rf"\((?P<first>{YEAR})年?度?(?:{RANGE_SEPARATOR}(?P<last>{YEAR})年?度?)?\)$")
 
 
 @lru_cache(maxsize=4096)
@@ -155,7 +154,7 @@ def is_footnote(text: str) -> bool:
 _TITLE = re.compile(r"绩效(?:目标)?(?:申报|审核|审批)?表")
 # A heading over target tables in a budget disclosure: 七、重点项目预算绩效目标情况, 重点项目绩效目标情况.
 _TARGET_HEADING = re.compile(r"绩效目标(?:设置)?情况")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*\(?年")
+_YEAR = re.compile(rf"(?<!\d)({YEAR})\s*\(?年")
 _SHORT_YEAR = re.compile(r"(?<![\d])(\d{2})\s*年度")
 
 

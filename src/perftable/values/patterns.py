@@ -1,0 +1,21 @@
+"""The patterns every reader, extractor step and rule shares, written once: years, range separators, numbers.
+
+They are regular-expression fragments (strings), to be placed inside larger patterns; each has a test in
+``tests/test_values.py`` for every spelling it accepts.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# A year of these tables: 1990-2099.
+YEAR: Final = r"(?:19|20)\d{2}"
+
+# What joins the two ends of a range (90%-95%, 2024年—2026年, 2023.07至2024.01, 1～12月): a hyphen or two, an em dash
+# or two, an en dash, a full-width hyphen, a tilde (half or full width), 至, 到. Spaces around it are the caller's.
+RANGE_SEPARATOR: Final = r"(?:-{1,2}|—{1,2}|–|－|~|～|至|到)"
+# The same as a character class (single characters only), for lookarounds: (?<![RANGE_CHARS]).
+RANGE_CHARS: Final = r"\-—–－~～至到"
+
+# A number as printed: a sign, thousands separators, decimals (−5, 1,273.72, 0.5).
+NUMBER: Final = r"[-+−]?\d+(?:,\d{3})*(?:\.\d+)?"
