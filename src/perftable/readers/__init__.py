@@ -101,8 +101,9 @@ def parse_text(text: str, fmt: str, origin: Origin) -> list[Block]:
 
         return read_delimited(text, origin, "\t" if fmt == "tsv" else None)
     from perftable.readers.markdown import read_markdown
+    from perftable.readers.plaintext import recover_tables
 
-    return read_markdown(text, origin)
+    return recover_tables(read_markdown(text, origin))
 
 
 def read_source(
