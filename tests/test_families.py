@@ -601,3 +601,109 @@ def test_cost_as_a_level1_is_decided_once_for_the_whole_table() -> None:
 """
     )
     assert (doc.indicators[0].level1, doc.indicators[0].level2) == ("成本指标", "成本指标")
+
+
+# --- labels, years and budget blocks seen in other provinces' forms ----------------------------------------
+
+FORM_WITH = """
+# 项目支出绩效目标表
+
+| {label} | 城乡供水管网改造 |  |  |
+|---|---|---|---|
+| 主管部门 | 某市水务局 | 实施单位 | 某市供水公司 |
+| 项目资金（万元） |  | 实施期资金总额 | 年度资金总额 |
+|  | 资金总额 | 900 | 300 |
+|  | 其中：财政拨款 | 800 | 250 |
+|  | 其他资金 | 100 | 50 |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 改造管网长度 | ≥12公里 |
+| 满意度指标 | 服务对象满意度指标 | 用户满意度 | ≥90% |
+"""
+
+
+@pytest.mark.parametrize("label", ["项目（资金）名称", "专项(项目)名称", "项目名称及代码", "二级项目名称"])
+def test_a_project_name_label_with_a_qualifier_names_the_project(label: str) -> None:
+    doc = loads(FORM_WITH.format(label=label))[0]
+    assert (doc.kind, doc.project) == ("project", "城乡供水管网改造")
+    assert "M001" not in codes(doc)
+
+
+def test_a_budget_matrix_under_period_heads_keys_each_period_apart() -> None:
+    doc = loads(FORM_WITH.format(label="项目名称"))[0]
+    assert [(line.key, line.amount) for line in doc.budget] == [
+        ("total", Decimal("900")),
+        ("annual_total", Decimal("300")),
+        ("total_fiscal", Decimal("800")),
+        ("fiscal", Decimal("250")),
+        ("total_other_funds", Decimal("100")),
+        ("other_funds", Decimal("50")),
+    ]
+    assert not [code for code in codes(doc) if code.startswith("B")]
+
+
+def test_a_budget_matrix_that_does_not_add_up_is_still_reported() -> None:
+    doc = loads(
+        FORM_WITH.format(label="项目名称").replace("| 其他资金 | 100 | 50 |", "| 其他资金 | 100 | 80 |")
+    )[0]
+    assert "B002" in codes(doc)
+
+
+LISTING_WITH = """
+编制年度：2023
+
+| 序号 | {label} | 预算金额 | 绩效目标 | 一级指标 | 二级指标 | 三级指标 | 目标值 |
+|---|---|---|---|---|---|---|---|
+| 1 | 社区卫生服务能力提升 | 50 | 提升服务能力 | 产出指标 | 数量指标 | 培训人次 | ≥100人次 |
+|  |  |  |  | 满意度指标 | 服务对象满意度指标 | 居民满意度 | ≥90% |
+| 2 | 基层医疗设备购置 | 80 | 购置设备 | 产出指标 | 数量指标 | 购置设备台数 | 20台 |
+"""
+
+
+@pytest.mark.parametrize("label", ["项目（资金）名称", "资金名称", "专项（项目）名称"])
+def test_a_listing_under_a_qualified_project_label_gives_one_document_a_project(label: str) -> None:
+    docs = loads(LISTING_WITH.format(label=label))
+    assert [(d.project, d.year, len(d.indicators)) for d in docs] == [
+        ("社区卫生服务能力提升", 2023, 2),
+        ("基层医疗设备购置", 2023, 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "year"),
+    [("编制年度：2023", 2023), ("预算年度:2024", 2024), ("（2025年度）", 2025), ("填报日期：2024", None)],
+)
+def test_a_year_as_a_labelled_field_without_nian(line: str, year: int | None) -> None:
+    assert vocab_year_in(line) == year
+
+
+def vocab_year_in(text: str) -> int | None:
+    from perftable.vocab import year_in
+
+    return year_in(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        (
+            "主管部门：某市应急管理局 实施单位：某市应急救援中心",
+            [("主管部门", "某市应急管理局"), ("实施单位", "某市应急救援中心")],
+        ),
+        (
+            "主管部门：某市应急管理局实施单位：某市应急救援中心",
+            [("主管部门", "某市应急管理局"), ("实施单位", "某市应急救援中心")],
+        ),
+        ("项目名称：应急物资储备", [("项目名称", "应急物资储备")]),
+        ("年度目标：完成储备：帐篷200顶", [("年度目标", "完成储备：帐篷200顶")]),
+    ],
+)
+def test_two_fields_printed_on_one_line_are_two_fields(text: str, pairs: list[tuple[str, str]]) -> None:
+    from perftable.extract.fields import split_inline
+
+    assert split_inline(text) == pairs
+
+
+def test_a_project_amount_printed_as_a_labelled_line_is_the_project_total() -> None:
+    text = "项目名称：应急物资储备\n项目金额：493.71万元\n\n| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n|---|---|---|---|\n| 产出指标 | 数量指标 | 储备帐篷 | 200顶 |\n"
+    doc = perftable.loads(text)[0]
+    assert (doc.project, doc.amount("total")) == ("应急物资储备", Decimal("493.71"))

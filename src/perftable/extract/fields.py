@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from typing import Literal
 
 from perftable import period, vocab
@@ -140,8 +141,34 @@ def split_inline(text: str, *, loose: bool = False) -> list[tuple[str, str]]:
         pairs = [_inline_pair(line, loose=loose) for line in lines]
         if all(pair is not None for pair in pairs):
             return [pair for pair in pairs if pair is not None]
+    parts = _fields_of_line(text)
+    if len(parts) > 1:
+        pairs = [_inline_pair(part, loose=loose) for part in parts]
+        if all(pair is not None for pair in pairs):
+            return [pair for pair in pairs if pair is not None]
     pair = _inline_pair(text, loose=loose)
     return [pair] if pair is not None else []
+
+
+# A further labelled field on the same line: 主管部门：某局 实施单位：某中心, or with the blank lost in a PDF's text
+# (某局实施单位：某中心): the longest known label, of at least _JOINED_LABEL characters, that ends at a colon.
+_COLON = re.compile(r"[:：]")
+_JOINED_LABEL = 4
+
+
+def _fields_of_line(text: str) -> list[str]:
+    """A line cut before each further known label followed by a colon (two fields printed on one line)."""
+    cuts: list[int] = []
+    colons = [m.start() for m in _COLON.finditer(text)]
+    for colon in colons[1:]:
+        for start in range(max(colons[0] + 1, colon - 12), colon - _JOINED_LABEL + 1):
+            label = text[start:colon].strip()
+            blank = start > 0 and text[start - 1].isspace()
+            if (blank or len(label) >= _JOINED_LABEL) and classify(label) not in (None, "group"):
+                cuts.append(start)
+                break
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b].strip() for a, b in pairwise(bounds)]
 
 
 @dataclass
@@ -161,6 +188,8 @@ class FieldState:
         default_factory=set
     )  # amount cells read (pos, origin)
     in_budget: bool = False  # the last row read gave budget lines
+    # column heads of a budget matrix (实施期资金总额 | 年度资金总额 over rows 资金总额, 其中：财政拨款, 其他资金)
+    budget_heads: dict[int, Cell] = field(default_factory=dict)
     task_label: Literal["key", "other"] = "key"
 
 
@@ -266,6 +295,36 @@ class FieldReader:
             return False
         for col, cell in amounts:
             self.add_budget(pending[col], col, cell, col, key=_part_key(parents.get(col), pending[col]))
+        row_label = next((cell for col, cell in items if col not in pending), None)
+        if row_label is not None and classify(row_label.text) in ("budget", "group"):
+            self.state.budget_heads = pending  # the amounts of the rows below sit under these heads too
+        return True
+
+    def _matrix_row(self, items: list[tuple[int, Cell]]) -> bool:
+        """A row of a budget matrix under period heads (实施期资金总额 | 年度资金总额): its label once for each
+        head, a source under the whole period's head keyed as that group's (``total_fiscal``), as the Shanghai
+        form's columns are. A row that is not one ends the matrix."""
+        heads = self.state.budget_heads
+        rest = [
+            (col, cell) for col, cell in items if not (col not in heads and classify(cell.text) == "group")
+        ]
+        label_col, label = rest[0] if rest and rest[0][0] not in heads else (0, None)
+        amounts = [(col, cell) for col, cell in rest[1:] if col in heads and _is_amount(cell.text)]
+        if label is None or classify(label.text) != "budget" or not amounts:
+            self.state.budget_heads = {}
+            return False
+        own = vocab.budget_key(label.text)
+        seen: set[tuple[int, int]] = set()
+        for col, cell in amounts:
+            head = heads[col]
+            if head.pos in seen:
+                continue  # an amount repeated under a merged head
+            seen.add(head.pos)
+            whole = vocab.budget_key(head.text)
+            if own in vocab.GROUPED_KEYS and (whole == "total" or vocab.is_project_total(head.text)):
+                self.add_budget(label, label_col, cell, col, key=f"total_{own}")
+            elif own not in ("total", "annual_total"):
+                self.add_budget(label, label_col, cell, col, key=own if whole == "annual_total" else None)
         return True
 
     # goals -------------------------------------------------------------------------------------------------
@@ -355,6 +414,8 @@ class FieldReader:
             return
         above = self.state.pending_budget  # a row of budget labels just read, whose amounts may follow
         if above and self._take_pending_budget(items):
+            return
+        if self.state.budget_heads and self._matrix_row(items):
             return
         self._note_units(items)
         if self._columnar_budget(items, above):

@@ -14,7 +14,7 @@ from perftable.vocab._keys import index, keys
 # key -> spellings. Keys are the public slugs of BudgetLine.key.
 BUDGET_KEYS: Final[dict[str, str]] = {
     "total": """实施期资金总额 部门预算支出合计 预算支出合计 预算支出总额 支出总额 支出合计 资金总额 部门预算总额 预算总额 总计 合计 年度预算总额 部门整体支出
-             部门预算支出 预算资金总额 收入合计 部门预算合计""",
+             部门预算支出 预算资金总额 收入合计 部门预算合计 项目金额""",
     "annual_total": """年度资金申请总额 年度资金总额 本年度资金 年度预算资金 年度资金 当年资金 本年资金申请总额 年度预算申请总额
                     年度申请资金 年度资金申请 本年度资金总额 当年年度预算 年度本级预算金额 项目预算金额 年度预算金额
                     年度金额 当年预算 年度预算资金总额 当年预算金额""",

@@ -20,7 +20,8 @@ DEPARTMENT_LABELS: Final = keys(
     项目主管部门 业务主管部门 主管预算部门 市级主管部门 省级主管部门 区级主管部门 县级主管部门 部门 填报单位 申报单位 预算单位名称 部门(单位) 单位(部门)名称 预算部门名称"""
 )
 PROJECT_LABELS: Final = keys(
-    "项目名称 项目全称 项目支出名称 转移支付名称 转移支付项目名称 专项资金名称 专项名称 资金名称"
+    """项目名称 项目全称 项目支出名称 转移支付名称 转移支付项目名称 专项资金名称 专项名称 资金名称 项目(资金)名称
+    项目资金名称 专项(项目)名称 专项项目名称 项目名称及代码 项目名称及编码 二级项目名称 一级项目名称 项目(专项)名称"""
 )
 
 # Other labelled header fields, kept in Document.info under their printed label.
@@ -156,6 +157,8 @@ _TITLE = re.compile(r"绩效(?:目标)?(?:申报|审核|审批)?表")
 _TARGET_HEADING = re.compile(r"绩效目标(?:设置)?情况")
 _YEAR = re.compile(rf"(?<!\d)({YEAR})\s*\(?年")
 _SHORT_YEAR = re.compile(r"(?<![\d])(\d{2})\s*年度")
+# A year given as a labelled field without 年: 编制年度：2023, 预算年度:2024.
+_LABELLED_YEAR = re.compile(rf"(?:预算|编制|所属|申报)年度[:：]?\s*({YEAR})(?!\d)")
 
 
 def is_title(text: str) -> bool:
@@ -174,7 +177,7 @@ def year_in(text: str) -> int | None:
     """The year a title or a ``（2026年度）`` line names (``表11 2026年…``: digits apart from the year do not
     join it)."""
     key = " ".join(label_key(part) for part in text.split())
-    match = _YEAR.search(key)
+    match = _YEAR.search(key) or _LABELLED_YEAR.search(key)
     if match:
         return int(match[1])
     # a two-digit year (``（19年度）``) only on a line that names nothing else: ``预算表12 年度项目…`` is table 12
