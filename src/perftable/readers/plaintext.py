@@ -48,9 +48,11 @@ _CJK = re.compile(r"^[\u4e00-\u9fff]$")
 
 @dataclass
 class _Line:
-    """A text line cut into cells, with the cells' positions."""
+    """A text line cut into cells, with the cells' positions; ``last`` is the number of the last source line it
+    holds (a label joined from several lines ends below its first cell)."""
 
     cells: list[Cell]
+    last: int = 0
 
     @property
     def single(self) -> bool:
@@ -136,7 +138,7 @@ def _split(line: TextLine) -> _Line:
     else:
         pieces = _numbering_joined(_letter_spacing_joined(_pieces(text, _BLANKS)))
     cells = [Cell(piece, (number, column + offset), origin) for offset, piece in pieces if piece]
-    return _Line(cells or [line.cell])
+    return _Line(cells or [line.cell], number)
 
 
 def _pieces(text: str, separator: re.Pattern[str]) -> list[tuple[int, str]]:
@@ -241,7 +243,7 @@ def _join_vertical(lines: list[_Line]) -> list[_Line]:
         if joined > 1:
             first = lines[i].cells[0]
             text = "".join(lines[i + k].cells[0].text for k in range(joined))
-            out.append(_Line([Cell(text, first.pos, first.origin)]))
+            out.append(_Line([Cell(text, first.pos, first.origin)], lines[i + joined - 1].last))
             i += joined
             continue
         out.append(lines[i])
@@ -496,7 +498,7 @@ def _level_role(text: str, role: str) -> bool:
 
 def _gap(before: _Line, after: _Line) -> int:
     """Blank lines between two lines."""
-    return max(0, after.cells[0].pos[0] - before.cells[0].pos[0] - 1)
+    return max(0, after.cells[0].pos[0] - max(before.last, before.cells[0].pos[0]) - 1)
 
 
 def _blanks_are_cells(lines: list[_Line]) -> bool:
