@@ -707,3 +707,65 @@ def test_a_project_amount_printed_as_a_labelled_line_is_the_project_total() -> N
     text = "项目名称：应急物资储备\n项目金额：493.71万元\n\n| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n|---|---|---|---|\n| 产出指标 | 数量指标 | 储备帐篷 | 200顶 |\n"
     doc = perftable.loads(text)[0]
     assert (doc.project, doc.amount("total")) == ("应急物资储备", Decimal("493.71"))
+
+
+def test_goals_side_by_side_under_a_merged_goal_label_keep_both_periods(tmp_path: Path) -> None:
+    """总体目标 merged down over a row of period labels (实施期目标 | 年度目标) and the row of their texts: the annual
+    text is the goal, the whole-period text is kept under its label (the merged label is not read again)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in [
+        ["项目支出绩效目标表（2025年度）"],
+        ["项目名称", "乡村道路养护"],
+        ["绩效目标", "中期目标（2025-2027年）", None, "年度目标"],
+        [None, "三年内完成全县乡村道路养护。", None, "完成年度养护里程120公里。"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "养护里程", "≥120公里"],
+    ]:
+        sheet.append(row)
+    sheet.merge_cells("A3:A4")
+    sheet.merge_cells("B3:C3")
+    sheet.merge_cells("B4:C4")
+    path = tmp_path / "goals.xlsx"
+    book.save(path)
+    doc = perftable.load_all(path)[0]
+    assert doc.goals == ["完成年度养护里程120公里。"]
+    assert doc.info["中期目标(2025-2027年)"] == "三年内完成全县乡村道路养护。"
+
+
+TASKS_WITH_FUNDING_COLUMNS = """
+2025年部门整体支出绩效目标表
+
+| 部门名称 | 某县卫生健康局 |  |  |  |
+|---|---|---|---|---|
+| 任务名称 | 主要内容 | 资金（万元） |  |  |
+|  |  | 总额 | 财政拨款 | 其他资金 |
+| 疾病预防控制 | 开展重点传染病监测 | 120.50 | 100.50 | 20 |
+| 机关运转保障 | 保障机关正常运转 | 879.50 | 879.50 | 0 |
+| 合计 |  | 1000 | 980 | 20 |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |  |
+| 产出指标 | 数量指标 | 监测点数量 | ≥30个 |  |
+"""
+
+
+def test_task_funds_under_a_split_funding_head_and_the_task_total_as_the_form_total() -> None:
+    """A task table whose funds head is split into 总额 | 财政拨款 | 其他资金: the 总额 column is the task's funds, the
+    parts are kept by their headers; a form that prints no budget block takes the task table's 合计 as its total."""
+    doc = loads(TASKS_WITH_FUNDING_COLUMNS)[0]
+    assert [(task.name, task.funds, task.info) for task in doc.tasks] == [
+        ("疾病预防控制", Decimal("120.50"), {"财政拨款": "100.50", "其他资金": "20"}),
+        ("机关运转保障", Decimal("879.50"), {"财政拨款": "879.50", "其他资金": "0"}),
+    ]
+    assert [(line.label, line.key, line.amount) for line in doc.budget] == [
+        ("合计", "total", Decimal("1000"))
+    ]
+    assert not [code for code in codes(doc) if code.startswith("B")]
+
+
+def test_a_printed_budget_block_is_not_replaced_by_the_task_total() -> None:
+    text = TASKS_WITH_FUNDING_COLUMNS.replace(
+        "| 任务名称 |", "| 预算总额（万元） | 1000 |  |  |  |\n| 任务名称 |", 1
+    )
+    doc = loads(text)[0]
+    assert [(line.label, line.amount) for line in doc.budget] == [("预算总额(万元)", Decimal("1000"))]

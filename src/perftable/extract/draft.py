@@ -78,6 +78,8 @@ class Draft:
     layout: Literal["form", "listing"] = "form"
     indicator_layout: Literal["tree", "flat", "none"] | None = None  # None: decided from the indicators read
     pages: tuple[int, int] | None = None
+    # the total row of the task table (金额合计), the form's total when it prints no budget block
+    task_total: BudgetLine | None = None
 
     def note_page(self, cell: Cell) -> None:
         """Widen the pages the form is printed on to the page of this cell (paged documents only)."""

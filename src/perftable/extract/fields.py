@@ -342,7 +342,9 @@ class FieldReader:
     def _take_pending_goals(self, items: list[tuple[int, Cell]]) -> bool:
         pending, labels = self.state.pending_goals, self.state.pending_goal_labels
         self.state.pending_goals, self.state.pending_goal_labels = {}, {}
-        if any(classify(cell.text) is not None for _, cell in items):
+        # a label merged down from above (总体目标 beside 实施期目标 | 年度目标 and their texts) is not a new label
+        items = [(col, cell) for col, cell in items if not (cell.merged and classify(cell.text) is not None)]
+        if not items or any(classify(cell.text) is not None for _, cell in items):
             return False
         for col, cell in items:
             owner = max((c for c in pending if c <= col), default=min(pending))

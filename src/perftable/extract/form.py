@@ -13,7 +13,7 @@ from perftable.extract.draft import Draft, Items, distinct
 from perftable.extract.fields import FieldReader, FieldState, classify, split_inline
 from perftable.extract.indicators import indicator_header, is_self_evaluation
 from perftable.extract.periods import IndicatorTable, TableHeader, is_label_row, table_header
-from perftable.extract.tasks import TaskColumns, read_task_row, task_header
+from perftable.extract.tasks import TaskColumns, funds_sub_header, read_task_row, task_header
 from perftable.grid import Cell
 from perftable.text import clean_text, label_key
 from perftable.values.numbers import MoneyUnit
@@ -151,6 +151,9 @@ class FormBuilder:
             self.indicators.read(items)
             return
         if self.section == "tasks" and self.task_cols is not None:
+            if (split := funds_sub_header(items, self.task_cols)) is not None:
+                self.task_cols = split
+                return
             first_kind = classify(items[0][1].text)
             if first_kind not in _LEAVE_TASKS or items[0][0] >= self.task_cols.first:
                 self.state.task_label = read_task_row(  # type: ignore[assignment]  # returns key/other

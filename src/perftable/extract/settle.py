@@ -78,7 +78,7 @@ def document_of(draft: Draft, fmt: str) -> Document:
         if kind == "project" or not draft.project
         else {"项目名称": draft.project, **draft.info},
         blank_fields=[f for f in draft.blank_fields if f not in draft.info and not _filled(draft, f)],
-        budget=draft.budget,
+        budget=draft.budget or ([draft.task_total] if draft.task_total else []),
         goals=draft.goals,
         tasks=settle_sections(draft),
         indicators=indicators,

@@ -16,7 +16,7 @@ from perftable import vocab
 from perftable.extract.draft import Draft, Items, PendingTask
 from perftable.extract.fields import classify
 from perftable.grid import Cell
-from perftable.model import Task
+from perftable.model import BudgetLine, Task
 from perftable.text import clean_label, label_key
 from perftable.values.numbers import AmountError, MoneyUnit, amount_note, chinese_number, parse_amount
 
@@ -26,6 +26,7 @@ _NUMBER = re.compile(
     r"^\s*(?:任务|工作任务|重点任务|目标)?\s*(?:(?P<n>\d{1,3})|(?P<cn>[一二三四五六七八九十]{1,3}))\s*[:：、.．)）]\s*"
     r"|^\s*[(（]\s*(?P<p>\d{1,3})\s*[)）]\s*"
 )
+MAX_PART_LABEL = 12  # characters: a longer cell is not a column head under a split funds head
 _TOTAL_NAMES = frozenset(label_key(name) for name in ("合计", "小计", "总计", "金额合计", "资金合计"))
 
 
@@ -91,6 +92,34 @@ def task_header(items: Items) -> TaskColumns | None:
     )
 
 
+def _names_a_part_of_funds(text: str) -> bool:
+    """A column under a split funds head: 总额 / 合计, or a funding source (财政拨款, 其他资金, 上级补助 …)."""
+    if len(text) > MAX_PART_LABEL or any(ch.isdigit() for ch in text):
+        return False
+    return (
+        vocab.column_role(text, vocab.TASK_COLUMNS) == "funds"
+        or classify(text) == "budget"
+        or vocab.is_funding_source(text)
+    )
+
+
+def funds_sub_header(items: Items, cols: TaskColumns) -> TaskColumns | None:
+    """A second header row that splits the funds head into its columns (``资金（万元）`` over ``总额 | 财政拨款 |
+    其他资金``, the name and content heads merged down and left blank): the total column (or, without one, the
+    first) stays the task's funds, the other parts are kept in ``Task.info`` by their headers. None when the row
+    is not such a header."""
+    if cols.funds is None or not items or items[0][0] < cols.funds:
+        return None
+    if not all(_names_a_part_of_funds(clean_label(cell.text)) for _, cell in items):
+        return None
+    funds = next(
+        (col for col, cell in items if vocab.column_role(cell.text, vocab.TASK_COLUMNS) == "funds"),
+        cols.funds,
+    )
+    extras = {**cols.extras, **{col: clean_label(cell.text) for col, cell in items if col != funds}}
+    return TaskColumns(cols.name, cols.content, funds, cols.target, cols.unit, extras)
+
+
 def _section_label(row: list[Cell], before: int) -> str | None:
     for cell in row[:before]:
         kind = classify(cell.text)
@@ -117,7 +146,17 @@ def read_task_row(
     info = {header: value for col, header in cols.extras.items() if (value := text(col))}
     if label_key(name) in _TOTAL_NAMES:
         if funds_text:
-            draft.add_info("任务资金合计", funds_text, row[cols.funds or cols.name])
+            funds_cell = row[cols.funds or cols.name]
+            draft.add_info("任务资金合计", funds_text, funds_cell)
+            if draft.task_total is None and (reading := draft.amount_of(funds_text, funds_cell)) is not None:
+                draft.task_total = BudgetLine(
+                    label=clean_label(name),
+                    key="total",
+                    amount=reading.amount,
+                    value=funds_text,
+                    unit=reading.unit or cols.unit or default_unit,
+                    location=funds_cell.location(),
+                )
         return label
     funds = None
     unit: MoneyUnit = cols.unit or default_unit
