@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+import perftable
 from perftable.cli import cli
 
 from .conftest import ROOT, SAMPLES
@@ -176,3 +177,16 @@ def test_zip_bomb_like_member_is_not_a_crash(tmp_path: Path) -> None:
         archive.writestr("[Content_Types].xml", "<Types/>")
     result = run_cli("parse", str(path))
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_repairs_are_data_and_their_messages_follow_the_language_asked_for(tmp_path: Path) -> None:
+    """A repair keeps its kind and parameters; its message is rendered when shown: Chinese by default, English
+    in ``parse --lang en`` (the model is not rewritten for it)."""
+    doc = perftable.load(SEED)
+    repair = doc.warnings[0]
+    assert repair.message == repair.text("zh") != repair.text("en")
+    english = json.loads(CliRunner().invoke(cli, ["parse", str(SEED), "--lang", "en"]).output)
+    chinese = json.loads(CliRunner().invoke(cli, ["parse", str(SEED)]).output)
+    assert english["warnings"][0]["message"] == repair.text("en")
+    assert chinese["warnings"][0]["message"] == repair.text("zh")
+    assert english["warnings"][0]["params"] == chinese["warnings"][0]["params"] == repair.params

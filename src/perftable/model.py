@@ -9,9 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, Required
 
-from pydantic import BaseModel, ConfigDict, Field, model_serializer
+from pydantic import BaseModel, ConfigDict, Field, SerializationInfo, model_serializer
+from typing_extensions import TypedDict
+
+from perftable.messages import render as render_message
 
 Kind = Literal["department", "project"]
 Layout = Literal["form", "listing"]
@@ -24,6 +27,19 @@ Change = Literal["increase", "decrease"]
 
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False, defer_build=True)
+
+
+class LocationJSON(TypedDict, total=False):
+    """A :class:`Location` as JSON: the fields that apply (``file`` always)."""
+
+    file: Required[str]
+    line: int
+    column: int
+    sheet: str
+    cell: str
+    page: int
+    table: int
+    row: int
 
 
 class Location(Record):
@@ -43,7 +59,7 @@ class Location(Record):
     table: int | None = None
     row: int | None = None
 
-    @model_serializer(mode="wrap")
+    @model_serializer(mode="wrap", return_type=LocationJSON)
     def _drop_empty(self, handler: Any) -> dict[str, Any]:
         data: dict[str, Any] = handler(self)
         return {key: value for key, value in data.items() if value is not None}
@@ -173,14 +189,51 @@ class Indicator(Record):
     location: Location
 
 
+class RepairJSON(TypedDict):
+    """A :class:`Repair` as JSON: its data and its message in the language the serialisation context asks for."""
+
+    code: Literal["P002", "P003"]
+    kind: str
+    message: str
+    params: dict[str, str]
+    location: LocationJSON
+
+
+def _lang(context: dict[str, Any]) -> Literal["zh", "en"]:
+    return "en" if context.get("lang") == "en" else "zh"
+
+
 class Repair(Record):
-    """Something the reader had to repair. P002: keeps the meaning; P003: could change it."""
+    """Something the reader had to repair. P002: keeps the meaning; P003: could change it.
+
+    A repair is data (its ``kind``, ``params`` and location); its text comes from the message catalog when it is
+    shown: ``message`` in Chinese, :meth:`text` in either language, and JSON in English with
+    ``model_dump_json(context={"lang": "en"})``.
+    """
 
     code: Literal["P002", "P003"]
     kind: str = Field(description="Stable id of the repair, e.g. carried-down, realigned-row")
-    message: str
     params: dict[str, str] = Field(default_factory=dict)
     location: Location
+
+    def text(self, lang: Literal["zh", "en"] = "zh") -> str:
+        """The repair as a sentence, from the message catalog."""
+        return render_message(self.kind, self.params, lang)
+
+    @property
+    def message(self) -> str:
+        return self.text()
+
+    @model_serializer(mode="wrap", return_type=RepairJSON)
+    def _with_message(self, handler: Any, info: SerializationInfo) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        context = info.context if isinstance(info.context, dict) else {}
+        return {
+            "code": data["code"],
+            "kind": data["kind"],
+            "message": self.text(_lang(context)),
+            **{key: value for key, value in data.items() if key not in ("code", "kind")},
+        }
 
 
 class ScoreRange(Record):

@@ -12,20 +12,25 @@ from perftable.cli import EXIT_ERROR, fail
 from perftable.cli.options import reading_options, verbose_option
 
 if TYPE_CHECKING:
+    from perftable.messages import Lang
     from perftable.model import Document
 
 
-def _documents_json(docs: list[Document], *, as_array: bool, jsonl: bool, indent: int | None) -> str:
+def _documents_json(
+    docs: list[Document], *, as_array: bool, jsonl: bool, indent: int | None, lang: Lang = "zh"
+) -> str:
+    """The documents as JSON, repairs' messages in ``lang`` (the report layer renders them; the model holds data)."""
     from pydantic import TypeAdapter
 
     from perftable.model import Document
 
+    context = {"lang": lang}
     adapter: TypeAdapter[list[Document]] = TypeAdapter(list[Document])
     if jsonl:
-        return "".join(doc.model_dump_json() + "\n" for doc in docs)
+        return "".join(doc.model_dump_json(context=context) + "\n" for doc in docs)
     if len(docs) == 1 and not as_array:
-        return docs[0].model_dump_json(indent=indent) + "\n"
-    return adapter.dump_json(docs, indent=indent).decode("utf-8") + "\n"
+        return docs[0].model_dump_json(indent=indent, context=context) + "\n"
+    return adapter.dump_json(docs, indent=indent, context=context).decode("utf-8") + "\n"
 
 
 @click.command()
@@ -89,7 +94,6 @@ def parse(
     from perftable.cli.stats import stats_text
     from perftable.errors import NoTableError, ReadError
     from perftable.files import iter_files
-    from perftable.messages import Lang, render
 
     language: Lang = "en" if lang == "en" else "zh"
 
@@ -112,13 +116,13 @@ def parse(
         if stats:
             click.echo(stats_text(str(path), result, language), nl=False)
         documents.extend(result.documents)
-    if lang != "zh":
-        for doc in documents:
-            for repair in doc.warnings:
-                repair.message = render(repair.kind, repair.params, "en")
     if documents and (output is not None or not stats):
         text = _documents_json(
-            documents, as_array=as_array or many_files, jsonl=jsonl, indent=None if compact else 2
+            documents,
+            as_array=as_array or many_files,
+            jsonl=jsonl,
+            indent=None if compact else 2,
+            lang=language,
         )
         if output is not None:
             from perftable.io import atomic_write

@@ -8,7 +8,7 @@ from typing import Literal
 
 from perftable.extract.scores import ScoreCollector
 from perftable.grid import Cell
-from perftable.messages import REPAIR_CODES, render
+from perftable.messages import REPAIR_CODES
 from perftable.model import BudgetLine, Indicator, Location, Repair, Task
 from perftable.text import clean_text, was_broken
 from perftable.values.numbers import AmountError, AmountReading, read_amount
@@ -119,7 +119,6 @@ class Draft:
             Repair(
                 code=REPAIR_CODES[kind],
                 kind=kind,
-                message=render(kind, params),
                 params=params,
                 location=cell.location(),
             )

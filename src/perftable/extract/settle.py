@@ -6,8 +6,7 @@ from __future__ import annotations
 from perftable.extract.draft import Draft
 from perftable.extract.periods import settle_periods
 from perftable.extract.tasks import settle_sections
-from perftable.messages import render
-from perftable.model import Document, Indicator, Location
+from perftable.model import Document, Indicator, Location, Repair
 
 
 def _filled(draft: Draft, label: str) -> bool:
@@ -34,17 +33,14 @@ def _row_of(location: Location) -> tuple[object, ...]:
 _COST_LEVEL2 = frozenset({"经济成本指标", "社会成本指标", "生态环境成本指标"})
 
 
-def settle_cost_level(draft: Draft, indicators: list[Indicator]) -> list[Indicator]:
+def settle_cost_level(draft: Draft, indicators: list[Indicator]) -> tuple[list[Indicator], list[Repair]]:
     """成本指标 is a level-2 under 产出指标 in the 2015 layout and a level-1 of its own in the 2021 one; where a row's
     level-1 was left empty, the table decides which, once, from what it prints elsewhere (a 成本指标 level-1 or
-    its 经济/社会/生态环境成本指标 level-2s: the 2021 layout). Returns the indicators, those rows' level-1 set so."""
-    inferred = {
-        _row_of(repair.location)
-        for repair in draft.warnings
-        if repair.kind == "level1-inferred" and repair.params.get("level2") == "成本指标"
-    }
+    its 经济/社会/生态环境成本指标 level-2s: the 2021 layout). Returns the indicators, those rows' level-1 set so,
+    and the draft's repairs with the level-1 each inference chose."""
+    inferred = {_row_of(repair.location) for repair in draft.warnings if _infers_cost(repair)}
     if not inferred:
-        return indicators
+        return indicators, draft.warnings
     printed = [i for i in indicators if _row_of(i.location) not in inferred]
     layout_2021 = any(i.level1 == "成本指标" or i.level2 in _COST_LEVEL2 for i in printed)
     level1 = "成本指标" if layout_2021 else "产出指标"
@@ -54,17 +50,23 @@ def settle_cost_level(draft: Draft, indicators: list[Indicator]) -> list[Indicat
         else i
         for i in indicators
     ]
-    for repair in draft.warnings:
-        if repair.kind == "level1-inferred" and repair.params.get("level2") == "成本指标":
-            repair.params["level1"] = level1
-            repair.message = render(repair.kind, repair.params)
-    return out
+    repairs = [
+        repair.model_copy(update={"params": {**repair.params, "level1": level1}})
+        if _infers_cost(repair)
+        else repair
+        for repair in draft.warnings
+    ]
+    return out, repairs
+
+
+def _infers_cost(repair: Repair) -> bool:
+    return repair.kind == "level1-inferred" and repair.params.get("level2") == "成本指标"
 
 
 def document_of(draft: Draft, fmt: str) -> Document:
     """The document a draft holds (``fmt``: the reader's format name)."""
     indicators, long_term = settle_periods(draft)
-    indicators = settle_cost_level(draft, indicators)
+    indicators, repairs = settle_cost_level(draft, indicators)
     kind = draft.kind or ("project" if draft.project else "department")
     return Document(
         kind=kind,
@@ -83,7 +85,7 @@ def document_of(draft: Draft, fmt: str) -> Document:
         tasks=settle_sections(draft),
         indicators=indicators,
         long_term_indicators=long_term,
-        warnings=sorted(draft.warnings, key=lambda repair: repair.location.sort_key()),
+        warnings=sorted(repairs, key=lambda repair: repair.location.sort_key()),
         source=draft.start.location(),
         page_range=draft.pages,
         format=fmt,
