@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 
 import perftable
+from perftable import vocab
 from perftable.config import Config
 from perftable.engine import check_document
 from perftable.extract import extraction
@@ -769,3 +770,152 @@ def test_a_printed_budget_block_is_not_replaced_by_the_task_total() -> None:
     )
     doc = loads(text)[0]
     assert [(line.label, line.amount) for line in doc.budget] == [("预算总额(万元)", Decimal("1000"))]
+
+
+@pytest.mark.parametrize("head", ["单位名称、项目名称", "预算单位/项目名称", "单位及项目名称"])
+def test_a_header_that_joins_unit_and_project_names_the_project_column(head: str) -> None:
+    text = f"""
+2025年项目支出绩效目标表
+
+| {head} | 项目绩效目标 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 |
+|---|---|---|---|---|---|---|---|
+| 某县水务局 |  |  |  |  |  |  |  |
+| 农村饮水安全巩固 | 保障农村饮水安全。 | 产出指标 | 数量指标 | 受益人口 | ≥ | 1.2 | 万人 |
+|  |  | 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥ | 90 | % |
+| 小型水库维修养护 | 完成水库维修养护。 | 产出指标 | 数量指标 | 维修养护水库 | = | 6 | 座 |
+"""
+    docs = loads(text)
+    assert [(d.project, len(d.indicators), d.indicators[0].target.comparator) for d in docs] == [
+        ("农村饮水安全巩固", 2, "≥"),
+        ("小型水库维修养护", 1, "="),
+    ]
+
+
+def test_a_row_number_column_before_a_flat_list_is_not_read_as_the_value() -> None:
+    text = """
+| 项目名称 | 城市道路照明维护 | 项目金额 | 86 |
+|---|---|---|---|
+| 编号 | 指标名称 | 指标值 | 分值 |
+| 1. | 路灯亮灯率 | ≥98% | 40 |
+| 2. | 故障修复时限 | ≤24小时 | 30 |
+| 3 | 市民满意度 | ≥90% | 30 |
+"""
+    doc = loads(text)[0]
+    assert [(i.name, i.value, i.weight) for i in doc.indicators] == [
+        ("路灯亮灯率", "≥98%", Decimal("40")),
+        ("故障修复时限", "≤24小时", Decimal("30")),
+        ("市民满意度", "≥90%", Decimal("30")),
+    ]
+    assert not [r for r in doc.warnings if r.kind == "realigned-row"]
+
+
+@pytest.mark.parametrize(
+    ("line", "parts"),
+    [
+        ("填报单位：某市水利局 金额单位：元", ["填报单位：某市水利局", "金额单位：元"]),
+        ("编制单位：某局资金单位：万元", ["编制单位：某局", "资金单位：万元"]),
+        ("部门：某局 单位: 亿元", ["部门：某局", "单位: 亿元"]),
+        ("金额单位：元", ["金额单位：元"]),
+        ("实施单位：某某单位", ["实施单位：某某单位"]),
+        ("某局单位：元", ["某局单位：元"]),  # no blank and no 金额/资金: a unit's name, not a declaration
+    ],
+)
+def test_a_money_unit_declared_at_the_end_of_a_field_line(line: str, parts: list[str]) -> None:
+    assert vocab.split_unit_tail(line) == parts
+
+
+def test_a_money_unit_after_a_field_on_one_line_applies_to_the_amounts() -> None:
+    text = """
+项目支出绩效目标表
+填报单位：某市水利局 金额单位：元
+
+| 项目名称 | 河道清淤 |  |
+|---|---|---|
+| 年度资金总额 | 1,250,000.00 |  |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 清淤长度 | ≥12公里 |
+"""
+    doc = loads(text)[0]
+    assert [(line.key, line.amount, line.unit) for line in doc.budget] == [
+        ("annual_total", Decimal("1250000.00"), "元")
+    ]
+
+
+def test_header_fields_printed_below_the_indicator_table_are_fields_not_indicators() -> None:
+    text = """
+| 项目名称 | 农村公路养护 |  |  |  |
+|---|---|---|---|---|
+| 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+|  | 产出指标 | 数量指标 | 养护里程 | ≥300公里 |
+| 联系人 | 李四 |  | 填报日期 | 2025年1月10日 |
+"""
+    doc = loads(text)[0]
+    assert [i.name for i in doc.indicators] == ["养护里程"]
+    assert doc.info["联系人"] == "李四" and doc.info["填报日期"] == "2025年1月10日"
+
+
+def test_several_budget_amounts_written_as_a_sentence_in_one_cell() -> None:
+    text = """
+| 项目名称 | 养老服务站建设 |
+|---|---|
+| 项目资金 | 年度资金总额：120万元；其中：财政资金100万元，单位自筹20万元。 |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 建成服务站 | 10个 |
+"""
+    doc = loads(text)[0]
+    assert [(line.key, line.amount) for line in doc.budget] == [
+        ("annual_total", Decimal("120")),
+        ("fiscal", Decimal("100")),
+        ("other_funds", Decimal("20")),
+    ]
+
+
+def test_a_glossary_after_the_last_form_is_not_read_into_it() -> None:
+    text = """
+| 项目名称 | 困难群众救助 |
+|---|---|
+| 年度绩效目标 | 按时足额发放救助资金。 |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 救助人数 | ≥500人 |
+
+第四部分 名词解释
+
+项目支出：指在基本支出之外为完成特定行政任务和事业发展目标所发生的支出。
+年度绩效目标：是指预算资金计划在一个预算年度内达到的产出和效果。
+"""
+    doc = loads(text)[0]
+    assert doc.goals == ["按时足额发放救助资金。"]
+    assert [line.key for line in doc.budget] == []
+
+
+def test_a_year_column_beside_the_goals_and_a_heading_row_between_tasks_and_indicators() -> None:
+    text = """
+2025年部门整体支出绩效目标表
+
+| 部门名称 | 某市统计局 |  |  |
+|---|---|---|---|
+| 预算年度 | 年度绩效目标 |  |  |
+| 2025 | 完成年度统计调查任务。 |  |  |
+| 任务名称 | 主要内容 | 预算金额（万元） |  |
+| 统计调查 | 开展经济普查 | 80 |  |
+| 年度绩效指标 |  |  |  |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 调查单位数 | ≥2000个 |
+"""
+    doc = loads(text)[0]
+    assert doc.goals == ["完成年度统计调查任务。"]
+    assert [task.name for task in doc.tasks] == ["统计调查"]
+
+
+def test_a_field_that_names_the_funding_source_is_a_field_not_an_empty_budget_line() -> None:
+    text = """
+| 项目名称 | 公共卫生服务 |  |  |
+|---|---|---|---|
+| 经费来源 | 政府性基金预算 | 项目类别 | 其他运转类 |
+| 年度资金总额 | 200 |  |  |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 服务人次 | ≥1万人次 |
+"""
+    doc = loads(text)[0]
+    assert doc.info["经费来源"] == "政府性基金预算"
+    assert [(line.key, line.amount) for line in doc.budget] == [("annual_total", Decimal("200"))]

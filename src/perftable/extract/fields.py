@@ -22,6 +22,7 @@ from perftable.grid import Cell
 from perftable.model import BudgetLine
 from perftable.text import clean_label, clean_text, has_cjk, label_key
 from perftable.values.numbers import AmountError, MoneyUnit, parse_amount
+from perftable.values.patterns import YEAR
 from perftable.values.targets import is_value_like
 
 LabelKind = Literal[
@@ -82,7 +83,7 @@ _LABEL_AMOUNT = re.compile(
     r"^(?P<label>[^\d:：,，;；()（）]{2,16}?)\s*[:：]?\s*"
     r"(?P<amount>\d[\d,，.]*\s*(?:万元|亿元|元|万)?(?:\s*[(（][^()（）]*[)）])?)\s*$"
 )
-_PAIRS = re.compile(r"[\n,，;；、]+")
+_PAIRS = re.compile(r"[\n,，;；、。]+")
 
 
 def label_amounts(text: str) -> list[tuple[str, str]]:
@@ -114,6 +115,9 @@ def _inline_pair(text: str, *, loose: bool) -> tuple[str, str] | None:
     return (label, match["value"]) if known or (loose and _looks_like_label(label)) else None
 
 
+# A field that asks which source the money comes from (资金来源, 经费来源, 资金性质): its value names a source.
+_SOURCE_FIELD = re.compile(r"(?:来源|性质|渠道)$")
+_BARE_YEAR = re.compile(rf"\s*{YEAR}\s*(?:年度?)?\s*")
 _DATE_LABELS = frozenset((*period.START_LABELS, *period.END_LABELS, "填报日期", "填表日期", "申报日期"))
 _SERIAL = re.compile(r"^\d{2},?\d{3}(?:\.0+)?$")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)  # day 0 of Excel's 1900 date system (its 1900-02-29 bug included)
@@ -344,6 +348,10 @@ class FieldReader:
         self.state.pending_goals, self.state.pending_goal_labels = {}, {}
         # a label merged down from above (总体目标 beside 实施期目标 | 年度目标 and their texts) is not a new label
         items = [(col, cell) for col, cell in items if not (cell.merged and classify(cell.text) is not None)]
+        # a year left of the goal texts (预算年度 | 年度目标 over 2024 | …) says which year, it is no goal
+        items = [
+            (col, cell) for col, cell in items if not (col < min(pending) and _BARE_YEAR.fullmatch(cell.text))
+        ]
         if not items or any(classify(cell.text) is not None for _, cell in items):
             return False
         for col, cell in items:
@@ -456,6 +464,23 @@ class FieldReader:
                 i += 1
                 continue
             if kind == "group":
+                if (
+                    nxt is not None
+                    and nxt_kind == "budget"
+                    and not cell.merged
+                    and _SOURCE_FIELD.search(label_key(cell.text)) is not None
+                    and vocab.is_funding_source(nxt[1].text)
+                    and not vocab.is_header_or_line(nxt[1].text)
+                    and (
+                        i + 2 >= len(items)
+                        or self._kind_at(items, i + 2) in ("info", "department", "project")
+                    )
+                ):
+                    # 资金来源 | 一般公共预算 | 项目类别 …: a field that asks which source; the source is its value
+                    # (项目资金 | 其他资金 | <blank> is a budget line left blank)
+                    self.draft.add_info(clean_label(cell.text), self.draft.text_of(nxt[1]), nxt[1])
+                    i += 2
+                    continue
                 i += 1
                 continue
             if kind in ("key_tasks", "other_tasks"):

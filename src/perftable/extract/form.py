@@ -23,6 +23,19 @@ Section = Literal["fields", "tasks", "indicators", "end"]
 _LEAVE_TASKS = frozenset({"goal", "long_goal", "budget", "department", "project", "info"})
 
 
+def _fields_below_indicators(items: Items) -> bool:
+    """A row of header fields printed below the indicator table (``项目负责人 | 王磊 | 联系电话 | 139…``): it opens
+    with a field label and its value, and holds no level name. Such a row ends the indicator table."""
+    first = items[0][1]
+    return (
+        len(items) >= 2
+        and not first.merged
+        and classify(first.text) in ("info", "department", "project")
+        and classify(items[1][1].text) is None
+        and not any(vocab.looks_like_level_name(cell.text) for _, cell in items)
+    )
+
+
 class FormBuilder:
     """Feeds rows and text lines of one form into a :class:`Draft`."""
 
@@ -106,8 +119,8 @@ class FormBuilder:
 
     def feed_text(self, text: str, cell: Cell) -> None:
         self.previous = [(0, cell)]
-        for piece in (part for part in text.replace("\u3000", "  ").split("  ") if part.strip()):
-            piece = piece.strip()
+        pieces = (part.strip() for part in text.replace("\u3000", "  ").split("  ") if part.strip())
+        for piece in (cut for part in pieces for cut in vocab.split_unit_tail(part)):
             if self._meta_line(piece, cell):
                 continue
             if self.section == "end":
@@ -148,8 +161,10 @@ class FormBuilder:
             if vocab.is_footnote(items[0][1].text):
                 self.section = "end"
                 return
-            self.indicators.read(items)
-            return
+            if not _fields_below_indicators(items):
+                self.indicators.read(items)
+                return
+            self.section = "fields"
         if self.section == "tasks" and self.task_cols is not None:
             if (split := funds_sub_header(items, self.task_cols)) is not None:
                 self.task_cols = split

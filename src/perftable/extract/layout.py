@@ -60,10 +60,10 @@ class Plan:
 
 
 def is_prose(text: str) -> bool:
-    """A line that is not a title, field or unit line: a sentence of a text section, or a table of contents
-    entry."""
+    """A line that is not a title, field or unit line: a sentence of a text section, a table of contents entry,
+    a section heading (第三部分 名词解释) or a glossary entry (绩效目标：是指…)."""
     key = label_key(text)
-    if _LEADER.search(text.strip()):
+    if _LEADER.search(text.strip()) or vocab.is_section_heading(text) or vocab.is_definition(text):
         return True
     if vocab.is_title(text) or vocab.is_year_line(text) or vocab.is_footnote(text):
         return False

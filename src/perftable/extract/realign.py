@@ -69,6 +69,15 @@ def _is_section_label(cell: Cell) -> bool:
     )
 
 
+_ROW_NUMBER = re.compile(r"\d{1,4}[.、．]?")
+
+
+def _in_margin(cell: Cell) -> bool:
+    """A cell left of the indicator table that is not part of the indicator: a section label, or the row's number
+    (a 序号 column before a flat list)."""
+    return _is_section_label(cell) or _ROW_NUMBER.fullmatch(cell.text.strip()) is not None
+
+
 def positional(cells: dict[int, Cell], cols: IndicatorColumns) -> RowFields:
     def at(col: int | None) -> Cell | None:
         return cells.get(col) if col is not None else None
@@ -79,7 +88,7 @@ def positional(cells: dict[int, Cell], cols: IndicatorColumns) -> RowFields:
 
 def needs_realign(cells: dict[int, Cell], cols: IndicatorColumns, fields: RowFields) -> bool:
     """True when reading the row by position makes no sense: its cells shifted in conversion."""
-    if any(col < cols.first and not _is_section_label(cell) for col, cell in cells.items()):
+    if any(col < cols.first and not _in_margin(cell) for col, cell in cells.items()):
         return True
     if fields.level1 is not None and not is_level(fields.level1.text):
         # an unknown level-1 name stays where it is when the level-2 column agrees; otherwise the row shifted left
@@ -128,7 +137,7 @@ def realign(cells: dict[int, Cell], cols: IndicatorColumns, carry: Carry) -> Row
     free_extras = [header for col, header in sorted(cols.extras.items()) if header != type_header]
     rest: list[tuple[int, Cell]] = []
     for col, cell in sorted(cells.items()):
-        if col < cols.first and _is_section_label(cell):
+        if col < cols.first and _in_margin(cell):
             continue
         kind = _kind(cell.text)
         before_name = fields.name is None

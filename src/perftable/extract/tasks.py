@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from perftable import vocab
-from perftable.extract.draft import Draft, Items, PendingTask
+from perftable.extract.draft import Draft, Items, PendingTask, distinct
 from perftable.extract.fields import classify
 from perftable.grid import Cell
 from perftable.model import BudgetLine, Task
@@ -128,6 +128,16 @@ def _section_label(row: list[Cell], before: int) -> str | None:
     return None
 
 
+def _heading_row(row: list[Cell]) -> bool:
+    """A row of one cell that names a part of the form (``部门整体支出绩效指标`` between the task and indicator
+    tables, ``年度绩效指标``): a heading, not a task."""
+    filled = distinct(row)
+    if len(filled) != 1:
+        return False
+    text = filled[0][1].text
+    return classify(text) is not None or vocab.looks_like_level_name(text)
+
+
 def read_task_row(
     row: list[Cell], cols: TaskColumns, draft: Draft, label: str, default_unit: MoneyUnit
 ) -> str:
@@ -141,6 +151,8 @@ def read_task_row(
     name = text(cols.name)
     content = text(cols.content)
     if not (name or content) or name_cell is None:
+        return label
+    if _heading_row(row):
         return label
     funds_text = text(cols.funds)
     info = {header: value for col, header in cols.extras.items() if (value := text(col))}

@@ -65,6 +65,20 @@ def money_unit_of(text: str) -> str | None:
     return match[1] if match else None
 
 
+# A money unit declared at the end of a line that holds another field (填报单位：某局 金额单位：元).
+_UNIT_TAIL = re.compile(r"(?:(?<=\s)|(?=金额|资金))(?:金额|资金)?单位\s*[:：]\s*(?:万元|元|亿元)\s*$")
+
+
+def split_unit_tail(line: str) -> list[str]:
+    """A line cut before a money-unit declaration that ends it (``填报单位：某局 金额单位：元`` -> the field, and
+    ``金额单位：元``); the line alone when it ends with none or is only one. The declaration needs a blank before it
+    or its own word (金额/资金), so a field's value ending in ``单位`` is never cut."""
+    match = _UNIT_TAIL.search(line)
+    if match is None or not line[: match.start()].strip():
+        return [line]
+    return [line[: match.start()].strip(), line[match.start() :].strip()]
+
+
 @lru_cache(maxsize=16384)
 def budget_key(text: str) -> str | None:
     """The budget key of a label (``其中：财政资金`` -> ``fiscal``), or None when it is not a budget label."""

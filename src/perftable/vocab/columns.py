@@ -167,7 +167,29 @@ def header(text: str) -> Header:
         role = ROLES.get(key[2:])
     if role is None and (stripped := key.replace("(", "").replace(")", "")) != key:
         role = ROLES.get(stripped)
+    if role is None:
+        role = _joined_role(key)
     return Header(role, key, period, base.money, base.percent, base.required)
+
+
+# Two headers printed as one (单位名称、项目名称, 预算单位/项目名称, 单位及项目名称): the rows under it name either,
+# a spending unit's row above its projects. The column is the projects' (the unit rows are headings of a listing).
+_JOINER = re.compile(r"[、/／,，]|(?<=.)及(?=.)")
+_JOINED_PREFERENCE: Final = ("project",)
+
+
+def _joined_role(key: str) -> str | None:
+    """The role of a header that joins two (``单位名称、项目名称``): the project's if one part names it, else the role
+    every part shares; None otherwise. A part may lean on the other's last word (``单位及项目名称``)."""
+    parts = [part for part in _JOINER.split(key) if part]
+    if len(parts) < 2:
+        return None
+    tail = parts[-1][-2:]
+    roles = {ROLES.get(part) or ROLES.get(part + tail) for part in parts}
+    for preferred in _JOINED_PREFERENCE:
+        if preferred in roles:
+            return preferred
+    return roles.pop() if len(roles) == 1 else None
 
 
 def header_role(text: str) -> str | None:

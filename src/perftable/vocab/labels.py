@@ -39,7 +39,7 @@ INFO_LABELS: Final = keys(
 GROUP_LABELS: Final = keys(
     """基本信息 预算整体情况 项目资金 项目资金(元) 项目资金(万元) 年度预算安排 年度预算安排(万元) 年度预算申请
     年度预算申请(万元) 项目基本情况 资金情况 资金情况(万元) 部门预算 预算情况 绩效指标 年度绩效指标 本年度绩效指标
-    长期绩效指标 项目绩效目标 预算资金情况 资金来源 按收入性质分 按支出性质分 收入来源 收入构成 支出构成 部门总体资金情况
+    长期绩效指标 项目绩效目标 预算资金情况 资金来源 经费来源 资金渠道 按收入性质分 按支出性质分 收入来源 收入构成 支出构成 部门总体资金情况
     部门预算支出 事业发展性支出 按预算级次划分 预算金额 预算金额(万元) 预算金额(元) 金额 项目预算 项目资金申请
     项目资金申请(万元) 投入目标 投入目标(万元) 资金总额(万元) 年度资金 年度资金总额及构成 项目资金预算执行 预算执行
     部门整体支出 项目支出绩效目标 项目实施进度计划"""
@@ -148,6 +148,24 @@ def is_footnote(text: str) -> bool:
     """A note or sign-off under the table: ``备注：1. 本表…``, ``财政部门审核意见``, ``填表人：…``."""
     key = label_key(text)
     return key in END_LABELS or bool(_NOTE_PREFIX.match(text.strip())) or bool(_TRAILER.search(key))
+
+
+# A heading of the disclosure's own text sections (第三部分 名词解释, 附件2 …说明): a form ends before it.
+_SECTION_HEADING = re.compile(
+    r"^(?:第[一二三四五六七八九十\d]{1,3}(?:部分|章)|[一二三四五六七八九十]{1,3}、\s*名词解释|名词解释$)"
+)
+# A glossary entry: 绩效目标：是指…, 基本支出：指…
+_DEFINITION = re.compile(r"^[^:：，。,]{2,20}[:：]\s*(?:是指|指的是|系指)")
+
+
+def is_section_heading(text: str) -> bool:
+    """A heading of a text section of the document (``第三部分 名词解释``, ``名词解释``): not part of any form."""
+    return bool(_SECTION_HEADING.match(label_key(text)))
+
+
+def is_definition(text: str) -> bool:
+    """A glossary entry (``绩效目标：是指财政预算资金…``): prose, never a field or a goal."""
+    return bool(_DEFINITION.match(text.strip()))
 
 
 # --- titles -------------------------------------------------------------------------------------------------
