@@ -919,3 +919,21 @@ def test_a_field_that_names_the_funding_source_is_a_field_not_an_empty_budget_li
     doc = loads(text)[0]
     assert doc.info["经费来源"] == "政府性基金预算"
     assert [(line.key, line.amount) for line in doc.budget] == [("annual_total", Decimal("200"))]
+
+
+def test_a_row_shifted_left_with_its_value_in_the_name_column_is_realigned_and_reported() -> None:
+    text = """
+| 项目名称 | 疫苗接种服务 |  |  |  |
+|---|---|---|---|---|
+|  | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+|  | 产出指标 | 数量指标 | 接种剂次 | ≥3万剂次 |
+|  |  | 冷链设备巡检次数 | 每月1次 |  |
+|  | 满意度指标 | 服务对象满意度指标 | 接种者满意度 | ≥90% |
+"""
+    doc = loads(text)[0]
+    assert [(i.level2, i.name, i.value) for i in doc.indicators] == [
+        ("数量指标", "接种剂次", "≥3万剂次"),
+        ("数量指标", "冷链设备巡检次数", "每月1次"),
+        ("服务对象满意度指标", "接种者满意度", "≥90%"),
+    ]
+    assert [r.kind for r in doc.warnings if r.code == "P003"] == ["realigned-row"]

@@ -167,6 +167,16 @@ def test_decimal_from_float_goes_through_the_shortest_repr(value: float, expecte
         ("一般", {"qualitative": "一般"}),
         ("十分满意", {"qualitative": "十分满意"}),
         ("一级指标", {"qualitative": "一级指标"}),
+        # a period or a scope in front of the quantity
+        ("每月1次", {"number": "1", "unit": "次", "per": "月"}),
+        ("每季度不少于2次", {"comparator": "≥", "number": "2", "unit": "次", "per": "季度"}),
+        ("每学期1次/人", {"number": "1", "unit": "次", "per": "人"}),
+        ("全年≥10000家次", {"comparator": "≥", "number": "10000", "unit": "家次"}),
+        ("累计完成300户", {"number": "300", "unit": "户"}),
+        ("年均增长5%", {"number": "5", "unit": "%", "change": "increase"}),
+        ("每万人拥有医生数", {"qualitative": "每万人拥有医生数"}),
+        ("全市覆盖", {"qualitative": "全市覆盖"}),
+        ("每年", {"qualitative": "每年"}),
     ],
 )
 def test_parse_target(value: str, fields: dict[str, object]) -> None:

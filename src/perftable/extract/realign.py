@@ -101,6 +101,8 @@ def needs_realign(cells: dict[int, Cell], cols: IndicatorColumns, fields: RowFie
         return fields.level2 is not None and not is_level(fields.level2.text)
     if fields.level2 is not None and is_value_like(fields.level2.text):
         return True
+    if fields.name is not None and fields.value is None and _kind(fields.name.text) == "value":
+        return True  # the value in the name column and the value column empty: the row shifted left
     beyond = [col for col in cells if col > cols.first and col not in cols.named and col not in cols.extras]
     if fields.name is not None and is_level(fields.name.text):
         # a level name in the name column: shifted, unless it is a level-2 name used as an indicator's name

@@ -221,7 +221,30 @@ def parse_target(value: str, *, year: int | None = None, money: bool = False) ->
         or _parse_change(core, comparator, money)
         or _parse_numerals(core, comparator, money)
     )
+    if parsed is None and comparator is None:
+        parsed = _parse_scoped(text, year, money)
     return parsed if parsed is not None else Target(comparator=comparator, qualitative=value.strip())
+
+
+# A target with the period it counts over or the scope it covers in front: 每月1次 (1 次 per 月), 每季度不少于2次,
+# 全年≥10000家次, 累计完成300户, 年均增长5%.
+_PER_PERIOD = re.compile(r"^每(?P<per>半年|年度|年|季度|季|月|周|天|日|学期)(?P<rest>.+)$")
+_SCOPE = re.compile(
+    r"^(?:全年|年度|年均|累计|当年|本年度?|全市|全县|全区|全省)(?:共|合计|完成|达到)?(?P<rest>.+)$"
+)
+
+
+def _parse_scoped(text: str, year: int | None, money: bool) -> Target | None:
+    """A quantity after a period (``每月``) or a scope word (``全年``, ``累计``); None when what follows is none."""
+    if match := _PER_PERIOD.match(text):
+        rest = parse_target(match["rest"], year=year, money=money)
+        if rest.number is None or rest.date is not None:
+            return None
+        return rest if rest.per else rest.model_copy(update={"per": match["per"]})
+    if match := _SCOPE.match(text):
+        rest = parse_target(match["rest"], year=year, money=money)
+        return rest if rest.number is not None or rest.change is not None else None
+    return None
 
 
 def parse_comparator(text: str) -> Comparator | None:
