@@ -937,3 +937,49 @@ def test_a_row_shifted_left_with_its_value_in_the_name_column_is_realigned_and_r
         ("服务对象满意度指标", "接种者满意度", "≥90%"),
     ]
     assert [r.kind for r in doc.warnings if r.code == "P003"] == ["realigned-row"]
+
+
+@pytest.mark.parametrize(
+    ("title", "unit"),
+    [
+        ("滨海区市场监督管理局2025年项目支出绩效目标表", "滨海区市场监督管理局"),
+        ("某县人民政府办公室（2024年）部门整体支出绩效目标表", "某县人民政府办公室"),
+        ("某市社会科学界联合会部门整体支出绩效目标申报表", "某市社会科学界联合会"),
+        ("2024年市级部门整体预算绩效目标表", None),
+        ("财政项目支出绩效目标申报表", None),
+        ("市本级2024年项目支出绩效目标表", None),
+    ],
+)
+def test_the_unit_a_title_names_before_its_year(title: str, unit: str | None) -> None:
+    assert vocab.unit_in_title(title) == unit
+
+
+def test_a_form_without_a_department_field_takes_the_unit_its_title_names() -> None:
+    doc = loads(
+        """
+滨海区市场监督管理局2025年项目支出绩效目标表
+
+| 项目名称 | 食品安全抽检 |
+|---|---|
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 抽检批次 | ≥100批次 |
+"""
+    )[0]
+    assert (doc.department, doc.project, doc.year) == ("滨海区市场监督管理局", "食品安全抽检", 2025)
+    assert doc.locations["department"] == doc.locations["title"]
+
+
+@pytest.mark.parametrize(
+    "printed", ["[301]某市卫生健康委员会", "【301001】某市卫生健康委员会", "301001-某市卫生健康委员会"]
+)
+def test_a_unit_code_printed_before_the_department_name_is_kept_apart(printed: str) -> None:
+    doc = loads(
+        f"""
+| 部门名称 | {printed} |
+|---|---|
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 接种人数 | ≥1万人 |
+"""
+    )[0]
+    assert doc.department == "某市卫生健康委员会"
+    assert doc.info["单位编码"] in ("301", "301001")

@@ -177,6 +177,9 @@ def test_decimal_from_float_goes_through_the_shortest_repr(value: float, expecte
         ("每万人拥有医生数", {"qualitative": "每万人拥有医生数"}),
         ("全市覆盖", {"qualitative": "全市覆盖"}),
         ("每年", {"qualitative": "每年"}),
+        # the value's type written in front of it
+        ("定性：良好", {"qualitative": "良好"}),
+        ("定量:≤5%", {"comparator": "≤", "number": "5", "unit": "%"}),
     ],
 )
 def test_parse_target(value: str, fields: dict[str, object]) -> None:

@@ -3,6 +3,9 @@ steps that need the whole form (periods of indicator groups, task sections) run 
 
 from __future__ import annotations
 
+import re
+
+from perftable import vocab
 from perftable.extract.draft import Draft
 from perftable.extract.periods import settle_periods
 from perftable.extract.tasks import settle_sections
@@ -63,10 +66,32 @@ def _infers_cost(repair: Repair) -> bool:
     return repair.kind == "level1-inferred" and repair.params.get("level2") == "成本指标"
 
 
+# A unit's code printed before its name: [205]临江市教育局, 【205001】…, 205001-临江市教育局本级, 205001 临江市…
+_UNIT_CODE = re.compile(
+    r"^\s*(?:[\[【(（]\s*(?P<bracketed>\d{3,15})\s*[\]】)）]|(?P<bare>\d{3,15})\s*[-—_－:：\s])\s*(?=[\u4e00-\u9fff])"
+)
+UNIT_CODE = "单位编码"  # the info key a unit's code goes to
+
+
+def settle_department(draft: Draft) -> tuple[str | None, dict[str, str], dict[str, Location]]:
+    """The department: the one a field gives (a code printed before its name goes to ``info['单位编码']``), else
+    the unit the title names before its year (``津南区市场监督管理局2025年项目支出绩效目标表``), located at the
+    title. Returns it with the draft's info and locations, completed so."""
+    department, info, locations = draft.department, draft.info, draft.locations
+    if department and (code := _UNIT_CODE.match(department)):
+        info = {**info, UNIT_CODE: code["bracketed"] or code["bare"]} if UNIT_CODE not in info else info
+        department = department[code.end() :]
+    if department or not draft.title or (unit := vocab.unit_in_title(draft.title)) is None:
+        return department, info, locations
+    title_at = locations.get("title")
+    return unit, info, {**locations, "department": title_at} if title_at else locations
+
+
 def document_of(draft: Draft, fmt: str) -> Document:
     """The document a draft holds (``fmt``: the reader's format name)."""
     indicators, long_term = settle_periods(draft)
     indicators, repairs = settle_cost_level(draft, indicators)
+    department, info, locations = settle_department(draft)
     kind = draft.kind or ("project" if draft.project else "department")
     return Document(
         kind=kind,
@@ -74,11 +99,9 @@ def document_of(draft: Draft, fmt: str) -> Document:
         indicator_layout=draft.indicator_layout or "tree",
         title=draft.title,
         year=draft.year,
-        department=draft.department,
+        department=department,
         project=draft.project if kind == "project" else None,
-        info=draft.info
-        if kind == "project" or not draft.project
-        else {"项目名称": draft.project, **draft.info},
+        info=info if kind == "project" or not draft.project else {"项目名称": draft.project, **info},
         blank_fields=[f for f in draft.blank_fields if f not in draft.info and not _filled(draft, f)],
         budget=draft.budget or ([draft.task_total] if draft.task_total else []),
         goals=draft.goals,
@@ -89,6 +112,6 @@ def document_of(draft: Draft, fmt: str) -> Document:
         source=draft.start.location(),
         page_range=draft.pages,
         format=fmt,
-        locations=draft.locations,
+        locations=locations,
         scoring=draft.scores.result(),
     )

@@ -200,6 +200,10 @@ def _parse_bounds(text: str, money: bool) -> Target | None:
     return None
 
 
+# The value's type written in front of it: 定性：好, 定量：≥90%.
+_VALUE_TYPE_PREFIX = re.compile(r"^(?:定性|定量)(?:指标)?\s*[:：]\s*")
+
+
 @lru_cache(maxsize=4096)
 def parse_target(value: str, *, year: int | None = None, money: bool = False) -> Target:
     """The parsed meaning of an indicator value. Never raises: what is not a quantity or a date is qualitative.
@@ -210,7 +214,9 @@ def parse_target(value: str, *, year: int | None = None, money: bool = False) ->
     text = unicodedata.normalize("NFKC", value).strip()
     if not text:
         return Target()
-    text = re.sub(r"\s+", " ", text)
+    text = _VALUE_TYPE_PREFIX.sub("", re.sub(r"\s+", " ", text)) or text
+    if text != value.strip() and not any(ch.isdigit() for ch in text):
+        return Target(qualitative=text)  # 定性：好
     comparator, core = _split_comparator(text)
     dated = parse_date(core.replace(" ", ""), year)
     if dated is not None:

@@ -57,6 +57,7 @@ from perftable.vocab.labels import (
     is_year_line,
     kind_of_title,
     strip_period,
+    unit_in_title,
     year_in,
 )
 from perftable.vocab.levels import (
@@ -122,5 +123,6 @@ __all__ = [
     "normalise_header",
     "split_unit_tail",
     "strip_period",
+    "unit_in_title",
     "year_in",
 ]

@@ -209,6 +209,23 @@ def is_year_line(text: str) -> bool:
     return bool(re.fullmatch(r"\(?(?:19|20)?\d{2}\(?年度?\)?\)?", key))
 
 
+# The unit a title names before its year or its form's name: 津南区市场监督管理局2025年项目支出绩效目标表.
+_TITLE_UNIT = re.compile(
+    r"^(?P<unit>[\u4e00-\u9fff()（）]{2,30}?(?:局|委员会|委|办公室|室|中心|院|所|站|厅|会|处|队|馆|部|社|校|政府|"
+    r"管委会|办事处|集团|公司))"
+    rf"(?=\(?(?:{YEAR})年|部门整体|整体支出|部门预算|项目支出|本级)"
+)
+
+
+def unit_in_title(text: str) -> str | None:
+    """The department a title names in front of its year or its form's name (``示例县民政局2024年部门整体支出
+    绩效目标表`` -> ``示例县民政局``); None when the title begins with the year or names no unit."""
+    if not is_title(text):
+        return None
+    match = _TITLE_UNIT.match(label_key(text))
+    return match["unit"] if match else None
+
+
 def kind_of_title(text: str) -> str | None:
     key = label_key(text)
     if "部门整体" in key or "整体支出" in key or "部门预算绩效" in key:
