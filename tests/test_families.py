@@ -983,3 +983,65 @@ def test_a_unit_code_printed_before_the_department_name_is_kept_apart(printed: s
     )[0]
     assert doc.department == "某市卫生健康委员会"
     assert doc.info["单位编码"] in ("301", "301001")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "| 项目名称：城乡环卫一体化 资金总额：300万元 |  |  |  |",
+            "| 项目名称：垃圾分类宣传 资金总额：12.5万元 |  |  |  |",
+        ),
+        (
+            "| 项目名称：城乡环卫一体化 |  | 资金总额：300万元 |  |",
+            "| 项目名称：垃圾分类宣传 |  | 资金总额：12.5万元 |  |",
+        ),
+        (
+            "| 项目名称 | 城乡环卫一体化 | 项目金额(万元) | 300 |",
+            "| 项目名称 | 垃圾分类宣传 | 项目金额(万元) | 12.5 |",
+        ),
+    ],
+)
+def test_project_headings_inside_one_indicator_table_open_one_project_each(first: str, second: str) -> None:
+    """A listing printed as one indicator table with a heading row per project (its name and amount): each
+    heading opens a project that keeps the table's columns, title and year."""
+    text = f"""
+某区城市管理局2025年项目支出绩效目标表
+
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+|---|---|---|---|
+{first}
+| 绩效目标：城乡垃圾日产日清。 |  |  |  |
+| 产出指标 | 数量指标 | 清运垃圾量 | ≥5万吨 |
+| 满意度指标 | 服务对象满意度指标 | 居民满意度 | ≥90% |
+{second}
+| 产出指标 | 数量指标 | 宣传活动场次 | ≥20场 |
+"""
+    docs = loads(text)
+    assert [(d.project, d.amount("total"), len(d.indicators), d.year, d.department) for d in docs] == [
+        ("城乡环卫一体化", Decimal("300"), 2, 2025, "某区城市管理局"),
+        ("垃圾分类宣传", Decimal("12.5"), 1, 2025, "某区城市管理局"),
+    ]
+    assert [d.indicators[-1].name for d in docs] == ["居民满意度", "宣传活动场次"]
+    assert [d.goals for d in docs] == [["城乡垃圾日产日清。"], []]
+
+
+def test_a_form_stacked_under_another_without_a_title_reads_its_own_fields_first() -> None:
+    text = """
+| 项目名称 | 甲项目 |  |  |
+|---|---|---|---|
+| 年度资金总额 | 100 |  |  |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 甲指标 | 1个 |
+| 项目名称 | 乙项目 |  |  |
+| 主管部门 | 某局 |  |  |
+| 年度资金总额 | 50 |  |  |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 乙指标 | 2个 |
+"""
+    docs = loads(text)
+    assert [(d.project, d.amount("annual_total"), [i.name for i in d.indicators]) for d in docs] == [
+        ("甲项目", Decimal("100"), ["甲指标"]),
+        ("乙项目", Decimal("50"), ["乙指标"]),
+    ]
+    assert docs[1].department == "某局"  # (and the file's department fills the first form's, as for any file)

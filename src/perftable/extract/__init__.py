@@ -22,7 +22,7 @@ from perftable import vocab
 from perftable.errors import NoTableError
 from perftable.extract.context import FileContext, file_context
 from perftable.extract.draft import Draft, distinct
-from perftable.extract.form import FormBuilder
+from perftable.extract.form import FormBuilder, project_heading
 from perftable.extract.layout import Plan, SkipKind, plan, table_title
 from perftable.extract.listing import ListingContext, read_listing
 from perftable.extract.settle import document_of
@@ -92,7 +92,10 @@ def _builders(blocks: Iterable[tuple[int, Block]]) -> list[FormBuilder]:
             builder = current(row[0], number)
             items = distinct(row)
             if builder.starts_new_form(items):
-                builders.append(builder := FormBuilder(row[0], number))
+                if builder.section == "indicators" and project_heading(items):
+                    builders.append(builder := builder.continued_by(row[0], number))
+                else:
+                    builders.append(builder := FormBuilder(row[0], number))
             builder.feed_row(row, items)
             if items:  # a row with text (``distinct`` keeps its non-empty cells)
                 builder.tables.add(number)

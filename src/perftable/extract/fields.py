@@ -160,6 +160,22 @@ _COLON = re.compile(r"[:：]")
 _JOINED_LABEL = 4
 
 
+_LEADING_AMOUNT = re.compile(r"\s*\d")
+
+
+def _field_label_at(label: str, after: str) -> bool:
+    """A known field label, or a budget word with its amount after the colon (``预算金额：156.80万元``)."""
+    kind = classify(label)
+    if kind not in (None, "group"):
+        return True
+    return _names_an_amount(label) and _LEADING_AMOUNT.match(after) is not None
+
+
+def _names_an_amount(label: str) -> bool:
+    """A budget word (资金总额, 财政拨款) or an amount column's header (预算金额, 项目金额)."""
+    return vocab.budget_key(label) is not None or vocab.header_role(label) == "amount"
+
+
 def _fields_of_line(text: str) -> list[str]:
     """A line cut before each further known label followed by a colon (two fields printed on one line)."""
     cuts: list[int] = []
@@ -168,7 +184,7 @@ def _fields_of_line(text: str) -> list[str]:
         for start in range(max(colons[0] + 1, colon - 12), colon - _JOINED_LABEL + 1):
             label = text[start:colon].strip()
             blank = start > 0 and text[start - 1].isspace()
-            if (blank or len(label) >= _JOINED_LABEL) and classify(label) not in (None, "group"):
+            if (blank or len(label) >= _JOINED_LABEL) and _field_label_at(label, text[colon + 1 :]):
                 cuts.append(start)
                 break
     bounds = [0, *cuts, len(text)]
@@ -410,6 +426,37 @@ class FieldReader:
         ):
             return "budget"
         return kind
+
+    def read_heading(self, items: Items) -> None:
+        """A project's heading row inside an indicator table: ``项目名称：某项目 预算金额：156.80万元`` in one cell,
+        the same in two cells, or ``项目名称 | 某项目 | 预算金额（万元） | 156.80``; or its goal row
+        (``绩效目标：…``). The project's name, its amount (a budget word or an amount header: the project's
+        total), its goal and any other field."""
+        pairs: list[tuple[Cell, Cell, int]] = []
+        waiting: tuple[Cell, int] | None = None  # a label cell whose value is the next cell
+        for col, cell in items:
+            parts = [match for part in _fields_of_line(cell.text) if (match := _INLINE.match(part))]
+            if parts and all(match["value"] for match in parts):
+                pairs += [
+                    (Cell(m["label"], cell.pos, cell.origin), Cell(m["value"], cell.pos, cell.origin), col)
+                    for m in parts
+                ]
+                waiting = None
+            elif waiting is not None:
+                pairs.append((waiting[0], cell, col))
+                waiting = None
+            else:
+                waiting = (cell, col)
+        for label, value, col in pairs:
+            kind = classify(label.text)
+            if kind in ("project", "department"):
+                self.draft.set_field(kind, self.draft.text_of(value), value)
+            elif kind in ("goal", "long_goal"):
+                self.add_goal(kind, label.text, value)
+            elif _names_an_amount(label.text):
+                self.add_budget(label, col, value, col, key=vocab.budget_key(label.text) or "total")
+            else:
+                self.draft.add_info(clean_label(label.text), self.draft.text_of(value), value)
 
     def read(self, items: Items) -> None:
         """Read a row, given as its distinct non-empty cells."""

@@ -36,6 +36,33 @@ def _fields_below_indicators(items: Items) -> bool:
     )
 
 
+def _opening_kind(items: Items) -> str | None:
+    """What the label a row opens with is, written in its first cell with the value after it (``项目名称：某项目``)
+    or in a cell of its own followed by its value; None otherwise."""
+    first = items[0][1].text
+    kind = classify(first)
+    if kind is not None:
+        return kind if len(items) >= 2 and classify(items[1][1].text) is None else None
+    inline = split_inline(first)
+    return classify(inline[0][0]) if inline else None
+
+
+def project_heading(items: Items) -> bool:
+    """A row that names a project inside an indicator table (a listing printed as one indicator table with a
+    heading row per project): ``项目名称：某项目 预算金额：156.80万元`` in one cell, or ``项目名称 | 某项目 |
+    预算金额（万元） | 156.80``."""
+    return _opening_kind(items) == "project"
+
+
+# Rows a project's part of an indicator table may open with, before its first indicator: its heading, its goal.
+_HEADING_KINDS = frozenset({"project", "goal", "long_goal"})
+
+
+# What a row may open with, inside an indicator table taken over from the form before, to say that this form
+# prints its own header fields first (a form stacked under another one with no title between).
+_OWN_FIELDS = frozenset({"department", "info", "budget", "goal", "long_goal"})
+
+
 class FormBuilder:
     """Feeds rows and text lines of one form into a :class:`Draft`."""
 
@@ -49,6 +76,30 @@ class FormBuilder:
         self.task_cols: TaskColumns | None = None
         self.previous: Items = []  # the row (or text line) before the one being read
         self.tables: set[int] = set()  # the blocks (tables) that fed this form rows with text
+        # the indicator table is the form before's (a project heading opened this form)
+        self.inherited = False
+
+    def continued_by(self, start: Cell, number: int) -> FormBuilder:
+        """The form a project heading opens inside this form's indicator table: it keeps the table's columns
+        and what the title said (title, year, kind, department, money unit); the heading row itself gives its
+        project and amount."""
+        after = FormBuilder(start, number)
+        draft, mine = after.draft, self.draft
+        draft.title, draft.year, draft.kind, draft.department = (
+            mine.title,
+            mine.year,
+            mine.kind,
+            mine.department,
+        )
+        draft.locations.update(
+            {key: mine.locations[key] for key in ("title", "year", "department") if key in mine.locations}
+        )
+        after.state.form_unit = self.state.form_unit
+        if self.indicators is not None:
+            after.indicators = IndicatorTable(draft, self.indicators.header, start.location())
+            after.section = "indicators"
+            after.inherited = True
+        return after
 
     # the outside of tables -----------------------------------------------------------------------------------
     def take_title(self, text: str, cell: Cell) -> None:
@@ -161,10 +212,22 @@ class FormBuilder:
             if vocab.is_footnote(items[0][1].text):
                 self.section = "end"
                 return
-            if not _fields_below_indicators(items):
+            # a label merged down the table's left (整体绩效目标) heads no project's part of the table
+            if (
+                not self.draft.has_indicators
+                and not items[0][1].merged
+                and items[0][0] >= self.indicators.header.starts[0]
+                and _opening_kind(items) in _HEADING_KINDS
+            ):
+                self.fields.read_heading(items)  # the project this part of the table is about, its goal
+                return
+            if self.inherited and not self.draft.has_indicators and classify(items[0][1].text) in _OWN_FIELDS:
+                self.section, self.indicators, self.inherited = "fields", None, False
+            elif not _fields_below_indicators(items):
                 self.indicators.read(items)
                 return
-            self.section = "fields"
+            else:
+                self.section = "fields"
         if self.section == "tasks" and self.task_cols is not None:
             if (split := funds_sub_header(items, self.task_cols)) is not None:
                 self.task_cols = split
