@@ -3,6 +3,7 @@
 * Pipe tables, with or without the ``|---|`` delimiter row, with or without outer pipes, ragged rows padded,
   ``<br>`` as a line break inside a cell, ``\\|`` as a literal pipe, HTML entities decoded.
 * ``<table>`` blocks (rowspan/colspan expanded by :mod:`perftable.readers.html`).
+* Grid tables (``+---+`` borders, pandoc's and tabulate's), by :mod:`perftable.readers.gridtable`.
 * Every other non-blank line is a :class:`~perftable.grid.TextLine` (titles, ``（2026年度）``, notes), with
   heading and emphasis markers removed.
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 
 from perftable.grid import Block, Cell, Origin, Table, TextLine, cell_value
+from perftable.readers.gridtable import is_border, is_grid_line, read_grid_table
 from perftable.text import breaks_to_newlines
 
 _DELIMITER = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")
@@ -139,6 +141,15 @@ def read_markdown(text: str, origin: Origin) -> list[Block]:
 
             blocks.extend(read_html(chunk, origin, first_line=i + 1))
             i = end + 1
+            continue
+        if is_border(line):  # a grid table (pandoc): borders of + and -, rows of | cells
+            grid_lines: list[tuple[int, str]] = []
+            while i < len(lines) and is_grid_line(lines[i]):
+                grid_lines.append((i + 1, lines[i]))
+                i += 1
+            grid_table = read_grid_table(grid_lines, origin)
+            if grid_table.rows:
+                blocks.append(grid_table)
             continue
         if _starts_table(lines, i):
             bare = not _is_table_line(line)
