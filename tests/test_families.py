@@ -1045,3 +1045,29 @@ def test_a_form_stacked_under_another_without_a_title_reads_its_own_fields_first
         ("乙项目", Decimal("50"), ["乙指标"]),
     ]
     assert docs[1].department == "某局"  # (and the file's department fills the first form's, as for any file)
+
+
+def test_a_formula_saved_without_its_value_is_reported_not_read_as_a_blank(tmp_path: Path) -> None:
+    """openpyxl (like other tools that do not compute) saves formulas with no cached value: the amount is not a
+    blank to be trusted, so the reader reports it (P003) and B006 does not call the formula "not a number"."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in [
+        ["项目名称", "社区养老服务"],
+        ["年度资金总额", "=B3+B4"],
+        ["其中：财政拨款", 80],
+        ["其他资金", 20],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "服务人次", "≥1000人次"],
+    ]:
+        sheet.append(row)
+    path = tmp_path / "formula.xlsx"
+    book.save(path)
+    doc = perftable.load(path)
+    line = doc.budget[0]
+    assert (line.key, line.value, line.amount) == ("annual_total", "=B3+B4", None)
+    assert [(r.code, r.kind, r.location.cell) for r in doc.warnings] == [
+        ("P003", "formula-without-value", "B2")
+    ]
+    assert "B006" not in codes(doc)

@@ -51,6 +51,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "金额单元格无法读作数字：「{text}」",
         "en": "the amount cell does not read as a number: 「{text}」",
     },
+    "formula-without-value": {
+        "zh": "单元格是公式「{text}」，但文件没有保存计算结果，金额按空读取：请在 Excel 或 WPS 中打开、重新计算并保存",
+        "en": "the cell holds the formula 「{text}」 but the file keeps no computed value, so the amount reads as "
+        "empty: open the workbook in Excel or WPS, recalculate and save it",
+    },
     "spaced-digits": {
         "zh": "金额「{text}」的数字中间有空格，已按 {amount} 读取",
         "en": "the amount 「{text}」 has blanks inside its digits; read as {amount}",
@@ -98,6 +103,7 @@ REPAIR_CODES: Final[dict[str, Literal["P002", "P003"]]] = {
     "fragment-dropped": "P003",
     "indicator-unread": "P003",
     "amount-unread": "P003",
+    "formula-without-value": "P003",
     "doubled-amount": "P003",
     "excel-date-serial": "P003",
 }

@@ -130,6 +130,8 @@ class Draft:
         try:
             reading = read_amount(printed)
         except AmountError:
+            if printed.startswith("=") and cell.origin.kind == "sheet":
+                self.repair("formula-without-value", cell, text=printed[:60])
             return None
         for kind in reading.repairs:
             self.repair(kind, cell, text=printed[:40], amount=f"{reading.amount}")

@@ -147,7 +147,9 @@ class FormBuilder:
         )
 
     def _meta_line(self, text: str, cell: Cell) -> bool:
-        """Title, year, 金额单位 and footnotes; True when the text was one of them."""
+        """Title, year, 金额单位, footnotes and page numbers; True when the text was one of them."""
+        if vocab.is_page_number(text):
+            return True
         if vocab.is_title(text):
             self.take_title(text, cell)
             return True

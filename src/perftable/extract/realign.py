@@ -138,13 +138,21 @@ def realign(cells: dict[int, Cell], cols: IndicatorColumns, carry: Carry) -> Row
     type_header = next((h for h in cols.extras.values() if any(w in h for w in COMPARATOR_COLUMNS)), None)
     free_extras = [header for col, header in sorted(cols.extras.items()) if header != type_header]
     rest: list[tuple[int, Cell]] = []
-    for col, cell in sorted(cells.items()):
-        if col < cols.first and _in_margin(cell):
-            continue
-        kind = _kind(cell.text)
+    ordered = [
+        (col, cell) for col, cell in sorted(cells.items()) if not (col < cols.first and _in_margin(cell))
+    ]
+    kinds = [_kind(cell.text) for _, cell in ordered]
+    for position, (col, cell) in enumerate(ordered):
+        kind = kinds[position]
         before_name = fields.name is None
-        if kind == "level1/2":  # 成本指标: level-1 in central forms, level-2 under 产出指标 elsewhere
-            kind = "level2" if fields.level1 or carry.level1 == "产出指标" else "level1"
+        if kind == "level1/2":
+            # 成本指标: level-1 in central forms (and wherever a level-2 follows it), level-2 under 产出指标 elsewhere
+            followed_by_level2 = position + 1 < len(kinds) and kinds[position + 1] == "level2"
+            kind = (
+                "level2"
+                if not followed_by_level2 and (fields.level1 or carry.level1 == "产出指标")
+                else "level1"
+            )
         if before_name and kind == "level1" and fields.level1 is None and fields.level2 is None:
             fields.level1 = cell
         elif before_name and kind == "level2" and fields.level2 is None:

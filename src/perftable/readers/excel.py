@@ -82,6 +82,16 @@ def _sheet_table(
     return table
 
 
+def _show_formulas(table: Table, formulas: dict[tuple[int, int], str]) -> None:
+    """Cells whose formula has no saved value read as the formula (``=E7+E8``), not as empty: the extractor
+    reports them (repair ``formula-without-value``) instead of taking a blank amount for a real one."""
+    by_pos = {cell.pos: (r, c) for r, row in enumerate(table.rows) for c, cell in enumerate(row)}
+    for pos, formula in formulas.items():
+        at = by_pos.get(pos)
+        if at is not None and table.rows[at[0]][at[1]].empty:
+            table.rows[at[0]][at[1]].text = f"={formula}"
+
+
 def _text_at(value: Any, pos: tuple[int, int], formats: dict[tuple[int, int], str]) -> str:
     """A cell's text; a number formatted as a percentage (0.9 shown as 90%) reads as ``90%``, one formatted with
     fixed decimals as shown."""
@@ -126,6 +136,8 @@ def read_excel(path: Path, display: str, options: ReadOptions) -> list[Block]:
             sheet_facts = facts.get(meta.name)
             formats = sheet_facts.formats if sheet_facts else {}
             table = _sheet_table(sheet, Origin(display, "sheet", sheet=meta.name), formats, options.max_cells)
+            if table is not None and sheet_facts and sheet_facts.formulas:
+                _show_formulas(table, sheet_facts.formulas)
             if table is not None:
                 blocks.append(table)
         workbook.close()

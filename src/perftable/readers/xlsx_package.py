@@ -47,6 +47,8 @@ class SheetFacts:
     rows: int = 0
     cols: int = 0
     formats: dict[tuple[int, int], str] = field(default_factory=dict)  # cell -> "%" or a code like "#,##0.00"
+    # cells whose formula has no computed value saved with it (a workbook written by a tool that does not compute)
+    formulas: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 def _column(letters: bytes | str) -> int:
@@ -121,9 +123,20 @@ def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
     return sheets
 
 
-def _used_area(archive: zipfile.ZipFile, member: str) -> tuple[int, int]:
-    """The last used row and column of a sheet, reading its XML in chunks (cells refer to themselves: r="C5")."""
+# A cell that holds a formula and no value: <c r="E9"><f>E7+E8</f></c> (no <v>, or an empty one).
+_UNCACHED = re.compile(
+    rb'<(?:\w+:)?c\b[^>]{0,1000}?\br="([A-Z]{1,3})(\d{1,7})"[^>]{0,1000}>\s*<(?:\w+:)?f\b[^>]{0,1000}>'
+    rb"([^<]{0,2000})</(?:\w+:)?f>"
+    rb"\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>"
+)
+_TAIL = 4096  # bytes kept from one chunk to the next, so that a cell cut by a chunk boundary is still found
+
+
+def _used_area(archive: zipfile.ZipFile, member: str) -> tuple[int, int, dict[tuple[int, int], str]]:
+    """The last used row and column of a sheet (cells refer to themselves: r="C5"), and the cells whose formula
+    has no saved value, reading its XML in chunks."""
     rows = cols = 0
+    formulas: dict[tuple[int, int], str] = {}
     tail = b""
     with archive.open(member) as handle:
         while chunk := handle.read(_CHUNK):
@@ -133,8 +146,12 @@ def _used_area(archive: zipfile.ZipFile, member: str) -> tuple[int, int]:
                 letters, digits = zip(*refs, strict=True)
                 rows = max(rows, *map(int, digits))
                 cols = max(cols, *map(_column, set(letters)))
-            tail = data[-256:]
-    return rows, cols
+            if b"<f" in data:
+                for letters_b, digits_b, formula in _UNCACHED.findall(data):
+                    pos = (int(digits_b) - 1, _column(letters_b) - 1)
+                    formulas[pos] = html.unescape(formula.decode("utf-8", "replace"))
+            tail = data[-_TAIL:]
+    return rows, cols, formulas
 
 
 def _format_cells(
@@ -175,7 +192,7 @@ def inspect(path: Path, display: str, limits: Limits) -> dict[str, SheetFacts]:
             sheets = _sheet_paths(archive)
             styles = _format_styles(archive) if "xl/styles.xml" in archive.namelist() else {}
             for name, member in sheets.items():
-                rows, cols = _used_area(archive, member)
+                rows, cols, formulas = _used_area(archive, member)
                 if rows * cols > limits.max_cells:
                     raise ReadError(
                         display,
@@ -183,7 +200,8 @@ def inspect(path: Path, display: str, limits: Limits) -> dict[str, SheetFacts]:
                         f"limit of {limits.max_cells:,} (raise it with --max-cells)",
                         "too-large",
                     )
-                facts[name] = SheetFacts(rows, cols, _format_cells(archive, member, styles) if styles else {})
+                formats = _format_cells(archive, member, styles) if styles else {}
+                facts[name] = SheetFacts(rows, cols, formats, formulas)
     except _DAMAGE:
         return facts
     return facts

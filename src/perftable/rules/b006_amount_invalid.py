@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from perftable.model import Document
+from perftable.model import Document, Location
 from perftable.rules.base import Context, Problem
 from perftable.values.numbers import NIL_AMOUNTS, normalise_number_text
 
@@ -43,8 +43,14 @@ MESSAGES = {
 _TASK_FUNDS = "拟投入的资金"
 
 
+def _formula(value: str, location: Location) -> bool:
+    return value.startswith("=") and location.sheet is not None
+
+
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     for line in doc.budget:
+        if line.amount is None and _formula(line.value, line.location):
+            continue  # a formula with no saved value: reported by the reader (P003 formula-without-value)
         if line.amount is None and normalise_number_text(line.value) not in NIL_AMOUNTS:
             yield Problem(line.location, {"label": line.label, "value": line.value}, "not-a-number")
         elif line.amount is not None and line.amount < 0:

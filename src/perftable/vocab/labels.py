@@ -141,7 +141,18 @@ _NOTE_PREFIX = re.compile(r"^(备注|注|说明|填报说明|填表说明)\s*[:�
 # Sign-off rows under a form: 财政部门审核意见, 填表人：…, 单位负责人签字.
 _TRAILER = re.compile(
     r"(审核|初审|审批|审查|复核)意见|^填表人|^填报人[:：]|负责人(签字|签章)|^单位(公章|盖章)"
+    # a web page's footer under a table copied from it
+    r"|【?打印本页】?|【?关闭窗口】?|^主办单位[:：]|网站标识码|ICP备|^版权所有|^技术支持[:：]"
 )
+# A page number printed in the page's foot: -1-, — 12 —, 第3页, 第 3 页 共 10 页, 3/10.
+_PAGE_NUMBER = re.compile(
+    r"[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}"
+)
+
+
+def is_page_number(text: str) -> bool:
+    """A page number (``-1-``, ``第3页``, ``第 3 页 共 10 页``, ``3/10``): page furniture, not table content."""
+    return _PAGE_NUMBER.fullmatch(text.strip()) is not None
 
 
 def is_footnote(text: str) -> bool:
