@@ -1,0 +1,35 @@
+"""Layouts perftable was not built on hold their facts (see tests/variants.py and tests/data/variants/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.variants import HERE, facts_of
+
+# Facts that do not hold, each with the reason; a fact listed here that starts to hold fails too (update the list).
+KNOWN_MISSES = {
+    (
+        "v35_web_copy_tabs",
+        "[0] 江北市人力资源和社会保障局 total",
+    ): "a web page copied as text drops the cells a "
+    "merge covers, so the 合计 row's amounts shift one column left (8200 is 基本支出); nothing in the text says so",
+    (
+        "v38_xlsx_two_forms_hidden_uncached",
+        "[0] 社区矫正工作经费 total",
+    ): "the total is a formula saved without "
+    "its value; perftable does not evaluate formulas, it reports them (P003 formula-without-value)",
+}
+
+
+@pytest.mark.parametrize("facts_file", sorted(HERE.glob("v*.json")), ids=lambda path: path.stem)
+def test_the_facts_of_a_variant_hold(facts_file: object) -> None:
+    facts = facts_of(facts_file)  # type: ignore[arg-type]
+    failing = {(fact.file, fact.what): fact for fact in facts if not fact.holds}
+    unexpected = [
+        f"{fact.what}: read {fact.read!r}, expected {fact.expected!r}"
+        for key, fact in failing.items()
+        if key not in KNOWN_MISSES
+    ]
+    fixed = [what for file, what in KNOWN_MISSES if file == facts[0].file and (file, what) not in failing]
+    assert not unexpected, "\n".join(unexpected)
+    assert not fixed, f"now holds, take it off KNOWN_MISSES: {fixed}"
