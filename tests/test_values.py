@@ -177,6 +177,10 @@ def test_decimal_from_float_goes_through_the_shortest_repr(value: float, expecte
         ("每万人拥有医生数", {"qualitative": "每万人拥有医生数"}),
         ("全市覆盖", {"qualitative": "全市覆盖"}),
         ("每年", {"qualitative": "每年"}),
+        # storage, bandwidth and a bare magnitude are units perftable knows
+        ("≥1000Mbps", {"comparator": "≥", "number": "1000", "unit": "Mbps"}),
+        ("≥500tb", {"comparator": "≥", "number": "500", "unit": "TB"}),
+        ("≥50万", {"comparator": "≥", "number": "50", "unit": "万"}),
         # the value's type written in front of it
         ("定性：良好", {"qualitative": "良好"}),
         ("定量:≤5%", {"comparator": "≤", "number": "5", "unit": "%"}),

@@ -153,6 +153,17 @@ FAMILIES: dict[str, dict[str, Decimal]] = {
         )
     },
     "dollars": {"美元": Decimal(1), "万美元": Decimal(10000), "亿美元": Decimal(100000000)},
+    # storage and bandwidth (informatisation projects: 存储容量 ≥500TB, 互联网带宽 ≥1000Mbps)
+    "data": {
+        "KB": Decimal(1),
+        "MB": Decimal(1024),
+        "GB": Decimal(1024**2),
+        "TB": Decimal(1024**3),
+        "PB": Decimal(1024**4),
+    },
+    "bandwidth": {"Kbps": Decimal(1), "Mbps": Decimal(1000), "Gbps": Decimal(10**6)},
+    # a bare magnitude, the counted thing named by the indicator (访问量 ≥50万, 数据量 ≥2亿)
+    "magnitude": {"万": Decimal(10000), "亿": Decimal(10**8)},
 }
 
 # Spellings that mean the same unit.
@@ -198,6 +209,9 @@ ALIASES: dict[str, str] = {
     "平方千米": "平方公里",
     "延米": "米",
     "元人民币": "元",
+    **{unit.lower(): unit for unit in ("KB", "MB", "GB", "TB", "PB", "Kbps", "Mbps", "Gbps")},
+    "mb/s": "Mbps",
+    "兆": "Mbps",
     "万元人民币": "万元",
 }
 
