@@ -13,6 +13,7 @@ import click
 
 if TYPE_CHECKING:
     from perftable.extract import Extraction
+    from perftable.grid import Source
     from perftable.readers import ReadOptions
 
 
@@ -150,11 +151,18 @@ def read_options(
 def read_tables(path: Path, options: ReadOptions, stdin_format: str = "markdown") -> Extraction:
     """The 绩效目标表 of a file (``-``: standard input in ``stdin_format``), with the count of skipped tables.
     Raises :class:`~perftable.errors.ReadError` when there is none."""
-    from perftable.loader import load_extraction, loads_extraction
+    from perftable.loader import load_extraction, source_extraction
 
     if str(path) == "-":
-        return loads_extraction(sys.stdin.read(), stdin_format, "<stdin>")
+        return source_extraction(read_stdin(stdin_format, options))
     return load_extraction(path, options)
+
+
+def read_stdin(fmt: str, options: ReadOptions) -> Source:
+    """Standard input as a file is read: at most ``--max-file-size`` plus one byte, then decoded."""
+    from perftable.readers import read_stream
+
+    return read_stream(sys.stdin.buffer, fmt, "<stdin>", options)
 
 
 def summary(path: Path, result: Extraction) -> str:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Literal
 import click
 
 from perftable.cli import EXIT_ERROR, EXIT_FINDINGS, fail
-from perftable.cli.options import read_options, reading_options
+from perftable.cli.options import read_options, read_stdin, reading_options
 
 if TYPE_CHECKING:
     from perftable.findings import Finding
@@ -124,20 +124,19 @@ def findings_for(path: Path) -> list[Finding]:
 
 
 def _load(path: Path, opts: Options) -> list[Document]:
-    from perftable.loader import load_all, loads
+    from perftable.extract import extract
+    from perftable.loader import load_all
 
-    if str(path) == "-":
-        return loads(sys.stdin.read(), opts.stdin_format, "<stdin>")
-    return load_all(
-        path,
-        read_options(
-            pages=opts.pages,
-            pdf_engine=opts.pdf_engine,
-            max_file_size=opts.max_file_size,
-            max_cells=opts.max_cells,
-            max_unzipped=opts.max_unzipped,
-        ),
+    options = read_options(
+        pages=opts.pages,
+        pdf_engine=opts.pdf_engine,
+        max_file_size=opts.max_file_size,
+        max_cells=opts.max_cells,
+        max_unzipped=opts.max_unzipped,
     )
+    if str(path) == "-":
+        return extract(read_stdin(opts.stdin_format, options))
+    return load_all(path, options)
 
 
 def _rendered(docs: list[Document], fmt: Format, path: Path, opts: Options) -> str | bytes:
