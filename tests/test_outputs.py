@@ -182,3 +182,75 @@ def test_where_a_path_is_written() -> None:
     assert not target("new-file.md").direct
     with pytest.raises(WriteError, match="is a directory"):
         target(ROOT)
+
+
+# --- an output that is an input ----------------------------------------------------------------------------------
+
+# Each command, its arguments with {input} (a table, or the folder holding it) and {out}.
+WRITERS = {
+    "parse": ["parse", "{input}", "-o", "{out}"],
+    "validate": ["validate", "{input}", "--isolated", "-o", "{out}"],
+    "baseline": ["validate", "{input}", "--isolated", "--write-baseline", "{out}"],
+    "render": ["render", "{input}", "--fix", "-o", "{out}"],
+    "export": ["export", "{input}", "--format", "csv", "-o", "{out}"],
+    "diff-old": ["diff", "{input}", str(CLEAN), "-o", "{out}"],
+    "diff-new": ["diff", str(CLEAN), "{input}", "-o", "{out}"],
+}
+
+
+def _named(kind: str, table: Path) -> Path:
+    """The output path naming ``table``: itself, a symbolic link to it, or a hard link to it."""
+    if kind == "same":
+        return table
+    other = table.parent.parent / f"{kind}{table.suffix}"
+    if kind == "symlink":
+        other.symlink_to(table)
+    else:
+        os.link(table, other)
+    return other
+
+
+@pytest.mark.parametrize("kind", ["same", "symlink", "hardlink"])
+@pytest.mark.parametrize("command", sorted(WRITERS))
+@pytest.mark.parametrize("suffix", [".md", ".csv"])
+def test_an_output_that_is_an_input_is_refused(command: str, kind: str, suffix: str, tmp_path: Path) -> None:
+    folder = tmp_path / "tables"
+    folder.mkdir()
+    table = folder / f"a{suffix}"
+    source = SEED if suffix == ".md" else SAMPLES / "shanghai-project" / "lanxilu-2026.csv"
+    table.write_bytes(source.read_bytes())
+    out = _named(kind, table)
+    args = [a.format(input=table, out=out) for a in WRITERS[command]]
+    result = run_cli(*args, timeout=TIMEOUT)
+    assert result.returncode == 2, result
+    assert f"perftable: error: refusing to overwrite the input file {table}" in result.stderr
+    assert kind == "same" or f"(the output {out} is that file)" in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
+    assert table.read_bytes() == source.read_bytes()
+    assert sorted(p.name for p in folder.iterdir()) == [table.name]  # no temporary file
+
+
+@pytest.mark.parametrize("command", ["parse", "validate", "baseline", "render", "export"])
+def test_an_output_inside_a_walked_folder_that_would_be_read_is_refused(command: str, tmp_path: Path) -> None:
+    """``perftable validate . -o a.md`` must not write the report over the table ``a.md`` it reads."""
+    folder = tmp_path / "tables"
+    (folder / "sub").mkdir(parents=True)
+    table = folder / "sub" / "b.md"
+    table.write_bytes(SEED.read_bytes())
+    args = [a.format(input=folder, out=folder / "sub" / "b.md") for a in WRITERS[command]]
+    result = run_cli(*args, timeout=TIMEOUT)
+    assert result.returncode == 2, result
+    assert f"refusing to overwrite the input file {table}; choose another output" in result.stderr
+    assert table.read_bytes() == SEED.read_bytes()
+
+
+@pytest.mark.parametrize("command", ["parse", "validate", "export"])
+def test_an_output_inside_a_walked_folder_that_is_not_read_is_written(command: str, tmp_path: Path) -> None:
+    folder = tmp_path / "tables"
+    folder.mkdir()
+    (folder / "b.md").write_bytes(SEED.read_bytes())
+    hidden = folder / ".report.csv"  # hidden: the walk does not read it
+    hidden.write_text("old")
+    args = [a.format(input=folder, out=hidden) for a in WRITERS[command]]
+    assert run_cli(*args, timeout=TIMEOUT).returncode in (0, 1)
+    assert hidden.read_text(encoding="utf-8-sig") != "old"

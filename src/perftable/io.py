@@ -71,12 +71,15 @@ def target(path: str | Path) -> Target:
 
 def refuse_inputs(output: str | Path, inputs: Iterable[str | Path]) -> None:
     """Raise :class:`UsageError` when ``output`` is one of ``inputs``: the same file on disk, however it is named
-    (a link, a hard link, a file found by walking a folder). A special file (``/dev/stdout``) is never an input."""
+    (a link, a hard link, a file found by walking a folder), so that a table is never replaced by a report. A
+    special file (``/dev/stdout``) is never an input; neither is ``-`` (standard input)."""
     place = target(output)
     if place.direct or place.existing is None:
         return
     key = (place.existing.st_dev, place.existing.st_ino)
     for source in inputs:
+        if str(source) == "-":
+            continue
         try:
             info = Path(source).stat()
         except (OSError, RuntimeError):
@@ -84,14 +87,6 @@ def refuse_inputs(output: str | Path, inputs: Iterable[str | Path]) -> None:
         if (info.st_dev, info.st_ino) == key:
             same = "" if str(source) == str(output) else f" (the output {output} is that file)"
             raise UsageError(f"refusing to overwrite the input file {source}{same}; choose another output")
-
-
-def same_file(a: str | Path, b: str | Path) -> bool:
-    """True when both paths name one existing file."""
-    try:
-        return Path(a).samefile(b)
-    except (OSError, RuntimeError, ValueError):
-        return False
 
 
 def atomic_write(path: str | Path, data: bytes | str, *, inputs: Iterable[str | Path] = ()) -> None:

@@ -97,12 +97,14 @@ def diff(
     from perftable.diff import DiffOptions, diff_lists
     from perftable.diff.model import DiffReport
     from perftable.errors import PerftableError, UsageError
-    from perftable.io import atomic_write
+    from perftable.io import atomic_write, refuse_inputs
     from perftable.loader import load_all
 
     try:
         if fmt == "xlsx" and output is None:
             raise UsageError("xlsx is a binary format: give an output file, -o diff.xlsx")
+        if output is not None:
+            refuse_inputs(output, (old, new))
         options = read_options(**limits)
         old_docs, new_docs = load_all(old, options), load_all(new, options)
         tables = diff_lists(old_docs, new_docs, DiffOptions(epsilon, frozenset(ignore)))

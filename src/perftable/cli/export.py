@@ -109,14 +109,15 @@ def export(
     from perftable.dataset import rows_of
     from perftable.errors import PerftableError
     from perftable.files import iter_files
-    from perftable.io import atomic_write, same_file
+    from perftable.io import atomic_write, refuse_inputs
 
     try:
         fmt = _format(output, fmt)
-        files = [str(path) for path in iter_files(paths) if not same_file(path, output)]
+        files = [str(path) for path in iter_files(paths)]
+        refuse_inputs(output, files)  # a table found in a walked folder included
         docs, failed = load_files(files, jobs, read_options(**limits))
         rows = rows_of(docs, what)
-        atomic_write(output, _encode(rows, what, fmt), inputs=paths)
+        atomic_write(output, _encode(rows, what, fmt), inputs=files)
     except PerftableError as exc:
         fail(str(exc))
         sys.exit(EXIT_ERROR)

@@ -261,7 +261,11 @@ def render(paths: tuple[Path, ...], **options: object) -> None:
     if problem is not None:
         fail(problem)
         sys.exit(EXIT_ERROR)
-    statuses = [render_one(path, opts, paths) for path in files]
+    if opts.output is not None:
+        from perftable.io import refuse_inputs
+
+        refuse_inputs(opts.output, files)  # only --in-place writes over an input
+    statuses = [render_one(path, opts, tuple(files)) for path in files]
     status = max(statuses, default=0)
     if status:
         sys.exit(status)
