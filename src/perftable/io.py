@@ -21,8 +21,10 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import signal
 import stat
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -119,18 +121,37 @@ def atomic_binary(path: str | Path, *, inputs: Iterable[str | Path] = ()) -> Ite
         with _through(place) as handle:
             yield handle
         return
-    fd, tmp = _temporary(place)
+    tmp: Path | None = None
     try:
+        with _signals_held():  # a signal arriving now is raised once ``tmp`` is known, so it is removed
+            fd, tmp = _temporary(place)
         with _Output.wrap(fd, place.shown) as handle:
             yield handle
             handle.flush()
             _checked(place.shown, os.fsync, handle.fileno())
         _permissions(tmp, place.existing)
         _checked(place.shown, tmp.replace, place.real)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+    except BaseException:  # an error, Ctrl-C, TERM or HUP (perftable.cli.signals): no temporary file is left
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
         raise
+
+
+_STOPS = frozenset(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """INT, TERM and HUP held back (not lost) while the block runs: their handlers run when it ends."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 @contextlib.contextmanager

@@ -6,7 +6,7 @@ Exit codes (stable, documented in the README):
 * 1 - ``validate``: findings at or above the fail level; ``diff``/``render --check``: differences
 * 2 - a file could not be read, an output could not be written, or a usage or configuration error
 * 3 - an internal error (a bug in perftable) outside the check of one file
-* 130 - interrupted (Ctrl-C)
+* 130 - interrupted (Ctrl-C); 143 and 129 - terminated by SIGTERM or SIGHUP (see :mod:`perftable.cli.signals`)
 """
 
 from __future__ import annotations
@@ -146,7 +146,10 @@ class _Diagnostics(io.TextIOBase):
 
 def main(argv: list[str] | None = None) -> Any:
     """Entry point: runs the CLI, turning perftable's own errors and interruptions into exit codes."""
+    from perftable.cli import signals
+
     tune_gc()
+    signals.install()
     if not isinstance(sys.stderr, _Diagnostics):
         sys.stderr = _Diagnostics(sys.stderr)
     try:
@@ -165,6 +168,9 @@ def main(argv: list[str] | None = None) -> Any:
     except KeyboardInterrupt:
         click.echo("perftable: interrupted", err=True)
         sys.exit(EXIT_INTERRUPTED)
+    except signals.Terminated as stop:
+        click.echo(f"perftable: terminated ({stop})", err=True)
+        sys.exit(stop.code)
     except BrokenPipeError:
         _quiet_broken_pipe()
     except OSError as exc:
