@@ -201,12 +201,13 @@ def render_one(path: Path, opts: Options, inputs: tuple[Path, ...]) -> int:
                 f"{path}: {_repairs_summary(repairs)}; review them, then pass --fix to write the repaired table"
             )
             return EXIT_ERROR
-        for repair in repairs if opts.fix else []:
-            click.echo(f"perftable: note: {repair.location}: P003 {repair.message}", err=True)
         data = _rendered(docs, fmt, path, opts)
         if opts.compares:
             return EXIT_FINDINGS if _compare(path, _bytes(data, fmt, True), fmt, opts) and opts.check else 0
         _write(path, data, fmt, opts, inputs)
+        # The notes come after the output: the file never waits on (or depends on) the reader of stderr.
+        for repair in repairs if opts.fix else []:
+            click.echo(f"perftable: note: {repair.location}: P003 {repair.message}", err=True)
     except PerftableError as exc:
         fail(str(exc))
         return EXIT_ERROR
