@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -163,6 +163,26 @@ def read_stdin(fmt: str, options: ReadOptions) -> Source:
     from perftable.readers import read_stream
 
     return read_stream(sys.stdin.buffer, fmt, "<stdin>", options)
+
+
+def output_format(
+    output: Path | None, chosen: str | None, named_by: Mapping[str, str], option: str
+) -> str | None:
+    """The format of an output: ``chosen`` by an option (``option`` says which), else the one ``output``'s suffix
+    names (None when neither says). A file is never named for one format and written in another: when the option
+    and the suffix disagree (``--with-findings -o x.xlsx``, ``--to html -o x.md``) this raises a
+    :class:`~perftable.errors.UsageError` saying both. A suffix ``named_by`` does not know (``.txt``, none) names
+    no format."""
+    from perftable.errors import UsageError
+
+    named = named_by.get(output.suffix.lower()) if output is not None else None
+    if output is None or chosen is None or named is None or named == chosen:
+        return chosen or named
+    suffix = next((suffix for suffix, fmt in named_by.items() if fmt == chosen), ".txt")
+    raise UsageError(
+        f"{option} writes {chosen}, but the output {output} is named as {named}: name it "
+        f"{output.with_suffix(suffix).name}, or leave out {option} to write {named}"
+    )
 
 
 def summary(path: Path, result: Extraction) -> str:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Literal
 import click
 
 from perftable.cli import EXIT_ERROR, EXIT_FINDINGS, fail
-from perftable.cli.options import read_options, read_stdin, reading_options
+from perftable.cli.options import output_format, read_options, read_stdin, reading_options
 
 if TYPE_CHECKING:
     from perftable.findings import Finding
@@ -67,7 +67,8 @@ class Options:
 
 
 def _usage(opts: Options, paths: list[Path]) -> str | None:
-    """Why this combination of options makes no sense, or None."""
+    """Why this combination of options makes no sense, or None (an output named for another format than the one
+    asked for raises :class:`~perftable.errors.UsageError`)."""
     if opts.in_place and (opts.output or opts.compares):
         return "--in-place writes the files themselves: it cannot be combined with -o, --check or --diff"
     if opts.output is not None and (len(paths) > 1 or opts.compares):
@@ -76,19 +77,27 @@ def _usage(opts: Options, paths: list[Path]) -> str | None:
         return "--with-findings is for --to html"
     if (opts.in_place or opts.compares) and any(str(path) == "-" for path in paths):
         return "standard input cannot be rewritten or checked; use -o"
+    _asked_format(opts)
     return None
 
 
-def output_format(opts: Options, path: Path) -> Format:
-    """--to; else -o's suffix; else (in place, check) the input's own format; else markdown."""
+def _asked_format(opts: Options) -> Format | None:
+    """The format --to, --with-findings (HTML) or -o's suffix asks for; they must agree (-o x.xlsx holds xlsx)."""
     from perftable.render import SUFFIXES
 
-    if opts.fmt:
-        return FORMAT_NAMES[opts.fmt]
-    if opts.with_findings:
-        return "html"
-    if opts.output is not None:
-        return SUFFIXES.get(opts.output.suffix.lower(), "markdown")
+    chosen = FORMAT_NAMES[opts.fmt] if opts.fmt else ("html" if opts.with_findings else None)
+    option = f"--to {opts.fmt}" if opts.fmt else "--with-findings"
+    named_by = {suffix: fmt for suffix, fmt in SUFFIXES.items() if suffix != ".txt"}  # a .txt holds any text
+    found = output_format(opts.output, chosen, named_by, option)
+    return FORMAT_NAMES[found] if found else None
+
+
+def rendered_format(opts: Options, path: Path) -> Format:
+    """--to, --with-findings (HTML) or -o's suffix (which must agree); else (in place, check) the input's own
+    format; else markdown."""
+    asked = _asked_format(opts)
+    if asked is not None:
+        return asked
     if opts.in_place or opts.compares:
         found = _REWRITABLE.get(path.suffix.lower())
         if found is None:
@@ -188,7 +197,7 @@ def render_one(path: Path, opts: Options, inputs: tuple[Path, ...]) -> int:
 
     try:
         docs = _load(path, opts)
-        fmt = output_format(opts, path)
+        fmt = rendered_format(opts, path)
         repairs = risky_repairs(docs)
         if repairs and opts.check:
             click.echo(f"perftable: would rewrite {path}: {_repairs_summary(repairs)}", err=True)
