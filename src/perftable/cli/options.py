@@ -44,7 +44,7 @@ def parse_severities(values: tuple[str, ...]) -> dict[str, str] | None:
 
 # --- reading -------------------------------------------------------------------------------------------------
 
-_PAGES = re.compile(r"\s*(\d+)\s*(?:(-)\s*(\d+)?\s*)?")
+_PAGES = re.compile(r"(?<!\s)\s*(\d+)\s*(?:(-)\s*(?:(\d+)\s*)?)?")
 OPEN_END = 1_000_000  # the last page of "40-"
 _SIZE = {"": 1, "b": 1, "k": 1000, "kb": 1000, "kib": 1024, "m": 1000**2, "mb": 1000**2, "mib": 1024**2,
          "g": 1000**3, "gb": 1000**3, "gib": 1024**3}  # fmt: skip
