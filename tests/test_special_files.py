@@ -151,3 +151,20 @@ def test_a_regular_file_under_the_limit_is_read_whole(tmp_path: Path) -> None:
     assert read_source(path, options=ReadOptions(max_bytes=len(SEED.read_bytes()))).text is not None
     with pytest.raises(ReadError, match="over the limit"):
         read_source(path, options=ReadOptions(max_bytes=len(SEED.read_bytes()) - 1))
+
+
+@pytest.mark.parametrize("command", ["parse", "validate", "export"])
+def test_a_link_loop_in_a_folder_is_reported_and_the_batch_goes_on(command: str, tmp_path: Path) -> None:
+    folder = tmp_path / "tables"
+    folder.mkdir()
+    (folder / "a.md").write_bytes(SEED.read_bytes())
+    (folder / "loop.md").symlink_to("loop.md")
+    args = {"validate": ["--isolated", "--format", "concise"], "export": ["-o", str(tmp_path / "out.csv")]}
+    result = run_cli(command, str(folder), *args.get(command, []), timeout=TIMEOUT)
+    assert result.returncode == 2, result
+    assert (
+        "loop.md" in result.stdout + result.stderr
+        and "Too many levels of symbolic links" in result.stdout + result.stderr
+    )
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+    assert str(folder / "a.md") in result.stdout or (tmp_path / "out.csv").exists()
