@@ -254,3 +254,19 @@ def test_an_output_inside_a_walked_folder_that_is_not_read_is_written(command: s
     args = [a.format(input=folder, out=hidden) for a in WRITERS[command]]
     assert run_cli(*args, timeout=TIMEOUT).returncode in (0, 1)
     assert hidden.read_text(encoding="utf-8-sig") != "old"
+
+
+def test_a_regular_file_in_a_memory_folder_under_dev_is_replaced_not_appended_to() -> None:
+    """/dev/shm holds regular files: they are replaced atomically like any other (only descriptors are written
+    through)."""
+    shm = Path("/dev/shm")
+    if not shm.is_dir() or not os.access(shm, os.W_OK):
+        pytest.skip("no writable /dev/shm")
+    out = shm / f"perftable-test-{os.getpid()}.json"
+    try:
+        out.write_text("old")
+        assert not target(out).direct
+        atomic_write(out, "{}")
+        assert out.read_text() == "{}"
+    finally:
+        out.unlink(missing_ok=True)

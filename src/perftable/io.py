@@ -6,9 +6,9 @@ What ``-o PATH`` does depends on what PATH is:
   (``.NAME.XXXX.tmp``), flushed to disk, given the old file's permissions (and owner, where allowed), and renamed
   over it, so an interrupted run leaves either the old file or the new one, never half of one;
 * a symbolic link: the same, at the link's target; the link stays a link;
-* anything that is not a regular file (``/dev/stdout``, ``/dev/null``, a FIFO, a terminal) or a path under
-  ``/dev`` or ``/proc`` (``/dev/stdout`` when standard output is a file): written through, in append mode, never
-  replaced by a regular file and never truncated;
+* anything that is not a regular file (``/dev/stdout``, ``/dev/null``, a FIFO, a terminal), or the name of an
+  open descriptor (``/dev/stdout``, ``/dev/fd/N``, ``/proc/…``) even when standard output is a file: written through,
+  in append mode, never replaced by a regular file and never truncated;
 * a directory: refused.
 
 An error while writing (a full disk, ``/dev/full``, a FIFO whose reader went away) is a :class:`WriteError` that
@@ -35,7 +35,9 @@ from perftable.errors import UsageError, WriteError
 if TYPE_CHECKING:
     from typing_extensions import Buffer
 
-_DEVICE_TREES = ("/dev/", "/proc/")
+# Names of an open descriptor (/dev/stdout, /dev/fd/1, /proc/self/fd/1): what they reach is written through even
+# when it is a regular file (standard output redirected to a file), never replaced.
+_DESCRIPTORS = ("/dev/fd/", "/dev/stdin", "/dev/stdout", "/dev/stderr", "/proc/")
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -65,8 +67,8 @@ def target(path: str | Path) -> Target:
     if info is not None and stat.S_ISDIR(info.st_mode):
         raise WriteError(f"cannot write {path}: it is a directory")
     special = info is not None and not stat.S_ISREG(info.st_mode)
-    in_device_tree = any(str(p).startswith(_DEVICE_TREES) for p in (path.absolute(), real))
-    if special or (info is not None and in_device_tree):
+    descriptor = str(path.absolute()).startswith(_DESCRIPTORS) or str(real).startswith("/proc/")
+    if special or (info is not None and descriptor):
         return Target(path, path, True, None)
     return Target(path, real, False, info)
 
