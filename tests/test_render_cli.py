@@ -60,7 +60,11 @@ def test_in_place_rewrites_atomically_and_refuses_risky_tables(tmp_path: Path) -
     shutil.copy(CLEAN, target)
     assert run_cli("render", str(target), "--in-place").returncode == 0
     assert target.read_text(encoding="utf-8") == canonical(CLEAN)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["clean.md"]  # no temporary file left behind
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "clean.md",
+        "clean.md.bak",
+    ]  # no temporary file left
+    assert (tmp_path / "clean.md.bak").read_bytes() == CLEAN.read_bytes()  # the original, kept
     assert run_cli("render", str(target), "--check").returncode == 0
     seed = tmp_path / "seed.md"
     shutil.copy(SEED, seed)

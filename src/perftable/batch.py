@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from perftable.config import Config, discover, read_file
 from perftable.engine import check_file
 from perftable.errors import UsageError
+from perftable.files import resolved
 from perftable.findings import FileReport, Summary
 from perftable.parallel import ordered_map
 from perftable.readers import DEFAULT_OPTIONS, ReadOptions
@@ -40,7 +41,7 @@ def config_for(path: Path, settings: RunSettings) -> Config:
     elif settings.config_file:
         base = _explicit(settings.config_file)
     else:
-        folder = path.resolve().parent
+        folder = resolved(path).parent
         if folder not in _DISCOVERED:
             _DISCOVERED[folder] = discover(folder)
         base = _DISCOVERED[folder]

@@ -17,6 +17,7 @@ from perftable import suppress
 from perftable.baseline import Baseline
 from perftable.config import Config, discover
 from perftable.errors import ReadError
+from perftable.files import resolved
 from perftable.findings import FileReport, Finding, Report, Severity
 from perftable.messages import Lang, translate
 from perftable.model import Document, Location
@@ -163,7 +164,7 @@ def check_file(
     from perftable.extract import extraction, require_documents
 
     name = str(path)
-    config = config or discover(Path(path).resolve().parent)
+    config = config or discover(resolved(path).parent)
     try:
         source = read_source(path, options=options)
         result = extraction(source)

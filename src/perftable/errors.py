@@ -38,3 +38,7 @@ class NoTableError(ReadError):
 
 class UsageError(PerftableError):
     """Bad options or configuration (exit code 2)."""
+
+
+class WriteError(PerftableError):
+    """An output could not be written: a full disk, a closed FIFO, a directory in its place (exit code 2)."""

@@ -23,6 +23,15 @@ def _wanted(name: str) -> bool:
     )
 
 
+def resolved(path: str | Path) -> Path:
+    """The path with its links followed; a link loop (which ``Path.resolve`` raises for) or a path that cannot be
+    examined is returned absolute as it is, so that the file is reported as unreadable, not the run stopped."""
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError):
+        return Path(path).absolute()
+
+
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Each path as given; for a directory, every supported file under it (sorted, hidden entries skipped)."""
     for path in map(Path, paths):

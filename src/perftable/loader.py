@@ -23,7 +23,11 @@ def load_all(path: str | Path, options: ReadOptions = DEFAULT_OPTIONS) -> list[D
 def load_extraction(path: str | Path, options: ReadOptions = DEFAULT_OPTIONS) -> Extraction:
     """Every 绩效目标表 in a file, with the number of other tables skipped (收支总表, 自评表…). Raises
     :class:`~perftable.errors.ReadError` when the file holds no 绩效目标表."""
-    source = read_source(path, options=options)
+    return source_extraction(read_source(path, options=options))
+
+
+def source_extraction(source: Source) -> Extraction:
+    """:func:`load_extraction` for a source already read (standard input)."""
     result = extraction(source)
     require_documents(result, source.path)
     return result

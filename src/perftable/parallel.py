@@ -19,7 +19,11 @@ def jobs_count(jobs: int) -> int:
 
 
 def _ignore_interrupts() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    """Workers leave INT, TERM and HUP to the parent, which stops the pool (a signal sent to the process group would
+    otherwise kill a worker in the middle of a file, and the parent would see a broken pool, not the signal)."""
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
 
 
 def ordered_map(work: Callable[[T], R], items: Iterable[T], jobs: int = 1) -> Iterator[R]:

@@ -40,9 +40,15 @@ RANGE_LABELS = (
 # Every label that prints (part of) a project period: what M001 accepts for a required 项目期限.
 LABELS = RANGE_LABELS + START_LABELS + END_LABELS
 
-_SEPARATOR = re.compile(rf"\s*{RANGE_SEPARATOR}\s*")
+# Blanks before the separator are taken only from where they begin ((?<!\s)): a match tried from every blank of a
+# long run took time quadratic in its length.
+_SEPARATOR = re.compile(rf"(?:(?<!\s)\s+)?{RANGE_SEPARATOR}\s*")
+# A bracketed part of a label, up to its first closing bracket on the line; an opening bracket with no closing one
+# matches up to the line's end and is kept (a match that can fail only at the end, tried from each of thousands of
+# opening brackets, took quadratic time).
+_BRACKETED_PART = re.compile(r"[(（][^)）\n]*(?:[)）]|(?=\n)|$)")
 _DURATION = re.compile(
-    r"^(?P<n>\d{1,3}|[一两二三四五六七八九十]{1,2}|半)\s*(?:个)?\s*(?P<unit>年|月|个月)(?:度|期)?$"
+    r"^(?P<n>\d{1,3}|[一两二三四五六七八九十]{1,2}|半)\s*+(?:个)?\s*(?P<unit>年|月|个月)(?:度|期)?$"
 )
 
 
@@ -61,7 +67,8 @@ class Period:
 
 
 def _core(label: str) -> str:
-    return re.sub(r"[(（].*?[)）]", "", label).strip()
+    """The label without its bracketed parts: ``项目期限(年)`` -> ``项目期限``."""
+    return _BRACKETED_PART.sub(lambda part: "" if part[0].endswith((")", "）")) else part[0], label).strip()
 
 
 def field(doc: Document, labels: tuple[str, ...]) -> tuple[str, str] | None:

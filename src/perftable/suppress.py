@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from perftable.config import Config
+from perftable.files import resolved
 from perftable.findings import Finding
 from perftable.model import Location
 
@@ -86,7 +87,7 @@ def from_config(path: str, config: Config) -> list[Suppression]:
 def _matches(path: str, pattern: str, config: Config) -> bool:
     candidate = Path(path)
     try:
-        relative = candidate.resolve().relative_to(config.root).as_posix()
+        relative = resolved(candidate).relative_to(config.root).as_posix()
     except ValueError:
         relative = candidate.as_posix()
     return fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(candidate.name, pattern)

@@ -4,18 +4,19 @@ Exit codes (stable, documented in the README):
 
 * 0 - success (``validate``: no finding at or above the fail level)
 * 1 - ``validate``: findings at or above the fail level; ``diff``/``render --check``: differences
-* 2 - a file could not be read, or a usage or configuration error
+* 2 - a file could not be read, an output could not be written, or a usage or configuration error
 * 3 - an internal error (a bug in perftable) outside the check of one file
-* 130 - interrupted (Ctrl-C)
+* 130 - interrupted (Ctrl-C); 143 and 129 - terminated by SIGTERM or SIGHUP (see :mod:`perftable.cli.signals`)
 """
 
 from __future__ import annotations
 
+import errno
 import importlib
 import io
 import os
 import sys
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 import click
 
@@ -145,11 +146,17 @@ class _Diagnostics(io.TextIOBase):
 
 def main(argv: list[str] | None = None) -> Any:
     """Entry point: runs the CLI, turning perftable's own errors and interruptions into exit codes."""
+    from perftable.cli import signals
+
     tune_gc()
+    signals.install()
     if not isinstance(sys.stderr, _Diagnostics):
         sys.stderr = _Diagnostics(sys.stderr)
     try:
-        return cli.main(args=argv, prog_name="perftable", standalone_mode=False)
+        try:
+            return cli.main(args=argv, prog_name="perftable", standalone_mode=False)
+        finally:  # here, where a full disk or a closed pipe is reported, not at exit where it would be lost
+            sys.stdout.flush()
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
@@ -161,19 +168,34 @@ def main(argv: list[str] | None = None) -> Any:
     except KeyboardInterrupt:
         click.echo("perftable: interrupted", err=True)
         sys.exit(EXIT_INTERRUPTED)
+    except signals.Terminated as stop:
+        click.echo(f"perftable: terminated ({stop})", err=True)
+        sys.exit(stop.code)
     except BrokenPipeError:
         _quiet_broken_pipe()
-    except (
-        Exception
-    ) as exc:  # a bug in perftable: one line and a request to report it, the details on request
-        if os.environ.get("PERFTABLE_TRACEBACK"):
-            raise
-        click.echo(
-            f"perftable: internal error: {type(exc).__name__}: {exc} (please report it with the input file; "
-            "set PERFTABLE_TRACEBACK=1 for the traceback)",
-            err=True,
-        )
-        sys.exit(EXIT_INTERNAL)
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRORS:
+            _internal(exc)
+        click.echo(f"perftable: error: cannot write the output: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    except Exception as exc:
+        _internal(exc)
+
+
+# Errors of writing to standard output (``> /dev/full``, a full disk): the user's problem, not a bug (exit 2).
+_OUTPUT_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+
+
+def _internal(exc: Exception) -> NoReturn:
+    """A bug in perftable: one line and a request to report it, the details on request."""
+    if os.environ.get("PERFTABLE_TRACEBACK"):
+        raise exc
+    click.echo(
+        f"perftable: internal error: {type(exc).__name__}: {exc} (please report it with the input file; "
+        "set PERFTABLE_TRACEBACK=1 for the traceback)",
+        err=True,
+    )
+    sys.exit(EXIT_INTERNAL)
 
 
 def _quiet_broken_pipe() -> None:

@@ -11,13 +11,22 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from perftable.cli import EXIT_ERROR, EXIT_FINDINGS, fail
-from perftable.cli.options import read_options, reading_options
+from perftable.cli.options import output_format, read_options, reading_options
 
 if TYPE_CHECKING:
     from perftable.diff.model import DiffReport
     from perftable.model import Document
 
 FORMATS = ("text", "markdown", "json", "html", "xlsx")
+# The formats an output's name says (-o changes.xlsx is a workbook); .txt and other names say none.
+NAMED_BY = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+    ".xlsx": "xlsx",
+}
 IGNORABLE = ("goals", "info", "document", "budget", "tasks", "indicators")
 
 
@@ -56,9 +65,8 @@ def _output(
     "--format",
     "fmt",
     type=click.Choice(FORMATS),
-    default="text",
-    show_default=True,
-    help="Output format.",
+    default=None,
+    help="Output format [default: from -o's suffix (.md, .json, .html, .xlsx), else text].",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file.")
 @click.option(
@@ -75,7 +83,7 @@ def _output(
 def diff(
     old: Path,
     new: Path,
-    fmt: str,
+    fmt: str | None,
     output: Path | None,
     epsilon: Decimal,
     ignore: tuple[str, ...],
@@ -91,18 +99,21 @@ def diff(
     \b
     Examples:
       perftable diff 2023.xlsx 2024.md
-      perftable diff 一上.md 二上.md --format html -o changes.html
-      perftable diff a.md b.md --format xlsx -o changes.xlsx --ignore goals --epsilon 0.01
+      perftable diff 一上.md 二上.md -o changes.html
+      perftable diff a.md b.md -o changes.xlsx --ignore goals --epsilon 0.01
     """
     from perftable.diff import DiffOptions, diff_lists
     from perftable.diff.model import DiffReport
     from perftable.errors import PerftableError, UsageError
-    from perftable.io import atomic_write
+    from perftable.io import atomic_write, refuse_inputs
     from perftable.loader import load_all
 
     try:
+        fmt = output_format(output, fmt, NAMED_BY, f"--format {fmt}") or "text"
         if fmt == "xlsx" and output is None:
             raise UsageError("xlsx is a binary format: give an output file, -o diff.xlsx")
+        if output is not None:
+            refuse_inputs(output, (old, new))
         options = read_options(**limits)
         old_docs, new_docs = load_all(old, options), load_all(new, options)
         tables = diff_lists(old_docs, new_docs, DiffOptions(epsilon, frozenset(ignore)))

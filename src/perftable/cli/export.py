@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from perftable.cli import EXIT_ERROR, fail
-from perftable.cli.options import read_options, reading_options
+from perftable.cli.options import output_format, read_options, reading_options
 from perftable.readers import DEFAULT_OPTIONS, ReadOptions
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ def _encode(rows: list[Row], what: What, fmt: str) -> bytes:
 def _format(output: Path, fmt: str | None) -> str:
     from perftable.errors import UsageError
 
-    found = fmt or FORMATS.get(output.suffix.lower())
+    found = output_format(output, fmt, FORMATS, f"--format {fmt}")  # -o x.xlsx --format csv is refused
     if found is None:
         raise UsageError(
             f"cannot tell the format of {output}: name it .csv, .xlsx, .jsonl or .parquet, or give --format"
@@ -109,14 +109,15 @@ def export(
     from perftable.dataset import rows_of
     from perftable.errors import PerftableError
     from perftable.files import iter_files
-    from perftable.io import atomic_write, same_file
+    from perftable.io import atomic_write, refuse_inputs
 
     try:
         fmt = _format(output, fmt)
-        files = [str(path) for path in iter_files(paths) if not same_file(path, output)]
+        files = [str(path) for path in iter_files(paths)]
+        refuse_inputs(output, files)  # a table found in a walked folder included
         docs, failed = load_files(files, jobs, read_options(**limits))
         rows = rows_of(docs, what)
-        atomic_write(output, _encode(rows, what, fmt), inputs=paths)
+        atomic_write(output, _encode(rows, what, fmt), inputs=files)
     except PerftableError as exc:
         fail(str(exc))
         sys.exit(EXIT_ERROR)

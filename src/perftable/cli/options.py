@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +13,7 @@ import click
 
 if TYPE_CHECKING:
     from perftable.extract import Extraction
+    from perftable.grid import Source
     from perftable.readers import ReadOptions
 
 
@@ -43,7 +44,7 @@ def parse_severities(values: tuple[str, ...]) -> dict[str, str] | None:
 
 # --- reading -------------------------------------------------------------------------------------------------
 
-_PAGES = re.compile(r"\s*(\d+)\s*(?:(-)\s*(\d+)?\s*)?")
+_PAGES = re.compile(r"(?<!\s)\s*(\d+)\s*(?:(-)\s*(?:(\d+)\s*)?)?")
 OPEN_END = 1_000_000  # the last page of "40-"
 _SIZE = {"": 1, "b": 1, "k": 1000, "kb": 1000, "kib": 1024, "m": 1000**2, "mb": 1000**2, "mib": 1024**2,
          "g": 1000**3, "gb": 1000**3, "gib": 1024**3}  # fmt: skip
@@ -150,11 +151,38 @@ def read_options(
 def read_tables(path: Path, options: ReadOptions, stdin_format: str = "markdown") -> Extraction:
     """The 绩效目标表 of a file (``-``: standard input in ``stdin_format``), with the count of skipped tables.
     Raises :class:`~perftable.errors.ReadError` when there is none."""
-    from perftable.loader import load_extraction, loads_extraction
+    from perftable.loader import load_extraction, source_extraction
 
     if str(path) == "-":
-        return loads_extraction(sys.stdin.read(), stdin_format, "<stdin>")
+        return source_extraction(read_stdin(stdin_format, options))
     return load_extraction(path, options)
+
+
+def read_stdin(fmt: str, options: ReadOptions) -> Source:
+    """Standard input as a file is read: at most ``--max-file-size`` plus one byte, then decoded."""
+    from perftable.readers import read_stream
+
+    return read_stream(sys.stdin.buffer, fmt, "<stdin>", options)
+
+
+def output_format(
+    output: Path | None, chosen: str | None, named_by: Mapping[str, str], option: str
+) -> str | None:
+    """The format of an output: ``chosen`` by an option (``option`` says which), else the one ``output``'s suffix
+    names (None when neither says). A file is never named for one format and written in another: when the option
+    and the suffix disagree (``--with-findings -o x.xlsx``, ``--to html -o x.md``) this raises a
+    :class:`~perftable.errors.UsageError` saying both. A suffix ``named_by`` does not know (``.txt``, none) names
+    no format."""
+    from perftable.errors import UsageError
+
+    named = named_by.get(output.suffix.lower()) if output is not None else None
+    if output is None or chosen is None or named is None or named == chosen:
+        return chosen or named
+    suffix = next((suffix for suffix, fmt in named_by.items() if fmt == chosen), ".txt")
+    raise UsageError(
+        f"{option} writes {chosen}, but the output {output} is named as {named}: name it "
+        f"{output.with_suffix(suffix).name}, or leave out {option} to write {named}"
+    )
 
 
 def summary(path: Path, result: Extraction) -> str:

@@ -101,7 +101,12 @@ def parse(
     failed = False
     many_files = False
     options = read_options(**reading)
-    for count, path in enumerate(iter_files(paths)):
+    files = list(iter_files(paths))
+    if output is not None:
+        from perftable.io import refuse_inputs
+
+        refuse_inputs(output, files)
+    for count, path in enumerate(files):
         many_files = count > 0
         try:
             result = read_tables(path, options, stdin_format)
@@ -127,7 +132,7 @@ def parse(
         if output is not None:
             from perftable.io import atomic_write
 
-            atomic_write(output, text, inputs=tuple(paths))
+            atomic_write(output, text, inputs=files)
         else:
             click.echo(text, nl=False)
     if failed:

@@ -1,7 +1,8 @@
 """``perftable render``: a clean table from any input, in markdown, xlsx, HTML, JSON or CSV.
 
 Writing follows a formatter's conventions: output goes to stdout or ``-o FILE`` (never over an input), or back
-into the file with ``--in-place`` (atomically); ``--check`` exits 1 when rendering would change a file and ``--diff``
+into the file with ``--in-place`` (atomically, a file perftable owns whole, the original kept as ``FILE.bak``:
+see :mod:`perftable.cli.inplace`); ``--check`` exits 1 when rendering would change a file and ``--diff``
 shows how. A table whose reading needed repairs that could change its meaning (P003) is written only with ``--fix``
 (after a person looked at them) and never in place.
 """
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING, Literal
 import click
 
 from perftable.cli import EXIT_ERROR, EXIT_FINDINGS, fail
-from perftable.cli.options import read_options, reading_options
+from perftable.cli.options import output_format, read_options, read_stdin, reading_options
 
 if TYPE_CHECKING:
     from perftable.findings import Finding
@@ -49,6 +50,8 @@ class Options:
     fmt: str | None
     output: Path | None
     in_place: bool
+    force: bool
+    no_backup: bool
     check: bool
     show_diff: bool
     fix: bool
@@ -67,28 +70,39 @@ class Options:
 
 
 def _usage(opts: Options, paths: list[Path]) -> str | None:
-    """Why this combination of options makes no sense, or None."""
+    """Why this combination of options makes no sense, or None (an output named for another format than the one
+    asked for raises :class:`~perftable.errors.UsageError`)."""
     if opts.in_place and (opts.output or opts.compares):
         return "--in-place writes the files themselves: it cannot be combined with -o, --check or --diff"
+    if (opts.force or opts.no_backup) and not opts.in_place:
+        return "--force and --no-backup are for --in-place"
     if opts.output is not None and (len(paths) > 1 or opts.compares):
         return "-o takes one input file and cannot be combined with --check or --diff"
     if opts.with_findings and opts.fmt not in (None, "html"):
         return "--with-findings is for --to html"
     if (opts.in_place or opts.compares) and any(str(path) == "-" for path in paths):
         return "standard input cannot be rewritten or checked; use -o"
+    _asked_format(opts)
     return None
 
 
-def output_format(opts: Options, path: Path) -> Format:
-    """--to; else -o's suffix; else (in place, check) the input's own format; else markdown."""
+def _asked_format(opts: Options) -> Format | None:
+    """The format --to, --with-findings (HTML) or -o's suffix asks for; they must agree (-o x.xlsx holds xlsx)."""
     from perftable.render import SUFFIXES
 
-    if opts.fmt:
-        return FORMAT_NAMES[opts.fmt]
-    if opts.with_findings:
-        return "html"
-    if opts.output is not None:
-        return SUFFIXES.get(opts.output.suffix.lower(), "markdown")
+    chosen = FORMAT_NAMES[opts.fmt] if opts.fmt else ("html" if opts.with_findings else None)
+    option = f"--to {opts.fmt}" if opts.fmt else "--with-findings"
+    named_by = {suffix: fmt for suffix, fmt in SUFFIXES.items() if suffix != ".txt"}  # a .txt holds any text
+    found = output_format(opts.output, chosen, named_by, option)
+    return FORMAT_NAMES[found] if found else None
+
+
+def rendered_format(opts: Options, path: Path) -> Format:
+    """--to, --with-findings (HTML) or -o's suffix (which must agree); else (in place, check) the input's own
+    format; else markdown."""
+    asked = _asked_format(opts)
+    if asked is not None:
+        return asked
     if opts.in_place or opts.compares:
         found = _REWRITABLE.get(path.suffix.lower())
         if found is None:
@@ -124,20 +138,19 @@ def findings_for(path: Path) -> list[Finding]:
 
 
 def _load(path: Path, opts: Options) -> list[Document]:
-    from perftable.loader import load_all, loads
+    from perftable.extract import extract
+    from perftable.loader import load_all
 
-    if str(path) == "-":
-        return loads(sys.stdin.read(), opts.stdin_format, "<stdin>")
-    return load_all(
-        path,
-        read_options(
-            pages=opts.pages,
-            pdf_engine=opts.pdf_engine,
-            max_file_size=opts.max_file_size,
-            max_cells=opts.max_cells,
-            max_unzipped=opts.max_unzipped,
-        ),
+    options = read_options(
+        pages=opts.pages,
+        pdf_engine=opts.pdf_engine,
+        max_file_size=opts.max_file_size,
+        max_cells=opts.max_cells,
+        max_unzipped=opts.max_unzipped,
     )
+    if str(path) == "-":
+        return extract(read_stdin(opts.stdin_format, options))
+    return load_all(path, options)
 
 
 def _rendered(docs: list[Document], fmt: Format, path: Path, opts: Options) -> str | bytes:
@@ -168,12 +181,33 @@ def _compare(path: Path, new: bytes, fmt: Format, opts: Options) -> bool:
     return True
 
 
+def _rewrite(path: Path, new: bytes, fmt: Format, docs: list[Document], opts: Options) -> None:
+    """--in-place: only a file perftable owns whole (see :mod:`perftable.cli.inplace`) unless --force; the original
+    kept as ``FILE.bak`` unless --no-backup; a file that would not change is not touched."""
+    from perftable.cli.inplace import what_would_be_lost
+    from perftable.errors import UsageError
+    from perftable.io import atomic_write
+
+    old = path.read_bytes()
+    if old == new:
+        return
+    lost = None if opts.force else what_would_be_lost(path, fmt, docs, new)
+    if lost is not None:
+        raise UsageError(
+            f"{path}: not rewritten in place: it holds {lost}, which the rendering would lose; write a new file "
+            "with -o, or pass --force to rewrite it anyway (the original is kept as a .bak)"
+        )
+    if not opts.no_backup:
+        backup = path.with_name(path.name + ".bak")
+        atomic_write(backup, old)
+        backup.chmod(path.stat().st_mode & 0o7777)
+    atomic_write(path, new)
+
+
 def _write(path: Path, data: str | bytes, fmt: Format, opts: Options, inputs: tuple[Path, ...]) -> None:
     from perftable.io import atomic_write
 
-    if opts.in_place:
-        atomic_write(path, _bytes(data, fmt, True))
-    elif opts.output is not None:
+    if opts.output is not None:
         atomic_write(opts.output, _bytes(data, fmt, True), inputs=inputs)
     elif isinstance(data, bytes):
         from perftable.errors import UsageError
@@ -189,7 +223,7 @@ def render_one(path: Path, opts: Options, inputs: tuple[Path, ...]) -> int:
 
     try:
         docs = _load(path, opts)
-        fmt = output_format(opts, path)
+        fmt = rendered_format(opts, path)
         repairs = risky_repairs(docs)
         if repairs and opts.check:
             click.echo(f"perftable: would rewrite {path}: {_repairs_summary(repairs)}", err=True)
@@ -202,12 +236,16 @@ def render_one(path: Path, opts: Options, inputs: tuple[Path, ...]) -> int:
                 f"{path}: {_repairs_summary(repairs)}; review them, then pass --fix to write the repaired table"
             )
             return EXIT_ERROR
-        for repair in repairs if opts.fix else []:
-            click.echo(f"perftable: note: {repair.location}: P003 {repair.message}", err=True)
         data = _rendered(docs, fmt, path, opts)
         if opts.compares:
             return EXIT_FINDINGS if _compare(path, _bytes(data, fmt, True), fmt, opts) and opts.check else 0
-        _write(path, data, fmt, opts, inputs)
+        if opts.in_place:
+            _rewrite(path, _bytes(data, fmt, True), fmt, docs, opts)
+        else:
+            _write(path, data, fmt, opts, inputs)
+        # The notes come after the output: the file never waits on (or depends on) the reader of stderr.
+        for repair in repairs if opts.fix else []:
+            click.echo(f"perftable: note: {repair.location}: P003 {repair.message}", err=True)
     except PerftableError as exc:
         fail(str(exc))
         return EXIT_ERROR
@@ -223,7 +261,16 @@ def render_one(path: Path, opts: Options, inputs: tuple[Path, ...]) -> int:
     help="Output format [default: from -o, else markdown].",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file.")
-@click.option("--in-place", is_flag=True, help="Rewrite each file in its own format (atomically).")
+@click.option(
+    "--in-place",
+    is_flag=True,
+    help="Rewrite each file in its own format (atomically), keeping FILE.bak; only a file that holds its tables "
+    "alone (no other text, sheet, formula or comment).",
+)
+@click.option(
+    "--force", is_flag=True, help="--in-place: rewrite even a file that holds more than its tables."
+)
+@click.option("--no-backup", is_flag=True, help="--in-place: keep no FILE.bak.")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 when rendering would change a file.")
 @click.option("--diff", "show_diff", is_flag=True, help="Write nothing; show how each file would change.")
 @click.option(
@@ -242,8 +289,10 @@ def render(paths: tuple[Path, ...], **options: object) -> None:
     """Render 绩效目标表 as a clean table: canonical markdown, the official form in Excel or HTML, the model as
     JSON, or the indicators as CSV (one row per indicator).
 
-    Nothing is ever written over an input unless --in-place is given; tables whose reading needed repairs that
-    could change their meaning (P003, see `perftable parse`) are written only with --fix and never in place.
+    Nothing is ever written over an input unless --in-place is given, and in place only a file that holds its
+    tables alone (no text outside them, no other sheet, formula or comment) unless --force, keeping the original as
+    FILE.bak unless --no-backup; tables whose reading needed repairs that could change their meaning (P003, see
+    `perftable parse`) are written only with --fix and never in place.
     Exit codes: 0 done, 1 --check found files that would change, 2 a file could not be read or was refused.
 
     \b
@@ -262,7 +311,11 @@ def render(paths: tuple[Path, ...], **options: object) -> None:
     if problem is not None:
         fail(problem)
         sys.exit(EXIT_ERROR)
-    statuses = [render_one(path, opts, paths) for path in files]
+    if opts.output is not None:
+        from perftable.io import refuse_inputs
+
+        refuse_inputs(opts.output, files)  # only --in-place writes over an input
+    statuses = [render_one(path, opts, tuple(files)) for path in files]
     status = max(statuses, default=0)
     if status:
         sys.exit(status)

@@ -114,6 +114,7 @@ def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang
     from perftable.config import parse_profile
     from perftable.files import iter_files
     from perftable.findings import Report
+    from perftable.io import refuse_inputs
     from perftable.parallel import progress
     from perftable.report import STREAMING, FormatContext, module
     from perftable.rules import matches_any
@@ -137,6 +138,9 @@ def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang
     files = list(iter_files(paths))
     if not files:
         raise click.UsageError("no supported files found in the given paths")
+    for written in (output, write_baseline):
+        if written is not None:
+            refuse_inputs(written, files)  # before the work, not after it
     first = config_for(files[0], settings)
     name = fmt or _default_format()
     formatter = module(name)
@@ -146,13 +150,13 @@ def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang
     if write_baseline is not None:
         for checked in progress(run(files, settings, jobs), len(files), "perftable", disabled=no_progress):
             report.add(checked.report)
-        _write_baseline(report, write_baseline, paths)
+        _write_baseline(report, write_baseline, files)
         return
     keep = name not in STREAMING  # streamed formats need only the counts: memory stays flat
     checked_files = progress(
         run(files, settings, jobs, ctx, keep=keep), len(files), "perftable", disabled=no_progress
     )
-    with _sink(output, paths) as sink:
+    with _sink(output, files) as sink:
         for checked in checked_files:
             report.add(checked.report, keep=keep, counts=checked.counts)
             sink.write(checked.text)  # this file's part of a streamed report
@@ -170,7 +174,7 @@ def _tables_line(file: FileReport) -> str:
 
 
 @contextmanager
-def _sink(output: Path | None, inputs: tuple[Path, ...]) -> Iterator[IO[str]]:
+def _sink(output: Path | None, inputs: list[Path]) -> Iterator[IO[str]]:
     """Standard output, or the report file: written under a temporary name, moved into place when complete."""
     if output is None:
         yield sys.stdout
@@ -182,7 +186,7 @@ def _sink(output: Path | None, inputs: tuple[Path, ...]) -> Iterator[IO[str]]:
         yield handle
 
 
-def _write_baseline(report: Any, path: Path, inputs: tuple[Path, ...]) -> None:
+def _write_baseline(report: Any, path: Path, inputs: list[Path]) -> None:
     from perftable.baseline import dumps
     from perftable.io import atomic_write
 

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from perftable.errors import ReadError
 from perftable.grid import Block, Origin, Source
+from perftable.readers.opening import check_regular, open_regular, read_limited, too_large
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,27 +114,22 @@ def read_source(
     """Read a file into blocks. Raises :class:`ReadError` with a clear reason for anything unreadable."""
     path = Path(path)
     name = display or str(path)
-    try:
-        if path.is_dir():
-            raise ReadError(name, "is a directory, not a file", "directory")
-        with path.open("rb") as handle:
-            head = handle.read(8192)
-    except FileNotFoundError:
-        raise ReadError(name, "no such file", "missing") from None
-    except PermissionError:
-        raise ReadError(name, "permission denied", "permission") from None
-    except OSError as exc:
-        raise ReadError(name, f"cannot open the file ({exc.strerror or exc})") from None
-    if not head.strip():
-        raise ReadError(name, "the file is empty", "empty")
-    size = path.stat().st_size
+    size = check_regular(path, name).st_size  # a device, a FIFO or a socket is refused here, before opening
     if size > options.max_bytes:
-        raise ReadError(
-            name,
-            f"the file is {size:,} bytes, over the limit of {options.max_bytes:,} (raise it with --max-file-size)",
-            "too-large",
-        )
-    fmt = detect_format(path, head)
+        raise too_large(name, options.max_bytes, size)
+    text: bytes | None = None
+    with open_regular(path, name) as handle:
+        head = handle.read(8192)
+        if not head.strip():
+            raise ReadError(name, "the file is empty", "empty")
+        fmt = detect_format(path, head)
+        if (
+            fmt in TEXT_FORMATS.values()
+        ):  # through this handle, at most the limit plus one byte (a file may grow)
+            handle.seek(0)
+            text = read_limited(handle, options.max_bytes, name)
+    if text is not None:
+        return _text_source(text, fmt, name)
     if fmt in ("xlsx", "xlsb", "xls", "ods"):
         from perftable.readers.excel import read_excel
 
@@ -152,7 +149,17 @@ def read_source(
             "unprotected .docx",
             "unsupported",
         )
+    raise ReadError(name, f"no reader for the format {fmt}", "unsupported")
+
+
+def _text_source(data: bytes, fmt: str, name: str) -> Source:
     from perftable.readers.decode import decode
 
-    text, _ = decode(path.read_bytes(), name)
+    text, _ = decode(data, name)
     return Source(name, fmt, parse_text(text, fmt, Origin(name)), text)
+
+
+def read_stream(stream: BinaryIO, fmt: str, name: str, options: ReadOptions = DEFAULT_OPTIONS) -> Source:
+    """Read a text format from a stream (standard input): at most ``options.max_bytes`` plus one byte, decoded as
+    a file is (UTF-8, UTF-16, GB18030)."""
+    return _text_source(read_limited(stream, options.max_bytes, name), fmt, name)

@@ -18,7 +18,8 @@ from perftable.grid import Block, Cell, Origin, Table, TextLine, cell_value
 from perftable.readers.gridtable import is_border, is_grid_line, read_grid_table
 from perftable.text import breaks_to_newlines
 
-_DELIMITER = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")
+# |---|:--:| rows; each blank run has one place in the pattern (\s*\|?\s* tried every split of a long run: quadratic)
+_DELIMITER = re.compile(r"^\s*(?:\|\s*)?:?-+:?\s*(?:\|\s*:?-+:?\s*)*(?:\|\s*)?$")
 _TABLE_OPEN = re.compile(r"<table\b", re.IGNORECASE)
 _TABLE_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
 _HEADING = re.compile(r"^\s{0,3}(#{1,6}\s+|>\s*)")

@@ -35,8 +35,8 @@ Box = tuple[float, float, float, float]  # x0, top, x1, bottom in points, from t
 
 EDGE_TOLERANCE = 2.0  # points within which two cell edges are the same grid line
 _MAX_REPEATED_ROWS = 5
-_PAGE_NUMBER = re.compile(
-    r"[-–—\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*(?:/|／|共)\s*\d{1,4}\s*页?)?[-–—\s]*"
+_PAGE_NUMBER = re.compile(  # begins only where a run of dashes or blanks begins: linear on a long run
+    r"(?<![-–—\s])[-–—\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*(?:/|／|共)\s*\d{1,4}\s*页?)?[-–—\s]*"
     r"|(?i:page)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?"
 )
 

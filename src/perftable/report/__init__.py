@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 
+from perftable.files import resolved
 from perftable.findings import Finding
 from perftable.messages import Lang
 
@@ -56,7 +57,7 @@ def _relative(path: str, base: str) -> str:
     """Cached: a report names the same file once per finding, and resolving a path costs system calls (over a
     batch of thousands of findings this was most of the parent process's time)."""
     try:
-        shown = Path(os.path.relpath(Path(path).resolve(), Path(base).resolve()))
+        shown = Path(os.path.relpath(resolved(path), resolved(base)))
         text = shown.as_posix() if not shown.as_posix().startswith("..") else Path(path).as_posix()
     except ValueError:  # another drive
         text = Path(path).as_posix()

@@ -63,7 +63,7 @@ MESSAGES = {
     },
 }
 _SCORE_HEADERS = ("分值", "权重", "分数", "指标分值", "权重分值")
-_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*分?\s*$")
+_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*+分?\s*$")  # possessive: two blank runs meet when 分 is absent
 
 
 def score(indicator: Indicator) -> Decimal | None:

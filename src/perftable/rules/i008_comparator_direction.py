@@ -29,7 +29,6 @@ Failing::
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from perftable.model import Document
@@ -51,7 +50,6 @@ HIGHER = ("覆盖率", "合格率", "达标率", "满意度", "满意率", "知�
 HEAD_ONLY = frozenset(
     {"成本", "费用", "时长", "耗时", "能耗", "排放", "超支", "投诉", "事故", "差错", "违规"}
 )
-_BRACKETS = re.compile(r"[（(][^）)]*[）)]$")
 # A name that starts or ends with one of these states a reduction achieved, where more is better.
 REDUCTION = ("减少", "降低", "下降", "节约", "节省", "减排", "压减", "削减", "减轻")
 OPTIONS: dict[str, object] = {"lower": LOWER, "higher": HIGHER, "reduction": REDUCTION}
@@ -80,7 +78,7 @@ def direction(
         return "higher"
     if any(word in name for word in reduction):
         return None
-    head = _BRACKETS.sub("", name)
+    head = without_final_brackets(name)
     for word in lower:
         # an amount word (成本, 费用, 能耗 …) names what is measured only at the end: 形成成本审核报告数量 counts
         # reports, 人均成本 is a cost
@@ -106,3 +104,16 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         if way and wrong:
             params = {"name": indicator.name, "value": shown(indicator), "comparator": comparator}
             yield Problem(indicator.location, params, way)
+
+
+def without_final_brackets(name: str) -> str:
+    """The name without the bracketed part it ends with: ``人均成本（元）`` -> ``人均成本``; ``a（b（c）`` -> ``a``, as
+    ``[（(][^）)]*[）)]$`` would have it (from the first opening bracket after the last inner closing one). Written
+    out because that pattern, searched in a name of many opening brackets, took time quadratic in its length."""
+    if not name.endswith(("）", ")")):
+        return name
+    inner_close = max(name.rfind("）", 0, len(name) - 1), name.rfind(")", 0, len(name) - 1))
+    opens = [
+        index for index in (name.find("（", inner_close + 1), name.find("(", inner_close + 1)) if index >= 0
+    ]
+    return name[: min(opens)] if opens else name

@@ -1,8 +1,8 @@
 """P001 unreadable: the file could not be read, or holds no 绩效目标表.
 
 Reported by the engine, not computed from a table: an empty file, a corrupt or truncated spreadsheet, bytes that
-are not text, a document with no indicator table and no budget block, a self-evaluation table. The run exits 2;
-the other files of a batch are still validated.
+are not text, a device, FIFO or socket (only regular files are read), a document with no indicator table and no
+budget block, a self-evaluation table. The run exits 2; the other files of a batch are still validated.
 
 Passing::
 
@@ -33,6 +33,10 @@ MESSAGES = {
     "missing": {"zh": "文件不存在", "en": "no such file"},
     "directory": {"zh": "这是一个目录，不是文件", "en": "this is a directory, not a file"},
     "permission": {"zh": "没有读取权限", "en": "permission denied"},
+    "not-a-file": {
+        "zh": "不是普通文件（设备、命名管道或套接字），未读取；只读取普通文件和以 - 表示的标准输入（{reason}）",
+        "en": "{reason}",
+    },
     "undecodable": {
         "zh": "无法按文本解码（已尝试 UTF-8、UTF-16、GB18030），可能是二进制文件",
         "en": "cannot decode the file as text (tried UTF-8, UTF-16 and GB18030); is it a binary file?",

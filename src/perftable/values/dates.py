@@ -54,14 +54,16 @@ _DEADLINE_VERBS = tuple(
 )
 _BRACKETED = re.compile(r"[（(]([^（）()]{2,20})[）)]")
 _DATE = re.compile(
-    r"^(?:(?P<y>\d{4})\s*年度?\s*(?:(?P<m>\d{1,2})\s*月份?\s*(?:(?P<d>\d{1,2})\s*[日号]?)?)?\s*(?:底|末|全年|整年)?"
+    r"^(?:(?P<y>\d{4})\s*年度?\s*+(?:(?P<m>\d{1,2})\s*月份?\s*+(?:(?P<d>\d{1,2})\s*+[日号]?)?)?\s*(?:底|末|全年|整年)?"
     r"|(?P<y2>\d{4})(?:\.(?P<m2>\d{2})|[\-/](?P<m3>\d{1,2}))(?:[.\-/](?P<d2>\d{1,2}))?)$"
 )
 # A period: 2023年4月-2024年2月, 2023.07-2024.01, 2020年1月--2020年11月 (its end is the target date).
-_PERIOD = re.compile(rf"^(?P<start>.+?\d\s*[年月日.]?)\s*{RANGE_SEPARATOR}\s*(?P<end>\d{{4}}.*)$")
+# Blanks are taken possessively (\s*+) where two blank runs meet: tried at every split of a long run, a pattern is
+# quadratic in its length; no later part of these patterns matches a blank, so nothing is lost.
+_PERIOD = re.compile(rf"^(?P<start>.+?\d\s*+[年月日.]?)\s*{RANGE_SEPARATOR}\s*(?P<end>\d{{4}}.*)$")
 # Months of one year: 2026年1-12月, 2026年10月--12月 (the end takes the start's year).
 _MONTHS_OF_YEAR = re.compile(
-    rf"^(?P<y>\d{{4}})\s*年\s*\d{{1,2}}\s*月?\s*{RANGE_SEPARATOR}\s*(?P<m>\d{{1,2}}\s*月)$"
+    rf"^(?P<y>\d{{4}})\s*年\s*\d{{1,2}}\s*+月?\s*{RANGE_SEPARATOR}\s*(?P<m>\d{{1,2}}\s*月)$"
 )
 # A quarter or a half-year, read as the month it ends with: 第三季度, 三季度, Q3, 上半年.
 _QUARTER = re.compile(r"(?:第?(?P<q>[一二三四1-4])季度|[Qq](?P<q2>[1-4]))(?:末|底)?")

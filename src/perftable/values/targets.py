@@ -12,6 +12,7 @@ present level (``提高5个百分点`` -> an increase of 5 百分点), or a quan
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from decimal import Decimal
@@ -52,7 +53,12 @@ _CHANGE = re.compile(
     rf"^(?:{_BASELINE})?(?P<verb>{'|'.join(_CHANGES)})了?(?P<rest>[^\u4e00-\u9fff].*|{CHINESE_NUMERAL}.*)$"
 )
 # Two bounds of a range joined by a word or a comma: ≥90%且≤95%, ≥90%，≤95%.
-_BOUND_JOINS = re.compile(r"\s*(?:并且|而且|且|并|同时|,|，|;|；|、)\s*")
+_BOUND_JOINS = re.compile(
+    r"(?:(?<!\s)\s+)?(?:并且|而且|且|并|同时|,|，|;|；|、)\s*"
+)  # blanks from their start
+_MOST_JOINS = (
+    8  # a range has one join; a text of thousands of commas is not a range (and each try costs its length)
+)
 # A quantity in Chinese numerals: 一年, 三个月, 三个半月, 一年半, 半年, 两个.
 _NUMERAL = re.compile(rf"^(?:(?P<num>{CHINESE_NUMERAL}+)(?P<mid>个半|个)?|(?P<half>半)个?)(?P<rest>[^\d]+)$")
 
@@ -61,9 +67,11 @@ _UNIT = "|".join(re.escape(unit) for unit in KNOWN_UNITS)
 # A known unit with an optional 万/亿 multiplier, or an unknown one: a short run of CJK characters that is not a
 # date word (so that U006 can name it). Latin units match in any case (KM, Kg, M).
 _ANY_UNIT = rf"(?:(?:万|亿|萬|億)?(?:{_UNIT})|(?:(?![年月日])[\u4e00-\u9fff]){{1,3}})"
+# Blanks after a number are taken possessively (\s*+): where the unit is absent two blank runs meet, and trying
+# every split of a long run was quadratic; no unit begins with a blank, so nothing is lost.
 _QUANTITY = re.compile(
-    rf"^(?P<num>{_NUMBER})\s*(?:\((?P<punit>%|‰)\)|(?P<unit>{_ANY_UNIT}))?"
-    rf"(?:\s*{RANGE_SEPARATOR}\s*(?P<max>{_NUMBER})\s*(?:\((?P<punit2>%|‰)\)|(?P<unit2>{_ANY_UNIT}))?)?"
+    rf"^(?P<num>{_NUMBER})\s*+(?:\((?P<punit>%|‰)\)|(?P<unit>{_ANY_UNIT}))?"
+    rf"(?:\s*{RANGE_SEPARATOR}\s*(?P<max>{_NUMBER})\s*+(?:\((?P<punit2>%|‰)\)|(?P<unit2>{_ANY_UNIT}))?)?"
     rf"(?:\s*/\s*(?P<per>[^\d\s/()][^\d]{{0,8}})|\s*\((?P<note>[^()]*)\))?$",
     re.IGNORECASE,
 )
@@ -183,7 +191,7 @@ def _bound(text: str, money: bool) -> Target | None:
 
 def _parse_bounds(text: str, money: bool) -> Target | None:
     """``≥90%且≤95%`` (or ``≤95%，≥90%``) -> the range 90–95 %: a lower and an upper bound of one unit."""
-    for join in _BOUND_JOINS.finditer(text):
+    for join in itertools.islice(_BOUND_JOINS.finditer(text), _MOST_JOINS):
         first, second = _bound(text[: join.start()], money), _bound(text[join.end() :], money)
         if first is None or second is None or first.number is None or second.number is None:
             continue

@@ -240,7 +240,7 @@ MONEY_WORDS = (
 )
 
 
-_ALTERNATIVES = re.compile(r"^(?P<unit>[^()（）]+?)\s*[(（][^()（）]+[)）]$")
+_ALTERNATIVES = re.compile(r"^(?P<unit>[^()（）]+)[(（][^()（）]+[)）]$")  # the unit's blanks stripped after
 
 
 def normalise_unit(unit: str, *, money_context: bool = False) -> str:
@@ -248,8 +248,9 @@ def normalise_unit(unit: str, *, money_context: bool = False) -> str:
     a unit with alternatives in brackets is its first (``台（套）`` -> ``台``)."""
     unit = to_simplified(unit.strip())
     alternatives = _ALTERNATIVES.match(unit)
-    if alternatives and _INDEX.get(ALIASES.get(alternatives["unit"], alternatives["unit"])):
-        unit = alternatives["unit"]
+    first = alternatives["unit"].rstrip() if alternatives else ""
+    if first and _INDEX.get(ALIASES.get(first, first)):
+        unit = first
     if unit == "万" and money_context:
         return "万元"
     if unit.isascii() and unit.lower() in ALIASES:  # KM, Kg, M: Latin abbreviations in any case
@@ -289,7 +290,7 @@ def money_context(name: str) -> bool:
 
 
 _MONEY_WORD = re.compile("|".join(MONEY_WORDS))
-_NAME_UNIT = re.compile(r"[(（]\s*([^()（）]{1,6}?)\s*[)）]\s*$")
+_NAME_UNIT = re.compile(r"[(（]\s*+([^()（）]{1,6}?)\s*[)）]\s*$")  # possessive: a blank run is split one way
 
 
 def unit_in_name(name: str) -> str | None:

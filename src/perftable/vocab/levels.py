@@ -78,8 +78,9 @@ _LEVEL2_SYNONYMS: Final[dict[str, str]] = {
     "环境成本指标": "生态环境成本指标",
 }
 
-# The score range some layouts print after a level name: 成本指标(0-20)分, 产出指标（50分）.
-_SCORE_SUFFIX = re.compile(r"\(?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?\)?分?\)?$")
+# The score range some layouts print after a level name: 成本指标(0-20)分, 产出指标（50分）. A match may begin only
+# where a run of digits begins ((?<!\d)): tried from every digit of a long run, it took time quadratic in its length.
+_SCORE_SUFFIX = re.compile(r"\(?(?<!\d)\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?\)?分?\)?$")
 
 _L1_INDEX: Final[dict[str, str]] = {**{name: name for name in LEVEL1}, **_LEVEL1_SYNONYMS}
 _L2_INDEX: Final[dict[str, str]] = {**{name: name for name in LEVEL2_PARENT}, **_LEVEL2_SYNONYMS}

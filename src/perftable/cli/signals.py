@@ -1,0 +1,35 @@
+"""The signals a batch job gets (TERM from a CI runner or ``kill``, HUP when its terminal goes away) end the run
+the way Ctrl-C does: as an exception, so that every ``finally`` and cleanup runs (a temporary output file is
+removed, worker processes are stopped), then one line on stderr and exit ``128 + signal number`` (143 for TERM,
+129 for HUP, 130 for INT), as a shell reports a process killed by that signal.
+
+A signal the parent process ignores (``nohup`` ignores HUP) stays ignored.
+"""
+
+from __future__ import annotations
+
+import signal
+from types import FrameType
+
+HANDLED = ("SIGTERM", "SIGHUP")
+
+
+class Terminated(BaseException):  # like KeyboardInterrupt: not an error, a request to stop
+    """The run was asked to stop by a signal; ``code`` is the exit status that says so."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+        self.code = 128 + signum
+
+
+def _raise(signum: int, frame: FrameType | None) -> None:
+    raise Terminated(signum)
+
+
+def install() -> None:
+    """Turn TERM and HUP into :class:`Terminated` (where they have their default action)."""
+    for name in HANDLED:
+        signum = getattr(signal, name, None)
+        if signum is not None and signal.getsignal(signum) is signal.SIG_DFL:
+            signal.signal(signum, _raise)
