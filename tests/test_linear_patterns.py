@@ -22,17 +22,9 @@ from pathlib import Path
 
 from .conftest import ROOT
 
-# Slow today, in src/perftable/extract/ (owned by the extractor's change, reported there): the test fails when one of
-# them becomes linear, so that its line is removed, and when any other pattern is slow.
-KNOWN_SLOW: dict[str, tuple[str, str, str]] = {
-    "perftable.extract.fields._INLINE": ("", " ", "x"),
-    "perftable.extract.fields._LABEL_AMOUNT": ("", " ", "x"),
-    "perftable.extract.goals._TOKEN": ("", " ", "x"),
-    "perftable.extract.layout._LEADER": ("", "·", "x"),
-    "perftable.extract.realign._SCORE": ("", "1", "x"),
-    "perftable.extract.scores._RANGE": ("", "1", "x"),
-    "perftable.extract.tasks._NUMBER": ("", " ", "x"),
-}
+# Patterns known to be slow (none today): the test fails when one of them becomes linear, so that its line is
+# removed, and when any other pattern is slow.
+KNOWN_SLOW: dict[str, tuple[str, str, str]] = {}
 
 
 def test_every_module_pattern_is_linear_on_hostile_text(tmp_path: Path) -> None:

@@ -80,8 +80,8 @@ def _looks_like_label(text: str) -> bool:
 
 _WHICH = re.compile(r"^\s*(?:其中|含|包括)\s*[:：]?\s*")
 _LABEL_AMOUNT = re.compile(
-    r"^(?P<label>[^\d:：,，;；()（）]{2,16}?)\s*[:：]?\s*"
-    r"(?P<amount>\d[\d,，.]*\s*(?:万元|亿元|元|万)?(?:\s*[(（][^()（）]*[)）])?)\s*$"
+    r"^(?P<label>[^\d:：,，;；()（）]{2,16}?)\s*+[:：]?\s*+"
+    r"(?P<amount>\d[\d,，.]*+\s*+(?:万元|亿元|元|万)?(?:\s*+[(（][^()（）]*+[)）])?)\s*$"
 )
 _PAIRS = re.compile(r"[\n,，;；、。]+")
 
@@ -103,7 +103,7 @@ def label_amounts(text: str) -> list[tuple[str, str]]:
     return pairs
 
 
-_INLINE = re.compile(r"^\s*(?P<label>[^:：\n]{1,24}?)\s*[:：]\s*(?P<value>.*?)\s*$", re.S)
+_INLINE = re.compile(r"^\s*+(?P<label>[^:：\n]{1,24}?)\s*+[:：]\s*+(?P<value>.*\S)?\s*$", re.S)
 
 
 def _inline_pair(text: str, *, loose: bool) -> tuple[str, str] | None:
@@ -117,7 +117,7 @@ def _inline_pair(text: str, *, loose: bool) -> tuple[str, str] | None:
 
 # A field that asks which source the money comes from (资金来源, 经费来源, 资金性质): its value names a source.
 _SOURCE_FIELD = re.compile(r"(?:来源|性质|渠道)$")
-_BARE_YEAR = re.compile(rf"\s*{YEAR}\s*(?:年度?)?\s*")
+_BARE_YEAR = re.compile(rf"^\s*+{YEAR}\s*+(?:年度?)?\s*$")
 _DATE_LABELS = frozenset((*period.START_LABELS, *period.END_LABELS, "填报日期", "填表日期", "申报日期"))
 _SERIAL = re.compile(r"^\d{2},?\d{3}(?:\.0+)?$")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)  # day 0 of Excel's 1900 date system (its 1900-02-29 bug included)
@@ -160,7 +160,7 @@ _COLON = re.compile(r"[:：]")
 _JOINED_LABEL = 4
 
 
-_LEADING_AMOUNT = re.compile(r"\s*\d")
+_LEADING_AMOUNT = re.compile(r"^\s*+\d")
 
 
 def _field_label_at(label: str, after: str) -> bool:

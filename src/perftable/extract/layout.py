@@ -43,7 +43,7 @@ SCAN_ROWS = 40  # rows of a table looked at for the vocabulary of a target form
 # A table's own title: 预算01表 收支总表, 表12 部门预算项目支出及其他支出预算表, 政府采购预算表.
 _TABLE_NUMBER = re.compile(r"^(?:预算)?\d{1,2}[-—]?\d?表|^表[一二三四五六七八九十\d]{1,3}")
 _OTHER_TABLE = re.compile(r"(预算|支出|收入|明细|情况|总|经费|采购|资产|结构|分类|汇总|科目)表$")
-_LEADER = re.compile(r"[.…·．]{4,}\s*\d*$")
+_LEADER = re.compile(r"(?<![.…·．])[.…·．]{4,}+\s*+\d*+$")
 
 
 @dataclass

@@ -55,7 +55,7 @@ def is_level(text: str) -> bool:
     )
 
 
-_SCORE = re.compile(r"\(?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?分\)?$|\(权重.*\)$")
+_SCORE = re.compile(r"\(?(?<![\d.])\d++(?:\.\d++)?(?:-\d++(?:\.\d++)?)?分\)?$|\(权重[^()]*+\)$")
 
 
 def _is_section_label(cell: Cell) -> bool:

@@ -16,7 +16,7 @@ _TOTAL = re.compile(
     rf"^(?:年度绩效目标|绩效指标|年度绩效指标|绩效目标|指标)\(?(?:权重)?(?:分值)?({_NUMBER})分"
 )
 _GROUP_IN_LABEL = re.compile(rf"(产出|效益|满意度|成本)指标(?:权重)?(?:分值)?({_NUMBER})分")
-_RANGE = re.compile(rf"\(?({_NUMBER})(?:-({_NUMBER}))?\)?分?\)?$")
+_RANGE = re.compile(rf"\(?(?<![\d.])({_NUMBER})(?:-({_NUMBER}))?\)?分?\)?$")
 _BUDGET_EXECUTION = re.compile(rf"预算执行(?:率)?\(?({_NUMBER})分")
 
 

@@ -23,8 +23,8 @@ from perftable.values.numbers import AmountError, MoneyUnit, amount_note, chines
 FUNDS_NOTE = "资金说明"  # Task.info key of a note printed with the funds: 100（含上年结转20）
 
 _NUMBER = re.compile(
-    r"^\s*(?:任务|工作任务|重点任务|目标)?\s*(?:(?P<n>\d{1,3})|(?P<cn>[一二三四五六七八九十]{1,3}))\s*[:：、.．)）]\s*"
-    r"|^\s*[(（]\s*(?P<p>\d{1,3})\s*[)）]\s*"
+    r"^\s*+(?:任务|工作任务|重点任务|目标)?\s*+(?:(?P<n>\d{1,3})|(?P<cn>[一二三四五六七八九十]{1,3}))\s*+[:：、.．)）]\s*+"
+    r"|^\s*+[(（]\s*+(?P<p>\d{1,3})\s*+[)）]\s*+"
 )
 MAX_PART_LABEL = 12  # characters: a longer cell is not a column head under a split funds head
 _TOTAL_NAMES = frozenset(label_key(name) for name in ("合计", "小计", "总计", "金额合计", "资金合计"))
