@@ -1071,3 +1071,27 @@ def test_a_formula_saved_without_its_value_is_reported_not_read_as_a_blank(tmp_p
         ("P003", "formula-without-value", "B2")
     ]
     assert "B006" not in codes(doc)
+
+
+def _form_rows(y: float, rows: list[tuple[str, str, str, str]]) -> list[BoxCell]:
+    cells: list[BoxCell] = []
+    for index, row in enumerate(rows):
+        top = y + 20 * index
+        cells += [BoxCell((x0, top, x1, top + 20), text) for (x0, x1), text in
+                  zip(((50, 150), (150, 250), (250, 400), (400, 500)), row, strict=True)]  # fmt: skip
+    return cells
+
+
+def test_a_data_row_at_the_top_of_a_continued_page_is_kept_though_printed_before() -> None:
+    """Every form prints the same 满意度 row (``≥90%``); on a page that continues a form without its header, that
+    row is the form's own, not a header printed again, however often it appeared before."""
+    header = ("一级指标", "二级指标", "三级指标", "指标值")
+    satisfied = ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%")
+    page1 = _form_rows(100, [("项目名称", "甲项目", "", ""), header, ("产出指标", "数量指标", "甲一", "10个"), satisfied,
+                             ("项目名称", "乙项目", "", ""), header, ("产出指标", "数量指标", "乙一", "20个")])  # fmt: skip
+    page2 = _form_rows(100, [satisfied])
+    docs = _pdf_docs("y.pdf", [([page1], [PageLine("项目支出绩效目标表", 80)]), ([page2], [])])
+    assert [(d.project, [i.name for i in d.indicators]) for d in docs] == [
+        ("甲项目", ["甲一", "群众满意度"]),
+        ("乙项目", ["乙一", "群众满意度"]),
+    ]

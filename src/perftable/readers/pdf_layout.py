@@ -131,12 +131,23 @@ class Part:
         return [x for _, _, cell in self.cells for x in (cell.box[0], cell.box[2])]
 
 
+_YEAR_WORD = re.compile(r"(?:19|20)\d{2}\s*年度?(?![\d\s]*[月季])")
+
+
+def _holds_data(signature: tuple[str, ...]) -> bool:
+    """A row with a number in it (``≥90%``, ``2025年12月31日前``, an amount): a row of data, never a header printed
+    again, however often the same row is printed (every form's 满意度 row reads ``≥90%``). A year in a header
+    (``2025年指标值``) is not such a number."""
+    return any(any(ch.isdigit() for ch in _YEAR_WORD.sub("", text)) for text in signature)
+
+
 def repeated_rows(group: list[Part], part: Part) -> int:
-    """How many leading rows of ``part`` repeat a run of rows of the table so far (a header printed again)."""
+    """How many leading rows of ``part`` repeat a run of rows of the table so far (a header printed again); rows
+    that hold data are never a repeated header."""
     seen = [signature for earlier in group for signature in earlier.signatures[earlier.skip :]]
     for count in range(min(_MAX_REPEATED_ROWS, part.height), 0, -1):
         head = part.signatures[:count]
-        if len(head[0]) < 2:
+        if len(head[0]) < 2 or any(_holds_data(signature) for signature in head):
             continue
         if any(seen[at : at + count] == head for at in range(len(seen) - count + 1)):
             return count
