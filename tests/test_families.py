@@ -1095,3 +1095,57 @@ def test_a_data_row_at_the_top_of_a_continued_page_is_kept_though_printed_before
         ("甲项目", ["甲一", "群众满意度"]),
         ("乙项目", ["乙一", "群众满意度"]),
     ]
+
+
+def test_a_sources_by_uses_matrix_after_the_tasks_keys_each_cell_by_its_row_and_column() -> None:
+    """资金来源 | 基本支出 | 项目支出 | 合计 over one row per source and a 合计 row: a source's cell is its part of a
+    use (``fiscal_basic``), its 合计 the source's whole, the 合计 row the uses' wholes; no false B-finding."""
+    doc = loads(
+        """
+# 部门整体支出绩效目标表（2021年度）
+
+| 部门名称 | 某县气象局 | | | | |
+|---|---|---|---|---|---|
+| 年度主要任务 | 任务名称 | 主要内容 | 对应项目 | 预算金额（万元） | |
+| | 气象观测 | 地面观测站运维 | 观测站运维 | 12.00 | |
+| 单位预算（万元） | 资金来源 | 基本支出 | 项目支出 | 合计 | |
+| | 财政拨款 | 300.00 | 12.00 | 312.00 | |
+| | 单位自筹 | 5.00 | 0.00 | 5.00 | |
+| | 合计 | 305.00 | 12.00 | 317.00 | |
+| 年度绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | |
+| | 产出指标 | 数量指标 | 预警信息发布次数 | ≥200次 | |
+"""
+    )[0]
+    assert [task.name for task in doc.tasks] == ["气象观测"]
+    assert {line.key: line.amount for line in doc.budget} == {
+        "fiscal_basic": Decimal("300.00"),
+        "fiscal_project": Decimal("12.00"),
+        "fiscal": Decimal("312.00"),
+        "other_funds_basic": Decimal("5.00"),
+        "other_funds_project": Decimal("0.00"),
+        "other_funds": Decimal("5.00"),
+        "basic": Decimal("305.00"),
+        "project": Decimal("12.00"),
+        "total": Decimal("317.00"),
+    }
+    assert not [code for code in codes(doc) if code.startswith("B")]
+
+
+def test_a_units_other_income_is_a_source_of_its_budget() -> None:
+    text = """
+| 部门名称 | 某县农业农村局 | | | |
+|---|---|---|---|---|
+| 收入预算 | 合计 | 财政拨款 | 事业收入 | 经营收入 |
+| | 500.00 | 400.00 | 60.00 | 40.00 |
+| 支出预算 | 合计 | 基本支出 | 项目支出 | |
+| | 500.00 | 320.00 | 180.00 | |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 | |
+| 产出指标 | 数量指标 | 培训农民 | ≥300人 | |
+"""
+    doc = loads(text)[0]
+    assert (doc.amount("business_income"), doc.amount("operating_income")) == (
+        Decimal("60.00"),
+        Decimal("40.00"),
+    )
+    assert "B002" not in codes(doc)
+    assert "B002" in codes(loads(text.replace("| 60.00 |", "| 70.00 |"))[0])

@@ -229,6 +229,13 @@ def _part_key(parent: Cell | None, label: Cell) -> str | None:
 
 
 _SOURCES = frozenset({"fiscal", "general_budget", "government_fund", "special_account", "other_funds"})
+_USES = frozenset({"basic", "project", "personnel", "public_expenses", "total"})
+
+
+def _uses(heads: dict[int, Cell]) -> bool:
+    """Column heads that name what money is spent on (基本支出 | 项目支出 | 合计), with at least one part."""
+    keys = {vocab.budget_key(cell.text) for cell in heads.values()}
+    return bool(keys) and keys <= _USES and keys != {"total"}
 
 
 def _money(unit: str | None) -> MoneyUnit | None:
@@ -313,11 +320,37 @@ class FieldReader:
         amounts = [(col, cell) for col, cell in items if col in pending and _is_amount(cell.text)]
         if not amounts:
             return False
+        row_label = next((cell for col, cell in items if col not in pending), None)
+        # the row's own label, past a block label merged down beside it (部门预算（万元）)
+        own_label = next(
+            (cell for col, cell in items if col not in pending and classify(cell.text) != "group"), None
+        )
+        if own_label is not None and _uses(pending) and self._source_row(items, own_label, pending):
+            self.state.budget_heads = pending
+            return True
         for col, cell in amounts:
             self.add_budget(pending[col], col, cell, col, key=_part_key(parents.get(col), pending[col]))
-        row_label = next((cell for col, cell in items if col not in pending), None)
         if row_label is not None and classify(row_label.text) in ("budget", "group"):
             self.state.budget_heads = pending  # the amounts of the rows below sit under these heads too
+        return True
+
+    def _source_row(self, items: Items, label: Cell, heads: dict[int, Cell]) -> bool:
+        """A row of a sources × uses matrix (资金来源 | 基本支出 | 项目支出 | 合计 over 财政拨款 | 168.40 | 42.00 |
+        210.40): a source's amount under a use is that source's part (``fiscal_basic``), under 合计 the source's
+        whole (``fiscal``); the 合计 row gives the uses' wholes (``basic``, ``project``, ``total``). False when the
+        row's label is neither a source nor a total."""
+        own = vocab.budget_key(label.text)
+        if own not in _SOURCES and own != "total":
+            return False
+        label_col = next(col for col, cell in items if cell is label)
+        seen: set[tuple[int, int]] = set()
+        for col, cell in items:
+            if col not in heads or not _is_amount(cell.text) or heads[col].pos in seen:
+                continue
+            seen.add(heads[col].pos)
+            key = _part_key(label, heads[col]) if own != "total" else vocab.budget_key(heads[col].text)
+            if key is not None:
+                self.add_budget(label if own != "total" else heads[col], label_col, cell, col, key=key)
         return True
 
     def _matrix_row(self, items: list[tuple[int, Cell]]) -> bool:
@@ -333,6 +366,8 @@ class FieldReader:
         if label is None or classify(label.text) != "budget" or not amounts:
             self.state.budget_heads = {}
             return False
+        if _uses(heads):
+            return self._source_row(items, label, heads)
         own = vocab.budget_key(label.text)
         seen: set[tuple[int, int]] = set()
         for col, cell in amounts:

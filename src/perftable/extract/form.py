@@ -19,7 +19,7 @@ from perftable.text import clean_text, label_key
 from perftable.values.numbers import MoneyUnit
 
 Section = Literal["fields", "tasks", "indicators", "end"]
-# Labels whose row ends the task table and returns to header fields.
+# Labels whose row ends the task table and returns to header fields (and a block label printed anew: 部门预算（万元）).
 _LEAVE_TASKS = frozenset({"goal", "long_goal", "budget", "department", "project", "info"})
 
 
@@ -235,7 +235,8 @@ class FormBuilder:
                 self.task_cols = split
                 return
             first_kind = classify(items[0][1].text)
-            if first_kind not in _LEAVE_TASKS or items[0][0] >= self.task_cols.first:
+            leaves = first_kind in _LEAVE_TASKS or (first_kind == "group" and not items[0][1].merged)
+            if not leaves or items[0][0] >= self.task_cols.first:
                 self.state.task_label = read_task_row(  # type: ignore[assignment]  # returns key/other
                     row, self.task_cols, self.draft, self.state.task_label, self._unit()
                 )

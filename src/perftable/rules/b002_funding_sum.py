@@ -1,7 +1,8 @@
 """B002 funding-sum: the funding sources must add up to the total they fund.
 
 * department: 财政拨款 + 其他资金 (+ 上年结转) — or 一般公共预算 + 政府性基金 + 纳入专户管理的非税收入 + 其他资金 when
-  财政拨款 is not printed — against the expenditure total (部门预算支出合计, else 基本支出 + 项目支出);
+  财政拨款 is not printed — and the unit's other income (事业收入, 经营收入, 上级补助收入, 附属单位上缴收入, 其他收入)
+  against the expenditure total (部门预算支出合计, else 基本支出 + 项目支出);
 * project, the year: 当年财政拨款 + 上年结转资金 + 其他资金 against 年度资金申请总额;
 * project, all years: 财政资金 + 其他资金 against 项目资金总额.
 
@@ -58,8 +59,15 @@ HINTS = {"default": {"zh": "资金来源合计应等于支出合计", "en": "the
 
 def _department_sources(doc: Document) -> list[str]:
     if _budget.line(doc, "fiscal") is not None:
-        return ["fiscal", "other_funds", "carryover"]
-    return ["general_budget", "government_fund", "special_account", "other_funds", "carryover"]
+        return ["fiscal", "other_funds", "carryover", *_budget.INCOME_KEYS]
+    return [
+        "general_budget",
+        "government_fund",
+        "special_account",
+        "other_funds",
+        "carryover",
+        *_budget.INCOME_KEYS,
+    ]
 
 
 def _sources(doc: Document, keys: list[str], unnamed: str) -> list[BudgetLine | None]:

@@ -32,6 +32,12 @@ BUDGET_KEYS: Final[dict[str, str]] = {
     "special_account": "纳入专户管理的非税收入拨款 纳入专户管理的非税收入 财政专户管理资金",
     "other_funds": "其他资金 其它资金 其他来源资金 自有资金 单位自筹 自筹资金 其他来源 其他 其它",
     "carryover": "上年结转资金 上年结转 结转资金 上年结余 上年结转结余",
+    # a unit's income besides its appropriation (收入预算: 财政拨款 | 事业收入 | 经营收入 | 其他收入)
+    "business_income": "事业收入 事业收入预算",
+    "operating_income": "经营收入",
+    "superior_subsidy": "上级补助收入",
+    "affiliated_income": "附属单位上缴收入",
+    "other_income": "其他收入",
     "own_level": """本级使用资金 市本级使用资金 省本级使用资金 县本级使用资金 区本级使用资金 县级使用资金 本级使用 市级支出
                  省级支出 本级支出 市本级支出""",
     "transfer": """拟用于对下转移支付资金 对下转移支付资金 转移支付资金 对下转移支付 用于对下转移支付资金 补助区县 补助下级
