@@ -22,10 +22,11 @@ _NUMERIC = frozenset({"table", "year", "number", "number_max", "amount", "funds"
 
 
 def _cell(ws: Any, column: str, value: Any) -> Any:
-    """A write-only cell: numbers as numbers, text as text (``=…`` stays text, never a formula)."""
+    """A write-only cell: numbers as numbers, text as text (``=…`` stays text, never a formula: see
+    :func:`perftable.xlsxwrite.put_text`)."""
     from openpyxl.cell import WriteOnlyCell
 
-    from perftable.xlsxwrite import excel_number, number_format
+    from perftable.xlsxwrite import excel_number, number_format, put_text
 
     if column in _NUMERIC and isinstance(value, Decimal | int) and not isinstance(value, bool):
         number = excel_number(Decimal(value))
@@ -34,10 +35,7 @@ def _cell(ws: Any, column: str, value: Any) -> Any:
             if isinstance(value, Decimal):
                 cell.number_format = number_format(value).replace("#,##0", "0")
             return cell
-    cell = WriteOnlyCell(ws, value=text_of(value) or None)
-    if cell.data_type == "f":
-        cell.data_type = "s"
-    return cell
+    return put_text(WriteOnlyCell(ws), text_of(value))
 
 
 def to_xlsx(rows: list[Row], columns: list[str], sheet: str = "indicators") -> bytes:
