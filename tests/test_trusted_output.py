@@ -1,4 +1,5 @@
-"""Output a user can trust: every xlsx writer (render, diff, export) stores text as text, never as a formula.
+"""Output a user can trust: every xlsx writer (render, diff, export) stores text as text, never as a formula;
+replaces what a workbook cannot hold (and says so); refuses text longer than a cell keeps instead of cutting it.
 
 The hostile texts are generated here: each formula start (``= + - @``, tab, CR) with payloads a spreadsheet would
 run or read as something else (a hyperlink, DDE, an error value), put in every place a writer takes text from
@@ -10,15 +11,21 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
+from perftable.celltext import MAX_CELL_CHARS, CellTextWarning, TextTooLongError, cell_text
 from perftable.dataset import COLUMNS
 from perftable.frames import to_xlsx as export_xlsx
-from perftable.spans import SpanCell
+from perftable.grid import column_letters
+from perftable.spans import CellNote, SpanCell
 from perftable.xlsxwrite import FORMULA_START, Sheet, workbook_bytes
 
 from .conftest import SAMPLES
@@ -116,3 +123,106 @@ def test_no_command_writes_a_live_formula(tmp_path: Path, command: list[str]) ->
     assert formulas(data) == []
     written = {value for _, value in texts(data)}
     assert {FORMULA_PLACES["2024年市级部门整体预算绩效目标表"], "@SUM(A1)"} <= written
+
+
+# Every character XML 1.0 cannot hold: C0 controls but tab/LF/CR (ESC and BEL among them), U+FFFE, U+FFFF and a
+# lone surrogate, each put between two characters a cell holds.
+ILLEGAL = [chr(code) for code in range(0x20) if chr(code) not in "\t\n\r"] + [
+    "\ufffe",
+    "\uffff",
+    "\ud800",
+    "\udfff",
+]
+
+
+def recorded(action: Callable[[], bytes]) -> tuple[bytes, list[CellTextWarning]]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        data = action()
+    return data, [w.message for w in caught if isinstance(w.message, CellTextWarning)]
+
+
+def test_every_character_a_workbook_cannot_hold_becomes_u_fffd_and_is_said() -> None:
+    note = CellNote("warning", "注\x1b[2J释")
+    grid: list[list[SpanCell | None]] = [[SpanCell(f"a{ch}b")] for ch in ILLEGAL]
+    grid.append([SpanCell("有注\x07", notes=[note])])
+    sheet = Sheet("表\x01名", grid, title="标\x1b]0;题\x07", lines=["2024\uffff年"])
+    data, said = recorded(lambda: workbook_bytes([sheet], styled=True))
+    book = load_workbook(io.BytesIO(data))
+    ws = book.active
+    assert ws is not None and ws.title == "表\ufffd名"
+    values = [value for _, value in texts(data)]
+    assert values == ["标\ufffd]0;题\ufffd", "2024\ufffd年", *(["a\ufffdb"] * len(ILLEGAL)), "有注\ufffd"]
+    comment = ws.cell(row=3 + len(ILLEGAL), column=1).comment
+    assert comment is not None and "注\ufffd[2J释" in comment.text
+    assert sum(w.count for w in said) == len(ILLEGAL) + 6
+    assert "cell '表\ufffd名'!A3" in [w.where for w in said]
+
+
+def test_export_writer_replaces_what_a_workbook_cannot_hold() -> None:
+    columns = COLUMNS["indicators"]
+    rows = [{"name": f"指标{ch}", "value": "1\x1b[31m"} for ch in ILLEGAL]
+    data, said = recorded(lambda: export_xlsx(rows, columns))
+    names = [
+        row[columns.index("name")].value
+        for row in load_workbook(io.BytesIO(data)).active.iter_rows(min_row=2)
+    ]  # type: ignore[union-attr]
+    assert names == ["指标\ufffd"] * len(ILLEGAL)
+    assert len(said) == 2 * len(ILLEGAL)
+    assert said[0].where == f"cell 'indicators'!{column_letters(columns.index('name'))}2"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.characters(blacklist_categories=()), max_size=40))
+def test_any_text_is_written_and_read_back_as_cleaned(text: str) -> None:
+    data, _ = recorded(lambda: workbook_bytes([Sheet("表", [[SpanCell("x" + text)]])], styled=False))
+    assert formulas(data) == []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CellTextWarning)
+        expected = cell_text("x" + text, lambda: "A1")
+    assert texts(data) == [("s", expected)]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["render", "{table}", "-o", "{out}"],
+        ["diff", str(CLEAN_MD), "{table}", "-o", "{out}"],
+        ["export", "{table}", "-o", "{out}"],
+    ],
+    ids=["render", "diff", "export"],
+)
+def test_control_characters_end_no_command_and_are_noted(tmp_path: Path, command: list[str]) -> None:
+    places = {"贫困残疾人家庭无障碍改造工作户数": "贫困\x01残疾人\uffff家庭\x1b]0;x\x07无障碍改造工作户数"}
+    table, out = hostile_table(tmp_path, places), tmp_path / "out.xlsx"
+    result = run_cli(*(part.format(table=table, out=out) for part in command), errors="replace")
+    assert result.returncode in (0, 1), result.stderr
+    assert f"perftable: note: {out}: 4 characters a workbook cannot hold" in result.stderr
+    assert "贫困\ufffd残疾人\ufffd家庭\ufffd]0;x\ufffd无障碍改造工作户数" in {
+        value for _, value in texts(out.read_bytes())
+    }
+
+
+def test_text_longer_than_a_cell_keeps_is_refused_never_cut() -> None:
+    assert cell_text("长" * MAX_CELL_CHARS, lambda: "A1") == "长" * MAX_CELL_CHARS
+    for text in (
+        "长" * (MAX_CELL_CHARS + 1),
+        "\U00020000" * (MAX_CELL_CHARS // 2 + 1),
+    ):  # beyond the BMP: two
+        with pytest.raises(TextTooLongError, match=r"A1 would hold 32,76[89] characters"):
+            cell_text(text, lambda: "A1")
+    grid: list[list[SpanCell | None]] = [[SpanCell("短"), SpanCell("长" * 40_000)]]
+    with pytest.raises(TextTooLongError, match=r"cell '表'!B1 would hold 40,000 characters"):
+        workbook_bytes([Sheet("表", grid)])
+
+
+def test_render_refuses_a_goal_longer_than_a_cell_and_writes_nothing(tmp_path: Path) -> None:
+    table = hostile_table(tmp_path, {"10. 做好残工委": "10. " + "长" * 40_000 + "做好残工委"})
+    out = tmp_path / "out.xlsx"
+    result = run_cli("render", str(table), "-o", str(out))
+    assert result.returncode == 2
+    assert (
+        "characters, more than the 32,767 an Excel cell keeps (it would be cut): not written" in result.stderr
+    )
+    assert not out.exists()
+    assert run_cli("render", str(table), "-o", str(tmp_path / "out.md")).returncode == 0  # markdown keeps it

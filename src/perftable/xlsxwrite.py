@@ -10,7 +10,9 @@ fitted to the page width.
 Every text goes into its cell through :func:`put_text`, in every writer (render, diff and export): it is stored as
 a string, never as a formula or an error value (openpyxl would store ``=HYPERLINK(…)`` as a live formula and
 ``#N/A`` as an error), and text beginning with ``= + - @``, a tab or a CR carries Excel's quote prefix, so that it
-stays text even when a person edits the cell. :func:`reproducible` fixes the zip's timestamps
+stays text even when a person edits the cell. The text itself passes :func:`perftable.celltext.cell_text` on the
+way: characters a workbook cannot hold become U+FFFD (said in a warning), and a text longer than a cell keeps is
+refused, never cut. :func:`reproducible` fixes the zip's timestamps
 so that rendering the same model twice gives the same bytes (``render --check`` compares bytes).
 """
 
@@ -24,6 +26,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from perftable.celltext import cell_text
 from perftable.grid import column_letters
 from perftable.spans import SpanCell, SpanGrid, display_width
 
@@ -64,10 +67,18 @@ def excel_number(amount: Decimal) -> int | float | None:
     return int(amount) if amount == amount.to_integral_value() else float(amount)
 
 
-def put_text(target: Any, text: str) -> Any:
-    """Store text in an openpyxl cell (a write-only one too) as a string: never a formula (``=…``) or an error
-    value (``#N/A``), whatever it begins with; a quote prefix on text a person could turn into a formula by
-    editing the cell. Empty text leaves the cell empty."""
+def cell_name(sheet: str, row: int, column: int) -> str:
+    """``cell '绩效目标表'!B7``: how a message names a cell."""
+    return f"cell '{sheet}'!{column_letters(column - 1)}{row}"
+
+
+def put_text(target: Any, text: str, at: tuple[int, int] | None = None) -> Any:
+    """Store text in an openpyxl cell as a string: never a formula (``=…``) or an error value (``#N/A``),
+    whatever it begins with; a quote prefix on text a person could turn into a formula by editing the cell; made
+    fit for a cell by :func:`~perftable.celltext.cell_text`. Empty text leaves the cell empty. ``at`` is the
+    (row, column) of a write-only cell, which does not know its place until it is appended."""
+    row, column = at or (target.row, target.column)
+    text = cell_text(text, lambda: cell_name(target.parent.title, row, column))
     target.value = text or None
     if text:
         target.data_type = "s"
@@ -121,7 +132,7 @@ def workbook(sheets: list[Sheet], *, styled: bool = True) -> Any:
     assert first is not None
     for index, sheet in enumerate(sheets):
         ws = first if index == 0 else book.create_sheet()
-        ws.title = sheet.name
+        ws.title = cell_text(sheet.name, lambda: "a sheet's name")
         start = _write_rows(ws, sheet, styled)
         if styled:
             from perftable.xlsxstyle import style_sheet
