@@ -1,5 +1,7 @@
 """Output a user can trust: every xlsx writer (render, diff, export) stores text as text, never as a formula;
 replaces what a workbook cannot hold (and says so); refuses text longer than a cell keeps instead of cutting it.
+Reports meant for a terminal or parsed as XML (text, concise, markdown, junit) and error lines show a control
+character as its escape, never pass it on.
 
 The hostile texts are generated here: each formula start (``= + - @``, tab, CR) with payloads a spreadsheet would
 run or read as something else (a hyperlink, DDE, an error value), put in every place a writer takes text from
@@ -15,6 +17,7 @@ import warnings
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -23,8 +26,11 @@ from openpyxl import load_workbook
 
 from perftable.celltext import MAX_CELL_CHARS, CellTextWarning, TextTooLongError, cell_text
 from perftable.dataset import COLUMNS
+from perftable.findings import FileReport, Finding, Report
 from perftable.frames import to_xlsx as export_xlsx
 from perftable.grid import column_letters
+from perftable.model import Location
+from perftable.report import FormatContext, module, visible
 from perftable.spans import CellNote, SpanCell
 from perftable.xlsxwrite import FORMULA_START, Sheet, workbook_bytes
 
@@ -226,3 +232,67 @@ def test_render_refuses_a_goal_longer_than_a_cell_and_writes_nothing(tmp_path: P
     )
     assert not out.exists()
     assert run_cli("render", str(table), "-o", str(tmp_path / "out.md")).returncode == 0  # markdown keeps it
+
+
+# What a terminal acts on: a title change (OSC … BEL), a screen clear (CSI 2J), a CR that overwrites the line, an
+# LF that forges a finding of its own, a C1 CSI, and what XML cannot hold.
+TERMINAL = [
+    "\x1b]0;pwned\x07",
+    "\x1b[2J",
+    "ok\rforged",
+    "\nfake.md:1:1: B001 forged",
+    "\x9b31m",
+    "\x00",
+    "\ufffe",
+    "\ud800",
+]
+_RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def hostile_report() -> Report:
+    findings = [
+        Finding(
+            file=f"dir/表{text}.md",
+            code="B001",
+            name="expenditure-sum",
+            severity="error",
+            message=f"合计{text}不符",
+            hint=f"提示{text}",
+            location=Location(file=f"dir/表{text}.md", sheet=f"表{text}", cell="C5"),
+        )
+        for text in TERMINAL
+    ]
+    report = Report()
+    for finding in findings:
+        report.add(FileReport(file=finding.file, tables=1, findings=[finding]))
+    report.add(FileReport(file="bad\x1b[2J.md", error="cannot read\x07 it"))
+    return report
+
+
+@pytest.mark.parametrize("name", ["text", "concise", "markdown", "junit"])
+def test_no_report_format_passes_a_control_character_on(name: str) -> None:
+    report, ctx = hostile_report(), FormatContext(format=name, lang="en")
+    fmt = module(name)
+    output = "".join(fmt.stream(file, ctx) for file in report.files) + fmt.finish(report, ctx)
+    assert _RAW_CONTROL.findall(output) == []
+    assert "\\x1b]0;pwned\\x07" in output and "\\x1b[2J" in output
+    if name == "concise":  # one line a finding: no forged line
+        assert len(output.splitlines()) == len(TERMINAL)
+    if name == "junit":
+        root = ElementTree.fromstring(
+            output.encode("utf-8")
+        )  # well-formed: expat refuses what XML cannot hold
+        assert root.get("failures") == str(len(TERMINAL)) and root.get("errors") == "1"
+
+
+def test_visible_escapes_controls_and_keeps_everything_else() -> None:
+    assert visible("合计\t不符 ✓") == "合计\t不符 ✓"
+    assert visible("a\x1b[2Jb\x07\n\r\x9b\ud800\uffff") == "a\\x1b[2Jb\\x07\\x0a\\x0d\\x9b\\ud800\\uffff"
+
+
+def test_an_error_line_shows_escapes_not_escape_sequences(tmp_path: Path) -> None:
+    for command in ("validate", "render"):  # a finding P001 on stdout; an error line on stderr
+        result = run_cli(command, str(tmp_path / "missing\x1b]0;pwned\x07.md"))
+        assert result.returncode == 2
+        shown = result.stdout + result.stderr
+        assert "\x1b" not in shown and "missing\\x1b]0;pwned\\x07.md" in shown

@@ -247,8 +247,10 @@ def render_one(path: Path, opts: Options, inputs: tuple[Path, ...]) -> int:
             else:
                 _write(path, data, fmt, opts, inputs)
         # The notes come after the output: the file never waits on (or depends on) the reader of stderr.
+        from perftable.report import visible
+
         for repair in repairs if opts.fix else []:
-            click.echo(f"perftable: note: {repair.location}: P003 {repair.message}", err=True)
+            click.echo(f"perftable: note: {repair.location}: P003 {visible(repair.message)}", err=True)
     except PerftableError as exc:
         fail(str(exc))
         return EXIT_ERROR
