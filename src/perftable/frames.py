@@ -21,11 +21,12 @@ if TYPE_CHECKING:
 _NUMERIC = frozenset({"table", "year", "number", "number_max", "amount", "funds"})
 
 
-def _cell(ws: Any, column: str, value: Any) -> Any:
-    """A write-only cell: numbers as numbers, text as text (``=…`` stays text, never a formula)."""
+def _cell(ws: Any, column: str, value: Any, at: tuple[int, int]) -> Any:
+    """A write-only cell: numbers as numbers, text as text (``=…`` stays text, never a formula: see
+    :func:`perftable.xlsxwrite.put_text`)."""
     from openpyxl.cell import WriteOnlyCell
 
-    from perftable.xlsxwrite import excel_number, number_format
+    from perftable.xlsxwrite import excel_number, number_format, put_text
 
     if column in _NUMERIC and isinstance(value, Decimal | int) and not isinstance(value, bool):
         number = excel_number(Decimal(value))
@@ -34,10 +35,7 @@ def _cell(ws: Any, column: str, value: Any) -> Any:
             if isinstance(value, Decimal):
                 cell.number_format = number_format(value).replace("#,##0", "0")
             return cell
-    cell = WriteOnlyCell(ws, value=text_of(value) or None)
-    if cell.data_type == "f":
-        cell.data_type = "s"
-    return cell
+    return put_text(WriteOnlyCell(ws), text_of(value), at)
 
 
 def to_xlsx(rows: list[Row], columns: list[str], sheet: str = "indicators") -> bytes:
@@ -62,8 +60,10 @@ def to_xlsx(rows: list[Row], columns: list[str], sheet: str = "indicators") -> b
         cell.font = Font(bold=True)
         header.append(cell)
     ws.append(header)
-    for row in rows:
-        ws.append([_cell(ws, column, row.get(column)) for column in columns])
+    for number, row in enumerate(rows, start=2):
+        ws.append(
+            [_cell(ws, column, row.get(column), (number, index + 1)) for index, column in enumerate(columns)]
+        )
     buffer = io.BytesIO()
     book.save(buffer)
     return reproducible(buffer.getvalue())

@@ -50,7 +50,10 @@ def _style_cell(target: Any, cell: SpanCell, styles: dict[str, Any]) -> None:
     if cell.notes:
         from openpyxl.comments import Comment
 
+        from perftable.celltext import cell_text
+
         text = "\n".join(f"[{note.level}] {note.text}" for note in cell.notes)
+        text = cell_text(text, lambda: f"the comment of {target.coordinate}")
         target.comment = Comment(text, "perftable", width=320, height=120)
 
 

@@ -7,7 +7,12 @@ range too, or Excel draws no border there), wrapped text, label cells bold on gr
 their own decimals and thousands separators, highlight fills for diff marks, notes as cell comments, A4 set-up
 fitted to the page width.
 
-Text that begins with ``=`` is stored as text, never as a formula. :func:`reproducible` fixes the zip's timestamps
+Every text goes into its cell through :func:`put_text`, in every writer (render, diff and export): it is stored as
+a string, never as a formula or an error value (openpyxl would store ``=HYPERLINK(…)`` as a live formula and
+``#N/A`` as an error), and text beginning with ``= + - @``, a tab or a CR carries Excel's quote prefix, so that it
+stays text even when a person edits the cell. The text itself passes :func:`perftable.celltext.cell_text` on the
+way: characters a workbook cannot hold become U+FFFD (said in a warning), and a text longer than a cell keeps is
+refused, never cut. :func:`reproducible` fixes the zip's timestamps
 so that rendering the same model twice gives the same bytes (``render --check`` compares bytes).
 """
 
@@ -21,6 +26,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from perftable.celltext import cell_text
 from perftable.grid import column_letters
 from perftable.spans import SpanCell, SpanGrid, display_width
 
@@ -32,6 +38,8 @@ FILLS = {"added": "C6EFCE", "removed": "FFC7CE", "changed": "FFEB9C", "label": "
 _MAX_WIDTH, _MIN_WIDTH = 28, 6
 _LINE_HEIGHT = 16.5
 _EXCEL_DIGITS = 15  # Excel keeps 15 significant digits; longer amounts are written as text
+# What a spreadsheet may take as the start of a formula when the cell is typed in again (OWASP's CSV list).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass
@@ -59,14 +67,34 @@ def excel_number(amount: Decimal) -> int | float | None:
     return int(amount) if amount == amount.to_integral_value() else float(amount)
 
 
+def cell_name(sheet: str, row: int, column: int) -> str:
+    """``cell '绩效目标表'!B7``: how a message names a cell."""
+    return f"cell '{sheet}'!{column_letters(column - 1)}{row}"
+
+
+def put_text(target: Any, text: str, at: tuple[int, int] | None = None) -> Any:
+    """Store text in an openpyxl cell as a string: never a formula (``=…``) or an error value (``#N/A``),
+    whatever it begins with; a quote prefix on text a person could turn into a formula by editing the cell; made
+    fit for a cell by :func:`~perftable.celltext.cell_text`. Empty text leaves the cell empty. ``at`` is the
+    (row, column) of a write-only cell, which does not know its place until it is appended."""
+    row, column = at or (target.row, target.column)
+    text = cell_text(text, lambda: cell_name(target.parent.title, row, column))
+    target.value = text or None
+    if text:
+        target.data_type = "s"
+        if text.startswith(FORMULA_START):
+            target.quotePrefix = True
+    return target
+
+
 def _put(ws: Any, row: int, col: int, cell: SpanCell, styled: bool) -> Any:
     number = excel_number(cell.amount) if (styled and cell.amount is not None) else None
-    target = ws.cell(row=row, column=col, value=number if number is not None else (cell.text or None))
+    target = ws.cell(row=row, column=col)
     if number is not None:
+        target.value = number
         target.number_format = number_format(cell.amount)  # type: ignore[arg-type]  # checked above
-    elif cell.text.startswith("="):  # text, not a formula (openpyxl would store "=100%" as one)
-        target.data_type = "s"
-    return target
+        return target
+    return put_text(target, cell.text)
 
 
 def _write_rows(ws: Any, sheet: Sheet, styled: bool) -> int:
@@ -75,7 +103,7 @@ def _write_rows(ws: Any, sheet: Sheet, styled: bool) -> int:
     offset = 0
     for text in ([sheet.title] if sheet.title else []) + sheet.lines:
         offset += 1
-        ws.cell(row=offset, column=1, value=text)
+        put_text(ws.cell(row=offset, column=1), text)
         if width > 1:
             ws.merge_cells(f"A{offset}:{column_letters(width - 1)}{offset}")
     for r, row in enumerate(sheet.grid):
@@ -104,7 +132,7 @@ def workbook(sheets: list[Sheet], *, styled: bool = True) -> Any:
     assert first is not None
     for index, sheet in enumerate(sheets):
         ws = first if index == 0 else book.create_sheet()
-        ws.title = sheet.name
+        ws.title = cell_text(sheet.name, lambda: "a sheet's name")
         start = _write_rows(ws, sheet, styled)
         if styled:
             from perftable.xlsxstyle import style_sheet

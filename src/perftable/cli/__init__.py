@@ -95,8 +95,11 @@ def cli() -> None:
 
 
 def fail(message: str) -> None:
-    """One line on stderr, no traceback."""
-    click.echo(f"perftable: error: {message}", err=True)
+    """One line on stderr, no traceback; control characters (a file name or a cell quoted in the message) shown
+    as escapes (:func:`perftable.report.visible`)."""
+    from perftable.report import visible
+
+    click.echo(f"perftable: error: {visible(message)}", err=True)
 
 
 def tune_gc() -> None:
@@ -190,8 +193,10 @@ def _internal(exc: Exception) -> NoReturn:
     """A bug in perftable: one line and a request to report it, the details on request."""
     if os.environ.get("PERFTABLE_TRACEBACK"):
         raise exc
+    from perftable.report import visible
+
     click.echo(
-        f"perftable: internal error: {type(exc).__name__}: {exc} (please report it with the input file; "
+        f"perftable: internal error: {type(exc).__name__}: {visible(str(exc))} (please report it with the input file; "
         "set PERFTABLE_TRACEBACK=1 for the traceback)",
         err=True,
     )

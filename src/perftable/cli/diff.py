@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from perftable.cli import EXIT_ERROR, EXIT_FINDINGS, fail
-from perftable.cli.options import output_format, read_options, reading_options
+from perftable.cli.options import cell_text_notes, output_format, read_options, reading_options
 
 if TYPE_CHECKING:
     from perftable.diff.model import DiffReport
@@ -118,12 +118,13 @@ def diff(
         old_docs, new_docs = load_all(old, options), load_all(new, options)
         tables = diff_lists(old_docs, new_docs, DiffOptions(epsilon, frozenset(ignore)))
         report = DiffReport(old=str(old), new=str(new), tables=tables)
-        data = _output(report, fmt, old_docs, new_docs, output is not None)
-        if output is not None:
-            atomic_write(output, data, inputs=(old, new))
-        else:
-            assert isinstance(data, str)
-            click.echo(data, nl=False, color=fmt == "text" and None)
+        with cell_text_notes(output):
+            data = _output(report, fmt, old_docs, new_docs, output is not None)
+            if output is not None:
+                atomic_write(output, data, inputs=(old, new))
+            else:
+                assert isinstance(data, str)
+                click.echo(data, nl=False, color=fmt == "text" and None)
     except PerftableError as exc:
         fail(str(exc))
         sys.exit(EXIT_ERROR)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from perftable.cli import EXIT_ERROR, fail
-from perftable.cli.options import output_format, read_options, reading_options
+from perftable.cli.options import cell_text_notes, output_format, read_options, reading_options
 from perftable.readers import DEFAULT_OPTIONS, ReadOptions
 
 if TYPE_CHECKING:
@@ -117,7 +117,8 @@ def export(
         refuse_inputs(output, files)  # a table found in a walked folder included
         docs, failed = load_files(files, jobs, read_options(**limits))
         rows = rows_of(docs, what)
-        atomic_write(output, _encode(rows, what, fmt), inputs=files)
+        with cell_text_notes(output):
+            atomic_write(output, _encode(rows, what, fmt), inputs=files)
     except PerftableError as exc:
         fail(str(exc))
         sys.exit(EXIT_ERROR)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Mapping
+import warnings
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -192,3 +194,26 @@ def summary(path: Path, result: Extraction) -> str:
     lines = [f"perftable: {path}: {len(result.documents)} 绩效目标表{skipped if result.skipped else ''}"]
     lines += [f"perftable:   {reason.location}: {reason.message('en')}" for reason in result.reasons]
     return "\n".join(lines)
+
+
+@contextmanager
+def cell_text_notes(output: Path | None) -> Iterator[None]:
+    """Write a workbook inside this block: the :class:`~perftable.celltext.CellTextWarning` of its cells become one
+    note on stderr once the block is done (after the output is written); other warnings pass on as they were."""
+    from perftable.celltext import CellTextWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", CellTextWarning)
+        yield
+    replaced = [w.message for w in caught if isinstance(w.message, CellTextWarning)]
+    for other in caught:
+        if not isinstance(other.message, CellTextWarning):
+            warnings.warn_explicit(other.message, other.category, other.filename, other.lineno)
+    if replaced:
+        count = sum(warning.count for warning in replaced)
+        places = f"in {len(replaced)} place{'s' if len(replaced) > 1 else ''}, first {replaced[0].where}"
+        click.echo(
+            f"perftable: note: {output or 'the workbook'}: {count} character{'s' if count > 1 else ''} a workbook "
+            f"cannot hold (control characters, U+FFFE/U+FFFF) written as U+FFFD ({places})",
+            err=True,
+        )

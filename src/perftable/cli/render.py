@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Literal
 import click
 
 from perftable.cli import EXIT_ERROR, EXIT_FINDINGS, fail
-from perftable.cli.options import output_format, read_options, read_stdin, reading_options
+from perftable.cli.options import cell_text_notes, output_format, read_options, read_stdin, reading_options
 
 if TYPE_CHECKING:
     from perftable.findings import Finding
@@ -236,16 +236,21 @@ def render_one(path: Path, opts: Options, inputs: tuple[Path, ...]) -> int:
                 f"{path}: {_repairs_summary(repairs)}; review them, then pass --fix to write the repaired table"
             )
             return EXIT_ERROR
-        data = _rendered(docs, fmt, path, opts)
-        if opts.compares:
-            return EXIT_FINDINGS if _compare(path, _bytes(data, fmt, True), fmt, opts) and opts.check else 0
-        if opts.in_place:
-            _rewrite(path, _bytes(data, fmt, True), fmt, docs, opts)
-        else:
-            _write(path, data, fmt, opts, inputs)
+        with cell_text_notes(opts.output or path):
+            data = _rendered(docs, fmt, path, opts)
+            if opts.compares:
+                return (
+                    EXIT_FINDINGS if _compare(path, _bytes(data, fmt, True), fmt, opts) and opts.check else 0
+                )
+            if opts.in_place:
+                _rewrite(path, _bytes(data, fmt, True), fmt, docs, opts)
+            else:
+                _write(path, data, fmt, opts, inputs)
         # The notes come after the output: the file never waits on (or depends on) the reader of stderr.
+        from perftable.report import visible
+
         for repair in repairs if opts.fix else []:
-            click.echo(f"perftable: note: {repair.location}: P003 {repair.message}", err=True)
+            click.echo(f"perftable: note: {repair.location}: P003 {visible(repair.message)}", err=True)
     except PerftableError as exc:
         fail(str(exc))
         return EXIT_ERROR

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from perftable.findings import FileReport, Report
-from perftable.report import FormatContext, where
+from perftable.report import FormatContext, visible, where
 
 
 def stream(file: FileReport, ctx: FormatContext) -> str:
-    return "".join(f"{where(f, ctx.root)}: {f.code} {f.message}\n" for f in file.findings)
+    return "".join(f"{where(f, ctx.root)}: {f.code} {visible(f.message)}\n" for f in file.findings)
 
 
 def finish(report: Report, ctx: FormatContext) -> str:

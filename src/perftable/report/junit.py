@@ -6,7 +6,7 @@ from __future__ import annotations
 from xml.etree.ElementTree import Element, SubElement, indent, tostring
 
 from perftable.findings import FileReport, Report
-from perftable.report import FormatContext, relative, where
+from perftable.report import FormatContext, relative, visible, where
 
 
 def stream(file: FileReport, ctx: FormatContext) -> str:
@@ -15,9 +15,9 @@ def stream(file: FileReport, ctx: FormatContext) -> str:
 
 def _case(suite: Element, file: FileReport, ctx: FormatContext) -> tuple[int, int]:
     case = SubElement(suite, "testcase", classname="perftable", name=relative(file.file, ctx.root))
-    lines = [f"{where(f, ctx.root)}: {f.code} [{f.severity}] {f.message}" for f in file.findings]
+    lines = [f"{where(f, ctx.root)}: {f.code} [{f.severity}] {visible(f.message)}" for f in file.findings]
     if file.error is not None:
-        error = SubElement(case, "error", message=file.error, type="P001")
+        error = SubElement(case, "error", message=visible(file.error), type="P001")
         error.text = "\n".join(lines)
         return 0, 1
     failing = file.failing

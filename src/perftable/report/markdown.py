@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from perftable.findings import FileReport, Report
-from perftable.report import FormatContext, relative, where
+from perftable.report import FormatContext, relative, visible, where
 
 TITLES = {
     "zh": ("perftable 检查结果", "文件", "错误", "警告", "提示", "位置", "代码", "级别", "说明", "全部发现", "未发现问题"),
@@ -13,7 +13,7 @@ TITLES = {
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return visible(text.replace("|", "\\|").replace("\n", " "))
 
 
 def stream(file: FileReport, ctx: FormatContext) -> str:

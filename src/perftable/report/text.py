@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 
 from perftable.findings import FileReport, Report
-from perftable.report import FormatContext, relative
+from perftable.report import FormatContext, relative, visible
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 WORDS = {
@@ -38,14 +38,14 @@ def stream(file: FileReport, ctx: FormatContext) -> str:
     width = max(cell_len(f.location.position) for f in file.findings)
     for finding in file.findings:
         style = STYLES[finding.severity]
-        where = finding.location.position
+        where = visible(finding.location.position)
         padded = escape(where) + " " * (width - cell_len(where))
         console.print(
             f"  {padded}  [{style}]{words[finding.severity]}[/{style}]  "
-            f"[bold]{finding.code}[/bold]  {escape(finding.message)}"
+            f"[bold]{finding.code}[/bold]  {escape(visible(finding.message))}"
         )
         if finding.hint:
-            console.print(f"  {' ' * width}  [dim]{words['hint']}: {escape(finding.hint)}[/dim]")
+            console.print(f"  {' ' * width}  [dim]{words['hint']}: {escape(visible(finding.hint))}[/dim]")
     console.print()
     return buffer.getvalue()
 
