@@ -1030,6 +1030,7 @@ def test_a_form_stacked_under_another_without_a_title_reads_its_own_fields_first
     text = """
 | 项目名称 | 甲项目 |  |  |
 |---|---|---|---|
+| 主管部门 | 甲局 |  |  |
 | 年度资金总额 | 100 |  |  |
 | 一级指标 | 二级指标 | 三级指标 | 指标值 |
 | 产出指标 | 数量指标 | 甲指标 | 1个 |
@@ -1044,7 +1045,7 @@ def test_a_form_stacked_under_another_without_a_title_reads_its_own_fields_first
         ("甲项目", Decimal("100"), ["甲指标"]),
         ("乙项目", Decimal("50"), ["乙指标"]),
     ]
-    assert docs[1].department == "某局"  # (and the file's department fills the first form's, as for any file)
+    assert [d.department for d in docs] == ["甲局", "某局"]  # each its own, not the form's above
 
 
 def test_a_formula_saved_without_its_value_is_reported_not_read_as_a_blank(tmp_path: Path) -> None:
@@ -1149,3 +1150,40 @@ def test_a_units_other_income_is_a_source_of_its_budget() -> None:
     )
     assert "B002" not in codes(doc)
     assert "B002" in codes(loads(text.replace("| 60.00 |", "| 70.00 |"))[0])
+
+
+def test_the_supervising_department_of_a_project_form_wins_over_the_unit_printed_above_it() -> None:
+    text = """
+填报单位：某县疾病预防控制中心 金额单位：元
+
+| 项目名称 | 重大传染病防控 | | |
+|---|---|---|---|
+| 主管部门 | 某县卫生健康委员会 | 实施单位 | 某县疾病预防控制中心 |
+| 年度资金总额 | 500,000.00 | | |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 监测点数 | ≥20个 |
+"""
+    doc = loads(text)[0]
+    assert (doc.department, doc.info["填报单位"]) == ("某县卫生健康委员会", "某县疾病预防控制中心")
+    assert (doc.amount("annual_total"), doc.budget[0].unit) == (Decimal("500000.00"), "元")
+    department_form = loads(text.replace("| 项目名称 | 重大传染病防控 | | |\n|---|---|---|---|\n", "| 部门名称 | 某县疾病预防控制中心 | | |\n|---|---|---|---|\n"))[0]  # fmt: skip
+    assert department_form.department == "某县疾病预防控制中心"
+
+
+def test_a_money_unit_in_another_cell_of_a_field_row_applies(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in [
+        ["项目支出绩效目标表"],
+        ["单位名称：某县就业服务中心", None, None, "金额单位：元"],
+        ["项目名称", "就业补助"],
+        ["年度资金总额", "1,286,000.00"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "补贴人数", "≥300人"],
+    ]:
+        sheet.append(row)
+    path = tmp_path / "unit.xlsx"
+    book.save(path)
+    line = perftable.load(path).budget[0]
+    assert (line.amount, line.unit) == (Decimal("1286000.00"), "元")

@@ -55,6 +55,14 @@ class IndicatorGroup:
     indicators: list[Indicator] = field(default_factory=list)
 
 
+# The supervising department of a project (not 业务主管部门, the sector's authority beside the budget unit), and the
+# labels of a unit that reports the form (often the implementing unit) which give way to it.
+_SUPERVISING = frozenset(
+    {"主管部门", "项目主管部门", "主管预算部门", "主管部门及代码", "主管部门及编码", "主管部门及其编码"}
+)
+_REPORTING_UNIT = frozenset({"单位名称", "填报单位", "申报单位", "编制单位"})
+
+
 @dataclass
 class Draft:
     """Everything read so far for one form."""
@@ -78,6 +86,7 @@ class Draft:
     layout: Literal["form", "listing"] = "form"
     indicator_layout: Literal["tree", "flat", "none"] | None = None  # None: decided from the indicators read
     pages: tuple[int, int] | None = None
+    department_label: str | None = None  # the label the department was read under (主管部门, 单位名称 …)
     # the total row of the task table (金额合计), the form's total when it prints no budget block
     task_total: BudgetLine | None = None
 
@@ -153,6 +162,23 @@ class Draft:
         if getattr(self, name) is None and value:
             setattr(self, name, value)
             self.locations[name] = cell.location()
+
+    def set_department(self, label: str, value: str, cell: Cell) -> None:
+        """The department from a labelled field. On a project form the supervising department (主管部门) is the
+        form's department: a unit named by a weaker label (单位名称, 填报单位, 申报单位 …, often the implementing
+        unit printed above the form) gives way to it and is kept in ``info`` under its label. On a department form
+        the first department printed stays (its 主管部门 is the one above it)."""
+        if not value:
+            return
+        supervising = label in _SUPERVISING and (self.kind == "project" or self.project is not None)
+        if self.department is None:
+            self.set_field("department", value, cell)
+            self.department_label = label
+        elif supervising and self.department_label in _REPORTING_UNIT:
+            self.add_info(self.department_label, self.department, cell)
+            self.locations[f"info.{self.department_label}"] = self.locations["department"]
+            self.department, self.department_label = value, label
+            self.locations["department"] = cell.location()
 
     def add_info(self, label: str, value: str, cell: Cell) -> None:
         if label and value and label not in self.info:

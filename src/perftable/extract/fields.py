@@ -421,7 +421,9 @@ class FieldReader:
             self.add_budget(label, label_col, value, value_col)
         elif kind in ("goal", "long_goal"):
             self.add_goal(kind, label.text, value)
-        elif kind in ("department", "project"):
+        elif kind == "department":
+            self.draft.set_department(clean_label(label.text), self.draft.text_of(value), value)
+        elif kind == "project":
             self.draft.set_field(kind, self.draft.text_of(value), value)
         elif kind == "info":
             text = self.draft.text_of(value)

@@ -81,18 +81,14 @@ class FormBuilder:
 
     def continued_by(self, start: Cell, number: int) -> FormBuilder:
         """The form a project heading opens inside this form's indicator table: it keeps the table's columns
-        and what the title said (title, year, kind, department, money unit); the heading row itself gives its
-        project and amount."""
+        and what the title said (title, year, kind, money unit); the heading row itself gives its project and
+        amount."""
         after = FormBuilder(start, number)
         draft, mine = after.draft, self.draft
-        draft.title, draft.year, draft.kind, draft.department = (
-            mine.title,
-            mine.year,
-            mine.kind,
-            mine.department,
-        )
+        # (not the department: a form stacked under another prints its own; the title's or the file's fills it)
+        draft.title, draft.year, draft.kind = mine.title, mine.year, mine.kind
         draft.locations.update(
-            {key: mine.locations[key] for key in ("title", "year", "department") if key in mine.locations}
+            {key: mine.locations[key] for key in ("title", "year") if key in mine.locations}
         )
         after.state.form_unit = self.state.form_unit
         if self.indicators is not None:
@@ -146,6 +142,21 @@ class FormBuilder:
             for _, cell in items
         )
 
+    def _without_unit_cells(self, items: Items) -> Items:
+        """A row's cells less those that declare the money unit (``单位名称：某中心 | … | 金额单位：元``), which
+        set the form's unit; a cell that ends with one (``填报单位：某局 金额单位：元``) keeps its field."""
+        kept: Items = []
+        for col, cell in items:
+            pieces = vocab.split_unit_tail(cell.text)
+            unit = vocab.money_unit_of(pieces[-1])
+            if unit and label_key(pieces[-1]).startswith(("金额单位", "单位", "资金单位")):
+                self.state.form_unit = unit  # type: ignore[assignment]  # money_unit_of returns a money unit
+                if len(pieces) > 1:
+                    kept.append((col, Cell(pieces[0], cell.pos, cell.origin, cell.merged)))
+                continue
+            kept.append((col, cell))
+        return kept or items
+
     def _meta_line(self, text: str, cell: Cell) -> bool:
         """Title, year, 金额单位, footnotes and page numbers; True when the text was one of them."""
         if vocab.is_page_number(text):
@@ -192,6 +203,8 @@ class FormBuilder:
         above, self.previous = self.previous, items
         if len(items) == 1 and self._meta_line(items[0][1].text, items[0][1]):
             return
+        if len(items) > 1 and self.section == "fields":
+            items = self._without_unit_cells(items)
         if is_self_evaluation(items):
             self.draft.self_evaluation = True
         for _, cell in items:

@@ -113,7 +113,9 @@ def listing_header(table: Table) -> ListingHeader | None:
         body = index + 1
         while body < len(table.rows) and _is_sub_header(table.rows[body]):
             body += 1
-        return _header(table.rows[index:body], body)
+        header = _header(table.rows[index:body], body)
+        # a project column named over by a row under it (项目名称 over 一级指标) leaves no project column: no listing
+        return header if header.project_columns else None
     return None
 
 
