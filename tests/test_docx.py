@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import docx
@@ -62,11 +63,14 @@ def test_merges_late_rows_and_nested_tables(tmp_path: Path) -> None:
     assert [[cell.text for cell in row] for row in table.rows] == [
         ["a", "a", "b"],
         ["", "c", "b"],
-        ["1\n2", "x y\nz", "b"],
+        ["1\n2", "", "b"],
     ]
     assert [cell.merged for cell in table.rows[2]] == [False, False, True]
     assert {table.rows[r][2].pos for r in range(3)} == {(1, 3)}
     assert str(table.rows[1][1].location()) == f"{path}:t1:r2:c2"
+    inner = [block for block in blocks if isinstance(block, Table)][1]  # the nested grid, after its holder
+    assert [[cell.text for cell in row] for row in inner.rows] == [["x", "y"], ["z", ""]]
+    assert inner.rows[0][0].origin.table == 2
 
 
 def test_content_controls_tracked_insertions_and_deleted_text(tmp_path: Path) -> None:
@@ -88,3 +92,36 @@ def test_vertical_merge_without_a_cell_above_is_a_plain_cell(tmp_path: Path) -> 
         b for b in read_source(_document_with(tmp_path, _table(rows, 2))).blocks if isinstance(b, Table)
     )
     assert [(cell.text, cell.merged) for cell in table.rows[0]] == [("", False), ("a", False)]
+
+
+def test_a_table_nested_in_a_cell_is_read_as_a_table_after_its_holder(tmp_path: Path) -> None:
+    """Indicators printed as a table inside the 绩效指标 cell: read as a table of their own after the form's
+    table, so that the form has its indicators (a box around one line of text stays text)."""
+    import perftable
+
+    document = docx.Document()
+    document.add_paragraph("项目支出绩效目标表（2025年度）")
+    form = document.add_table(rows=3, cols=2)
+    form.cell(0, 0).text, form.cell(0, 1).text = "项目名称", "乡村文化活动"
+    form.cell(1, 0).text, form.cell(1, 1).text = "年度资金总额", "30"
+    form.cell(2, 0).text = "绩效指标"
+    inner = form.cell(2, 1).add_table(rows=3, cols=4)
+    for r, row in enumerate(
+        [("一级指标", "二级指标", "三级指标", "指标值"), ("产出指标", "数量指标", "演出场次", "≥12场"),
+         ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%")]
+    ):  # fmt: skip
+        for c, text in enumerate(row):
+            inner.cell(r, c).text = text
+    box = form.cell(0, 1).add_table(rows=1, cols=1)
+    box.cell(0, 0).text = "（重点项目）"
+    path = tmp_path / "nested.docx"
+    document.save(path)
+    tables = [block for block in read_source(path).blocks if isinstance(block, Table)]
+    assert [(t.rows[0][0].origin.table, t.rows[0][0].text) for t in tables] == [
+        (1, "项目名称"),
+        (2, "一级指标"),
+    ]
+    assert "（重点项目）" in tables[0].rows[0][1].text
+    doc = perftable.load(path)
+    assert (doc.project, doc.amount("annual_total")) == ("乡村文化活动（重点项目）", Decimal("30"))
+    assert [(i.name, i.value) for i in doc.indicators] == [("演出场次", "≥12场"), ("群众满意度", "≥90%")]

@@ -9,7 +9,9 @@ Merged cells are expanded as in spreadsheets: a horizontal merge (``w:gridSpan``
 continued from the cell above) give covered cells holding the top-left cell's text and position, marked
 ``merged``. Rows that start late or end early (``w:gridBefore``/``w:gridAfter``) are padded with empty cells.
 Inside a cell, paragraphs and line breaks are kept as ``\\n`` (the extractor joins lines broken inside a word);
-a table nested in a cell is read as text into that cell. Text boxes, headers and footers are not read.
+a table nested in a cell that is a grid of its own (indicators as a table inside the 绩效指标 cell) is read as a
+table after the one holding it, numbered in document order (the holder ``t2``, the nested one ``t3``); one that is
+only a box around text is read as text into the cell. Text boxes, headers and footers are not read.
 """
 
 from __future__ import annotations
@@ -64,12 +66,23 @@ def _body_items(parent: XmlElement) -> Iterator[XmlElement]:
             yield from _body_items(child)
 
 
-def _cell_text(tc: XmlElement) -> str:
+def _is_grid(tbl: XmlElement) -> bool:
+    """A nested table that is a table of its own (two rows or more, one of them with two cells or more), not a
+    box drawn around a line of text."""
+    rows = list(_children(tbl, f"{_W}tr"))
+    return len(rows) >= 2 and any(len(list(_children(tr, f"{_W}tc"))) >= 2 for tr in rows)
+
+
+def _cell_text(tc: XmlElement, nested: list[XmlElement] | None = None) -> str:
+    """A cell's text. A nested table that is a grid of its own goes to ``nested`` (read as a table after the one
+    holding it); any other is read as lines of text, its cells separated by spaces."""
     lines: list[str] = []
     for item in _body_items(tc):
         if item.tag == f"{_W}p":
             lines.append(paragraph_text(item))
-        else:  # a nested table: its rows as lines, its cells separated by spaces
+        elif nested is not None and _is_grid(item):
+            nested.append(item)
+        else:
             for tr in item.iterchildren(f"{_W}tr"):
                 cells = (_cell_text(inner).replace("\n", " ").strip() for inner in tr.iterchildren(f"{_W}tc"))
                 lines.append(" ".join(text for text in cells if text))
@@ -94,8 +107,9 @@ def _children(parent: XmlElement, tag: str) -> Iterator[XmlElement]:
             yield from _children(child, tag)
 
 
-def read_table(tbl: XmlElement, origin: Origin) -> Table:
-    """One ``w:tbl`` as a grid, merged cells expanded."""
+def read_table(tbl: XmlElement, origin: Origin, nested: list[XmlElement] | None = None) -> Table:
+    """One ``w:tbl`` as a grid, merged cells expanded; the tables nested in its cells that are grids of their own
+    go to ``nested``."""
     placed: list[
         list[tuple[int, int, str, bool]]
     ] = []  # per row: (column, span, text, continues the cell above)
@@ -108,7 +122,7 @@ def read_table(tbl: XmlElement, origin: Origin) -> Table:
             span = max(1, _int_val(props, "gridSpan", 1))
             merge = props.find(f"{_W}vMerge") if props is not None else None
             continues = merge is not None and merge.get(f"{_W}val", "continue") == "continue"
-            row.append((column, span, "" if continues else _cell_text(tc), continues))
+            row.append((column, span, "" if continues else _cell_text(tc, nested), continues))
             column += span
         width = max(width, column)
         placed.append(row)
@@ -164,8 +178,12 @@ def _blocks(body: XmlElement, display: str) -> Iterator[Block]:
     paragraph = table_number = 0
     for item in _body_items(body):
         if item.tag == f"{_W}tbl":
-            table_number += 1
-            yield read_table(item, Origin(display, "docx", table=table_number))
+            waiting = [item]
+            while waiting:  # a table, then the tables nested in it, in document order
+                table_number += 1
+                nested: list[XmlElement] = []
+                yield read_table(waiting.pop(0), Origin(display, "docx", table=table_number), nested)
+                waiting[:0] = nested
             continue
         paragraph += 1
         for line in paragraph_text(item).replace("\xa0", " ").split("\n"):
