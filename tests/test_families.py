@@ -1187,3 +1187,45 @@ def test_a_money_unit_in_another_cell_of_a_field_row_applies(tmp_path: Path) -> 
     book.save(path)
     line = perftable.load(path).budget[0]
     assert (line.amount, line.unit) == (Decimal("1286000.00"), "元")
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("农村饮水安全巩固提升工程", "农村饮水安全巩固提升工程"),
+        ("2、小型水库除险加固", "小型水库除险加固"),
+        ("（三）河湖长制工作经费", "河湖长制工作经费"),
+        ("附件3", None),
+        ("单位：万元", None),
+        ("项目支出绩效目标表", None),
+        ("（2025年度）", None),
+        ("说明：本表由项目单位填报", None),
+        ("预算12表 项目支出绩效目标表", None),
+    ],
+)
+def test_a_heading_line_names_something_only_when_it_is_a_short_name(line: str, name: str | None) -> None:
+    assert vocab.heading_name(line) == name
+
+
+def test_forms_under_one_title_named_by_their_captions(tmp_path: Path) -> None:
+    """A portal page: one title, then a table per project whose name is only its ``<caption>``; each caption
+    names its form, which keeps the title's kind and year."""
+    tables = "".join(
+        f"<table border=1><caption>{name}</caption>"
+        f"<tr><th>主管部门</th><td colspan=3>某县水务局</td></tr>"
+        f"<tr><th>年度资金总额（万元）</th><td colspan=3>{amount}</td></tr>"
+        "<tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th></tr>"
+        f"<tr><td>产出指标</td><td>数量指标</td><td>{indicator}</td><td>≥10处</td></tr></table><p>&nbsp;</p>"
+        for name, amount, indicator in (
+            ("农村供水保障工程", "120", "新建供水点"),
+            ("山洪灾害防治", "45.5", "预警站点"),
+        )
+    )
+    path = tmp_path / "portal.html"
+    path.write_text(f"<html><body><h1>某县水务局2025年项目支出绩效目标表</h1>{tables}</body></html>", "utf-8")
+    docs = perftable.load_all(path)
+    assert [(d.kind, d.project, d.year, d.department, d.amount("annual_total")) for d in docs] == [
+        ("project", "农村供水保障工程", 2025, "某县水务局", Decimal("120")),
+        ("project", "山洪灾害防治", 2025, "某县水务局", Decimal("45.5")),
+    ]
+    assert docs[1].locations["project"].line is not None

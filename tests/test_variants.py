@@ -19,19 +19,6 @@ KNOWN_MISSES = {
     ): "the total is a formula saved without "
     "its value; perftable does not evaluate formulas, it reports them (P003 formula-without-value)",
     **{
-        ("v53_html_caption_th_rowspan", f"[{i}] {name} found"): "the project's name is only the table's "
-        "<caption>, with no 项目名称 label: read as a line above the table, not as the project"
-        for i, name in enumerate(
-            [
-                "农村饮水安全巩固提升工程",
-                "小型水库除险加固",
-                "水土保持生态治理",
-                "河湖长制工作经费",
-                "山洪灾害防治非工程措施运行维护",
-            ]
-        )
-    },
-    **{
         ("v56_word_pdf_rows_split_across_pages", f"[{i}] {name} indicators"): "a row Word let break across a "
         "page ends on the next page as a row of its own (the name's tail, no value)"
         for i, name in ((1, "法律援助专项经费"), (2, "人民调解“以案定补”经费"))

@@ -80,6 +80,8 @@ def _builders(blocks: Iterable[tuple[int, Block]]) -> list[FormBuilder]:
             builder = current(block.cell, number)
             if builder.starts_new_form([(0, block.cell)]):
                 builders.append(builder := FormBuilder(block.cell, number))
+            elif builder.heads_next_form(block.text):
+                builders.append(builder := builder.continued_by(block.cell, number, columns=False))
             builder.feed_text(block.text, block.cell)
             continue
         assert isinstance(block, Table)

@@ -87,6 +87,8 @@ class Draft:
     indicator_layout: Literal["tree", "flat", "none"] | None = None  # None: decided from the indicators read
     pages: tuple[int, int] | None = None
     department_label: str | None = None  # the label the department was read under (主管部门, 单位名称 …)
+    # a short line printed just above the form that names something (a table's caption, a project's heading)
+    heading: tuple[str, Cell] | None = None
     # the total row of the task table (金额合计), the form's total when it prints no budget block
     task_total: BudgetLine | None = None
 

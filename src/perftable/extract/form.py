@@ -79,10 +79,10 @@ class FormBuilder:
         # the indicator table is the form before's (a project heading opened this form)
         self.inherited = False
 
-    def continued_by(self, start: Cell, number: int) -> FormBuilder:
-        """The form a project heading opens inside this form's indicator table: it keeps the table's columns
-        and what the title said (title, year, kind, money unit); the heading row itself gives its project and
-        amount."""
+    def continued_by(self, start: Cell, number: int, *, columns: bool = True) -> FormBuilder:
+        """The next form of a series under one title: it keeps what the title said (title, year, kind, money
+        unit) and, when a project heading opens it inside this form's indicator table (``columns``), the table's
+        columns; the heading itself gives its project."""
         after = FormBuilder(start, number)
         draft, mine = after.draft, self.draft
         # (not the department: a form stacked under another prints its own; the title's or the file's fills it)
@@ -91,7 +91,7 @@ class FormBuilder:
             {key: mine.locations[key] for key in ("title", "year") if key in mine.locations}
         )
         after.state.form_unit = self.state.form_unit
-        if self.indicators is not None:
+        if columns and self.indicators is not None:
             after.indicators = IndicatorTable(draft, self.indicators.header, start.location())
             after.section = "indicators"
             after.inherited = True
@@ -106,6 +106,18 @@ class FormBuilder:
             draft.year = year
             draft.locations["year"] = cell.location()
         draft.kind = draft.kind or vocab.kind_of_title(text)
+
+    def heads_next_form(self, text: str) -> bool:
+        """A line after the indicators of a form named by a heading (no 项目名称 field: a table's caption, a
+        heading line) that names the next form of the series the same way (``小型水库除险加固``): the next form
+        starts with it. Forms that print their names never start at a line (a running header between pages)."""
+        return (
+            self.draft.has_indicators
+            and self.draft.kind == "project"
+            and self.draft.project is None
+            and self.draft.heading is not None
+            and vocab.heading_name(text) is not None
+        )
 
     def starts_new_form(self, items: Items) -> bool:
         """True when this row opens another form (a second title, or a new header after a finished one).
@@ -189,10 +201,13 @@ class FormBuilder:
                 continue
             if self.section == "end":
                 continue
-            for label, value in split_inline(piece):
+            pairs = split_inline(piece)
+            for label, value in pairs:
                 self.fields.read(
                     [(0, Cell(label, cell.pos, cell.origin)), (1, Cell(value, cell.pos, cell.origin))]
                 )
+            if not pairs and not self.draft.has_content and (name := vocab.heading_name(piece)):
+                self.draft.heading = (clean_text(name), cell)  # the last such line above the form's table
 
     # rows ------------------------------------------------------------------------------------------------------
     def feed_row(self, row: list[Cell], items: Items) -> None:

@@ -87,12 +87,24 @@ def settle_department(draft: Draft) -> tuple[str | None, dict[str, str], dict[st
     return unit, info, {**locations, "department": title_at} if title_at else locations
 
 
+def settle_project(
+    draft: Draft, kind: str, locations: dict[str, Location]
+) -> tuple[str | None, dict[str, Location]]:
+    """The project: the one a field gives, else, on a project form, the line printed just above its table that
+    names something (an HTML table's ``<caption>``, a heading such as ``农村饮水安全巩固提升工程``)."""
+    if draft.project or kind != "project" or draft.heading is None:
+        return draft.project, locations
+    text, cell = draft.heading
+    return text, {**locations, "project": cell.location()}
+
+
 def document_of(draft: Draft, fmt: str) -> Document:
     """The document a draft holds (``fmt``: the reader's format name)."""
     indicators, long_term = settle_periods(draft)
     indicators, repairs = settle_cost_level(draft, indicators)
     department, info, locations = settle_department(draft)
     kind = draft.kind or ("project" if draft.project else "department")
+    project, locations = settle_project(draft, kind, locations)
     return Document(
         kind=kind,
         layout=draft.layout,
@@ -100,7 +112,7 @@ def document_of(draft: Draft, fmt: str) -> Document:
         title=draft.title,
         year=draft.year,
         department=department,
-        project=draft.project if kind == "project" else None,
+        project=project if kind == "project" else None,
         info=info if kind == "project" or not draft.project else {"项目名称": draft.project, **info},
         blank_fields=[f for f in draft.blank_fields if f not in draft.info and not _filled(draft, f)],
         budget=draft.budget or ([draft.task_total] if draft.task_total else []),

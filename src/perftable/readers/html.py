@@ -30,6 +30,7 @@ class _RawTable:
     rows: list[list[_RawCell]] = field(default_factory=list)
     row: list[_RawCell] | None = None
     cell: _RawCell | None = None
+    caption: _RawCell | None = None  # the table's <caption>: a line printed above it
 
 
 def _span(value: str | None) -> int:
@@ -67,6 +68,8 @@ class _TableParser(HTMLParser):
 
     # cells ---------------------------------------------------------------------------------------------------
     def _close_cell(self, table: _RawTable) -> None:
+        if table.cell is not None and table.cell is table.caption:  # a caption left open: it is no cell
+            table.cell = None
         if table.cell is not None:
             if table.row is None:
                 table.row = []
@@ -93,7 +96,9 @@ class _TableParser(HTMLParser):
                 self.text.append("\n")
             return
         table = self.stack[-1]
-        if tag == "tr":
+        if tag == "caption" and table.caption is None and table.cell is None:
+            table.caption = table.cell = _RawCell(self._pos(), 1, 1)
+        elif tag == "tr":
             self._close_row(table)
             table.row = []
         elif tag in ("td", "th"):
@@ -118,7 +123,9 @@ class _TableParser(HTMLParser):
                 self.text.append("\n")
             return
         table = self.stack[-1]
-        if tag in ("td", "th"):
+        if tag == "caption" and table.cell is table.caption:
+            table.cell = None
+        elif tag in ("td", "th"):
             self._close_cell(table)
         elif tag == "tr":
             self._close_row(table)
@@ -132,6 +139,7 @@ class _TableParser(HTMLParser):
                         "\n".join(" ".join("".join(c.parts).strip() for c in row) for row in table.rows)
                     )
             else:
+                self._caption(table)
                 self.blocks.append(expand(table.rows, self.origin))
         elif tag in ("p", "div", "li") and table.cell is not None:
             table.cell.parts.append("\n")
@@ -156,8 +164,14 @@ class _TableParser(HTMLParser):
             table = self.stack.pop()
             self._close_row(table)
             if not self.stack:
+                self._caption(table)
                 self.blocks.append(expand(table.rows, self.origin))
         self._flush_text()
+
+    def _caption(self, table: _RawTable) -> None:
+        """A table's caption, as the line printed above it."""
+        if table.caption is not None and (text := _cell_text(table.caption).strip()):
+            self.blocks.append(TextLine(text, Cell(text, table.caption.pos, self.origin)))
 
 
 def _cell_text(raw: _RawCell) -> str:

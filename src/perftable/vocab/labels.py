@@ -169,6 +169,42 @@ _SECTION_HEADING = re.compile(
 _DEFINITION = re.compile(r"^[^:：，。,]{2,20}[:：]\s*(?:是指|指的是|系指)")
 
 
+# A line that numbers an attachment or a table rather than naming something: 附件3, 附表2, 表5, 预算12表.
+_NOT_A_NAME = re.compile(
+    r"^(?:附件|附表|表|第|预算)\s*[\d一二三四五六七八九十]|表$|[:：]|(?:预算|决算)(?:公开)?$"
+    r"|部门预算|部门决算|预算公开|决算公开"  # a document's running header (某县2025年部门预算公开文件)
+)
+
+
+_HEADING_NUMBER = re.compile(
+    r"^\s*(?:[(（]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]|(?:\d{1,3}|[一二三四五六七八九十]{1,3})[、.．])\s*"
+)
+
+
+def heading_name(text: str) -> str | None:
+    """The name a heading line gives (its numbering dropped: ``2、小型水库除险加固`` -> ``小型水库除险加固``), or None
+    when the line is not such a heading (see :func:`is_heading_name`)."""
+    name = _HEADING_NUMBER.sub("", text.strip(), count=1)
+    return name if is_heading_name(name) else None
+
+
+def is_heading_name(text: str) -> bool:
+    """A short line that names something (a project's heading, a table's caption): four to forty characters with
+    at least four Chinese ones, no colon, not a title, a year line, a unit line, a section heading or a number."""
+    key = label_key(text)
+    cjk = sum(1 for ch in key if "\u4e00" <= ch <= "\u9fff")
+    return (
+        4 <= len(key) <= 40
+        and cjk >= 4
+        and _NOT_A_NAME.search(key) is None
+        and not is_title(text)
+        and not is_year_line(text)
+        and not is_section_heading(text)
+        and not is_footnote(text)
+        and "单位" not in key
+    )
+
+
 def is_section_heading(text: str) -> bool:
     """A heading of a text section of the document (``第三部分 名词解释``, ``名词解释``): not part of any form."""
     return bool(_SECTION_HEADING.match(label_key(text)))
