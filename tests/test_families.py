@@ -1229,3 +1229,22 @@ def test_forms_under_one_title_named_by_their_captions(tmp_path: Path) -> None:
         ("project", "山洪灾害防治", 2025, "某县水务局", Decimal("45.5")),
     ]
     assert docs[1].locations["project"].line is not None
+
+
+def test_tasks_written_as_a_numbered_list_and_duties_after_the_budget_are_kept() -> None:
+    doc = loads(
+        """
+| 部门名称 | 某县林业局 | | |
+|---|---|---|---|
+| 部门预算总额（万元） | 800 | | |
+| 部门主要职责 | 负责全县林业资源保护。 | | |
+| 年度主要任务 | 1、完成人工造林1.2万亩；2、森林火灾受害率控制在0.9‰以内。 | | |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 人工造林面积 | ≥1.2万亩 |
+"""
+    )[0]
+    assert [(task.section, task.number, task.name) for task in doc.tasks] == [
+        ("key", 1, "完成人工造林1.2万亩"),
+        ("key", 2, "森林火灾受害率控制在0.9‰以内。"),
+    ]
+    assert doc.info["部门主要职责"] == "负责全县林业资源保护。"

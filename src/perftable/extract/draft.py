@@ -165,6 +165,13 @@ class Draft:
             setattr(self, name, value)
             self.locations[name] = cell.location()
 
+    def add_listed_tasks(self, items: list[str], cell: Cell, section: Literal["key", "other"]) -> None:
+        """Tasks written as a numbered list in one cell (``（1）稳定粮食生产…；（2）新建高标准农田…``): one task
+        per item, its text as the name, numbered as printed."""
+        for number, item in enumerate(items, start=1):
+            task = Task(section=section, number=number, name=item, location=cell.location())
+            self.tasks.append(PendingTask(task, section, cell))
+
     def set_department(self, label: str, value: str, cell: Cell) -> None:
         """The department from a labelled field. On a project form the supervising department (主管部门) is the
         form's department: a unit named by a weaker label (单位名称, 填报单位, 申报单位 …, often the implementing

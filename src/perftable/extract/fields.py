@@ -163,6 +163,12 @@ _JOINED_LABEL = 4
 _LEADING_AMOUNT = re.compile(r"^\s*+\d")
 
 
+def _is_prose_list(text: str) -> bool:
+    """A cell of text that lists items by their numbering (``（1）…；（2）…``), not an amount or a column head."""
+    items, _ = read_goals(text)
+    return len(items) >= 2 and not _is_amount(text) and vocab.header_role(text) is None
+
+
 def _field_label_at(label: str, after: str) -> bool:
     """A known field label, or a budget word with its amount after the colon (``预算金额：156.80万元``)."""
     kind = classify(label)
@@ -569,6 +575,12 @@ class FieldReader:
                 continue
             if kind in ("key_tasks", "other_tasks"):
                 self.state.task_label = "key" if kind == "key_tasks" else "other"
+                if nxt is not None and nxt_kind is None and _is_prose_list(nxt[1].text):
+                    # 年度工作任务 | （1）稳定粮食生产…；（2）新建高标准农田…: the tasks written as a numbered list
+                    items_listed, _ = read_goals(nxt[1].text)
+                    self.draft.add_listed_tasks(items_listed, nxt[1], self.state.task_label)
+                    i += 2
+                    continue
                 i += 1
                 continue
             if kind == "info" and nxt_kind == "budget" and not _amount_follows(items, i + 1):
