@@ -85,11 +85,10 @@ def _sheet_table(
 def _show_formulas(table: Table, formulas: dict[tuple[int, int], str]) -> None:
     """Cells whose formula has no saved value read as the formula (``=E7+E8``), not as empty: the extractor
     reports them (repair ``formula-without-value``) instead of taking a blank amount for a real one."""
-    by_pos = {cell.pos: (r, c) for r, row in enumerate(table.rows) for c, cell in enumerate(row)}
-    for pos, formula in formulas.items():
-        at = by_pos.get(pos)
-        if at is not None and table.rows[at[0]][at[1]].empty:
-            table.rows[at[0]][at[1]].text = f"={formula}"
+    for row in table.rows:
+        for cell in row:  # the cell and the copies a merged area made of it
+            if cell.empty and (formula := formulas.get(cell.pos)) is not None:
+                cell.text = f"={formula}"
 
 
 def _text_at(value: Any, pos: tuple[int, int], formats: dict[tuple[int, int], str]) -> str:
