@@ -1,7 +1,9 @@
 """I002 missing-output-level2: 产出指标 lacks a level-2 the profile requires.
 
 By default 数量指标, 质量指标, 时效指标 and 成本指标; 成本指标 may sit under 产出指标 or be a level-1 of its own. Option
-``required`` overrides the profile. Nothing is reported when the table has no 产出指标 at all (I001 reports that).
+``required`` overrides the profile. Nothing is reported when the table has no 产出指标 at all (I001 reports that),
+nor when it prints no level-2 categories at all (a form of two levels, 一级指标 | 指标名称 | 指标值: it has no
+level-2 to miss).
 
 Passing::
 
@@ -46,7 +48,7 @@ MESSAGES = {
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     outputs = [indicator for indicator in doc.indicators if indicator.level1 == "产出指标"]
     first = first_of(outputs)
-    if first is None:
+    if first is None or not any(indicator.level2 for indicator in doc.indicators):
         return
     present = {indicator.level2 for indicator in outputs}
     if any(indicator.level1 == "成本指标" for indicator in doc.indicators):
