@@ -184,8 +184,9 @@ class Draft:
             self.set_field("department", value, cell)
             self.department_label = label
         elif supervising and self.department_label in _REPORTING_UNIT:
-            self.add_info(self.department_label, self.department, cell)
-            self.locations[f"info.{self.department_label}"] = self.locations["department"]
+            if self.department_label not in self.info:
+                self.add_info(self.department_label, self.department, cell)
+                self.locations[f"info.{self.department_label}"] = self.locations["department"]
             self.department, self.department_label = value, label
             self.locations["department"] = cell.location()
 
