@@ -108,3 +108,27 @@ def test_a_signal_ignored_by_the_parent_stays_ignored(tmp_path: Path) -> None:
     )
     assert result.returncode == 0 and result.stdout == "True\n", result.stderr
     assert not out.exists()
+
+
+def test_a_signal_whose_exception_python_swallowed_still_stops_the_run() -> None:
+    """A signal that lands in a weakref callback or ``__del__`` has its exception ignored by Python ("Exception
+    ignored in …"); the run checks between files and stops there, with the signal's exit status."""
+    child = (
+        "import os, signal, sys\n"
+        "from perftable.cli import signals\n"
+        "signals.install()\n"
+        "class Late:\n"
+        "    def __del__(self):\n"
+        "        os.kill(os.getpid(), signal.SIGTERM)\n"
+        "        for _ in range(1000): pass\n"  # the handler runs here, inside __del__: its exception is ignored
+        "Late()\n"
+        "try:\n"
+        "    signals.check()\n"
+        "except signals.Terminated as stop:\n"
+        "    sys.exit(stop.code)\n"
+        "sys.exit(0)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", child], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert result.returncode == 143, result.stderr

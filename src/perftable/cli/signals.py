@@ -23,8 +23,22 @@ class Terminated(BaseException):  # like KeyboardInterrupt: not an error, a requ
         self.code = 128 + signum
 
 
+# The signal received, if any. Python ignores an exception raised while it runs a weakref callback or a
+# ``__del__`` (it prints "Exception ignored in …"), so a signal that arrives there would be lost: the run checks
+# this between files (:func:`check`) and stops there instead. Process-wide, as signal handlers are.
+_pending: int | None = None
+
+
 def _raise(signum: int, frame: FrameType | None) -> None:
+    global _pending
+    _pending = signum
     raise Terminated(signum)
+
+
+def check() -> None:
+    """Raise :class:`Terminated` for a signal that arrived where its exception was swallowed."""
+    if _pending is not None:
+        raise Terminated(_pending)
 
 
 def install() -> None:

@@ -11,7 +11,7 @@ from typing import IO, Any
 
 import click
 
-from perftable.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+from perftable.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, signals
 from perftable.cli.options import parse_severities, read_options, reading_options, split_list, verbose_option
 from perftable.findings import FileReport
 from perftable.report import FORMATS
@@ -149,7 +149,9 @@ def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang
     report = Report()
     if write_baseline is not None:
         for checked in progress(run(files, settings, jobs), len(files), "perftable", disabled=no_progress):
+            signals.check()
             report.add(checked.report)
+        signals.check()
         _write_baseline(report, write_baseline, files)
         return
     keep = name not in STREAMING  # streamed formats need only the counts: memory stays flat
@@ -158,10 +160,12 @@ def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang
     )
     with _sink(output, files) as sink:
         for checked in checked_files:
+            signals.check()
             report.add(checked.report, keep=keep, counts=checked.counts)
             sink.write(checked.text)  # this file's part of a streamed report
             if verbose and checked.report.error is None:
                 click.echo(f"perftable: {_tables_line(checked.report)}", err=True)
+        signals.check()  # never finish a report the run was asked to stop
         sink.write(formatter.finish(report, ctx))
     if report.summary.unreadable:
         sys.exit(EXIT_ERROR)
