@@ -163,12 +163,6 @@ _JOINED_LABEL = 4
 _LEADING_AMOUNT = re.compile(r"^\s*+\d")
 
 
-def _is_prose_list(text: str) -> bool:
-    """A cell of text that lists items by their numbering (``（1）…；（2）…``), not an amount or a column head."""
-    items, _ = read_goals(text)
-    return len(items) >= 2 and not _is_amount(text) and vocab.header_role(text) is None
-
-
 def _field_label_at(label: str, after: str) -> bool:
     """A known field label, or a budget word with its amount after the colon (``预算金额：156.80万元``)."""
     kind = classify(label)
@@ -195,6 +189,12 @@ def _fields_of_line(text: str) -> list[str]:
                 break
     bounds = [0, *cuts, len(text)]
     return [text[a:b].strip() for a, b in pairwise(bounds)]
+
+
+def _is_prose_list(text: str) -> bool:
+    """A cell of text that lists items by their numbering (``（1）…；（2）…``), not an amount or a column head."""
+    items, _ = read_goals(text)
+    return len(items) >= 2 and not _is_amount(text) and vocab.header_role(text) is None
 
 
 @dataclass
@@ -492,10 +492,8 @@ class FieldReader:
                 waiting = (cell, col)
         for label, value, col in pairs:
             kind = classify(label.text)
-            if kind in ("project", "department"):
-                self.draft.set_field(kind, self.draft.text_of(value), value)
-            elif kind in ("goal", "long_goal"):
-                self.add_goal(kind, label.text, value)
+            if kind in ("project", "department", "goal", "long_goal", "budget", "info"):
+                self._labelled(kind, label, col, value, col)
             elif _names_an_amount(label.text):
                 self.add_budget(label, col, value, col, key=vocab.budget_key(label.text) or "total")
             else:

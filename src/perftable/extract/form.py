@@ -15,7 +15,7 @@ from perftable.extract.indicators import indicator_header, is_self_evaluation
 from perftable.extract.periods import IndicatorTable, TableHeader, is_label_row, table_header
 from perftable.extract.tasks import TaskColumns, funds_sub_header, read_task_row, task_header
 from perftable.grid import Cell
-from perftable.text import clean_text, label_key
+from perftable.text import clean_text
 from perftable.values.numbers import MoneyUnit
 
 Section = Literal["fields", "tasks", "indicators", "end"]
@@ -36,15 +36,21 @@ def _fields_below_indicators(items: Items) -> bool:
     )
 
 
+def _label_kind(text: str) -> str | None:
+    """What a cell's label is: the cell itself (``项目名称``) or the label it opens with (``项目名称：某项目``)."""
+    kind = classify(text)
+    if kind is None and (inline := split_inline(text)):
+        kind = classify(inline[0][0])
+    return kind
+
+
 def _opening_kind(items: Items) -> str | None:
     """What the label a row opens with is, written in its first cell with the value after it (``项目名称：某项目``)
     or in a cell of its own followed by its value; None otherwise."""
     first = items[0][1].text
-    kind = classify(first)
-    if kind is not None:
-        return kind if len(items) >= 2 and classify(items[1][1].text) is None else None
-    inline = split_inline(first)
-    return classify(inline[0][0]) if inline else None
+    if classify(first) is not None and (len(items) < 2 or classify(items[1][1].text) is not None):
+        return None  # a label with no value after it
+    return _label_kind(first)
 
 
 def project_heading(items: Items) -> bool:
@@ -131,11 +137,7 @@ class FormBuilder:
             return self.draft.has_content or self.draft.title is not None or bool(self.draft.info)
         if not self.draft.has_indicators:
             return False
-        kind = classify(first)
-        if kind is None:
-            inline = split_inline(first)
-            kind = classify(inline[0][0]) if inline else None
-        return kind in ("department", "project")
+        return _label_kind(first) in ("department", "project")
 
     def is_foreign_table(self, first_row: list[Cell]) -> bool:
         """True when a table starting with ``first_row`` cannot continue this form's indicator table: the form
@@ -160,8 +162,8 @@ class FormBuilder:
         kept: Items = []
         for col, cell in items:
             pieces = vocab.split_unit_tail(cell.text)
-            unit = vocab.money_unit_of(pieces[-1])
-            if unit and label_key(pieces[-1]).startswith(("金额单位", "单位", "资金单位")):
+            unit = vocab.declared_money_unit(pieces[-1])
+            if unit:
                 self.state.form_unit = unit  # type: ignore[assignment]  # money_unit_of returns a money unit
                 if len(pieces) > 1:
                     kept.append((col, Cell(pieces[0], cell.pos, cell.origin, cell.merged)))
@@ -182,8 +184,8 @@ class FormBuilder:
                 self.draft.year = year
                 self.draft.locations["year"] = cell.location()
             return True
-        unit = vocab.money_unit_of(text)
-        if unit and label_key(text).startswith(("金额单位", "单位", "资金单位")):
+        unit = vocab.declared_money_unit(text)
+        if unit:
             self.state.form_unit = unit  # type: ignore[assignment]  # money_unit_of returns a money unit
             return True
         if vocab.is_footnote(text):

@@ -13,6 +13,7 @@ Locations are the line and the character column (both 1-based) where the cell's 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from perftable.grid import Block, Cell, Origin, Table, TextLine, cell_value
 from perftable.readers.gridtable import is_border, is_grid_line, read_grid_table
@@ -76,6 +77,10 @@ def _is_table_line(line: str) -> bool:
     return line.lstrip().startswith("|")
 
 
+def _has_pipe(line: str) -> bool:
+    return "|" in line
+
+
 def _pipe_table(lines: list[tuple[int, str]], origin: Origin) -> Table:
     rows: list[list[Cell]] = []
     for number, line in lines:
@@ -119,6 +124,14 @@ def _starts_table(lines: list[str], i: int) -> bool:
     )
 
 
+def _run(lines: list[str], start: int, belongs: Callable[[str], bool]) -> tuple[list[tuple[int, str]], int]:
+    """The lines from ``start`` on that belong to one table, numbered from 1, and the index after them."""
+    end = start
+    while end < len(lines) and belongs(lines[end]):
+        end += 1
+    return [(number + 1, lines[number]) for number in range(start, end)], end
+
+
 def read_markdown(text: str, origin: Origin) -> list[Block]:
     """Blocks of a markdown document, in order. HTML comments and fenced code blocks are not content."""
     lines = _without_comments(text).split("\n")
@@ -143,22 +156,15 @@ def read_markdown(text: str, origin: Origin) -> list[Block]:
             blocks.extend(read_html(chunk, origin, first_line=i + 1))
             i = end + 1
             continue
+        table: Table | None = None
         if is_border(line):  # a grid table (pandoc): borders of + and -, rows of | cells
-            grid_lines: list[tuple[int, str]] = []
-            while i < len(lines) and is_grid_line(lines[i]):
-                grid_lines.append((i + 1, lines[i]))
-                i += 1
-            grid_table = read_grid_table(grid_lines, origin)
-            if grid_table.rows:
-                blocks.append(grid_table)
-            continue
-        if _starts_table(lines, i):
-            bare = not _is_table_line(line)
-            table_lines: list[tuple[int, str]] = []
-            while i < len(lines) and (_is_table_line(lines[i]) or (bare and "|" in lines[i])):
-                table_lines.append((i + 1, lines[i]))
-                i += 1
+            table_lines, i = _run(lines, i, is_grid_line)
+            table = read_grid_table(table_lines, origin)
+        elif _starts_table(lines, i):
+            # a table without outer pipes goes on while its lines hold one
+            table_lines, i = _run(lines, i, _is_table_line if _is_table_line(line) else _has_pipe)
             table = _pipe_table(table_lines, origin)
+        if table is not None:
             if table.rows:
                 blocks.append(table)
             continue

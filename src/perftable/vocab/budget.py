@@ -63,6 +63,12 @@ _WHICH_PREFIX = re.compile(r"^(其中|含|包括)[:：]?")
 _NUMBERING = re.compile(r"^(\d+[.、]|[(（]\d+[)）]|[一二三四五六七八九十]+、)")
 
 
+def declared_money_unit(text: str) -> str | None:
+    """The money unit a line or cell declares for the whole form (``金额单位：元``, ``单位：万元``), or None."""
+    unit = money_unit_of(text)
+    return unit if unit and label_key(text).startswith(("金额单位", "单位", "资金单位")) else None
+
+
 @lru_cache(maxsize=16384)
 def money_unit_of(text: str) -> str | None:
     """The money unit a label or header prints in brackets: ``预算金额(万元)`` -> ``万元``."""
