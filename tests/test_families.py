@@ -1249,3 +1249,93 @@ def test_tasks_written_as_a_numbered_list_and_duties_after_the_budget_are_kept()
         ("key", 2, "森林火灾受害率控制在0.9‰以内。"),
     ]
     assert doc.info["部门主要职责"] == "负责全县林业资源保护。"
+
+
+# --- a row split by a page break (Word lets a row break across pages by default) ---------------------------
+
+
+def _form_page(rows: list[tuple[str, str, str, str]], *, header: bool, top: float = 100.0) -> list[BoxCell]:
+    """A page of an indicator table: 一级 | 二级 | 三级 | 指标值, one row per tuple (an empty level continues)."""
+    cells: list[BoxCell] = []
+    y = top
+    columns = ((50, 130), (130, 230), (230, 420), (420, 540))
+    if header:
+        for (x0, x1), text in zip(columns, ("一级指标", "二级指标", "三级指标", "指标值"), strict=True):
+            cells.append(BoxCell((x0, y, x1, y + 20), text))
+        y += 20
+    for row in rows:
+        for (x0, x1), text in zip(columns, row, strict=True):
+            cells.append(BoxCell((x0, y, x1, y + 20), text))
+        y += 20
+    return cells
+
+
+SPLIT_PAGE1 = [
+    ("产出指标", "数量指标", "培训基层调解员", "≥1200人次"),
+    ("", "质量指标", "调解协议履行率", "≥95%"),
+    ("效益指标", "社会效益指标", "辖区群众对矛盾纠纷", "明显改善"),
+]
+
+
+def _split_docs(page2: list[tuple[str, str, str, str]]) -> list[Document]:
+    return _pdf_docs(
+        "split.pdf",
+        [
+            ([_form_page(SPLIT_PAGE1, header=True)], [PageLine("项目支出绩效目标表", 80)]),
+            ([_form_page(page2, header=False, top=60)], []),
+        ],
+    )
+
+
+def test_a_row_split_by_a_page_break_is_joined_to_the_row_above_it() -> None:
+    docs = _split_docs(
+        [("", "", "化解的满意程度", ""), ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%")]
+    )
+    (doc,) = docs
+    assert [(i.level2, i.name, i.value) for i in doc.indicators] == [
+        ("数量指标", "培训基层调解员", "≥1200人次"),
+        ("质量指标", "调解协议履行率", "≥95%"),
+        ("社会效益指标", "辖区群众对矛盾纠纷化解的满意程度", "明显改善"),
+        ("服务对象满意度指标", "群众满意度", "≥90%"),
+    ]
+    assert doc.indicators[2].location.page == 1  # the row is where it starts
+    (repair,) = [w for w in doc.warnings if w.kind == "page-split-row"]
+    assert (repair.code, repair.location.page, repair.location.row) == ("P003", 2, 1)
+    assert "化解的满意程度" in repair.text("zh") and "page 2" in repair.text("en")
+    assert "I003" not in codes(doc)
+
+
+def test_a_value_split_by_a_page_break_is_joined_too() -> None:
+    (doc,) = _split_docs(
+        [("", "", "", "持续提升"), ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%")]
+    )
+    assert [i.value for i in doc.indicators][2:] == ["明显改善持续提升", "≥90%"]
+
+
+@pytest.mark.parametrize(
+    "first_row",
+    [
+        ("", "", "调解案件数量", "≥300件"),  # a whole row: name and value
+        ("满意度指标", "", "群众满意度", ""),  # a level of its own: a new row whose value is missing
+    ],
+)
+def test_a_whole_row_at_the_top_of_a_page_stays_a_row(first_row: tuple[str, str, str, str]) -> None:
+    (doc,) = _split_docs([first_row])
+    assert len(doc.indicators) == 4
+    assert not [w for w in doc.warnings if w.kind == "page-split-row"]
+
+
+def test_a_blank_value_in_a_text_table_is_never_taken_for_a_split_row() -> None:
+    """Only a page break splits a row: in markdown a row without a value is a row without a value (I003)."""
+    (doc,) = loads(
+        """
+# 项目支出绩效目标表
+
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+|---|---|---|---|
+| 产出指标 | 数量指标 | 培训基层调解员 | ≥1200人次 |
+|  |  | 调解案件数量 |  |
+"""
+    )
+    assert [i.name for i in doc.indicators] == ["培训基层调解员", "调解案件数量"]
+    assert "I003" in codes(doc)

@@ -18,11 +18,6 @@ KNOWN_MISSES = {
         "[0] 社区矫正工作经费 total",
     ): "the total is a formula saved without "
     "its value; perftable does not evaluate formulas, it reports them (P003 formula-without-value)",
-    **{
-        ("v56_word_pdf_rows_split_across_pages", f"[{i}] {name} indicators"): "a row Word let break across a "
-        "page ends on the next page as a row of its own (the name's tail, no value)"
-        for i, name in ((1, "法律援助专项经费"), (2, "人民调解“以案定补”经费"))
-    },
 }
 
 

@@ -43,6 +43,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "「{text}」只是一个字符、没有指标值，像是被截断的残片，未作为指标读取",
         "en": "「{text}」 is a single character with no value, a fragment left by a cut; not read as an indicator",
     },
+    "page-split-row": {
+        "zh": "第{page}页的第一行「{text}」没有{missing}，是上一页最后一行被分页截断的部分，已并入该行：请对照原件核对",
+        "en": "the first row of page {page} 「{text}」 has no {missing}: it is the rest of the last row of the page "
+        "before, cut by the page break, and was joined to it; check the original",
+    },
     "indicator-unread": {
         "zh": "指标单元格中的这部分无法读取：「{text}」",
         "en": "this part of the indicator cell could not be read: 「{text}」",
@@ -101,6 +106,7 @@ REPAIR_CODES: Final[dict[str, Literal["P002", "P003"]]] = {
     "level1-inferred": "P003",
     "task-section": "P003",
     "fragment-dropped": "P003",
+    "page-split-row": "P003",
     "indicator-unread": "P003",
     "amount-unread": "P003",
     "formula-without-value": "P003",

@@ -168,6 +168,13 @@ def _named_levels(fields: RowFields) -> tuple[str, str]:
     return ("满意度指标", "") if ("满意度" in name or "满意率" in name) else ("", "")
 
 
+def _joined(above: Cell, below: Cell | None) -> Cell:
+    """A cell of the row above with the text of the same cell below a page break after it (a wrapped line)."""
+    if below is None or below.empty:
+        return above
+    return Cell(f"{above.text}\n{below.text}", above.pos, above.origin, above.merged)
+
+
 def _is_fragment(fields: RowFields) -> bool:
     """A row left by a cut: a name of one character and no value (「效」), never an indicator."""
     if fields.value is not None and not fields.value.empty:
@@ -193,6 +200,8 @@ class IndicatorReader:
             long_out  # where the 实施周期 values of coded cells go (None: a form; they are kept in info)
         )
         self.carry = Carry()
+        self._last: tuple[RowFields, str, str, Cell] | None = None  # the last indicator read, as its row
+        self._page: int | None = None  # the page of the last row read (PDF)
 
     def follow(self, items: Items) -> None:
         """A row that gives this reader no indicator (two periods side by side, the row filled in for the other
@@ -272,6 +281,10 @@ class IndicatorReader:
                 anchor = fields.name or fields.value or next(iter(cells.values()))
                 self.draft.repair("realigned-row", anchor, fields=",".join(moved) or "-")
         anchor = fields.name or fields.value or fields.level2 or fields.level1 or next(iter(cells.values()))
+        page, self._page = self._page, anchor.origin.page
+        first_on_page = page is not None and anchor.origin.page == page + 1
+        if first_on_page and self._join_split_row(fields, anchor):
+            return
         if self.cols.written and fields.name is not None and self._written(fields):
             return
         level1, level2 = self._levels(fields, anchor) if not self.cols.flat else _named_levels(fields)
@@ -281,6 +294,47 @@ class IndicatorReader:
             self.draft.repair("fragment-dropped", anchor, text=clean_text(anchor.text))
             return
         self.out.append(self._indicator(fields, level1, level2, anchor))
+        self._last = (fields, level1, level2, anchor)
+
+    def _join_split_row(self, fields: RowFields, anchor: Cell) -> bool:
+        """The first row of a PDF page that is the rest of the last row of the page before (**a row split by the
+        page break**: Word lets a row break across pages by default, and the part below the break is drawn as a
+        row of its own): it prints no level of its own, and of the name and the value it holds one only, where the
+        row above holds both. Its text is joined to that row, and the join recorded (P003: a row whose value is
+        really missing at the top of a page reads the same way). True when the row was joined."""
+        last = self._last
+        if last is None or self.out[-1].location != last[3].location() or fields.level1 or fields.level2:
+            return False
+        above, level1, level2, above_anchor = last
+        if above.name is None or above.value is None or above.value.empty:
+            return False
+        has_name = fields.name is not None and not fields.name.empty
+        has_value = fields.value is not None and not fields.value.empty
+        if (
+            has_name == has_value
+            or fields.unit is not None
+            or any(h not in above.extras for h in fields.extras)
+        ):
+            return False
+        joined = RowFields(
+            None,
+            None,
+            _joined(above.name, fields.name),
+            _joined(above.value, fields.value),
+            above.unit,
+        )
+        joined.extras.update({h: _joined(c, fields.extras.get(h)) for h, c in above.extras.items()})
+        self.out[-1] = self._indicator(joined, level1, level2, above_anchor)
+        self._last = (joined, level1, level2, above_anchor)
+        missing = "value" if has_name else "name"
+        self.draft.repair(
+            "page-split-row",
+            anchor,
+            page=str(anchor.origin.page),
+            text=clean_text(anchor.text),
+            missing=missing,
+        )
+        return True
 
     def _written(self, fields: RowFields) -> bool:
         """A name cell that holds the levels too: numbered coded prose (several indicators), or the levels run
