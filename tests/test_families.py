@@ -1339,3 +1339,70 @@ def test_a_blank_value_in_a_text_table_is_never_taken_for_a_split_row() -> None:
     )
     assert [i.name for i in doc.indicators] == ["培训基层调解员", "调解案件数量"]
     assert "I003" in codes(doc)
+
+
+# --- amounts shifted under a merged block label (a web page copied as text) --------------------------------
+
+SHIFTED_BUDGET = (
+    "2026年部门整体支出绩效目标表\n"
+    "部门名称\t南湖区民政局\n"
+    "部门预算（元）\t合计\t基本支出\t项目支出\n"
+    "{amounts}\n"
+    "年度绩效目标\t兜牢民生底线，保障困难群众基本生活。\n"
+    "一级指标\t二级指标\t三级指标\t指标值\n"
+    "产出指标\t数量指标\t保障低保对象人数\t≥3200人\n"
+    "满意度指标\t服务对象满意度指标\t困难群众满意度\t≥90%\n"
+)
+
+
+def _shifted(amounts: str) -> Document:
+    (doc,) = perftable.loads(SHIFTED_BUDGET.format(amounts=amounts), "text", "web.txt")
+    return doc
+
+
+@pytest.mark.parametrize(
+    "amounts",
+    [
+        "1,273,720.00\t278,550.00\t995,170.00",
+        # the covered cell kept as a leading tab: a text line starts at its first character, so it reads the same
+        "\t1,273,720.00\t278,550.00\t995,170.00",
+    ],
+)
+def test_amounts_that_start_under_a_merged_block_label_are_read_under_their_labels(amounts: str) -> None:
+    doc = _shifted(amounts)
+    assert [(line.key, line.amount) for line in doc.budget] == [
+        ("total", Decimal("1273720.00")),
+        ("basic", Decimal("278550.00")),
+        ("project", Decimal("995170.00")),
+    ]
+    (repair,) = [w for w in doc.warnings if w.kind == "amounts-shifted"]
+    assert (repair.code, repair.location.line) == ("P003", 4)
+    assert "「合计」「基本支出」「项目支出」" in repair.text("zh")
+    assert not {"B001", "B002"} & set(codes(doc))
+
+
+def test_amounts_with_a_cell_lost_as_well_are_not_realigned() -> None:
+    """One amount fewer than the labels: cells were lost besides the covered one, and which cannot be known."""
+    doc = _shifted("1,273,720.00\t278,550.00")
+    assert not [w for w in doc.warnings if w.kind == "amounts-shifted"]
+
+
+def test_amounts_in_their_columns_are_not_realigned() -> None:
+    (doc,) = loads(
+        """
+# 2026年部门整体支出绩效目标表
+
+| 部门名称 | 南湖区民政局 | | |
+|---|---|---|---|
+| 部门预算（元） | 合计 | 基本支出 | 项目支出 |
+| | 1,273,720.00 | 278,550.00 | 995,170.00 |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 保障低保对象人数 | ≥3200人 |
+"""
+    )
+    assert [(line.key, line.amount) for line in doc.budget] == [
+        ("total", Decimal("1273720.00")),
+        ("basic", Decimal("278550.00")),
+        ("project", Decimal("995170.00")),
+    ]
+    assert not [w for w in doc.warnings if w.kind == "amounts-shifted"]

@@ -9,11 +9,6 @@ from tests.variants import HERE, facts_of
 # Facts that do not hold, each with the reason; a fact listed here that starts to hold fails too (update the list).
 KNOWN_MISSES = {
     (
-        "v35_web_copy_tabs",
-        "[0] 江北市人力资源和社会保障局 total",
-    ): "a web page copied as text drops the cells a "
-    "merge covers, so the 合计 row's amounts shift one column left (8200 is 基本支出); nothing in the text says so",
-    (
         "v38_xlsx_two_forms_hidden_uncached",
         "[0] 社区矫正工作经费 total",
     ): "the total is a formula saved without "

@@ -30,6 +30,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "该行单元格错位，已按内容重新对齐：{fields}",
         "en": "the cells of this row were shifted; realigned by what each cell holds: {fields}",
     },
+    "amounts-shifted": {
+        "zh": "该行金额从栏目左边一列开始（合并单元格在转换中丢失），已依次对应到{labels}：请对照原件核对",
+        "en": "the amounts of this row start one column left of their labels (a merged cell lost in conversion); "
+        "read in order as {labels}; check the original",
+    },
     "level1-inferred": {
         "zh": "一级指标由二级指标「{level2}」推断为「{level1}」（{reason}）",
         "en": "level-1 inferred as 「{level1}」 from the level-2 「{level2}」 ({reason})",
@@ -103,6 +108,7 @@ REPAIR_CODES: Final[dict[str, Literal["P002", "P003"]]] = {
     "stray-spaces": "P002",
     "spaced-digits": "P002",
     "realigned-row": "P003",
+    "amounts-shifted": "P003",
     "level1-inferred": "P003",
     "task-section": "P003",
     "fragment-dropped": "P003",

@@ -244,6 +244,24 @@ def _uses(heads: dict[int, Cell]) -> bool:
     return bool(keys) and keys <= _USES and keys != {"total"}
 
 
+def _shifted_left(items: Items, labels: dict[int, Cell]) -> list[tuple[int, Cell]] | None:
+    """**Amounts shifted under a merged block label**: a row of amounts, one for each label of the row above,
+    starting one column left of the first label. A web page copied as text (or a converter) drops the cell a
+    merged label covers (收入预算（万元） merged down beside 合计 | 财政拨款 | 其他资金), so the amounts start under
+    the block label, where no amount can be. Each amount is given its label's column, in order; None when the
+    row is not so (a count that differs says cells were lost too, and which ones cannot be known)."""
+    cols = sorted(labels)
+    cells = [(col, cell) for col, cell in items if not cell.empty]
+    if not cols or len(cells) != len(cols) or not all(_is_amount(cell.text) for _, cell in cells):
+        return None
+    first = cells[0][0]
+    if cols != list(range(first + 1, first + 1 + len(cols))):
+        return None
+    if [col for col, _ in cells] != list(range(first, first + len(cells))):
+        return None
+    return [(col, cell) for col, (_, cell) in zip(cols, cells, strict=True)]
+
+
 def _money(unit: str | None) -> MoneyUnit | None:
     return unit if unit in ("万元", "元", "亿元") else None  # type: ignore[return-value]  # checked literal
 
@@ -324,6 +342,14 @@ class FieldReader:
         pending, self.state.pending_budget = self.state.pending_budget, {}
         parents, self.state.budget_parents = self.state.budget_parents, {}
         amounts = [(col, cell) for col, cell in items if col in pending and _is_amount(cell.text)]
+        shifted = _shifted_left(items, pending)
+        if shifted is not None:
+            names = "".join(f"「{clean_label(pending[col].text)}」" for col, _ in shifted)
+            self.draft.repair("amounts-shifted", shifted[0][1], labels=names)
+            for col, cell in shifted:
+                self.add_budget(pending[col], col, cell, col, key=_part_key(parents.get(col), pending[col]))
+            self.state.budget_heads = pending
+            return True
         if not amounts:
             return False
         row_label = next((cell for col, cell in items if col not in pending), None)
