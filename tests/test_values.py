@@ -253,6 +253,11 @@ def test_latin_units_in_any_case(unit: str, normal: str) -> None:
     assert normalise_unit(unit) == normal
 
 
+@pytest.mark.parametrize("dot", ["·", "・", "･", "‧", "•"])
+def test_a_compound_unit_has_one_middle_dot_whatever_the_font_mapped_it_to(dot: str) -> None:
+    assert normalise_unit(f"元/人{dot}月") == "元/人·月"
+
+
 def test_unit_families() -> None:
     assert compatible("公里", "千米") and compatible("台", "台套") and compatible("百分点", "%")
     assert not compatible("人", "人次") and not compatible("米", "平方米")
