@@ -5,6 +5,7 @@ One test per property of a family; the corpus test (test_corpus.py) checks the r
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -1406,3 +1407,38 @@ def test_amounts_in_their_columns_are_not_realigned() -> None:
         ("project", Decimal("995170.00")),
     ]
     assert not [w for w in doc.warnings if w.kind == "amounts-shifted"]
+
+
+# --- a flat export: the project cells printed again on every indicator row -------------------------------------
+
+REPEATED_PROJECT_CELLS = """
+# 2026年项目支出绩效目标表
+
+| 序号 | 项目名称 | 资金总额（万元） | 财政拨款 | 项目年度目标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+|---|---|---|---|---|---|---|---|---|
+| 1 | 城乡居民医疗救助 | 86.40 | 86.40 | 应救尽救。 | 产出指标 | 数量指标 | 救助人次 | ≥1200人次 |
+| 2 | 城乡居民医疗救助 | 86.40 | 86.40 | 应救尽救。 | 满意度指标 | 服务对象满意度指标 | 救助对象满意度 | ≥90% |
+| 3 | 城乡居民医疗救助 | 120.00 | 120.00 | 二期：应救尽救。 | 产出指标 | 数量指标 | 救助人次 | ≥1500人次 |
+| 4 | 城乡居民医疗救助 | 120.00 | 120.00 | 二期：应救尽救。 | 满意度指标 | 服务对象满意度指标 | 救助对象满意度 | ≥90% |
+| 5 | 困难残疾人生活补贴 | 42.10 | 42.10 | 按月足额发放。 | 产出指标 | 数量指标 | 补贴发放人数 | ≥350人 |
+| 6 | 困难残疾人生活补贴 | 42.10 | 42.10 | 按月足额发放。 | 产出指标 | 时效指标 | 发放及时率 | 100% |
+| 7 | 困难残疾人生活补贴 | 42.10 | 42.10 | 按月足额发放。 | 满意度指标 | 服务对象满意度指标 | 补贴对象满意度 | ≥90% |
+"""
+
+
+def test_project_cells_repeated_on_every_row_give_one_project_each() -> None:
+    """Rows numbered one by one, each printing its project again: a project is the run of rows that repeat it (a
+    name printed with other amounts and goal is another project, as in a merged listing)."""
+    docs = loads(REPEATED_PROJECT_CELLS)
+    assert [(d.project, d.budget[0].amount, len(d.indicators)) for d in docs] == [
+        ("城乡居民医疗救助", Decimal("86.40"), 2),
+        ("城乡居民医疗救助", Decimal("120.00"), 2),
+        ("困难残疾人生活补贴", Decimal("42.10"), 3),
+    ]
+    assert [i.level2 for i in docs[2].indicators] == ["数量指标", "时效指标", "服务对象满意度指标"]
+    # the same findings as the listing printed with merged (here: blanked) project cells
+    merged = loads(
+        re.sub(r"(?m)^(\| [2467] \|) [^|]+\|[^|]+\|[^|]+\|[^|]+\|", r"\1 | | | |", REPEATED_PROJECT_CELLS)
+    )
+    assert [(d.project, len(d.indicators)) for d in merged] == [(d.project, len(d.indicators)) for d in docs]
+    assert [codes(d) for d in docs] == [codes(d) for d in merged]

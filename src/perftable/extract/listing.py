@@ -14,7 +14,8 @@ Reading one:
    ``财政资金 | 其他资金``) belong to it. Each column gets its role from its lowest header cell.
 2. **Blocks**: a project's cells (name, amounts, goal) are merged down over its indicator rows. A block starts
    where the name cell starts (a new merged area; in a flattened table, a filled cell), or where an amount or goal
-   cell starts under a name that goes on (one name over several funded parts: each part is a project).
+   cell starts under a name that goes on (one name over several funded parts: each part is a project). In a flat
+   export the project cells are printed again on every row: a row that repeats them all goes on with the block.
 3. **Page breaks**: a block cut by a page break is printed in two parts; the second starts the next page. The two
    are one project when the second has no name (a cut cell), when the first has none (its name is printed on the
    next page), or when both print the same name and amounts. Parts on one page never join (a code may stand for
@@ -225,6 +226,8 @@ def _starts(row: list[Cell], above: list[Cell] | None, header: ListingHeader, sp
     name = header.first("project")
     name_col = name.index if name is not None else header.project_columns[0]
     cell = row[name_col]
+    if not spans and _repeats_project(row, above, header):
+        return False
     if spans:
         if not cell.merged and (cell.pos != above[name_col].pos or cell.origin is not above[name_col].origin):
             return True
@@ -241,6 +244,17 @@ def _starts(row: list[Cell], above: list[Cell] | None, header: ListingHeader, sp
         if not spans:
             return True
     return False
+
+
+def _repeats_project(row: list[Cell], above: list[Cell], header: ListingHeader) -> bool:
+    """**Project cells repeated on every row**: a flat export (一体化 system sheets, a converter that copies a
+    merged cell into each row it covered) prints the project's name, amounts and goal again on each of its indicator
+    rows. A row whose project cells all say what the row above's say goes on with its project; a serial number
+    (numbering the rows, not the projects) is not compared."""
+    cols = [col for col in header.project_columns if header.columns[col].role != "seq"]
+    if not any(not row[col].empty for col in cols):
+        return False
+    return all(label_key(row[col].text) == label_key(above[col].text) for col in cols)
 
 
 def _is_repeated_header(row: list[Cell], header: ListingHeader) -> bool:
