@@ -95,6 +95,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "自评表（实际完成值/得分栏目），不是绩效目标表",
         "en": "a self-evaluation table (实际完成值/得分 columns), not a 绩效目标表",
     },
+    "skipped-unruled-table": {
+        "zh": "PDF 中以文字排列、没有画表格线的指标表（项目清单），无法可靠地把文字放回各栏，未读取",
+        "en": "an indicator table laid out as text with no ruling lines (a project listing) in a PDF: its text "
+        "cannot be placed in its columns reliably; not read",
+    },
     "skipped-no-target": {
         "zh": "有绩效目标表的栏目，但没有指标，也没有带目标或任务的预算",
         "en": "has 绩效目标表 headings but no indicator, nor a budget with goals or tasks",

@@ -56,6 +56,13 @@ MESSAGES = {
         "en": "no 绩效目标表 found (no indicator table with 一级/二级/三级指标 headers, and no budget block with goals "
         "or tasks)",
     },
+    "unruled-table": {
+        "zh": "PDF 中的绩效指标表没有画表格线（只有文字排列），perftable 按表格线读取 PDF 中的项目清单，无法可靠地"
+        "把文字放回各栏：请使用 Excel 或 Word 原件，或带表格线的 PDF",
+        "en": "the PDF prints its indicator table (a project listing) as text with no ruling lines; perftable reads "
+        "a listing in a PDF by its ruling lines and cannot place the text in its columns reliably: use the Excel "
+        "or Word original, or a PDF with ruled tables",
+    },
     "self-evaluation": {
         "zh": "这是绩效自评表（含实际完成值/得分列），不是绩效目标表",
         "en": "this is a self-evaluation table (自评表: 实际完成值/得分 columns), not a 绩效目标表",
