@@ -1442,3 +1442,36 @@ def test_project_cells_repeated_on_every_row_give_one_project_each() -> None:
     )
     assert [(d.project, len(d.indicators)) for d in merged] == [(d.project, len(d.indicators)) for d in docs]
     assert [codes(d) for d in docs] == [codes(d) for d in merged]
+
+
+# --- a money block label with its amount beside it ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("row", "lines"),
+    [
+        ("| 项目资金 | 1,273.72 | | |", [("total", Decimal("1273.72"))]),
+        ("| 年度预算安排（万元） | 86.40 | | |", [("total", Decimal("86.40"))]),
+        (
+            "| 资金总额 | 1273.72 | 其中：财政拨款 | 995.17 |",
+            [("total", Decimal("1273.72")), ("fiscal", Decimal("995.17"))],
+        ),
+        ("| 资金来源 | 1273.72 | | |", []),  # where money comes from is not a total
+    ],
+)
+def test_a_money_block_label_with_one_amount_beside_it_prints_the_total(
+    row: str, lines: list[tuple[str, Decimal]]
+) -> None:
+    (doc,) = loads(
+        f"""
+# 2026年项目支出绩效目标表
+
+| 项目名称 | 大气污染防治专项 | | |
+|---|---|---|---|
+{row}
+| 年度绩效目标 | 完成辖区大气环境监测任务。 | | |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 空气自动监测站运维数量 | 28个 |
+"""
+    )
+    assert [(line.key, line.amount) for line in doc.budget if line.key != "source"] == lines

@@ -63,6 +63,23 @@ def _is_amount(text: str) -> bool:
         return False
 
 
+# A block label that names money (项目资金, 年度预算安排（万元）, 资金总额): printed with one amount beside it, the
+# amount is the block's total. Labels of where money comes from or how it splits (资金来源, 支出构成) are not.
+_MONEY_BLOCK = re.compile(r"资金|预算|金额|投入")
+_NOT_A_TOTAL = re.compile(r"来源|渠道|构成|性质|执行|级次")
+
+
+def _amount_of_group(label: Cell, value: Cell) -> bool:
+    """**A money block label with its amount beside it** (``项目资金 | 1273.72``): the label is the line's."""
+    key = label_key(label.text)
+    return (
+        not label.merged
+        and _MONEY_BLOCK.search(key) is not None
+        and _NOT_A_TOTAL.search(key) is None
+        and _is_amount(value.text)
+    )
+
+
 def _amount_follows(items: list[tuple[int, Cell]], index: int) -> bool:
     return index + 1 < len(items) and _is_amount(items[index + 1][1].text)
 
@@ -576,6 +593,10 @@ class FieldReader:
                     self.draft.add_info(clean_label(cell.text), self.draft.text_of(nxt[1]), nxt[1])
                     i += 1
                 i += 1
+                continue
+            if kind == "group" and nxt is not None and _amount_of_group(cell, nxt[1]):
+                self.add_budget(cell, col, nxt[1], nxt[0], key="total")
+                i += 2
                 continue
             if kind == "group":
                 if (
