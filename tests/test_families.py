@@ -1475,3 +1475,45 @@ def test_a_money_block_label_with_one_amount_beside_it_prints_the_total(
 """
     )
     assert [(line.key, line.amount) for line in doc.budget if line.key != "source"] == lines
+
+
+# --- the comparator printed in one of several comparator-like columns --------------------------------------------
+
+
+def test_the_comparator_is_taken_from_whichever_column_prints_one() -> None:
+    """指标性质 says 定量, 指标方向 says 正向, 计算符号 says ≥: the ≥ is the target's."""
+    (doc,) = loads(
+        """
+# 2026年项目支出绩效目标表
+
+| 项目名称 | 义务教育学生资助项目 | | | | | | |
+|---|---|---|---|---|---|---|---|
+| 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标方向 | 计算符号 | 指标值 | 度量单位 |
+| 产出指标 | 数量指标 | 资助学生人次 | 定量 | 正向 | ≥ | 5600 | 人次 |
+| 满意度指标 | 服务对象满意度指标 | 受助学生满意度 | 定量 | 正向 | ≥ | 92 | % |
+"""
+    )
+    assert [(i.target.comparator, i.target.number, i.comparator_source) for i in doc.indicators] == [
+        ("≥", Decimal("5600"), "column"),
+        ("≥", Decimal("92"), "column"),
+    ]
+    assert "U003" not in codes(doc)
+
+
+def test_two_period_values_share_the_comparator_and_unit_columns() -> None:
+    """One 指标性质 column before 实施期指标值 | 年度指标值, one 度量单位 after them: both values take both."""
+    (doc,) = loads(
+        """
+# 2026年项目支出绩效目标表
+
+| 项目名称 | 中小河流治理工程 | | | | | |
+|---|---|---|---|---|---|---|
+| 一级指标 | 二级指标 | 三级指标 | 指标性质 | 实施期指标值 | 年度指标值 | 度量单位 |
+| 产出指标 | 数量指标 | 维修养护处数 | ≥ | 215 | 86 | 处 |
+| 满意度指标 | 服务对象满意度指标 | 受益群众满意度 | ≥ | 90 | 90 | % |
+"""
+    )
+    annual = [(i.target.comparator, i.target.number, i.target.unit) for i in doc.indicators]
+    overall = [(i.target.comparator, i.target.number, i.target.unit) for i in doc.long_term_indicators]
+    assert annual == [("≥", Decimal("86"), "处"), ("≥", Decimal("90"), "%")]
+    assert overall == [("≥", Decimal("215"), "处"), ("≥", Decimal("90"), "%")]

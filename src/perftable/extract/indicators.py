@@ -408,13 +408,14 @@ class IndicatorReader:
         )
 
     def _comparator_cells(self, info: dict[str, str]) -> list[tuple[str, str]]:
-        """The cells that may print the comparator: the comparator column, else any column whose header says so
-        (指标值类型, 符号, 运算, 方向, 性质)."""
+        """The cells that may print the comparator: the comparator column first, then every column whose header
+        says so (指标值类型, 符号, 运算, 方向, 性质), in their order: 指标性质 may say 定量 where 计算符号 says ≥."""
         own = self.cols.extras.get(self.cols.comparator) if self.cols.comparator is not None else None
-        if own is not None and own in info:
-            return [(own, info[own])]
-        return [
-            (header, text) for header, text in info.items() if any(w in header for w in COMPARATOR_COLUMNS)
+        first = [(own, info[own])] if own is not None and own in info else []
+        return first + [
+            (header, text)
+            for header, text in info.items()
+            if header != own and any(w in header for w in COMPARATOR_COLUMNS)
         ]
 
     def _weight(self, info: dict[str, str]) -> Decimal | None:
