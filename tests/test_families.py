@@ -1517,3 +1517,60 @@ def test_two_period_values_share_the_comparator_and_unit_columns() -> None:
     overall = [(i.target.comparator, i.target.number, i.target.unit) for i in doc.long_term_indicators]
     assert annual == [("≥", Decimal("86"), "处"), ("≥", Decimal("90"), "%")]
     assert overall == [("≥", Decimal("215"), "处"), ("≥", Decimal("90"), "%")]
+
+
+# --- wrapped lines a PDF-to-CSV converter wrote as rows of their own ------------------------------------------
+
+WRAPPED_FORM = """项目名称,乡村道路日常养护,,
+一级指标,二级指标,三级指标,指标值
+产出指标,数量指标,养护农村公路,≥1280公里
+产出指标,质量指标,路面优良,≥85%
+,,率,
+满意度指标,服务对象满,沿线群众满意度,≥90%
+,意度指标,,
+"""
+
+
+def test_a_wrapped_line_written_as_a_row_is_joined_to_the_row_above() -> None:
+    """The table prints its level-1 on every row with a value: a row with neither is a wrapped line."""
+    (doc,) = perftable.loads(WRAPPED_FORM, "csv", "tabula.csv")
+    assert [(i.level2, i.name, i.value) for i in doc.indicators] == [
+        ("数量指标", "养护农村公路", "≥1280公里"),
+        ("质量指标", "路面优良率", "≥85%"),
+        ("服务对象满意度指标", "沿线群众满意度", "≥90%"),
+    ]
+    assert [(w.kind, w.location.line) for w in doc.warnings if w.code == "P003"] == [
+        ("wrapped-row", 5),
+        ("wrapped-row", 7),
+    ]
+    assert not {"I003", "I013"} & set(codes(doc))
+
+
+def test_a_row_without_a_value_where_levels_are_flattened_stays_an_indicator() -> None:
+    """Where merged levels were flattened to blanks, a row printing only a name is an indicator missing its value."""
+    flattened = """项目名称,乡村道路日常养护,,
+一级指标,二级指标,三级指标,指标值
+产出指标,数量指标,养护农村公路,≥1280公里
+,质量指标,路面优良率,≥85%
+,,危桥改造座数,
+满意度指标,服务对象满意度指标,沿线群众满意度,≥90%
+"""
+    (doc,) = perftable.loads(flattened, "csv", "merged.csv")
+    assert [(i.name, i.value) for i in doc.indicators][1:3] == [("路面优良率", "≥85%"), ("危桥改造座数", "")]
+    assert "I003" in codes(doc)
+    assert not [w for w in doc.warnings if w.kind == "wrapped-row"]
+
+
+def test_a_wrapped_project_name_in_a_listing_is_joined() -> None:
+    listing = """项目名称,项目金额,一级指标,二级指标,三级指标,指标值
+基本公共卫生服务,995.17,产出指标,数量指标,老年人健康管理人数,≥3.2万人
+补助资金,,,,,
+,,满意度指标,服务对象满意度指标,居民满意度,≥85%
+城乡医疗救助,278.55,产出指标,数量指标,救助人次,≥1200人次
+,,满意度指标,服务对象满意度指标,救助对象满意度,≥95%
+"""
+    docs = perftable.loads(listing, "csv", "tabula.csv")
+    assert [(d.project, len(d.indicators)) for d in docs] == [
+        ("基本公共卫生服务补助资金", 2),
+        ("城乡医疗救助", 2),
+    ]

@@ -53,6 +53,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the first row of page {page} 「{text}」 has no {missing}: it is the rest of the last row of the page "
         "before, cut by the page break, and was joined to it; check the original",
     },
+    "wrapped-row": {
+        "zh": "「{text}」所在行没有一级指标和指标值，而本表每行都写明一级指标：它是上一行单元格换行的部分（PDF 转换工具把换行"
+        "写成了新的一行），已并入上一行：请对照原件核对",
+        "en": "the row of 「{text}」 has no level-1 and no value, where every row of this table prints its level-1: it is "
+        "the wrapped part of the row above (a PDF converter wrote the cell's second line as a row), joined to it; "
+        "check the original",
+    },
     "indicator-unread": {
         "zh": "指标单元格中的这部分无法读取：「{text}」",
         "en": "this part of the indicator cell could not be read: 「{text}」",
@@ -118,6 +125,7 @@ REPAIR_CODES: Final[dict[str, Literal["P002", "P003"]]] = {
     "task-section": "P003",
     "fragment-dropped": "P003",
     "page-split-row": "P003",
+    "wrapped-row": "P003",
     "indicator-unread": "P003",
     "amount-unread": "P003",
     "formula-without-value": "P003",

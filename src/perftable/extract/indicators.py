@@ -169,10 +169,17 @@ def _named_levels(fields: RowFields) -> tuple[str, str]:
 
 
 def _joined(above: Cell, below: Cell | None) -> Cell:
-    """A cell of the row above with the text of the same cell below a page break after it (a wrapped line)."""
+    """A cell of the row above with the text of the same cell in a continuation row (its wrapped line): run on,
+    with a blank only between two Latin letters or digits."""
     if below is None or below.empty:
         return above
-    return Cell(f"{above.text}\n{below.text}", above.pos, above.origin, above.merged)
+    head, tail = above.text.rstrip(), below.text.lstrip()
+    blank = (
+        " "
+        if head[-1:].isascii() and head[-1:].isalnum() and tail[:1].isascii() and tail[:1].isalnum()
+        else ""
+    )
+    return Cell(f"{head}{blank}{tail}", above.pos, above.origin, above.merged)
 
 
 def _is_fragment(fields: RowFields) -> bool:
@@ -192,6 +199,8 @@ class IndicatorReader:
         cols: IndicatorColumns,
         out: list[Indicator],
         long_out: list[Indicator] | None = None,
+        *,
+        levels_on_every_row: bool = False,
     ) -> None:
         self.draft = draft
         self.cols = cols
@@ -202,6 +211,10 @@ class IndicatorReader:
         self.carry = Carry()
         self._last: tuple[RowFields, str, str, Cell] | None = None  # the last indicator read, as its row
         self._page: int | None = None  # the page of the last row read (PDF)
+        # rows with a value that print their level-1, and such rows that take it from above (_join_wrapped_row);
+        # ``levels_on_every_row``: the caller saw the whole table print them
+        self._levels_printed = 2 if levels_on_every_row else 0
+        self._levels_carried = 0
 
     def follow(self, items: Items) -> None:
         """A row that gives this reader no indicator (two periods side by side, the row filled in for the other
@@ -285,6 +298,8 @@ class IndicatorReader:
         first_on_page = page is not None and anchor.origin.page == page + 1
         if first_on_page and self._join_split_row(fields, anchor):
             return
+        if self._join_wrapped_row(fields, anchor):
+            return
         if self.cols.written and fields.name is not None and self._written(fields):
             return
         level1, level2 = self._levels(fields, anchor) if not self.cols.flat else _named_levels(fields)
@@ -295,6 +310,11 @@ class IndicatorReader:
             return
         self.out.append(self._indicator(fields, level1, level2, anchor))
         self._last = (fields, level1, level2, anchor)
+        if fields.value is not None and not fields.value.empty:
+            if fields.level1 is not None:
+                self._levels_printed += 1
+            else:
+                self._levels_carried += 1
 
     def _join_split_row(self, fields: RowFields, anchor: Cell) -> bool:
         """The first row of a PDF page that is the rest of the last row of the page before (**a row split by the
@@ -302,38 +322,56 @@ class IndicatorReader:
         row of its own): it prints no level of its own, and of the name and the value it holds one only, where the
         row above holds both. Its text is joined to that row, and the join recorded (P003: a row whose value is
         really missing at the top of a page reads the same way). True when the row was joined."""
-        last = self._last
-        if last is None or self.out[-1].location != last[3].location() or fields.level1 or fields.level2:
-            return False
-        above, level1, level2, above_anchor = last
-        if above.name is None or above.value is None or above.value.empty:
+        if fields.level1 or fields.level2:
             return False
         has_name = fields.name is not None and not fields.name.empty
         has_value = fields.value is not None and not fields.value.empty
-        if (
-            has_name == has_value
-            or fields.unit is not None
-            or any(h not in above.extras for h in fields.extras)
-        ):
+        if has_name == has_value:
+            return False
+        missing = "value" if has_name else "name"
+        return self._join(fields, anchor, "page-split-row", page=str(anchor.origin.page), missing=missing)
+
+    def _join_wrapped_row(self, fields: RowFields, anchor: Cell) -> bool:
+        """**A wrapped line read as a row** (tabula, camelot and other PDF-to-CSV converters write each line of a
+        wrapped cell as a row of its own): in a table that prints the level-1 on every row with a value (two such
+        rows read, none without), a row that prints neither, and whose text stands only in columns the row above fills (``,,,度指标,生服务
+        满意度,`` under ``,,满意度指标,服务对象满意,城乡居民对基本公共卫,≥85%``) is the rest of that row. Its text
+        is joined to it (P003). In a table whose merged levels were flattened to blanks the same row is an
+        indicator without a value, and is read so. True when the row was joined."""
+        if fields.level1 is not None or self.cols.level1 is None:
+            return False
+        if self._levels_printed < 2 or self._levels_carried:
+            return False
+        if fields.value is not None and not fields.value.empty:
+            return False
+        return self._join(fields, anchor, "wrapped-row")
+
+    def _join(self, fields: RowFields, anchor: Cell, kind: str, **params: str) -> bool:
+        """Join a continuation row's cells to the indicator read from the row above (each to the same cell; the
+        level-2 is read again from its joined text), recording a ``kind`` repair; False when the row above is no
+        indicator with a value, or the row has text where the row above has none."""
+        last = self._last
+        if last is None or self.out[-1].location != last[3].location():
+            return False
+        above, level1, level2, above_anchor = last
+        if above.name is None or above.value is None or above.value.empty or fields.unit is not None:
+            return False
+        if any(h not in above.extras for h in fields.extras) or (fields.level2 and not above.level2):
             return False
         joined = RowFields(
             None,
-            None,
+            _joined(above.level2, fields.level2) if above.level2 is not None else None,
             _joined(above.name, fields.name),
             _joined(above.value, fields.value),
             above.unit,
         )
         joined.extras.update({h: _joined(c, fields.extras.get(h)) for h, c in above.extras.items()})
+        if fields.level2 is not None and joined.level2 is not None:
+            level2 = vocab.level2_name(joined.level2.text) or clean_text(joined.level2.text)
         self.out[-1] = self._indicator(joined, level1, level2, above_anchor)
         self._last = (joined, level1, level2, above_anchor)
-        missing = "value" if has_name else "name"
-        self.draft.repair(
-            "page-split-row",
-            anchor,
-            page=str(anchor.origin.page),
-            text=clean_text(anchor.text),
-            missing=missing,
-        )
+        self.carry.level2 = level2
+        self.draft.repair(kind, anchor, text=clean_text(anchor.text), **params)
         return True
 
     def _written(self, fields: RowFields) -> bool:

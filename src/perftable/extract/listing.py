@@ -76,6 +76,7 @@ class ListingHeader:
     indicators: IndicatorColumns | None
     money: str | None = None
     texts: dict[int, set[str]] = field(default_factory=dict)  # the header cells' lookup keys, by column
+    levels_on_every_row: bool = False  # every body row with a value prints its level-1 (see _wraps_name)
 
     def first(self, role: str) -> ListingColumn | None:
         return next((column for column in self.columns.values() if column.role == role), None)
@@ -115,6 +116,7 @@ def listing_header(table: Table) -> ListingHeader | None:
         while body < len(table.rows) and _is_sub_header(table.rows[body]):
             body += 1
         header = _header(table.rows[index:body], body)
+        header.levels_on_every_row = _levels_on_every_row(table.rows[body:], header.indicators)
         # a project column named over by a row under it (项目名称 over 一级指标) leaves no project column: no listing
         return header if header.project_columns else None
     return None
@@ -257,6 +259,31 @@ def _repeats_project(row: list[Cell], above: list[Cell], header: ListingHeader) 
     return all(label_key(row[col].text) == label_key(above[col].text) for col in cols)
 
 
+def _levels_on_every_row(body: list[list[Cell]], cols: IndicatorColumns | None) -> bool:
+    """True when every row of the table with an indicator value prints its level-1 (none flattened to a blank)."""
+    if cols is None or cols.level1 is None or cols.value is None:
+        return False
+    width = max(cols.value, cols.level1)
+    valued = [row for row in body if len(row) > width and not row[cols.value].empty]
+    return len(valued) >= 2 and all(not row[cols.level1].empty for row in valued)
+
+
+def _wraps_name(row: list[Cell], first: list[Cell], header: ListingHeader) -> bool:
+    """**A project name wrapped onto a row of its own** (a PDF-to-CSV converter writes each line of a wrapped cell
+    as a row): right under a project's first row (its name with an amount or goal), a row that prints only more of
+    the name, with no amount, goal, level-1 or value of its own, in a table that prints the level-1 on every
+    indicator row (so the row is no indicator of the project's)."""
+    name = header.first("project")
+    if name is None or row[name.index].empty or not header.levels_on_every_row:
+        return False
+    cols = header.indicators
+    assert cols is not None  # levels_on_every_row says so
+    others = [c for c in header.project_columns if c != name.index and header.columns[c].role != "seq"]
+    if any(not row[c].empty for c in others) or not any(not first[c].empty for c in others):
+        return False
+    return all(c is None or row[c].empty for c in (cols.level1, cols.value))
+
+
 def _is_repeated_header(row: list[Cell], header: ListingHeader) -> bool:
     """A header printed again (at the top of a page): most of its cells say what the header's say in their
     columns (a cut cell's text drawn into one of them does not hide it)."""
@@ -277,6 +304,15 @@ def _blocks(table: Table, header: ListingHeader) -> list[_Block]:
     for row in body:
         if _is_repeated_header(row, header):
             above = None
+            continue
+        if (
+            blocks
+            and len(blocks[-1].rows) == 1
+            and not spans
+            and _wraps_name(row, blocks[-1].rows[0], header)
+        ):
+            blocks[-1].rows.append(row)  # the project's name goes on on a row of its own (a converter's wrap)
+            above = row
             continue
         if _starts(row, above, header, spans) or not blocks:
             blocks.append(_Block())
@@ -570,7 +606,9 @@ def _read_indicators(draft: Draft, block: _Block, header: ListingHeader) -> None
             IndicatorGroup(table=0, label="long", header=where),
         ]
     annual, overall = draft.indicator_groups[0], draft.indicator_groups[1]
-    reader = IndicatorReader(draft, cols, annual.indicators, overall.indicators)
+    reader = IndicatorReader(
+        draft, cols, annual.indicators, overall.indicators, levels_on_every_row=header.levels_on_every_row
+    )
     own = set(
         range(
             cols.first, max(c for c in (cols.name, cols.value, cols.unit, *cols.extras) if c is not None) + 1
