@@ -1574,3 +1574,27 @@ def test_a_wrapped_project_name_in_a_listing_is_joined() -> None:
         ("基本公共卫生服务补助资金", 2),
         ("城乡医疗救助", 2),
     ]
+
+
+@pytest.mark.parametrize("whole", ["实施期资金总额", "项目实施期资金总额（万元）", "中期资金总额"])
+def test_the_parts_of_the_whole_period_total_are_the_whole_periods(whole: str) -> None:
+    """实施期资金总额 | 5000 | 年度资金总额 | 1800, each with its own 其中：财政拨款: two fiscal lines, one per period."""
+    (doc,) = loads(
+        f"""
+# 2026年项目支出绩效目标表
+
+| 项目名称 | 中小河流治理工程 | | | |
+|---|---|---|---|---|
+| 项目资金 | {whole} | 5000.00 | 年度资金总额 | 1800.00 |
+| | 其中：财政拨款 | 5000.00 | 其中：财政拨款 | 1800.00 |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 | |
+| 产出指标 | 数量指标 | 河道清淤疏浚长度 | ≥36.5公里 | |
+"""
+    )
+    assert sorted((line.key, line.amount) for line in doc.budget) == [
+        ("annual_total", Decimal("1800.00")),
+        ("fiscal", Decimal("1800.00")),
+        ("total", Decimal("5000.00")),
+        ("total_fiscal", Decimal("5000.00")),
+    ]
+    assert not {"B002", "B005"} & set(codes(doc))
