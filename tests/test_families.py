@@ -9,6 +9,7 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
+import docx
 import openpyxl
 import pytest
 
@@ -479,7 +480,8 @@ def test_budget_labels_as_printed_and_amounts_with_notes() -> None:
     lines = {line.key: line for line in doc.budget}
     assert lines["total"].amount == Decimal("1708") and lines["annual_total"].amount == Decimal("854")
     assert "(高标准农田建设400万元" in lines["annual_total"].value  # the note is kept with the amount
-    assert lines["fiscal"].label == "上级资金" and lines["fiscal"].amount == Decimal("16")
+    # printed under 实施期资金总额, the whole period's total: a part of it, not of the year's
+    assert lines["total_fiscal"].label == "上级资金" and lines["total_fiscal"].amount == Decimal("16")
     assert [w.kind for w in doc.warnings if w.code == "P003"] == ["doubled-amount"]
     assert "B006" not in codes(doc)
 
@@ -1598,3 +1600,61 @@ def test_the_parts_of_the_whole_period_total_are_the_whole_periods(whole: str) -
         ("total_fiscal", Decimal("5000.00")),
     ]
     assert not {"B002", "B005"} & set(codes(doc))
+
+
+# --- department forms: indicators listed per task, a section label merged down the task table -------------------
+
+
+@pytest.mark.parametrize("head", ["任务名称", "重点任务", "对应任务"])
+def test_indicators_listed_per_task_keep_the_task_beside_them(head: str) -> None:
+    (doc,) = loads(
+        f"""
+# 2026年部门整体支出绩效目标表
+
+| 部门名称 | 城关区文化局 | | | | |
+|---|---|---|---|---|---|
+| 年度总体目标 | 开展送戏下乡120场。 | | | | |
+| 年度绩效指标 | {head} | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| | 公共文化服务 | 产出指标 | 数量指标 | 送戏下乡演出场次 | ≥120场 |
+| | 文物保护利用 | 效益指标 | 可持续影响指标 | 文物保护水平 | 持续提升 |
+"""
+    )
+    assert [(i.level1, i.name, i.value, i.info) for i in doc.indicators] == [
+        ("产出指标", "送戏下乡演出场次", "≥120场", {head: "公共文化服务"}),
+        ("效益指标", "文物保护水平", "持续提升", {head: "文物保护利用"}),
+    ]
+
+
+def test_a_task_section_label_merged_down_beside_the_total_row_ends_at_the_goal(tmp_path: Path) -> None:
+    """年度主要任务 merged down the left of the task table, its 合计 row included: the row of amounts is the total,
+    not a header, and the goal row after it is the goal, not a task."""
+    rows = [
+        ["部门名称", "城关区文化局", "", "", "", ""],
+        ["年度主要任务", "任务名称", "主要内容", "预算金额（万元）", "", ""],
+        ["", "", "", "总额", "财政拨款", "其他资金"],
+        ["", "公共文化服务", "开展送戏下乡", "278.55", "278.55", "0.00"],
+        ["", "文物保护利用", "开展文物保护修缮", "995.17", "900.00", "95.17"],
+        ["", "合计", "", "1273.72", "1178.55", "95.17"],
+        ["年度总体目标", "完善公共文化服务体系。", "", "", "", ""],
+        ["年度绩效指标", "一级指标", "二级指标", "三级指标", "指标值", ""],
+        ["", "产出指标", "数量指标", "送戏下乡演出场次", "≥120场", ""],
+    ]
+    document = docx.Document()
+    table = document.add_table(rows=len(rows), cols=6)
+    table.cell(1, 0).merge(table.cell(5, 0))  # the section label over the task rows and the 合计 row
+    table.cell(1, 1).merge(table.cell(2, 1))
+    table.cell(1, 2).merge(table.cell(2, 2))
+    table.cell(1, 3).merge(table.cell(1, 5))
+    for r, values in enumerate(rows):
+        for c, text in enumerate(values):
+            if text:
+                table.cell(r, c).text = text
+    path = tmp_path / "部门整体.docx"
+    document.save(str(path))
+    (doc,) = perftable.load_all(path)
+    assert [(t.name, t.funds) for t in doc.tasks] == [
+        ("公共文化服务", Decimal("278.55")),
+        ("文物保护利用", Decimal("995.17")),
+    ]
+    assert doc.goals == ["完善公共文化服务体系。"]
+    assert [(line.label, line.amount) for line in doc.budget] == [("合计", Decimal("1273.72"))]
