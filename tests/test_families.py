@@ -1658,3 +1658,52 @@ def test_a_task_section_label_merged_down_beside_the_total_row_ends_at_the_goal(
     ]
     assert doc.goals == ["完善公共文化服务体系。"]
     assert [(line.label, line.amount) for line in doc.budget] == [("合计", Decimal("1273.72"))]
+
+
+# --- projects named by numbered headings under a title that leaves out 表 ------------------------------------
+
+
+def test_projects_named_by_numbered_headings_under_a_title_without_biao() -> None:
+    docs = loads(
+        """
+# 海东市教育局2026年项目支出绩效目标
+
+（一）学生资助补助经费
+
+主管部门：海东市教育局
+
+项目资金：146.73万元（全部为财政拨款）
+
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+|---|---|---|---|
+| 产出指标 | 数量指标 | 资助学生人次 | ≥5600人次 |
+
+（二）校园安全防范能力建设
+
+主管部门：海东市教育局
+
+项目资金：38.60万元
+
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+|---|---|---|---|
+| 产出指标 | 数量指标 | 开展应急演练次数 | ≥4次 |
+"""
+    )
+    assert [(d.kind, d.project, d.year, d.budget[0].key, d.budget[0].amount) for d in docs] == [
+        ("project", "学生资助补助经费", 2026, "total", Decimal("146.73")),
+        ("project", "校园安全防范能力建设", 2026, "total", Decimal("38.60")),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("海东市教育局2026年项目支出绩效目标", True),
+        ("2026年度部门整体支出绩效目标", True),
+        ("项目支出绩效目标", False),  # a block label inside a form
+        ("2026年项目支出绩效目标情况说明", False),
+        ("2026年绩效目标", False),
+    ],
+)
+def test_a_title_may_leave_out_biao_after_a_year(text: str, title: bool) -> None:
+    assert vocab.is_title(text) is title

@@ -70,14 +70,14 @@ _NOT_A_TOTAL = re.compile(r"来源|渠道|构成|性质|执行|级次")
 
 
 def _amount_of_group(label: Cell, value: Cell) -> bool:
-    """**A money block label with its amount beside it** (``项目资金 | 1273.72``): the label is the line's."""
-    key = label_key(label.text)
-    return (
-        not label.merged
-        and _MONEY_BLOCK.search(key) is not None
-        and _NOT_A_TOTAL.search(key) is None
-        and _is_amount(value.text)
-    )
+    """**A money block label with its amount beside it** (``项目资金 | 1273.72``, ``项目资金：146.73万元``): the
+    label is the line's."""
+    return not label.merged and _money_block_amount(label.text, value.text)
+
+
+def _money_block_amount(label: str, value: str) -> bool:
+    key = label_key(label)
+    return _MONEY_BLOCK.search(key) is not None and _NOT_A_TOTAL.search(key) is None and _is_amount(value)
 
 
 def _amount_follows(items: list[tuple[int, Cell]], index: int) -> bool:
@@ -128,7 +128,8 @@ def _inline_pair(text: str, *, loose: bool) -> tuple[str, str] | None:
     if not match or not match["value"]:
         return None
     label = match["label"]
-    known = classify(label) not in (None, "group")
+    kind = classify(label)
+    known = kind not in (None, "group") or (kind == "group" and _money_block_amount(label, match["value"]))
     return (label, match["value"]) if known or (loose and _looks_like_label(label)) else None
 
 
@@ -461,7 +462,9 @@ class FieldReader:
 
     # a labelled value --------------------------------------------------------------------------------------
     def _labelled(self, kind: LabelKind, label: Cell, label_col: int, value: Cell, value_col: int) -> None:
-        if kind == "budget":
+        if kind == "group" and _amount_of_group(label, value):  # 项目资金：146.73万元
+            self.add_budget(label, label_col, value, value_col, key="total")
+        elif kind == "budget":
             if vocab.money_unit_of(value.text) and not _is_amount(value.text):
                 unit = _money(vocab.money_unit_of(value.text))
                 if unit:

@@ -226,10 +226,19 @@ _SHORT_YEAR = re.compile(r"(?<![\d])(\d{2})\s*年度")
 _LABELLED_YEAR = re.compile(rf"(?:预算|编制|所属|申报)年度[:：]?\s*({YEAR})(?!\d)")
 
 
+# A title that leaves out 表 (a document's heading over its forms): a year, then whose targets they are, at the end.
+_TITLE_WITHOUT_TABLE = re.compile(
+    rf"{YEAR}年度?[^年]{{0,6}}(?:项目支出|部门整体支出|部门整体|单位整体支出|整体支出)(?:预算)?绩效目标$"
+)
+
+
 def is_title(text: str) -> bool:
-    """A title such as 2024年市级部门整体预算绩效目标表 or 财政项目支出绩效目标申报表."""
+    """A title such as 2024年市级部门整体预算绩效目标表 or 财政项目支出绩效目标申报表, or a document heading that
+    leaves out 表 after a year (西宁市城北区教育局2026年项目支出绩效目标)."""
     key = label_key(text)
-    return bool(_TITLE.search(key)) and len(key) <= 60 and "自评" not in key
+    if len(key) > 60 or "自评" in key:
+        return False
+    return bool(_TITLE.search(key) or _TITLE_WITHOUT_TABLE.search(key))
 
 
 def is_target_heading(text: str) -> bool:
