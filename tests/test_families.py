@@ -1707,3 +1707,25 @@ def test_projects_named_by_numbered_headings_under_a_title_without_biao() -> Non
 )
 def test_a_title_may_leave_out_biao_after_a_year(text: str, title: bool) -> None:
     assert vocab.is_title(text) is title
+
+
+@pytest.mark.parametrize(
+    ("sheet", "year"), [("2026年项目支出绩效目标", 2026), ("2025年度", 2025), ("Sheet1", None)]
+)
+def test_a_workbook_may_name_its_year_only_in_its_sheet_name(
+    tmp_path: Path, sheet: str, year: int | None
+) -> None:
+    workbook = openpyxl.Workbook()
+    ws = workbook.active
+    assert ws is not None
+    ws.title = sheet
+    for row in [
+        ("项目名称", "年度预算（万元）", "年度绩效目标", "一级指标", "二级指标", "三级指标", "指标值"),
+        ("河湖长制工作经费", 99.52, "完成河湖巡查任务。", "产出指标", "数量指标", "河道巡查次数", "≥48次"),
+        (None, None, None, "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"),
+    ]:
+        ws.append(row)
+    path = tmp_path / "export.xlsx"
+    workbook.save(path)
+    (doc,) = perftable.load_all(path)
+    assert (doc.project, doc.year) == ("河湖长制工作经费", year)
