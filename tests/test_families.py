@@ -1729,3 +1729,26 @@ def test_a_workbook_may_name_its_year_only_in_its_sheet_name(
     workbook.save(path)
     (doc,) = perftable.load_all(path)
     assert (doc.project, doc.year) == ("河湖长制工作经费", year)
+
+
+def test_a_stacked_form_that_opens_with_its_code_starts_a_new_form() -> None:
+    docs = loads(
+        """
+# 2026年项目支出绩效目标表
+
+| 项目代码 | 22050026T000000412345 | 项目名称 | 中小河流治理工程 |
+|---|---|---|---|
+| 主管部门 | 通化市水利局 | 实施单位 | 通化市河湖管理中心 |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 维修养护处数 | ≥86处 |
+| 项目编号 | 22050026T000000412388 | 项目名称 | 农村公路危桥改造工程 |
+| 主管部门 | 通化市交通运输局 | 实施单位 | 通化市公路事业发展中心 |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 危桥改造座数 | 6座 |
+"""
+    )
+    assert [(d.project, d.department, [i.name for i in d.indicators]) for d in docs] == [
+        ("中小河流治理工程", "通化市水利局", ["维修养护处数"]),
+        ("农村公路危桥改造工程", "通化市交通运输局", ["危桥改造座数"]),
+    ]
+    assert not [w for w in docs[0].warnings if w.kind == "realigned-row"]
