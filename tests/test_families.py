@@ -1752,3 +1752,30 @@ def test_a_stacked_form_that_opens_with_its_code_starts_a_new_form() -> None:
         ("农村公路危桥改造工程", "通化市交通运输局", ["危桥改造座数"]),
     ]
     assert not [w for w in docs[0].warnings if w.kind == "realigned-row"]
+
+
+def test_a_schedule_printed_as_a_small_table_gives_the_plan_dates_and_no_blank_fields() -> None:
+    """实施进度计划 | 计划开始日期 | 计划完成日期 | 实施内容 over rows of dates: the plan runs from the first row's
+    start to the last row's end; 其中：当年金额 beside 项目总金额 is the year's amount."""
+    (doc,) = loads(
+        """
+# 2026年度项目绩效目标申报表
+
+| 项目名称 | 公园绿地养护管理 | | | |
+|---|---|---|---|---|
+| 项目总金额（万元） | 3821.16 | | 其中：当年金额 | 1273.72 |
+| 实施进度计划 | 计划开始日期 | 计划完成日期 | 实施内容 | 金额（万元） |
+| | 2026-01-01 | 2026-06-30 | 春季养护 | 636.86 |
+| | 2026-07-01 | 2026-12-31 | 夏秋季养护 | 636.86 |
+| 年度绩效目标 | 保持公园绿地环境整洁。 | | | |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 | |
+| 产出指标 | 数量指标 | 养护绿地面积 | ≥120万平方米 | |
+"""
+    )
+    assert (doc.info["计划开始日期"], doc.info["计划完成日期"]) == ("2026-01-01", "2026-12-31")
+    assert "计划开始日期" not in doc.blank_fields and "实施内容" not in doc.info
+    assert [(line.key, line.amount) for line in doc.budget] == [
+        ("total", Decimal("3821.16")),
+        ("annual_total", Decimal("1273.72")),
+    ]
+    assert doc.goals == ["保持公园绿地环境整洁。"]

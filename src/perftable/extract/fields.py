@@ -235,6 +235,8 @@ class FieldState:
     # column heads of a budget matrix (实施期资金总额 | 年度资金总额 over rows 资金总额, 其中：财政拨款, 其他资金)
     budget_heads: dict[int, Cell] = field(default_factory=dict)
     task_label: Literal["key", "other"] = "key"
+    # field labels printed as column heads (实施进度计划 | 计划开始日期 | 计划完成日期 | 实施内容), by column
+    schedule_heads: dict[int, Cell] = field(default_factory=dict)
 
 
 def _part_key(parent: Cell | None, label: Cell) -> str | None:
@@ -484,6 +486,43 @@ class FieldReader:
                 text = date
             self.draft.add_info(clean_label(label.text), text, value)
 
+    def _schedule_heads(self, items: Items) -> bool:
+        """**Field labels printed as column heads** (实施进度计划 | 计划开始日期 | 计划完成日期 | 实施内容 | 金额): a row
+        of labels only, two of them dates of the plan; the rows under it give their values (see
+        :meth:`_schedule_row`). True when the row is such a head."""
+        dates = [(col, cell) for col, cell in items if clean_label(cell.text) in _DATE_LABELS]
+        if len(dates) < 2 or any(_is_amount(cell.text) or excel_serial_date(cell.text) for _, cell in items):
+            return False
+        if not all(classify(cell.text) is not None or _looks_like_label(cell.text) for _, cell in items):
+            return False
+        self.state.schedule_heads = dict(dates)
+        return True
+
+    def _schedule_row(self, items: Items) -> bool:
+        """A row of a schedule under its heads: the plan starts at its first row's start date and ends at its last
+        row's end date. False (and the schedule ends) at a row that opens with a field label of the form, or has
+        nothing under the date heads."""
+        heads = self.state.schedule_heads
+        first = items[0][1]
+        opens = not first.merged and items[0][0] not in heads and classify(first.text) not in (None, "group")
+        under = [
+            (col, cell)
+            for col, cell in items
+            if col in heads and not cell.merged and classify(cell.text) is None
+        ]
+        if opens or not under:  # a row of the form's own fields (年度绩效目标 | …) ends the schedule
+            self.state.schedule_heads = {}
+            return False
+        for col, cell in under:
+            label = clean_label(heads[col].text)
+            text = self.draft.text_of(cell)
+            if label in period.END_LABELS and label in self.draft.info:
+                self.draft.info[label] = text  # a later row of the plan ends it later
+                self.draft.locations[f"info.{label}"] = cell.location()
+            else:
+                self.draft.add_info(label, text, cell)
+        return True
+
     def _note_units(self, items: list[tuple[int, Cell]]) -> None:
         """Money units printed in headers: ``预算金额(万元)`` for its column, ``项目资金（元）`` for the block."""
         for col, cell in items:
@@ -558,6 +597,10 @@ class FieldReader:
             return
         above = self.state.pending_budget  # a row of budget labels just read, whose amounts may follow
         if above and self._take_pending_budget(items):
+            return
+        if self.state.schedule_heads and self._schedule_row(items):
+            return
+        if self._schedule_heads(items):
             return
         if self.state.budget_heads and self._matrix_row(items):
             return
