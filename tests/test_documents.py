@@ -305,3 +305,22 @@ def test_pdf_layout_wraps_are_read_not_reported_as_repairs() -> None:
     assert [w for w in docx.warnings if w.kind == "joined-lines"]
     report = perftable.validate(DOCUMENTS / "lianjiang-clean.pdf")
     assert not [f for f in report.findings if f.code == "I013"]
+
+
+def test_a_pdf_form_without_vertical_rules_is_read_and_a_listing_so_drawn_is_refused_with_the_reason() -> (
+    None
+):
+    variants = Path(__file__).parent / "data" / "variants"
+    forms = perftable.load_all(
+        variants / "v57_shanghai_three_line_forms.pdf"
+    )  # a 三线表: horizontal rules only
+    assert [(d.project, len(d.indicators)) for d in forms] == [
+        ("社区居家养老服务补贴", 7),
+        ("基本公共卫生服务项目", 8),
+        ("城乡环境空气质量监测运维", 6),
+    ]
+    with pytest.raises(ReadError) as refused:
+        perftable.load_all(variants / "v58_hebei_listing_no_rules.pdf")
+    assert refused.value.kind == "unruled-table" and "no ruling lines" in refused.value.reason
+    result = CliRunner().invoke(cli, ["validate", str(variants / "v58_hebei_listing_no_rules.pdf")])
+    assert result.exit_code == 2 and "没有画表格线" in result.output

@@ -13,6 +13,23 @@ KNOWN_MISSES = {
         "[0] 社区矫正工作经费 total",
     ): "the total is a formula saved without "
     "its value; perftable does not evaluate formulas, it reports them (P003 formula-without-value)",
+    **{
+        (
+            "v58_hebei_listing_no_rules",
+            what,
+        ): "a listing drawn without ruling lines: its project cells stand on the "
+        "first line of each project only, and text cut by gaps cannot be placed in columns without the rules; "
+        "perftable says so (P001 unruled-table) instead of guessing"
+        for what in (
+            "tables",
+            *(
+                f"[{i}] {name} found"
+                for i, name in enumerate(
+                    ("城乡居民最低生活保障资金", "农村公路养护工程", "学生资助补助经费", "应急物资储备项目")
+                )
+            ),
+        )
+    },
 }
 
 
