@@ -242,3 +242,27 @@ def test_a_limit_that_is_no_size_is_a_usage_error(value: str) -> None:
     assert (
         result.returncode == 2 and "is not a size" in result.stderr and "internal error" not in result.stderr
     )
+
+
+# --- one bad value never ends a run -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("basic", "project"), [("123456789012345678901234567890", "995.17"), ("999999999999999999.5", "0.0001")])  # fmt: skip
+def test_huge_amounts_are_findings_not_internal_errors(tmp_path: Path, basic: str, project: str) -> None:
+    """30 digits overflowed Decimal.quantize in diff and in B002/B009 (exit 3); 18 digits still divide."""
+    text = SEED.read_text(encoding="utf-8").replace("| 278.55 ", f"| {basic} ", 1).replace("| 995.17 ", f"| {project} ", 1)  # fmt: skip
+    path = tmp_path / "huge.md"
+    path.write_text(text, encoding="utf-8")
+    validated = bounded("validate", str(path), "--isolated", "--format", "concise", "--lang", "en")
+    assert validated.returncode == 1 and "P001" not in validated.stdout, validated.stdout
+    for old, new in ((SEED, path), (path, SEED)):
+        compared = bounded("diff", str(old), str(new))
+        assert compared.returncode == 1 and "error" not in compared.stderr, compared.stderr
+
+
+def test_rounding_a_number_too_long_for_the_context_keeps_it() -> None:
+    from decimal import Decimal
+
+    from perftable.values.numbers import rounded
+
+    assert rounded(Decimal("2.345"), 2) == Decimal("2.34") and rounded(Decimal("1E+40")) == Decimal("1E+40")

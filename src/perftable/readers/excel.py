@@ -23,7 +23,7 @@ from perftable.grid import Block, Cell, Origin, Table, merge_area
 from perftable.readers import ReadOptions
 from perftable.readers.ods_package import check_ods
 from perftable.readers.xlsx_package import PERCENT, Limits, inspect
-from perftable.values.numbers import AmountError, decimal_from_float
+from perftable.values.numbers import AmountError, decimal_from_float, rounded
 
 
 def cell_text(value: Any) -> str:
@@ -110,7 +110,7 @@ def _text_at(value: Any, pos: tuple[int, int], formats: dict[tuple[int, int], st
 def _fixed(number: Decimal, code: str) -> str | None:
     """A number as a fixed-decimal format shows it (``#,##0.00``), or None when the format would round it."""
     places = len(code.partition(".")[2])
-    shown = number.quantize(Decimal(1).scaleb(-places))
+    shown = rounded(number, places)
     if shown != number:
         return None
     return f"{shown:,}" if code.startswith("#,##") else f"{shown}"
