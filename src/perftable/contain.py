@@ -16,9 +16,11 @@ the file and the reason (P001), so that the batch goes on. What the child sends 
 a file, not its cells). The child ignores INT, TERM and HUP: the parent handles them, and stops the child on its
 way out.
 
-Cost: a fork and a pickle per file, about 3 ms on a normal file (see benchmarks/README.md). Where ``os.fork`` does
-not exist (Windows) and with ``ReadOptions(contain=False)`` the work runs in the calling process, limits checked
-before reading still applied.
+Cost: a fork and a pickle per file, about 5 ms for a small workbook (2-3 ms read in process, 8-9 ms contained;
+under 5% of a PDF's reading), which is why only the native formats are read this way
+(:func:`perftable.loader.read_file`). Where ``os.fork`` does not exist (Windows) and with
+``ReadOptions(contain=False)`` the work runs in the calling process, the limits checked before reading still
+applied.
 """
 
 from __future__ import annotations
