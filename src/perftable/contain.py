@@ -214,9 +214,9 @@ def _child(  # pragma: no cover - the child
     try:
         os.dup2(errors, 2)
         os.close(errors)
-        for name in ("SIGINT", "SIGTERM", "SIGHUP"):
-            if hasattr(signal, name):
-                signal.signal(getattr(signal, name), signal.SIG_IGN)
+        for signal_name in ("SIGINT", "SIGTERM", "SIGHUP"):
+            if hasattr(signal, signal_name):
+                signal.signal(getattr(signal, signal_name), signal.SIG_IGN)
         _limit(*limits)
         try:
             outcome: tuple[str, object] = ("ok", work())
