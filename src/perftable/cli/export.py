@@ -32,6 +32,10 @@ def load_file(path: str, options: ReadOptions = DEFAULT_OPTIONS) -> Loaded:
         return path, [], str(exc)
 
 
+def _lost(path: str, reason: str) -> Loaded:
+    return path, [], f"{path}: {reason}"
+
+
 def load_files(
     files: list[str], jobs: int, options: ReadOptions = DEFAULT_OPTIONS
 ) -> tuple[list[Document], list[str]]:
@@ -40,7 +44,7 @@ def load_files(
     failed: list[str] = []
     from perftable.parallel import ordered_map, progress
 
-    loaded = ordered_map(partial(load_file, options=options), files, jobs)
+    loaded = ordered_map(partial(load_file, options=options), files, jobs, _lost)
     for _, found, error in progress(loaded, len(files), "reading", minimum=2):
         docs.extend(found)
         if error is not None:
