@@ -1567,15 +1567,19 @@ def test_a_wrapped_project_name_in_a_listing_is_joined() -> None:
     listing = """项目名称,项目金额,一级指标,二级指标,三级指标,指标值
 基本公共卫生服务,995.17,产出指标,数量指标,老年人健康管理人数,≥3.2万人
 补助资金,,,,,
+,,产出指标,质量指标,健康档案建档率,≥90%
 ,,满意度指标,服务对象满意度指标,居民满意度,≥85%
 城乡医疗救助,278.55,产出指标,数量指标,救助人次,≥1200人次
 ,,满意度指标,服务对象满意度指标,救助对象满意度,≥95%
 """
     docs = perftable.loads(listing, "csv", "tabula.csv")
     assert [(d.project, len(d.indicators)) for d in docs] == [
-        ("基本公共卫生服务补助资金", 2),
+        ("基本公共卫生服务补助资金", 3),
         ("城乡医疗救助", 2),
     ]
+    # a level-1 printed only where it changes says nothing: the name row is a project of its own
+    changes_only = listing.replace(",,产出指标,质量指标", ",,,质量指标")
+    assert len(perftable.loads(changes_only, "csv", "tabula.csv")) == 3
 
 
 @pytest.mark.parametrize("whole", ["实施期资金总额", "项目实施期资金总额（万元）", "中期资金总额"])
@@ -1779,3 +1783,20 @@ def test_a_schedule_printed_as_a_small_table_gives_the_plan_dates_and_no_blank_f
         ("annual_total", Decimal("1273.72")),
     ]
     assert doc.goals == ["保持公园绿地环境整洁。"]
+
+
+def test_a_row_without_value_under_levels_printed_where_they_change_stays_an_indicator() -> None:
+    """Every valued row prints a level-1 because each differs from the one above (as perftable renders a table):
+    that is no sign of levels printed on every row, and the row after is an indicator missing its value."""
+    (doc,) = loads(
+        """
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+|---|---|---|---|
+| 产出指标 | 数量指标 | 无障碍改造户数 | ≥90户 |
+| 成本指标 | 经济成本指标 | 户均改造成本 | ≤0.6万元 |
+| 产出指标 | 数量指标 | 残疾人培训人数 | ≥300人 |
+|  |  | 项目完成时间 |  |
+"""
+    )
+    assert [i.name for i in doc.indicators][-1] == "项目完成时间"
+    assert not [w for w in doc.warnings if w.kind == "wrapped-row"]

@@ -211,10 +211,11 @@ class IndicatorReader:
         self.carry = Carry()
         self._last: tuple[RowFields, str, str, Cell] | None = None  # the last indicator read, as its row
         self._page: int | None = None  # the page of the last row read (PDF)
-        # rows with a value that print their level-1, and such rows that take it from above (_join_wrapped_row);
-        # ``levels_on_every_row``: the caller saw the whole table print them
-        self._levels_printed = 2 if levels_on_every_row else 0
+        # rows with a value that print the level-1 of the valued row before them again, and such rows that take
+        # it from above (_join_wrapped_row); ``levels_on_every_row``: the caller saw the whole table do the first
+        self._levels_repeated = 1 if levels_on_every_row else 0
         self._levels_carried = 0
+        self._valued_level1: str | None = None
 
     def follow(self, items: Items) -> None:
         """A row that gives this reader no indicator (two periods side by side, the row filled in for the other
@@ -311,10 +312,11 @@ class IndicatorReader:
         self.out.append(self._indicator(fields, level1, level2, anchor))
         self._last = (fields, level1, level2, anchor)
         if fields.value is not None and not fields.value.empty:
-            if fields.level1 is not None:
-                self._levels_printed += 1
-            else:
+            if fields.level1 is None:
                 self._levels_carried += 1
+            elif level1 == self._valued_level1:
+                self._levels_repeated += 1
+            self._valued_level1 = level1
 
     def _join_split_row(self, fields: RowFields, anchor: Cell) -> bool:
         """The first row of a PDF page that is the rest of the last row of the page before (**a row split by the
@@ -333,14 +335,15 @@ class IndicatorReader:
 
     def _join_wrapped_row(self, fields: RowFields, anchor: Cell) -> bool:
         """**A wrapped line read as a row** (tabula, camelot and other PDF-to-CSV converters write each line of a
-        wrapped cell as a row of its own): in a table that prints the level-1 on every row with a value (two such
-        rows read, none without), a row that prints neither, and whose text stands only in columns the row above fills (``,,,度指标,生服务
-        满意度,`` under ``,,满意度指标,服务对象满意,城乡居民对基本公共卫,≥85%``) is the rest of that row. Its text
-        is joined to it (P003). In a table whose merged levels were flattened to blanks the same row is an
-        indicator without a value, and is read so. True when the row was joined."""
+        wrapped cell as a row of its own): in a table that prints the level-1 on every row with a value, even the
+        level-1 of the row before (once at least; no valued row without), a row that prints neither, and whose
+        text stands only in columns the row above fills (``,,,度指标,生服务满意度,`` under ``,,满意度指标,服务对象
+        满意,城乡居民对基本公共卫,≥85%``) is the rest of that row. Its text is joined to it (P003). Where merged
+        levels were flattened to blanks, or a level is printed only where it changes (a table perftable rendered),
+        the same row is an indicator without a value, and is read so. True when the row was joined."""
         if fields.level1 is not None or self.cols.level1 is None:
             return False
-        if self._levels_printed < 2 or self._levels_carried:
+        if not self._levels_repeated or self._levels_carried:
             return False
         if fields.value is not None and not fields.value.empty:
             return False

@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from difflib import SequenceMatcher
+from itertools import pairwise
 
 from perftable import vocab
 from perftable.extract.draft import Draft, IndicatorGroup, distinct
@@ -260,12 +261,17 @@ def _repeats_project(row: list[Cell], above: list[Cell], header: ListingHeader) 
 
 
 def _levels_on_every_row(body: list[list[Cell]], cols: IndicatorColumns | None) -> bool:
-    """True when every row of the table with an indicator value prints its level-1 (none flattened to a blank)."""
+    """True when every row of the table with an indicator value prints its level-1 (none flattened to a blank),
+    the same one again on a row after it at least once (a table that prints a level only where it changes says
+    nothing)."""
     if cols is None or cols.level1 is None or cols.value is None:
         return False
     width = max(cols.value, cols.level1)
-    valued = [row for row in body if len(row) > width and not row[cols.value].empty]
-    return len(valued) >= 2 and all(not row[cols.level1].empty for row in valued)
+    levels = [
+        label_key(row[cols.level1].text) for row in body if len(row) > width and not row[cols.value].empty
+    ]
+    # printed on every valued row, and printed again where it did not change (not only where it changes)
+    return all(levels) and any(a == b for a, b in pairwise(levels))
 
 
 def _wraps_name(row: list[Cell], first: list[Cell], header: ListingHeader) -> bool:
