@@ -144,3 +144,29 @@ def test_library_calls_raise_the_gc_threshold_for_their_own_duration_only(
         assert gc.get_threshold() == runtime.THRESHOLDS
     finally:
         gc.set_threshold(*before)
+
+
+def test_export_workers_send_back_rows_or_their_text_never_documents() -> None:
+    from perftable.exporting import file_rows
+
+    as_rows = file_rows(str(SEED), "indicators")
+    as_text = file_rows(str(SEED), "indicators", encode="csv")
+    assert (as_rows.tables, as_rows.count, len(as_rows.rows)) == (1, 27, 27)
+    assert (as_text.count, as_text.rows, as_text.text.count("\n")) == (27, [], 27)
+    assert not as_text.text.startswith(("\ufeff", "file,"))  # the header is the writer's, once
+    unreadable = file_rows(str(ROOT / "no-such-file.md"), "indicators")
+    assert unreadable.error is not None and unreadable.count == 0
+
+
+@pytest.mark.parametrize("suffix", ["csv", "jsonl", "xlsx"])
+def test_export_streamed_from_a_pool_is_the_export_of_one_process(tmp_path: Path, suffix: str) -> None:
+    from click.testing import CliRunner
+
+    from perftable.cli import cli
+
+    folder = ROOT / "samples" / "formats"
+    outputs = [tmp_path / f"one.{suffix}", tmp_path / f"two.{suffix}"]
+    for output, jobs in zip(outputs, ("1", "2"), strict=True):
+        result = CliRunner().invoke(cli, ["export", str(folder), "-o", str(output), "--jobs", jobs])
+        assert result.exit_code == 0, result.output
+    assert outputs[0].read_bytes() == outputs[1].read_bytes()

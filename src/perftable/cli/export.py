@@ -14,53 +14,25 @@ from perftable.cli.options import cell_text_notes, output_format, read_options, 
 from perftable.readers import DEFAULT_OPTIONS, ReadOptions
 
 if TYPE_CHECKING:
-    from perftable.dataset import Row, What
-    from perftable.model import Document
+    from collections.abc import Iterator
+
+    from perftable.dataset import What
+    from perftable.exporting import FileRows
 
 FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".jsonl": "jsonl", ".parquet": "parquet"}
-Loaded = tuple[str, "list[Document]", "str | None"]
 
 
-def load_file(path: str, options: ReadOptions = DEFAULT_OPTIONS) -> Loaded:
-    """One file's tables, or why it could not be read (run in worker processes: never raises for a bad file)."""
-    from perftable.errors import ReadError
-    from perftable.loader import load_all
-
-    try:
-        return path, load_all(path, options), None
-    except ReadError as exc:
-        return path, [], str(exc)
-
-
-def load_files(
-    files: list[str], jobs: int, options: ReadOptions = DEFAULT_OPTIONS
-) -> tuple[list[Document], list[str]]:
-    """Every table of the files, in order, and why each unreadable file could not be read."""
-    docs: list[Document] = []
-    failed: list[str] = []
+def read_rows(
+    files: list[str], what: What, fmt: str, jobs: int, options: ReadOptions = DEFAULT_OPTIONS
+) -> Iterator[FileRows]:
+    """Each file's rows, in order as they are ready; read in ``jobs`` worker processes, which send back rows,
+    never documents (see :mod:`perftable.exporting`)."""
+    from perftable.exporting import ENCODED, file_rows
     from perftable.parallel import ordered_map, progress
 
-    loaded = ordered_map(partial(load_file, options=options), files, jobs)
-    for _, found, error in progress(loaded, len(files), "reading", minimum=2):
-        docs.extend(found)
-        if error is not None:
-            failed.append(error)
-    return docs, failed
-
-
-def _encode(rows: list[Row], what: What, fmt: str) -> bytes:
-    from perftable.dataset import COLUMNS, to_csv, to_jsonl
-
-    columns = COLUMNS[what]
-    if fmt == "csv":
-        return to_csv(rows, columns, bom=True).encode("utf-8")
-    if fmt == "jsonl":
-        return to_jsonl(rows, columns).encode("utf-8")
-    from perftable import frames
-
-    if fmt == "xlsx":
-        return frames.to_xlsx(rows, columns, sheet=what)
-    return frames.to_parquet(rows, columns)
+    encode = fmt if fmt in ENCODED else None
+    loaded = ordered_map(partial(file_rows, what=what, options=options, encode=encode), files, jobs)
+    return progress(loaded, len(files), "reading", minimum=2)
 
 
 def _format(output: Path, fmt: str | None) -> str:
@@ -106,27 +78,27 @@ def export(
       perftable export 2024预算公开/ -o budget.xlsx --what budget --jobs 0
       perftable export submissions/ -o indicators.parquet
     """
-    from perftable.dataset import rows_of
     from perftable.errors import PerftableError
+    from perftable.exporting import Totals, write_dataset
     from perftable.files import iter_files
-    from perftable.io import atomic_write, refuse_inputs
+    from perftable.io import refuse_inputs
 
+    totals = Totals()
     try:
         fmt = _format(output, fmt)
         files = [str(path) for path in iter_files(paths)]
         refuse_inputs(output, files)  # a table found in a walked folder included
-        docs, failed = load_files(files, jobs, read_options(**limits))
-        rows = rows_of(docs, what)
+        parts = totals.count(read_rows(files, what, fmt, jobs, read_options(**limits)))
         with cell_text_notes(output):
-            atomic_write(output, _encode(rows, what, fmt), inputs=files)
+            write_dataset(output, fmt, what, parts, inputs=files)
     except PerftableError as exc:
         fail(str(exc))
         sys.exit(EXIT_ERROR)
     click.echo(
-        f"perftable: {len(rows)} rows ({what}) from {len(docs)} tables in {len(files) - len(failed)} files -> {output}",
+        f"perftable: {totals.rows} rows ({what}) from {totals.tables} tables in {totals.files} files -> {output}",
         err=True,
     )
-    for error in failed:
+    for error in totals.failed:
         fail(error)
-    if failed:
+    if totals.failed:
         sys.exit(EXIT_ERROR)
