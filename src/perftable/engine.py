@@ -161,14 +161,16 @@ def check_file(
     *,
     options: ReadOptions = DEFAULT_OPTIONS,
     baseline: Baseline | None = None,
+    display: str | None = None,
 ) -> FileReport:
-    """Validate every table of a file. A file that cannot be read gives a report with a P001 finding."""
+    """Validate every table of a file. A file that cannot be read gives a report with a P001 finding.
+    ``display`` names the file in the report when it was read from another place (a copy of a remote file)."""
     from perftable.extract import extraction, require_documents
 
-    name = str(path)
+    name = display or str(path)
     config = config or discover(resolved(path).parent)
     try:
-        source = read_source(path, options=options)
+        source = read_source(path, name, options)
         result = extraction(source)
         documents = require_documents(result, source.path)
         findings = [
