@@ -4,7 +4,7 @@
     >>> from distributed import Client
     >>> client = Client("tcp://scheduler:8786")                        # or Client() for a LocalCluster
     >>> reports = distributed.reports(["s3://budget/2026/*.pdf"])      # a dask Bag of FileReport, one per file
-    >>> reports.filter(lambda r: r.summary().errors).count().compute()
+    >>> reports.filter(lambda r: r.error is not None).count().compute()   # files that could not be read
     >>> frame = distributed.frame(["s3://budget/2026/"])               # a dask DataFrame, one row per indicator
     >>> frame.groupby("level1").size().compute()
 
@@ -12,8 +12,8 @@ Paths are read through fsspec: a local path, a folder (walked for supported file
 knows (``s3://`` where s3fs is installed, ``gcs://``, ``https://`` …); a remote file is copied to the worker's
 temporary folder (at most the size limit plus one byte) and read there, and its URL names it in every location.
 Files are partitioned as the command line does (small files grouped, large ones alone: see
-:mod:`perftable.distributed.executor`). A local file is discovered its configuration as the command line does; a
-remote one is checked with ``config`` (the defaults when None). The command line's ``--executor dask`` runs are in
+:mod:`perftable.distributed.executor`). A local file is checked with ``config``, or the configuration discovered
+upward from it as the command line does; a remote one with ``config`` (the defaults when None). The command line's ``--executor dask`` runs are in
 :mod:`perftable.distributed.runs`; the README's "Running on a cluster" says how to start a cluster.
 
 Needs ``pip install 'perftable[dask]'`` (and pandas for :func:`frame`).
