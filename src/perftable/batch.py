@@ -79,9 +79,28 @@ class Checked:
     counts: Summary
 
 
-def _check_packed(item: tuple[Path, RunSettings, FormatContext | None, bool]) -> Checked:
+Packed = tuple[Path, RunSettings, "FormatContext | None", bool]
+
+
+def _check_packed(item: Packed) -> Checked:
     path, settings, ctx, keep = item
-    report = check_one(path, settings)
+    return _checked(check_one(path, settings), ctx, keep)
+
+
+def _lost(item: Packed, reason: str) -> Checked:
+    """The report of a file whose worker process was killed twice (see :func:`perftable.parallel.ordered_map`)."""
+    from perftable.engine import unreadable
+    from perftable.errors import ReadError
+
+    path, settings, ctx, keep = item
+    error = ReadError(str(path), reason, "crashed")
+    report = FileReport(
+        file=str(path), error=reason, findings=[unreadable(error, config_for(path, settings))]
+    )
+    return _checked(report, ctx, keep)
+
+
+def _checked(report: FileReport, ctx: FormatContext | None, keep: bool) -> Checked:
     text = ""
     if ctx is not None:
         from perftable.report import module
@@ -106,4 +125,4 @@ def run(
     from perftable.rules import all_rules
 
     all_rules()  # import the catalog once, before any worker forks
-    yield from ordered_map(_check_packed, ((path, settings, ctx, keep) for path in paths), jobs)
+    yield from ordered_map(_check_packed, ((path, settings, ctx, keep) for path in paths), jobs, _lost)

@@ -22,7 +22,7 @@ from perftable.findings import FileReport, Finding, Report, Severity
 from perftable.messages import Lang, translate
 from perftable.model import Document, Location
 from perftable.profiles import PROFILES, Profile, detect
-from perftable.readers import DEFAULT_OPTIONS, ReadOptions, read_source
+from perftable.readers import DEFAULT_OPTIONS, ReadOptions
 from perftable.rules import all_rules, resolve_rule, selects
 from perftable.rules.base import Context, Problem, Rule
 from perftable.runtime import with_gc_tuned
@@ -116,8 +116,8 @@ class InternalError(ReadError):
     """A bug in perftable met while checking a file: reported for that file as P001 (exit code 2), not as a
     traceback that would end a batch run."""
 
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(path, reason, "internal")
+    def __init__(self, path: str, reason: str, kind: str = "internal") -> None:
+        super().__init__(path, reason, kind)
 
 
 def _describe(error: BaseException) -> str:
@@ -165,14 +165,15 @@ def check_file(
 ) -> FileReport:
     """Validate every table of a file. A file that cannot be read gives a report with a P001 finding.
     ``display`` names the file in the report when it was read from another place (a copy of a remote file)."""
-    from perftable.extract import extraction, require_documents
+    from perftable.extract import require_documents
+    from perftable.loader import read_file
 
     name = display or str(path)
     config = config or discover(resolved(path).parent)
     try:
-        source = read_source(path, name, options)
-        result = extraction(source)
-        documents = require_documents(result, source.path)
+        read = read_file(path, options, display)
+        result = read.extraction
+        documents = require_documents(result, name)
         findings = [
             finding for index, doc in enumerate(documents) for finding in check_document(doc, config, index)
         ]
@@ -181,7 +182,7 @@ def check_file(
     except Exception as bug:  # a bug in a reader or the extractor: this file fails, the batch goes on
         internal = InternalError(name, _describe(bug))
         return FileReport(file=name, error=internal.reason, findings=[unreadable(internal, config)])
-    suppressions = suppress.from_text(name, source.text) if source.text is not None else []
+    suppressions = suppress.from_text(name, read.text) if read.text is not None else []
     suppressions += suppress.from_config(name, config)
     findings = suppress.apply(findings, suppressions) + _unused(suppressions, config, name)
     if baseline is None and config.baseline:

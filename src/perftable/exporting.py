@@ -44,14 +44,14 @@ def file_rows(
     ``encode`` names csv or jsonl. ``display`` names the file in rows and errors when it is read from another
     place (a downloaded copy)."""
     from perftable.errors import ReadError
-    from perftable.extract import extract
-    from perftable.readers import read_source
+    from perftable.extract import require_documents
+    from perftable.loader import read_file
     from perftable.runtime import gc_tuned
 
     name = display or path
     try:
-        with gc_tuned():
-            documents = extract(read_source(path, name, options))
+        with gc_tuned():  # read as load_all reads: under the limits of time and memory (perftable.contain)
+            documents = require_documents(read_file(path, options, name).extraction, name)
     except ReadError as exc:
         return FileRows(name, error=str(exc))
     rows = rows_of(documents, what)

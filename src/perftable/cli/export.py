@@ -45,8 +45,16 @@ def read_rows(
         loaded = export_rows(files, what, fmt, options, client)
     else:
         encode = fmt if fmt in ENCODED else None
-        loaded = ordered_map(partial(file_rows, what=what, options=options, encode=encode), files, jobs)
+        work = partial(file_rows, what=what, options=options, encode=encode)
+        loaded = ordered_map(work, files, jobs, _lost)
     return progress(loaded, len(files), "reading", minimum=2)
+
+
+def _lost(path: str, reason: str) -> FileRows:
+    """A file whose worker process died twice (see :func:`perftable.parallel.ordered_map`)."""
+    from perftable.exporting import FileRows
+
+    return FileRows(path, error=f"{path}: {reason}")
 
 
 def _format(output: Path, fmt: str | None) -> str:

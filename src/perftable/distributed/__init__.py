@@ -118,15 +118,15 @@ def _reports(
 
 def _documents(urls: list[str], options: ReadOptions, storage: dict[str, Any] | None) -> list[Document]:
     from perftable.errors import ReadError
-    from perftable.extract import extract
-    from perftable.readers import read_source
+    from perftable.extract import require_documents
+    from perftable.loader import read_file
     from perftable.runtime import gc_tuned
 
     out: list[Document] = []
     for url in urls:
         try:
             with local_copy(url, options, storage) as path, gc_tuned():
-                out += extract(read_source(path, url, options))
+                out += require_documents(read_file(path, options, url).extraction, url)
         except ReadError:
             continue  # reports() says why
     return out

@@ -37,24 +37,10 @@ def _check_partition(items: list[Item]) -> list[Checked]:
 
 
 def _lost_file(items: list[Item], reason: str) -> list[Checked]:
-    """The P001 report of a file whose worker kept dying, made in the client."""
-    from perftable.batch import Checked, config_for
-    from perftable.engine import unreadable
-    from perftable.errors import ReadError
-    from perftable.findings import FileReport, Summary
-    from perftable.report import module
+    """The P001 report of a file whose worker kept dying, made in the client as the pool makes it."""
+    from perftable.batch import _lost
 
-    out: list[Checked] = []
-    for path, settings, ctx, keep in items:
-        error = ReadError(str(path), reason, "worker-lost")
-        report = FileReport(
-            file=str(path), error=reason, findings=[unreadable(error, config_for(path, settings))]
-        )
-        text = module(ctx.format).stream(report, ctx) if ctx is not None else ""
-        out.append(
-            Checked(report if keep else report.model_copy(update={"findings": []}), text, Summary.of(report))
-        )
-    return out
+    return [_lost(item, reason) for item in items]
 
 
 def _one_each(items: list[Any]) -> list[list[Any]]:
