@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,7 @@ from perftable.profiles import PROFILES, Profile, detect
 from perftable.readers import DEFAULT_OPTIONS, ReadOptions
 from perftable.rules import all_rules, resolve_rule, selects
 from perftable.rules.base import Context, Problem, Rule
+from perftable.runtime import with_gc_tuned
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ def active_rules(config: Config, path: str | None = None) -> list[ActiveRule]:
     return _active(config, ignored)
 
 
-@cache
+@lru_cache(maxsize=1024)  # keyed by value (Config is hashed by value): bounded however configs arrive
 def _active(config: Config, ignored: tuple[str, ...]) -> list[ActiveRule]:
     active: list[ActiveRule] = []
     for rule in all_rules():
@@ -153,21 +154,24 @@ def _unused(suppressions: Iterable[suppress.Suppression], config: Config, path: 
     return found
 
 
+@with_gc_tuned
 def check_file(
     path: str | Path,
     config: Config | None = None,
     *,
     options: ReadOptions = DEFAULT_OPTIONS,
     baseline: Baseline | None = None,
+    display: str | None = None,
 ) -> FileReport:
-    """Validate every table of a file. A file that cannot be read gives a report with a P001 finding."""
+    """Validate every table of a file. A file that cannot be read gives a report with a P001 finding.
+    ``display`` names the file in the report when it was read from another place (a copy of a remote file)."""
     from perftable.extract import require_documents
     from perftable.loader import read_file
 
-    name = str(path)
+    name = display or str(path)
     config = config or discover(resolved(path).parent)
     try:
-        read = read_file(path, options)
+        read = read_file(path, options, display)
         result = read.extraction
         documents = require_documents(result, name)
         findings = [
@@ -194,6 +198,7 @@ def check_file(
     )
 
 
+@with_gc_tuned
 def validate(target: str | Path | Document, config: Config | None = None) -> Report:
     """Validate a file (every table in it) or a document already loaded; the CLI formats only serialise this."""
     report = Report()

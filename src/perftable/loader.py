@@ -14,6 +14,7 @@ from perftable.extract import Extraction, extraction, require_documents
 from perftable.grid import Origin, Source
 from perftable.model import Document
 from perftable.readers import DEFAULT_OPTIONS, ReadOptions, parse_text, read_source
+from perftable.runtime import with_gc_tuned
 
 R = TypeVar("R")
 
@@ -31,16 +32,16 @@ class Read:
     text: str | None
 
 
-def read_file(path: str | Path, options: ReadOptions = DEFAULT_OPTIONS) -> Read:
+def read_file(path: str | Path, options: ReadOptions = DEFAULT_OPTIONS, display: str | None = None) -> Read:
     """A file read and extracted, in a child process where the system allows it (``options.contain``): a reader's
     crash, a memory blow-up or a file that takes too long becomes a :class:`~perftable.errors.ReadError` for this
     file (P001), and so does a bug met while reading it (kind ``internal``). Never raises anything else for a
-    file's content."""
+    file's content. ``display`` names the file when it was read from another place (a copy of a remote file)."""
     from perftable.readers import NATIVE_FORMATS, sniff
 
-    name = str(path)
+    name = display or str(path)
     fmt = sniff(path, name, options)
-    work = partial(_read_file, path, options)
+    work = partial(_read_file, path, options, name)
     if fmt in NATIVE_FORMATS:
         if options.contain:
             warm_up(fmt)
@@ -85,8 +86,8 @@ def warm_up(fmt: str) -> None:
         _WARM.add(fmt)
 
 
-def _read_file(path: str | Path, options: ReadOptions) -> Read:
-    source = read_source(path, options=options)
+def _read_file(path: str | Path, options: ReadOptions, display: str | None = None) -> Read:
+    source = read_source(path, display, options)
     return Read(extraction(source), source.text)
 
 
@@ -108,11 +109,13 @@ def time_limit(seconds: float, name: str) -> AbstractContextManager[None]:
     return limit(seconds, name)
 
 
+@with_gc_tuned
 def load_all(path: str | Path, options: ReadOptions = DEFAULT_OPTIONS) -> list[Document]:
     """Every 绩效目标表 in a file. Raises :class:`~perftable.errors.ReadError` when there is none."""
     return load_extraction(path, options).documents
 
 
+@with_gc_tuned
 def load_extraction(path: str | Path, options: ReadOptions = DEFAULT_OPTIONS) -> Extraction:
     """Every 绩效目标表 in a file, with the number of other tables skipped (收支总表, 自评表…). Raises
     :class:`~perftable.errors.ReadError` when the file holds no 绩效目标表."""
@@ -128,6 +131,7 @@ def source_extraction(source: Source, options: ReadOptions = DEFAULT_OPTIONS) ->
     return result
 
 
+@with_gc_tuned
 def loads_extraction(text: str, fmt: str = "markdown", name: str = "<string>") -> Extraction:
     """:func:`load_extraction` for text already in memory."""
     result = extraction(Source(name, fmt, parse_text(text, fmt, Origin(name))))
@@ -147,6 +151,7 @@ def load(path: str | Path, options: ReadOptions = DEFAULT_OPTIONS) -> Document:
     return documents[0]
 
 
+@with_gc_tuned
 def loads(text: str, fmt: str = "markdown", name: str = "<string>") -> list[Document]:
     """Every 绩效目标表 in text already in memory (``fmt``: markdown, html, csv or tsv)."""
     result = extraction(Source(name, fmt, parse_text(text, fmt, Origin(name))))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from functools import partial
 from pathlib import Path
@@ -10,61 +11,50 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from perftable.cli import EXIT_ERROR, fail
+from perftable.cli.executor import dask_client, executor_options
 from perftable.cli.options import cell_text_notes, output_format, read_options, reading_options
 from perftable.readers import DEFAULT_OPTIONS, ReadOptions
 
 if TYPE_CHECKING:
-    from perftable.dataset import Row, What
-    from perftable.model import Document
+    from collections.abc import Iterator
+
+    from distributed import Client
+
+    from perftable.dataset import What
+    from perftable.exporting import FileRows
 
 FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".jsonl": "jsonl", ".parquet": "parquet"}
-Loaded = tuple[str, "list[Document]", "str | None"]
 
 
-def load_file(path: str, options: ReadOptions = DEFAULT_OPTIONS) -> Loaded:
-    """One file's tables, or why it could not be read (run in worker processes: never raises for a bad file)."""
-    from perftable.errors import ReadError
-    from perftable.loader import load_all
-
-    try:
-        return path, load_all(path, options), None
-    except ReadError as exc:
-        return path, [], str(exc)
-
-
-def _lost(path: str, reason: str) -> Loaded:
-    return path, [], f"{path}: {reason}"
-
-
-def load_files(
-    files: list[str], jobs: int, options: ReadOptions = DEFAULT_OPTIONS
-) -> tuple[list[Document], list[str]]:
-    """Every table of the files, in order, and why each unreadable file could not be read."""
-    docs: list[Document] = []
-    failed: list[str] = []
+def read_rows(
+    files: list[str],
+    what: What,
+    fmt: str,
+    jobs: int,
+    options: ReadOptions = DEFAULT_OPTIONS,
+    client: Client | None = None,
+) -> Iterator[FileRows]:
+    """Each file's rows, in order as they are ready; read in ``jobs`` worker processes (or on the Dask cluster of
+    ``client``), which send back rows, never documents (see :mod:`perftable.exporting`)."""
+    from perftable.exporting import ENCODED, file_rows
     from perftable.parallel import ordered_map, progress
 
-    loaded = ordered_map(partial(load_file, options=options), files, jobs, _lost)
-    for _, found, error in progress(loaded, len(files), "reading", minimum=2):
-        docs.extend(found)
-        if error is not None:
-            failed.append(error)
-    return docs, failed
+    if client is not None:
+        from perftable.distributed.runs import export_rows
+
+        loaded = export_rows(files, what, fmt, options, client)
+    else:
+        encode = fmt if fmt in ENCODED else None
+        work = partial(file_rows, what=what, options=options, encode=encode)
+        loaded = ordered_map(work, files, jobs, _lost)
+    return progress(loaded, len(files), "reading", minimum=2)
 
 
-def _encode(rows: list[Row], what: What, fmt: str) -> bytes:
-    from perftable.dataset import COLUMNS, to_csv, to_jsonl
+def _lost(path: str, reason: str) -> FileRows:
+    """A file whose worker process died twice (see :func:`perftable.parallel.ordered_map`)."""
+    from perftable.exporting import FileRows
 
-    columns = COLUMNS[what]
-    if fmt == "csv":
-        return to_csv(rows, columns, bom=True).encode("utf-8")
-    if fmt == "jsonl":
-        return to_jsonl(rows, columns).encode("utf-8")
-    from perftable import frames
-
-    if fmt == "xlsx":
-        return frames.to_xlsx(rows, columns, sheet=what)
-    return frames.to_parquet(rows, columns)
+    return FileRows(path, error=f"{path}: {reason}")
 
 
 def _format(output: Path, fmt: str | None) -> str:
@@ -81,7 +71,12 @@ def _format(output: Path, fmt: str | None) -> str:
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
-    "-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The dataset file."
+    "-o",
+    "--output",
+    "output_name",
+    required=True,
+    type=click.Path(),
+    help="The dataset file; with --executor dask, a folder (out/) for a partitioned Parquet dataset.",
 )
 @click.option(
     "--what", type=click.Choice(["indicators", "budget", "tasks"]), default="indicators", show_default=True
@@ -92,9 +87,17 @@ def _format(output: Path, fmt: str | None) -> str:
 @click.option(
     "-j", "--jobs", type=int, default=1, show_default=True, help="Processes to read with (0: all cores)."
 )
+@executor_options
 @reading_options
 def export(
-    paths: tuple[Path, ...], output: Path, what: What, fmt: str | None, jobs: int, **limits: Any
+    paths: tuple[Path, ...],
+    output_name: str,
+    what: What,
+    fmt: str | None,
+    jobs: int,
+    executor: str,
+    scheduler: str | None,
+    **limits: Any,
 ) -> None:
     """Export the tables of many files as one dataset: one row per indicator (or, with --what, per budget line or
     task), with the document's kind, year, department and project, the parsed target (comparator, number, unit,
@@ -103,34 +106,53 @@ def export(
     PATHS are files or directories (searched for supported files). Files that cannot be read are listed at the
     end and the exit code is 2; the others are still exported. CSV is UTF-8 with a BOM (Excel shows the Chinese);
     in CSV and XLSX a text that begins with = + - @ is written as text, never as a formula. Parquet needs pyarrow.
+    With --executor dask the files are read on a Dask cluster, and -o out/ (a folder) writes a partitioned Parquet
+    dataset, one part per partition of files, written by the workers.
 
     \b
     Examples:
       perftable export samples/ -o indicators.csv
       perftable export 2024预算公开/ -o budget.xlsx --what budget --jobs 0
       perftable export submissions/ -o indicators.parquet
+      perftable export archive/ --executor dask --scheduler tcp://10.0.0.5:8786 -o indicators/
     """
-    from perftable.dataset import rows_of
-    from perftable.errors import PerftableError
+    from perftable.errors import PerftableError, UsageError
+    from perftable.exporting import Totals, write_dataset
     from perftable.files import iter_files
-    from perftable.io import atomic_write, refuse_inputs
+    from perftable.io import refuse_inputs
+    from perftable.parallel import progress
 
+    output = Path(output_name)
+    folder = output_name.endswith(("/", os.sep)) or output.is_dir()
+    totals = Totals()
     try:
-        fmt = _format(output, fmt)
+        if folder and executor != "dask":
+            raise UsageError(
+                f"-o {output_name}: a folder takes a partitioned Parquet dataset (--executor dask)"
+            )
+        fmt = "parquet" if folder else _format(output, fmt)
         files = [str(path) for path in iter_files(paths)]
         refuse_inputs(output, files)  # a table found in a walked folder included
-        docs, failed = load_files(files, jobs, read_options(**limits))
-        rows = rows_of(docs, what)
-        with cell_text_notes(output):
-            atomic_write(output, _encode(rows, what, fmt), inputs=files)
+        options = read_options(**limits)
+        with dask_client(executor, scheduler, jobs) as client:
+            if client is not None and folder:
+                from perftable.distributed import parquet
+
+                written = parquet.write(files, what, options, client, output)
+                for _ in progress(totals.count(written), len(files), "reading", minimum=2):
+                    pass  # the workers write the parts; the counts come back
+            else:
+                rows = read_rows(files, what, fmt, jobs, options, client)
+                with cell_text_notes(output):
+                    write_dataset(output, fmt, what, totals.count(rows), inputs=files)
     except PerftableError as exc:
         fail(str(exc))
         sys.exit(EXIT_ERROR)
     click.echo(
-        f"perftable: {len(rows)} rows ({what}) from {len(docs)} tables in {len(files) - len(failed)} files -> {output}",
+        f"perftable: {totals.rows} rows ({what}) from {totals.tables} tables in {totals.files} files -> {output}",
         err=True,
     )
-    for error in failed:
+    for error in totals.failed:
         fail(error)
-    if failed:
+    if totals.failed:
         sys.exit(EXIT_ERROR)

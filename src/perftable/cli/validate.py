@@ -12,6 +12,7 @@ from typing import IO, Any
 import click
 
 from perftable.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, signals
+from perftable.cli.executor import executor_options, file_checks
 from perftable.cli.options import parse_severities, read_options, reading_options, split_list, verbose_option
 from perftable.findings import FileReport
 from perftable.report import FORMATS
@@ -90,13 +91,14 @@ def _default_format() -> str:
     help="Processes to use; 0 means all cores.",
 )
 @click.option("--no-progress", is_flag=True, help="Never show a progress bar.")
+@executor_options
 @reading_options
 @verbose_option
 def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang: str | None, select: tuple[str, ...],
              ignore: tuple[str, ...], severities: tuple[str, ...], fail_on: str | None, exit_zero: bool,
              profile: str | None, config_file: str | None, isolated: bool, baseline: str | None,
-             write_baseline: Path | None, jobs: int, no_progress: bool, verbose: bool,
-             **limits: Any) -> None:  # fmt: skip
+             write_baseline: Path | None, jobs: int, no_progress: bool, executor: str, scheduler: str | None,
+             verbose: bool, **limits: Any) -> None:  # fmt: skip
     """Validate 绩效目标表: budget arithmetic, indicator completeness, units, cross-checks.
 
     PATHS are files or directories (searched for .md .html .csv .tsv .xlsx .xls .ods .docx .pdf files); in a
@@ -109,8 +111,9 @@ def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang
       perftable validate samples/guangdong-department/lianjiang-2024.md
       perftable validate submissions/ --jobs 0 --format json -o report.json
       perftable validate x.md --lang en --select B,U --ignore U006 --fail-on warning
+      perftable validate archive/ --executor dask --scheduler tcp://10.0.0.5:8786 --format json-lines
     """
-    from perftable.batch import RunSettings, config_for, run
+    from perftable.batch import RunSettings, config_for
     from perftable.config import parse_profile
     from perftable.files import iter_files
     from perftable.findings import Report
@@ -147,8 +150,11 @@ def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang
     color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     ctx = FormatContext(format=name, lang=first.lang, color=color)
     report = Report()
+    run = click.get_current_context().with_resource(
+        file_checks(executor, scheduler, jobs)
+    )  # closed at the end
     if write_baseline is not None:
-        for checked in progress(run(files, settings, jobs), len(files), "perftable", disabled=no_progress):
+        for checked in progress(run(files, settings), len(files), "perftable", disabled=no_progress):
             signals.check()
             report.add(checked.report)
         signals.check()
@@ -156,7 +162,7 @@ def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang
         return
     keep = name not in STREAMING  # streamed formats need only the counts: memory stays flat
     checked_files = progress(
-        run(files, settings, jobs, ctx, keep=keep), len(files), "perftable", disabled=no_progress
+        run(files, settings, ctx=ctx, keep=keep), len(files), "perftable", disabled=no_progress
     )
     with _sink(output, files) as sink:
         for checked in checked_files:
