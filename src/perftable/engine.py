@@ -159,8 +159,10 @@ def check_file(
     *,
     options: ReadOptions = DEFAULT_OPTIONS,
     baseline: Baseline | None = None,
+    collect: list[Document] | None = None,
 ) -> FileReport:
-    """Validate every table of a file. A file that cannot be read gives a report with a P001 finding."""
+    """Validate every table of a file. A file that cannot be read gives a report with a P001 finding. The tables
+    read are appended to ``collect`` when it is given (``perftable review`` renders them; the file is read once)."""
     from perftable.extract import extraction, require_documents
 
     name = str(path)
@@ -169,6 +171,8 @@ def check_file(
         source = read_source(path, options=options)
         result = extraction(source)
         documents = require_documents(result, source.path)
+        if collect is not None:
+            collect.extend(documents)
         findings = [
             finding for index, doc in enumerate(documents) for finding in check_document(doc, config, index)
         ]

@@ -117,6 +117,7 @@ class GradeResult(Record):
                 f"-{_number(d.points)}{' (capped)' if d.capped else ''}"
             )
             for d in self.deductions
+            if d.points
         ]
         if self.ceiling is not None:
             lines.append(
