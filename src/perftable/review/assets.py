@@ -92,6 +92,7 @@ JS = r"""
     });
     var hash = "#" + parts.join("&");
     if (replace) { location.replace(hash); } else { location.hash = hash; }
+    apply();  // now, not when hashchange comes (it comes later, and applying twice changes nothing)
   }
 
   function compare(key, dir) {

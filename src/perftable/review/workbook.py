@@ -81,6 +81,7 @@ def _header(ws: Any, heads: tuple[str, ...], widths: tuple[int, ...]) -> None:
 def _summary(ws: Any, batch: Batch, sheets: dict[int, str], lang: Lang) -> None:
     from openpyxl.formatting.rule import CellIsRule, FormulaRule
     from openpyxl.styles import PatternFill
+    from openpyxl.worksheet.hyperlink import Hyperlink
 
     from perftable.grid import column_letters
     from perftable.report import relative
@@ -98,7 +99,7 @@ def _summary(ws: Any, batch: Batch, sheets: dict[int, str], lang: Lang) -> None:
         _row(ws, number + 1, values)
         if number in sheets:
             link = ws.cell(row=number + 1, column=len(heads))
-            link.hyperlink = f"#'{sheets[number]}'!A1"
+            link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{sheets[number]}'!A1")
             link.style = "Hyperlink"
     last = len(batch.tables) + 1
     ws.auto_filter.ref = f"A1:{column_letters(len(heads) - 1)}{last}"
