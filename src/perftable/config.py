@@ -24,6 +24,9 @@ Validated once, up front: an unknown key, a rule that does not exist, a bad seve
 
     [tool.perftable.rules.I001]          # rule options (see ``perftable rules I001``)
     required = ["产出指标", "效益指标", "满意度指标", "成本指标"]
+
+    [tool.perftable.review]              # grades of `perftable review` (see ``perftable rules --review``)
+    thresholds = { "优" = 90, "良" = 75, "中" = 60 }
 """
 
 from __future__ import annotations
@@ -34,11 +37,14 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from perftable.errors import UsageError
 from perftable.findings import Severity
 from perftable.messages import LANGS, Lang
+
+if TYPE_CHECKING:
+    from perftable.review.scoring import Scoring
 
 SEVERITIES = ("error", "warning", "info")
 _KEYS = frozenset(
@@ -54,6 +60,7 @@ _KEYS = frozenset(
         "per-file-ignores",
         "cell-ignores",
         "rules",
+        "review",
     }
 )
 
@@ -75,6 +82,7 @@ class Config:
     fail_on: Severity = "error"
     tolerance: Decimal | None = None
     baseline: str | None = None
+    review: Scoring | None = None  # [tool.perftable.review]; None: the default scoring
     source: str | None = None  # the file this came from
     root: Path = field(default_factory=Path.cwd)  # globs are relative to it
 
@@ -181,6 +189,10 @@ def from_mapping(data: Mapping[str, Any], source: str = "<config>", root: Path |
             changes[attr] = {pattern: _strings(codes, key) for pattern, codes in table.items()}
     if "rules" in data:
         changes["rule_options"] = _rule_options(_table(data["rules"], f"{source}: rules"), source)
+    if "review" in data:
+        from perftable.review.scoring import parse_scoring
+
+        changes["review"] = parse_scoring(_table(data["review"], f"{source}: review"), source)
     return replace(config, **changes)
 
 

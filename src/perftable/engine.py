@@ -162,9 +162,12 @@ def check_file(
     options: ReadOptions = DEFAULT_OPTIONS,
     baseline: Baseline | None = None,
     display: str | None = None,
+    collect: list[Document] | None = None,
 ) -> FileReport:
     """Validate every table of a file. A file that cannot be read gives a report with a P001 finding.
-    ``display`` names the file in the report when it was read from another place (a copy of a remote file)."""
+    ``display`` names the file in the report when it was read from another place (a copy of a remote file). The
+    tables read are appended to ``collect`` when it is given (``perftable review`` renders them; the file is read
+    once)."""
     from perftable.extract import require_documents
     from perftable.loader import read_file
 
@@ -174,6 +177,8 @@ def check_file(
         read = read_file(path, options, display)
         result = read.extraction
         documents = require_documents(result, name)
+        if collect is not None:
+            collect.extend(documents)
         findings = [
             finding for index, doc in enumerate(documents) for finding in check_document(doc, config, index)
         ]

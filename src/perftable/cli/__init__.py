@@ -32,6 +32,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "Check tables and report findings (exit 1 on errors).",
     ),
     "rules": ("perftable.cli.rules", "rules", "List the rules, or explain one."),
+    "review": (
+        "perftable.cli.review",
+        "review",
+        "Review a batch: grades, 审核意见 and findings as HTML, xlsx, docx or markdown.",
+    ),
     "render": ("perftable.cli.render", "render", "Render tables as clean markdown, xlsx, HTML, JSON or CSV."),
     "diff": ("perftable.cli.diff", "diff", "Show what changed between two versions of a table."),
     "export": (

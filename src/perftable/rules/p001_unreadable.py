@@ -27,6 +27,8 @@ CODE = "P001"
 NAME = "unreadable"
 SEVERITY = "error"
 GUIDANCE = "读取：文件须能读取且含绩效目标表"
+CRITERION = None
+OPINIONS = ()
 SUMMARY = {"zh": "文件无法读取或不含绩效目标表", "en": "the file could not be read, or holds no 绩效目标表"}
 # One message per ReadError.kind; "other" prints the reader's own (English) reason.
 MESSAGES = {
