@@ -1800,3 +1800,44 @@ def test_a_row_without_value_under_levels_printed_where_they_change_stays_an_ind
     )
     assert [i.name for i in doc.indicators][-1] == "项目完成时间"
     assert not [w for w in doc.warnings if w.kind == "wrapped-row"]
+
+
+# --- HTML: a form inside a page-layout table, a grid nested in a form's cell -----------------------------------
+
+LAYOUT_PAGE = """<html><body><table width="1000">
+<tr><td class="nav"><a href="/">首页</a> <a href="/zwgk/">政务公开</a></td></tr>
+<tr><td><p>2026年项目支出绩效目标表</p>
+<table border="1">
+<tr><td>项目名称</td><td colspan="3">学生资助补助经费</td></tr>
+<tr><td>年度绩效目标</td><td colspan="3">资助家庭经济困难学生5600人次。</td></tr>
+<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>
+<tr><td rowspan="2">产出指标</td><td>数量指标</td><td>资助学生人次</td><td>≥5600人次</td></tr>
+<tr><td>质量指标</td><td>资助对象精准率</td><td>100%</td></tr>
+<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>受助学生满意度</td><td>≥92%</td></tr>
+</table><p>主办：某市财政局 <table><tr><td>版权所有</td></tr></table></p></td></tr></table></body></html>"""
+
+
+def test_a_form_inside_a_page_layout_table_is_read_with_its_title() -> None:
+    (doc,) = perftable.loads(LAYOUT_PAGE, "html", "portal.html")
+    assert (doc.title, doc.year, doc.project, len(doc.indicators)) == (
+        "2026年项目支出绩效目标表",
+        2026,
+        "学生资助补助经费",
+        3,
+    )
+
+
+def test_an_indicator_grid_nested_in_a_form_cell_is_read_after_its_form() -> None:
+    page = """<table border="1">
+<tr><td>项目名称</td><td>学生资助补助经费</td></tr>
+<tr><td>资金总额</td><td>1467.28</td></tr>
+<tr><td>绩效指标</td><td><table>
+<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>
+<tr><td>产出指标</td><td>数量指标</td><td>资助学生人次</td><td>≥5600人次</td></tr>
+</table></td></tr></table>"""
+    (doc,) = perftable.loads(page, "html", "form.html")
+    assert (doc.project, doc.budget[0].amount, [i.name for i in doc.indicators]) == (
+        "学生资助补助经费",
+        Decimal("1467.28"),
+        ["资助学生人次"],
+    )

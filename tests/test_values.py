@@ -293,7 +293,13 @@ def test_every_range_separator_joins_a_period_and_a_goal_label_period(sep: str) 
 
 @pytest.mark.parametrize(
     ("text", "comparator"),
-    [("达到85%及以上", "≥"), ("达到90%以上", "≥"), ("达到95%", "="), ("达到1万亩以下", "≤"), ("不低于85%", "≥")],
+    [
+        ("达到85%及以上", "≥"),
+        ("达到90%以上", "≥"),
+        ("达到95%", "="),
+        ("达到1万亩以下", "≤"),
+        ("不低于85%", "≥"),
+    ],
 )
 def test_a_suffix_says_more_than_reach(text: str, comparator: str) -> None:
     """达到 (reach) reads as = only where no suffix (以上, 以下) says which way the target may be passed."""
