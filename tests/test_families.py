@@ -1841,3 +1841,39 @@ def test_an_indicator_grid_nested_in_a_form_cell_is_read_after_its_form() -> Non
         Decimal("1467.28"),
         ["资助学生人次"],
     )
+
+
+# --- a listing continued in a table of its own (a converter that writes one table per page) -----------------
+
+
+CONTINUED_LISTING = """
+# 2026年项目支出绩效目标表
+
+| 项目名称 | 项目金额 | 年度绩效目标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| --- | --- | --- | --- | --- | --- | --- |
+| 社区居家养老服务补贴 | 278.55 | 为240户老年人提供补贴 | 产出指标 | 数量指标 | 补贴发放户数 | 240户 |
+|  |  |  | 满意度指标 | 服务对象满意度指标 | 老年人满意度 | ≥95% |
+| 特困人员供养经费 | 312.40 | 保障特困人员基本生活 | 产出指标 | 数量指标 | 救助人数 | ≥1450人 |
+
+{second}
+|  |  |  | 效益指标 | 社会效益指标 | 困难群众基本生活 | 得到有效保障 |
+|  |  |  | 满意度指标 | 服务对象满意度指标 | 救助对象满意度 | ≥95% |
+| 困难残疾人生活补贴 | 423.60 | 为3200名残疾人发放补贴 | 产出指标 | 数量指标 | 补贴发放人数 | ≥3200人 |
+"""
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "| 项目名称 | 项目金额 | 年度绩效目标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |\n| --- | --- | --- | --- | --- | --- | --- |",
+        "|  |  |  |  |  |  |  |\n| --- | --- | --- | --- | --- | --- | --- |",  # no header
+    ],
+    ids=["header-repeated", "no-header"],
+)
+def test_a_listing_continued_in_another_table_keeps_its_projects_whole(second: str) -> None:
+    docs = loads(CONTINUED_LISTING.replace("{second}", second))
+    assert [(d.project, [i.name for i in d.indicators]) for d in docs] == [
+        ("社区居家养老服务补贴", ["补贴发放户数", "老年人满意度"]),
+        ("特困人员供养经费", ["救助人数", "困难群众基本生活", "救助对象满意度"]),
+        ("困难残疾人生活补贴", ["补贴发放人数"]),
+    ]
