@@ -1800,3 +1800,80 @@ def test_a_row_without_value_under_levels_printed_where_they_change_stays_an_ind
     )
     assert [i.name for i in doc.indicators][-1] == "项目完成时间"
     assert not [w for w in doc.warnings if w.kind == "wrapped-row"]
+
+
+# --- HTML: a form inside a page-layout table, a grid nested in a form's cell -----------------------------------
+
+LAYOUT_PAGE = """<html><body><table width="1000">
+<tr><td class="nav"><a href="/">首页</a> <a href="/zwgk/">政务公开</a></td></tr>
+<tr><td><p>2026年项目支出绩效目标表</p>
+<table border="1">
+<tr><td>项目名称</td><td colspan="3">学生资助补助经费</td></tr>
+<tr><td>年度绩效目标</td><td colspan="3">资助家庭经济困难学生5600人次。</td></tr>
+<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>
+<tr><td rowspan="2">产出指标</td><td>数量指标</td><td>资助学生人次</td><td>≥5600人次</td></tr>
+<tr><td>质量指标</td><td>资助对象精准率</td><td>100%</td></tr>
+<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>受助学生满意度</td><td>≥92%</td></tr>
+</table><p>主办：某市财政局 <table><tr><td>版权所有</td></tr></table></p></td></tr></table></body></html>"""
+
+
+def test_a_form_inside_a_page_layout_table_is_read_with_its_title() -> None:
+    (doc,) = perftable.loads(LAYOUT_PAGE, "html", "portal.html")
+    assert (doc.title, doc.year, doc.project, len(doc.indicators)) == (
+        "2026年项目支出绩效目标表",
+        2026,
+        "学生资助补助经费",
+        3,
+    )
+
+
+def test_an_indicator_grid_nested_in_a_form_cell_is_read_after_its_form() -> None:
+    page = """<table border="1">
+<tr><td>项目名称</td><td>学生资助补助经费</td></tr>
+<tr><td>资金总额</td><td>1467.28</td></tr>
+<tr><td>绩效指标</td><td><table>
+<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>
+<tr><td>产出指标</td><td>数量指标</td><td>资助学生人次</td><td>≥5600人次</td></tr>
+</table></td></tr></table>"""
+    (doc,) = perftable.loads(page, "html", "form.html")
+    assert (doc.project, doc.budget[0].amount, [i.name for i in doc.indicators]) == (
+        "学生资助补助经费",
+        Decimal("1467.28"),
+        ["资助学生人次"],
+    )
+
+
+# --- a listing continued in a table of its own (a converter that writes one table per page) -----------------
+
+
+CONTINUED_LISTING = """
+# 2026年项目支出绩效目标表
+
+| 项目名称 | 项目金额 | 年度绩效目标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| --- | --- | --- | --- | --- | --- | --- |
+| 社区居家养老服务补贴 | 278.55 | 为240户老年人提供补贴 | 产出指标 | 数量指标 | 补贴发放户数 | 240户 |
+|  |  |  | 满意度指标 | 服务对象满意度指标 | 老年人满意度 | ≥95% |
+| 特困人员供养经费 | 312.40 | 保障特困人员基本生活 | 产出指标 | 数量指标 | 救助人数 | ≥1450人 |
+
+{second}
+|  |  |  | 效益指标 | 社会效益指标 | 困难群众基本生活 | 得到有效保障 |
+|  |  |  | 满意度指标 | 服务对象满意度指标 | 救助对象满意度 | ≥95% |
+| 困难残疾人生活补贴 | 423.60 | 为3200名残疾人发放补贴 | 产出指标 | 数量指标 | 补贴发放人数 | ≥3200人 |
+"""
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "| 项目名称 | 项目金额 | 年度绩效目标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |\n| --- | --- | --- | --- | --- | --- | --- |",
+        "|  |  |  |  |  |  |  |\n| --- | --- | --- | --- | --- | --- | --- |",  # no header
+    ],
+    ids=["header-repeated", "no-header"],
+)
+def test_a_listing_continued_in_another_table_keeps_its_projects_whole(second: str) -> None:
+    docs = loads(CONTINUED_LISTING.replace("{second}", second))
+    assert [(d.project, [i.name for i in d.indicators]) for d in docs] == [
+        ("社区居家养老服务补贴", ["补贴发放户数", "老年人满意度"]),
+        ("特困人员供养经费", ["救助人数", "困难群众基本生活", "救助对象满意度"]),
+        ("困难残疾人生活补贴", ["补贴发放人数"]),
+    ]

@@ -486,11 +486,19 @@ def split_code(name: str) -> tuple[str | None, str]:
     return (match["code"], rest) if rest else (None, name)
 
 
-def read_listing(table: Table, header: ListingHeader, context: ListingContext) -> list[Draft]:
-    """The projects of a listing, in order, as drafts."""
+def read_listing(
+    table: Table, header: ListingHeader, context: ListingContext, before: Draft | None = None
+) -> list[Draft]:
+    """The projects of a listing, in order, as drafts. ``before``: the last project of the listing table this one
+    continues, to which the rows before this table's first project belong."""
     blocks = _join_pages(_blocks(table, header), header)
     kinds = _kinds(blocks, header)
     drafts: list[Draft] = []
+    if before is not None:
+        for block, kind in zip(blocks, kinds, strict=True):
+            if kind != "orphan":
+                break
+            _read_indicators(before, block, header)
     unit: str | None = None
     name = header.first("project")
     previous: _Block | None = None
