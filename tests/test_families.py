@@ -1877,3 +1877,20 @@ def test_a_listing_continued_in_another_table_keeps_its_projects_whole(second: s
         ("特困人员供养经费", ["救助人数", "困难群众基本生活", "救助对象满意度"]),
         ("困难残疾人生活补贴", ["补贴发放人数"]),
     ]
+
+
+def test_note_and_sign_off_rows_under_a_listing_end_it() -> None:
+    """注：… and 填表人：… | 联系电话：… rows fill a listing's unit and goal columns: they are no project."""
+    docs = loads(
+        """
+# 2026年项目支出绩效目标表
+
+| 单位名称 | 项目名称 | 项目金额（万元） | 年度绩效目标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+|---|---|---|---|---|---|---|---|
+| 某区农业农村局 | 农机购置补贴 | 543.21 | 补贴农机具1350台 | 产出指标 | 数量指标 | 补贴机具台数 | ≥1350台 |
+| | | | | 满意度指标 | 服务对象满意度指标 | 受益农户满意度 | ≥90% |
+| 注：本表金额单位为万元。 | | | | | | | |
+| 填表人：赵磊 | | | 联系电话：0379-67712345 | | | | |
+"""
+    )
+    assert [(d.project, len(d.indicators)) for d in docs] == [("农机购置补贴", 2)]

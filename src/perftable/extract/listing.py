@@ -308,6 +308,9 @@ def _blocks(table: Table, header: ListingHeader) -> list[_Block]:
     blocks: list[_Block] = []
     above: list[Cell] | None = None
     for row in body:
+        filled = distinct(row)
+        if filled and not filled[0][1].merged and vocab.is_footnote(filled[0][1].text):
+            break  # 注：…, 填表人：… under the listing end it (their cells are no project's)
         if _is_repeated_header(row, header):
             above = None
             continue
