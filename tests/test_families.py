@@ -1894,3 +1894,36 @@ def test_note_and_sign_off_rows_under_a_listing_end_it() -> None:
 """
     )
     assert [(d.project, len(d.indicators)) for d in docs] == [("农机购置补贴", 2)]
+
+
+@pytest.mark.parametrize(
+    ("heading", "word"),
+    [
+        ("任务一：公共文化服务", "任务"),
+        ("重点任务1、公共文化服务", "重点任务"),
+        ("项目（一）公共文化服务", "项目"),
+    ],
+)
+def test_a_heading_row_inside_the_indicator_table_groups_the_indicators_under_it(
+    heading: str, word: str
+) -> None:
+    (doc,) = loads(
+        f"""
+# 2026年部门整体绩效目标表
+
+| 部门名称 | 某区文化旅游体育局 | | |
+|---|---|---|---|
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| {heading} | | | |
+| 产出指标 | 数量指标 | 送戏下乡演出场次 | ≥120场 |
+| 满意度指标 | 服务对象满意度指标 | 观众满意度 | ≥90% |
+| 任务二：全民健身 | | | |
+| 产出指标 | 数量指标 | 健身赛事场次 | ≥36场 |
+"""
+    )
+    assert [(i.name, i.value, dict(i.info)) for i in doc.indicators] == [
+        ("送戏下乡演出场次", "≥120场", {word: "公共文化服务"}),
+        ("观众满意度", "≥90%", {word: "公共文化服务"}),
+        ("健身赛事场次", "≥36场", {"任务": "全民健身"}),
+    ]
+    assert not {"I003", "P003"} & set(codes(doc))
