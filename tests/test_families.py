@@ -1927,3 +1927,20 @@ def test_a_heading_row_inside_the_indicator_table_groups_the_indicators_under_it
         ("健身赛事场次", "≥36场", {"任务": "全民健身"}),
     ]
     assert not {"I003", "P003"} & set(codes(doc))
+
+
+def test_a_project_cut_by_a_header_copied_into_a_sheet_stays_one_project() -> None:
+    """A sheet has no pages: a header copied in where a printed page would start cuts a project as a page does."""
+    docs = loads(
+        """
+| 项目名称 | 项目金额 | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+|---|---|---|---|---|---|
+| 应急物资储备项目 | 450 | 产出指标 | 数量指标 | 储备物资种类 | ≥45种 |
+| | | 产出指标 | 质量指标 | 物资完好率 | ≥98% |
+| 项目名称 | 项目金额 | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 应急物资储备项目 | 450 | 效益指标 | 社会效益指标 | 应急保障能力 | 持续提升 |
+| | | 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% |
+| 防汛抗旱项目 | 120 | 产出指标 | 数量指标 | 巡堤查险次数 | ≥30次 |
+"""
+    )
+    assert [(d.project, len(d.indicators)) for d in docs] == [("应急物资储备项目", 4), ("防汛抗旱项目", 1)]
