@@ -1877,3 +1877,70 @@ def test_a_listing_continued_in_another_table_keeps_its_projects_whole(second: s
         ("特困人员供养经费", ["救助人数", "困难群众基本生活", "救助对象满意度"]),
         ("困难残疾人生活补贴", ["补贴发放人数"]),
     ]
+
+
+def test_note_and_sign_off_rows_under_a_listing_end_it() -> None:
+    """注：… and 填表人：… | 联系电话：… rows fill a listing's unit and goal columns: they are no project."""
+    docs = loads(
+        """
+# 2026年项目支出绩效目标表
+
+| 单位名称 | 项目名称 | 项目金额（万元） | 年度绩效目标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+|---|---|---|---|---|---|---|---|
+| 某区农业农村局 | 农机购置补贴 | 543.21 | 补贴农机具1350台 | 产出指标 | 数量指标 | 补贴机具台数 | ≥1350台 |
+| | | | | 满意度指标 | 服务对象满意度指标 | 受益农户满意度 | ≥90% |
+| 注：本表金额单位为万元。 | | | | | | | |
+| 填表人：赵磊 | | | 联系电话：0379-67712345 | | | | |
+"""
+    )
+    assert [(d.project, len(d.indicators)) for d in docs] == [("农机购置补贴", 2)]
+
+
+@pytest.mark.parametrize(
+    ("heading", "word"),
+    [
+        ("任务一：公共文化服务", "任务"),
+        ("重点任务1、公共文化服务", "重点任务"),
+        ("项目（一）公共文化服务", "项目"),
+    ],
+)
+def test_a_heading_row_inside_the_indicator_table_groups_the_indicators_under_it(
+    heading: str, word: str
+) -> None:
+    (doc,) = loads(
+        f"""
+# 2026年部门整体绩效目标表
+
+| 部门名称 | 某区文化旅游体育局 | | |
+|---|---|---|---|
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| {heading} | | | |
+| 产出指标 | 数量指标 | 送戏下乡演出场次 | ≥120场 |
+| 满意度指标 | 服务对象满意度指标 | 观众满意度 | ≥90% |
+| 任务二：全民健身 | | | |
+| 产出指标 | 数量指标 | 健身赛事场次 | ≥36场 |
+"""
+    )
+    assert [(i.name, i.value, dict(i.info)) for i in doc.indicators] == [
+        ("送戏下乡演出场次", "≥120场", {word: "公共文化服务"}),
+        ("观众满意度", "≥90%", {word: "公共文化服务"}),
+        ("健身赛事场次", "≥36场", {"任务": "全民健身"}),
+    ]
+    assert not {"I003", "P003"} & set(codes(doc))
+
+
+def test_a_project_cut_by_a_header_copied_into_a_sheet_stays_one_project() -> None:
+    """A sheet has no pages: a header copied in where a printed page would start cuts a project as a page does."""
+    docs = loads(
+        """
+| 项目名称 | 项目金额 | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+|---|---|---|---|---|---|
+| 应急物资储备项目 | 450 | 产出指标 | 数量指标 | 储备物资种类 | ≥45种 |
+| | | 产出指标 | 质量指标 | 物资完好率 | ≥98% |
+| 项目名称 | 项目金额 | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 应急物资储备项目 | 450 | 效益指标 | 社会效益指标 | 应急保障能力 | 持续提升 |
+| | | 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% |
+| 防汛抗旱项目 | 120 | 产出指标 | 数量指标 | 巡堤查险次数 | ≥30次 |
+"""
+    )
+    assert [(d.project, len(d.indicators)) for d in docs] == [("应急物资储备项目", 4), ("防汛抗旱项目", 1)]
