@@ -1944,3 +1944,24 @@ def test_a_project_cut_by_a_header_copied_into_a_sheet_stays_one_project() -> No
 """
     )
     assert [(d.project, len(d.indicators)) for d in docs] == [("应急物资储备项目", 4), ("防汛抗旱项目", 1)]
+
+
+def test_digits_joined_across_a_line_break_are_a_repair_a_person_checks() -> None:
+    """278<br>55 reads as 27855 and 100<br>200人 as 100200人: one number broken or two numbers, the text cannot say;
+    each is a P003 repair, never a silent or meaning-keeping one."""
+    (doc,) = loads(
+        """
+| 项目名称 | 某项目 | | |
+|---|---|---|---|
+| 资金总额 | 278<br>55 | | |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 培训人数 | 100<br>200人 |
+| 产出指标 | 时效指标 | 完成时间 | 2026年<br>12月底前 |
+"""
+    )
+    assert doc.budget[0].amount == Decimal("27855") and doc.indicators[0].value == "100200人"
+    assert [(w.code, w.kind, w.location.line) for w in doc.warnings if w.kind != "carried-down"] == [
+        ("P003", "digits-joined", 3),
+        ("P003", "digits-joined", 5),
+        ("P002", "joined-lines", 6),  # a break between words: joining keeps the meaning
+    ]
