@@ -8,6 +8,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 import perftable
@@ -246,3 +248,35 @@ def test_json_report_is_the_model(tmp_path: Path) -> None:
         "old_location": None,
         "new_location": None,
     }
+
+
+def _every_pair(old: list[str], new: list[str]) -> list[tuple[int, int, float]]:
+    """The rename matching as it was, comparing every pair: the reference the indexed matching must equal."""
+    from perftable.diff.match import RENAME_THRESHOLD, similarity
+
+    scored = sorted(
+        ((similarity(a, b), i, j) for i, a in enumerate(old) for j, b in enumerate(new)),
+        key=lambda item: (-item[0], item[1], item[2]),
+    )
+    pairs, used_old, used_new = [], set(), set()
+    for score, i, j in scored:
+        if score >= RENAME_THRESHOLD and i not in used_old and j not in used_new:
+            pairs.append((i, j, score))
+            used_old.add(i)
+            used_new.add(j)
+    return sorted(pairs, key=lambda pair: pair[1])
+
+
+_NAME_CHARS = "培训基层调解员人数次率满意度公共文化服务体系建设完成时间"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    old=st.lists(st.text(_NAME_CHARS, min_size=1, max_size=12), max_size=25, unique=True),
+    new=st.lists(st.text(_NAME_CHARS, min_size=1, max_size=12), max_size=25, unique=True),
+)
+def test_renames_found_through_the_index_are_those_every_pair_finds(old: list[str], new: list[str]) -> None:
+    from perftable.diff.match import match
+
+    found = match(old, new, [], name=lambda text: text)
+    assert [(p.old, p.new, p.similarity) for p in found.pairs] == _every_pair(old, new)

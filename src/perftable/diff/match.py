@@ -55,21 +55,38 @@ def _fuzzy(
     old: Sequence[T],
     new: Sequence[T],
     name: Callable[[T], str],
-    compatible: Callable[[T, T], bool],
+    block: Callable[[T], Hashable],
     free_old: list[int],
     free_new: list[int],
 ) -> list[Pair[T]]:
-    scored = [
-        (similarity(name(old[i]), name(new[j])), i, j)
-        for i in free_old
-        for j in free_new
-        if compatible(old[i], new[j])
-    ]
+    """Renamed pairs, best first: the pairs every-pair comparison finds, found faster. Only names of one block (an
+    indicator's level-1) that share a character are compared (an index of the new names by block and character:
+    names that share none have a ratio of 0), and each comparison runs difflib's cheap upper bounds (lengths, then
+    character counts) before its ratio."""
+    names_new = {j: name(new[j]) for j in free_new}
+    postings: dict[tuple[Hashable, str], list[int]] = {}
+    for j, text in names_new.items():
+        where = block(new[j])
+        for char in set(text):
+            postings.setdefault((where, char), []).append(j)
+    scored: list[tuple[float, int, int]] = []
+    for i in free_old:
+        text = name(old[i])
+        where = block(old[i])
+        candidates = sorted({j for char in set(text) for j in postings.get((where, char), ())})
+        matcher = SequenceMatcher(None, autojunk=False)
+        matcher.set_seq2(text)  # difflib caches what it learns of seq2
+        for j in candidates:
+            matcher.set_seq1(names_new[j])
+            if matcher.real_quick_ratio() >= RENAME_THRESHOLD and matcher.quick_ratio() >= RENAME_THRESHOLD:
+                score = similarity(text, names_new[j])  # old against new, as it always was
+                if score >= RENAME_THRESHOLD:
+                    scored.append((score, i, j))
     pairs: list[Pair[T]] = []
     used_old: set[int] = set()
     used_new: set[int] = set()
     for score, i, j in sorted(scored, key=lambda item: (-item[0], item[1], item[2])):
-        if score >= RENAME_THRESHOLD and i not in used_old and j not in used_new:
+        if i not in used_old and j not in used_new:
             pairs.append(Pair(i, j, score))
             used_old.add(i)
             used_new.add(j)
@@ -81,9 +98,9 @@ def match(
     new: Sequence[T],
     keys: Sequence[Callable[[T], Hashable]],
     name: Callable[[T], str] | None = None,
-    compatible: Callable[[T, T], bool] = lambda a, b: True,
+    block: Callable[[T], Hashable] = lambda item: None,
 ) -> Matching[T]:
-    """Pair the items by each key in turn, then (with ``name``) by similar names."""
+    """Pair the items by each key in turn, then (with ``name``) by similar names within a ``block``."""
     pairs: list[Pair[T]] = []
     free_old, free_new = list(range(len(old))), list(range(len(new)))
     for key in keys:
@@ -91,7 +108,7 @@ def match(
         pairs += found
         free_old, free_new = _unpaired(free_old, free_new, found)
     if name is not None:
-        found = _fuzzy(old, new, name, compatible, free_old, free_new)
+        found = _fuzzy(old, new, name, block, free_old, free_new)
         pairs += found
         free_old, free_new = _unpaired(free_old, free_new, found)
     return Matching(sorted(pairs, key=lambda pair: pair.new), free_old, free_new)

@@ -190,7 +190,7 @@ def indicator_changes(
         new,
         [lambda i: (i.level1, i.level2, i.name), lambda i: i.name],
         name=lambda i: i.name,
-        compatible=lambda a, b: a.level1 == b.level1,
+        block=lambda i: i.level1,
     )
     changes: list[Change] = []
     for pair in found.pairs:
