@@ -20,6 +20,8 @@ from perftable.model import Document
 
 from .corpus_facts import EXPECTED, compare, read
 
+pytestmark = pytest.mark.slow  # the quick loop leaves these out: `pytest -m slow` and .ci/run run them
+
 # (expectation file, fact) -> why perftable does not read it
 KNOWN_MISSES: dict[tuple[str, str], str] = {
     (

@@ -21,6 +21,8 @@ pytest.importorskip("distributed")
 
 from distributed import Client, LocalCluster
 
+pytestmark = pytest.mark.slow  # the quick loop leaves these out: `pytest -m slow` and .ci/run run them
+
 SAMPLES = ROOT / "samples"
 
 
