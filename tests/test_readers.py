@@ -167,6 +167,7 @@ def test_csv_blank_rows_dropped_and_ragged_rows_padded() -> None:
         "部门名称\r\n".encode("utf-16"),
         "部门名称 and more text\r\n".encode("utf-16-le"),
         "部门名称 and more text\r\n".encode("utf-16-be"),
+        b"\xef\xbb\xbf" + "部门名称，项目支出绩效目标\r\n".encode("gbk"),  # a UTF-8 mark, then GBK
     ],
 )
 def test_decode_detects_encodings(encoded: bytes) -> None:

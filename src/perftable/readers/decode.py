@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 
 from perftable.errors import ReadError
 
@@ -70,18 +71,26 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     """Decode a text file; returns ``(text, encoding)``. Raises :class:`ReadError` for undecodable bytes.
 
     Order: a byte-order mark; UTF-16 recognised by its zero bytes; UTF-8; lines of UTF-8 and GB18030 mixed (the
-    UTF-8 ones in the majority); GB18030 (which includes GBK and GB2312).
+    UTF-8 ones in the majority); GB18030 (which includes GBK and GB2312). A UTF-8 mark before text that is not
+    UTF-8 (a tool that writes the mark, then GBK) is dropped and the rest tried as a file without one.
     """
     encoding: str | None = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
     encoding = encoding or _utf16_without_bom(data)
-    attempts: list[tuple[str, object]] = (
-        [(encoding, encoding)]
-        if encoding
-        else [("utf-8", "utf-8"), ("mixed", _mixed), ("gb18030", "gb18030")]
-    )
+    body = data[len(codecs.BOM_UTF8) :] if encoding == "utf-8-sig" else data
+    usual: list[tuple[str, Callable[[bytes], str | None]]] = [
+        ("mixed", _mixed),
+        ("gb18030", lambda raw: raw.decode("gb18030")),
+    ]
+    attempts: list[tuple[str, Callable[[bytes], str | None]]]
+    if encoding is None:
+        attempts = [("utf-8", lambda raw: raw.decode("utf-8")), *usual]
+    elif encoding == "utf-8-sig":
+        attempts = [("utf-8-sig", lambda raw: raw.decode("utf-8")), *usual]
+    else:
+        attempts = [(encoding, lambda raw: data.decode(encoding))]
     for name, how in attempts:
         try:
-            text = how(data) if callable(how) else data.decode(str(how))
+            text = how(body)
         except (UnicodeDecodeError, LookupError):
             continue
         if text is None:
