@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+import perftable
 from perftable.errors import ReadError
 from perftable.grid import Origin, Table, TextLine
 from perftable.readers import detect_format, read_source
@@ -248,3 +249,19 @@ def test_numbers_formatted_as_percentages_read_as_percentages(tmp_path: Path) ->
     workbook.save(path)
     (table,) = read_source(path).tables()
     assert texts(table) == [["90%", "95.5%", "0.9", "≥90%"]]
+
+
+def test_a_tab_separated_grid_saved_as_txt_is_read_as_tsv() -> None:
+    """Excel's 「Unicode 文本」 export: every row with every column's tab, an empty cell kept in its column."""
+    rows = [
+        ["项目名称", "项目金额", "一级指标", "二级指标", "三级指标", "指标值"],
+        ["农村饮水安全巩固提升", "586.30", "产出指标", "数量指标", "维修养护处数", "≥86处"],
+        ["", "", "满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%"],
+        ["河道清淤疏浚工程", "678.90", "产出指标", "数量指标", "清淤长度", "≥36公里"],
+    ]
+    text = "\r\n".join("\t".join(row) for row in rows) + "\r\n"
+    docs = perftable.loads(text, "markdown", "export.txt")
+    assert [(d.project, len(d.indicators)) for d in docs] == [
+        ("农村饮水安全巩固提升", 2),
+        ("河道清淤疏浚工程", 1),
+    ]

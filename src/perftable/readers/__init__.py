@@ -100,16 +100,30 @@ def _zip_format(path: Path) -> str:
     return "docx" if "word/document.xml" in names else "xlsx"
 
 
+def _tab_grid(text: str) -> bool:
+    """Text that is a tab-separated grid (Excel's 「Unicode 文本」 export, saved as .txt): nine lines in ten or more
+    hold the same number of tabs, two or more, as a spreadsheet writes every column of every row. A web page
+    copied as text has tabs too, in rows of differing widths: it is read as text lines (see plaintext)."""
+    lines = [line for line in text.split("\n")[:2000] if line.strip()]
+    if len(lines) < 3 or "|" in text[:2000]:
+        return False
+    counts: dict[int, int] = {}
+    for line in lines:
+        counts[line.count("\t")] = counts.get(line.count("\t"), 0) + 1
+    tabs, most = max(counts.items(), key=lambda item: item[1])
+    return tabs >= 2 and most >= 0.9 * len(lines)
+
+
 def parse_text(text: str, fmt: str, origin: Origin) -> list[Block]:
     """Blocks of text already decoded, in a text format (markdown, html, csv, tsv)."""
     if fmt == "html":
         from perftable.readers.html import read_html
 
         return read_html(text, origin)
-    if fmt in ("csv", "tsv"):
+    if fmt in ("csv", "tsv") or (fmt == "markdown" and _tab_grid(text)):
         from perftable.readers.delimited import read_delimited
 
-        return read_delimited(text, origin, "\t" if fmt == "tsv" else None)
+        return read_delimited(text, origin, None if fmt == "csv" else "\t")
     from perftable.readers.markdown import read_markdown
     from perftable.readers.plaintext import recover_tables
 
