@@ -8,7 +8,8 @@
 
 Where none of those sources is printed, the sources the vocabulary does not name are summed instead, against the
 total of their column (a breakdown such as 其中：中央财政资金, 省级财政资金, 县级配套资金). An empty source counts
-as zero. Tolerance as in B001.
+as zero. A single source printed as a part (其中：财政拨款 and nothing else) shows one part, not the whole: it is
+not added up (B005 checks it does not exceed the total). Tolerance as in B001.
 
 Passing::
 
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from perftable import vocab
 from perftable.model import BudgetLine, Document
 from perftable.rules import _budget
 from perftable.rules.base import Context, Problem
@@ -72,6 +74,12 @@ def _department_sources(doc: Document) -> list[str]:
     ]
 
 
+def _one_part_of(parts: list[BudgetLine | None]) -> bool:
+    """A single source printed as a part (``其中：财政拨款``, ``含…``) with no other: the rest is not shown."""
+    printed = [line for line in parts if line is not None and line.amount is not None]
+    return len(printed) == 1 and vocab.is_part_label(printed[0].label)
+
+
 def _sources(doc: Document, keys: list[str], unnamed: str) -> list[BudgetLine | None]:
     """The named sources of a group; when none is printed, its unnamed ones (key ``source``)."""
     named = [_budget.line(doc, key) for key in keys]
@@ -96,6 +104,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             ),
         ]
     for parts, whole in groups:
+        if _one_part_of(parts):
+            continue  # 其中：财政拨款 alone: "of which" shows a part; B005 checks it is not more than the whole
         comparison = _budget.compare(parts, whole, tolerance)
         if comparison is not None and comparison.mismatch:
             params, variant = comparison.problem()

@@ -130,5 +130,10 @@ def is_project_total(text: str) -> bool:
     return key in PROJECT_TOTAL_LABELS
 
 
+def is_part_label(text: str) -> bool:
+    """A label printed as a part of the line above: ``其中：财政拨款``, ``含上年结转``, ``包括…``."""
+    return _WHICH_PREFIX.match(label_key(text)) is not None
+
+
 def is_header_or_line(text: str) -> bool:
     return _MONEY_SUFFIX.sub("", label_key(text)) in HEADER_OR_LINE
