@@ -1965,3 +1965,33 @@ def test_digits_joined_across_a_line_break_are_a_repair_a_person_checks() -> Non
         ("P003", "digits-joined", 5),
         ("P002", "joined-lines", 6),  # a break between words: joining keeps the meaning
     ]
+
+
+def test_one_long_table_of_a_department_form_then_project_forms_with_section_rows() -> None:
+    """A county prints all its forms in one table: section rows (二、…, （一）…) between them are headings, and a
+    project form's money rows after its 项目名称 are its fields, not indicators of the table before."""
+    docs = loads(
+        """
+| 部门名称 | 平江县民政局 |  |  |
+|---|---|---|---|
+| 年度预算（万元） | 资金总额 | 1573.72 |  |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 城乡低保保障人数 | ≥12860人 |
+| 满意度指标 | 服务对象满意度指标 | 服务对象满意度 | ≥90% |
+| 二、项目支出绩效目标 |  |  |  |
+| （一）农村饮水安全巩固提升 |  |  |  |
+| 项目名称 | 农村饮水安全巩固提升 |  |  |
+| 项目资金（万元） | 年度资金总额 | 586.30 |  |
+| 年度绩效目标 | 维修养护农村供水工程86处。 |  |  |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 维修养护处数 | ≥86处 |
+"""
+    )
+    assert [
+        (d.kind, [i.name for i in d.indicators], [(b.key, b.amount) for b in d.budget]) for d in docs
+    ] == [
+        ("department", ["城乡低保保障人数", "服务对象满意度"], [("total", Decimal("1573.72"))]),
+        ("project", ["维修养护处数"], [("annual_total", Decimal("586.30"))]),
+    ]
+    assert docs[1].goals == ["维修养护农村供水工程86处。"]
+    assert not {"I003", "P003"} & {code for doc in docs for code in codes(doc)}

@@ -69,6 +69,15 @@ _HEADING_KINDS = frozenset({"project", "goal", "long_goal"})
 _OWN_FIELDS = frozenset({"department", "info", "budget", "goal", "long_goal"})
 
 
+def _opens_own_fields(items: Items) -> bool:
+    """A row of a form's own header fields: it opens with one of their labels, or with a money block label
+    followed by a budget label (项目资金（万元） | 年度资金总额 | 586.30)."""
+    kind = classify(items[0][1].text)
+    if kind in _OWN_FIELDS:
+        return True
+    return kind == "group" and any(classify(cell.text) == "budget" for _, cell in items[1:])
+
+
 class FormBuilder:
     """Feeds rows and text lines of one form into a :class:`Draft`."""
 
@@ -260,7 +269,7 @@ class FormBuilder:
             ):
                 self.fields.read_heading(items)  # the project this part of the table is about, its goal
                 return
-            if self.inherited and not self.draft.has_indicators and classify(items[0][1].text) in _OWN_FIELDS:
+            if self.inherited and not self.draft.has_indicators and _opens_own_fields(items):
                 self.section, self.indicators, self.inherited = "fields", None, False
             elif not _fields_below_indicators(items):
                 self.indicators.read(items)

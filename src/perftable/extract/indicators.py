@@ -177,6 +177,11 @@ _GROUP_HEADING = re.compile(
 )
 
 
+_SECTION_NUMBER = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])\s*+\S"
+)
+
+
 def _joined(above: Cell, below: Cell | None) -> Cell:
     """A cell of the row above with the text of the same cell in a continuation row (its wrapped line): run on,
     with a blank only between two Latin letters or digits."""
@@ -293,10 +298,10 @@ class IndicatorReader:
         if not cells:
             return
         if len(items) == 1 and (group := _GROUP_HEADING.match(clean_text(items[0][1].text))):
-            self.group = (
-                group["word"],
-                group["name"],
-            )  # 任务一：公共文化服务 over the indicators that follow
+            # 任务一：公共文化服务 over the indicators that follow
+            self.group = (group["word"], group["name"])
+            return
+        if len(items) == 1 and self._section_heading(*items[0]):
             return
         fields = positional(cells, self.cols)
         if needs_realign(cells, self.cols, fields):
@@ -333,6 +338,16 @@ class IndicatorReader:
             elif level1 == self._valued_level1:
                 self._levels_repeated += 1
             self._valued_level1 = level1
+
+    def _section_heading(self, col: int, cell: Cell) -> bool:
+        """**A numbered section heading across the table** (``二、项目支出绩效目标``, ``（一）农村饮水安全巩固提升``,
+        a county's one long table of forms): one cell in the table's first column, numbered as a section, no level
+        name; in a table with level columns (in a flat list the first column is the name's: such a row is an
+        indicator without value there)."""
+        if self.cols.flat or col != self.cols.first:
+            return False
+        text = clean_text(cell.text)
+        return _SECTION_NUMBER.match(text) is not None and not is_level(text)
 
     def _join_split_row(self, fields: RowFields, anchor: Cell) -> bool:
         """The first row of a PDF page that is the rest of the last row of the page before (**a row split by the
