@@ -304,3 +304,18 @@ def test_every_range_separator_joins_a_period_and_a_goal_label_period(sep: str) 
 def test_a_suffix_says_more_than_reach(text: str, comparator: str) -> None:
     """达到 (reach) reads as = only where no suffix (以上, 以下) says which way the target may be passed."""
     assert parse_target(text).comparator == comparator
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("2026.8.31", "2026-08-31"),
+        ("2026.8.31前", "2026-08-31"),
+        ("2026.12.31", "2026-12-31"),
+        ("2026.8", None),
+    ],
+)
+def test_a_dotted_date_may_write_its_month_with_one_digit(text: str, date: str | None) -> None:
+    """2026.8.31 is a date; 2026.8 alone stays a number (a decimal), as 2026.5 does."""
+    found = parse_target(text, year=2026).date
+    assert (found.isoformat() if found else None) == date

@@ -55,7 +55,7 @@ _DEADLINE_VERBS = tuple(
 _BRACKETED = re.compile(r"[（(]([^（）()]{2,20})[）)]")
 _DATE = re.compile(
     r"^(?:(?P<y>\d{4})\s*年度?\s*+(?:(?P<m>\d{1,2})\s*月份?\s*+(?:(?P<d>\d{1,2})\s*+[日号]?)?)?\s*(?:底|末|全年|整年)?"
-    r"|(?P<y2>\d{4})(?:\.(?P<m2>\d{2})|[\-/](?P<m3>\d{1,2}))(?:[.\-/](?P<d2>\d{1,2}))?)$"
+    r"|(?P<y2>\d{4})(?:\.(?P<m2>\d{2})|\.(?P<m4>\d)(?=\.\d)|[\-/](?P<m3>\d{1,2}))(?:[.\-/](?P<d2>\d{1,2}))?)$"
 )
 # A period: 2023年4月-2024年2月, 2023.07-2024.01, 2020年1月--2020年11月 (its end is the target date).
 # Blanks are taken possessively (\s*+) where two blank runs meet: tried at every split of a long run, a pattern is
@@ -89,7 +89,7 @@ def _calendar_date(match: re.Match[str], in_period: bool) -> dt.date | None:
     if match["m2"] and not match["d2"] and not in_period:
         return None
     y = int(match["y"] or match["y2"])
-    month, day = match["m"] or match["m2"] or match["m3"], match["d"] or match["d2"]
+    month, day = match["m"] or match["m2"] or match["m3"] or match["m4"], match["d"] or match["d2"]
     m = int(month) if month else 12
     if not 1900 <= y <= 2200 or not 1 <= m <= 12:
         return None
