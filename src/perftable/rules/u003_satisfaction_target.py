@@ -1,7 +1,8 @@
 """U003 satisfaction-target: a satisfaction indicator whose target is not a percentage, or not "≥".
 
 Satisfaction is measured as a share of respondents: ``≥90%``. A bare ``≥90`` (no % in the value, the name or the
-计量单位 column), or ``90%`` / ``≤90%``, is reported. Qualitative values are left to I007.
+计量单位 column), or ``90%`` / ``≤90%``, is reported. A range (``90%-95%``, ``≥90%且≤100%``) sets a floor and is
+not. Qualitative values are left to I007.
 
 Passing::
 
@@ -53,5 +54,5 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         params = {"name": indicator.name, "value": shown(indicator)}
         if not is_percent(indicator):
             yield Problem(indicator.location, params, "not-percent")
-        elif indicator.target.comparator not in ("≥", ">"):
+        elif indicator.target.comparator not in ("≥", ">") and indicator.target.number_max is None:
             yield Problem(indicator.location, params, "comparator")
