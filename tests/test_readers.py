@@ -265,3 +265,24 @@ def test_a_tab_separated_grid_saved_as_txt_is_read_as_tsv() -> None:
         ("农村饮水安全巩固提升", 2),
         ("河道清淤疏浚工程", 1),
     ]
+
+
+def test_a_number_format_that_prints_words_reads_as_shown(tmp_path: Path) -> None:
+    """Custom formats such as "≥"0% or 0.0"万亩" print the comparator and the unit: the cell reads as shown."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    ws = workbook.active
+    assert ws is not None
+    ws.append(["项目名称", "农田建设", "", ""])
+    ws.append(["一级指标", "二级指标", "三级指标", "指标值"])
+    cases = [(0.9, '"≥"0%', "≥90%"), (186, '"≥"0"处"', "≥186处"), (52.6, '0.0"万亩"', "52.6万亩"),
+             (5, '"≤"0"个工作日";"-"0', "≤5个工作日"), (0.955, '"≥"0%', "0.955")]  # fmt: skip
+    for number, code, _ in cases:
+        ws.append(["产出指标", "数量指标", f"指标{number}", number])
+        ws.cell(ws.max_row, 4).number_format = code
+    path = tmp_path / "formats.xlsx"
+    workbook.save(path)
+    (doc,) = perftable.load_all(path)
+    # a format that would round the number (95.5% shown as 96%) is not taken: the number is read as stored
+    assert [i.value for i in doc.indicators] == [shown for _, _, shown in cases]

@@ -13,6 +13,7 @@ are handled here and nowhere else.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from perftable.errors import ReadError
 from perftable.grid import Block, Cell, Origin, Table, merge_area
 from perftable.readers import ReadOptions
 from perftable.readers.ods_package import check_ods
-from perftable.readers.xlsx_package import PERCENT, Limits, inspect
+from perftable.readers.xlsx_package import LITERAL_CODE, PERCENT, Limits, inspect
 from perftable.values.numbers import AmountError, decimal_from_float, rounded
 
 
@@ -103,8 +104,24 @@ def _text_at(value: Any, pos: tuple[int, int], formats: dict[tuple[int, int], st
             return ""
         if code == PERCENT:
             return f"{(number * 100).normalize():f}%"
+        if (literal := LITERAL_CODE.match(code)) is not None:
+            return _with_words(number, literal) or cell_text(value)
         return _fixed(number, code) or cell_text(value)
     return cell_text(value)
+
+
+def _with_words(number: Decimal, code: re.Match[str]) -> str | None:
+    """A number as a format with words shows it (``"≥"0%`` 0.9 -> ``≥90%``, ``0.0"万亩"`` 52.6 -> ``52.6万亩``), or
+    None when the format would round it."""
+    if code["percent"]:
+        number *= 100
+    shown = _fixed(number, code["core"])
+    if shown is None:
+        return None
+    words = re.compile(r'"([^"]*)"')
+    return (
+        "".join(words.findall(code["pre"])) + shown + code["percent"] + "".join(words.findall(code["post"]))
+    )
 
 
 def _fixed(number: Decimal, code: str) -> str | None:

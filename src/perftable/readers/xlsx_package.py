@@ -61,9 +61,19 @@ def _is_percent_code(code: str) -> bool:
     return "%" in re.sub(r'"[^"]*"|\\.', "", code)
 
 
+# A number format that prints words around the number: "≥"0%, "≥"0"处", 0.0"万亩", "≤"0"个工作日" (its first
+# section: a positive number's). Its words are part of the value a reader sees.
+LITERAL_CODE = re.compile(
+    r'^(?P<pre>(?:"[^"]{0,20}")*)(?P<core>(?:#,##)?0(?:\.0{1,6})?)(?P<percent>%?)(?P<post>(?:"[^"]{0,20}")*)$'
+)
+
+
 def _format_code(fmt: int, custom: dict[int, str]) -> str | None:
-    """``"%"`` for a percentage, a plain fixed-decimal code (``#,##0.00``), or None for any other format."""
+    """``"%"`` for a percentage, a plain fixed-decimal code (``#,##0.00``), a code that prints words around the
+    number (:data:`LITERAL_CODE`), or None for any other format."""
     code = custom.get(fmt)
+    if code is not None and '"' in code and LITERAL_CODE.match(code.split(";")[0]):
+        return code.split(";")[0]
     if fmt in _BUILTIN_PERCENT or (code is not None and _is_percent_code(code)):
         return PERCENT
     code = code if code is not None else _BUILTIN_FIXED.get(fmt)
