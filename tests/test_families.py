@@ -1995,3 +1995,31 @@ def test_one_long_table_of_a_department_form_then_project_forms_with_section_row
     ]
     assert docs[1].goals == ["维修养护农村供水工程86处。"]
     assert not {"I003", "P003"} & {code for doc in docs for code in codes(doc)}
+
+
+def test_a_uses_by_sources_matrix_reads_each_use_and_its_parts() -> None:
+    """预算金额 | 其中：财政拨款 | 其他资金 over rows 合计, 基本支出, 项目支出 (the 广东 2021 申报表's 预算情况)."""
+    (doc,) = loads(
+        """
+| 部门名称 | 乐昌市农业农村局 |  |  |  |
+|---|---|---|---|---|
+| 预算情况（万元） | 项目 | 预算金额 | 其中：财政拨款 | 其他资金 |
+|  | 合计 | 1,273.72 | 1,223.72 | 50.00 |
+|  | 基本支出 | 278.55 | 278.55 | 0.00 |
+|  | 项目支出 | 995.17 | 945.17 | 50.00 |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |  |
+| 产出指标 | 数量指标 | 新建高标准农田面积 | ≥1.2万亩 |  |
+"""
+    )
+    assert {line.key: line.amount for line in doc.budget} == {
+        "total": Decimal("1273.72"),
+        "fiscal": Decimal("1223.72"),
+        "other_funds": Decimal("50.00"),
+        "basic": Decimal("278.55"),
+        "fiscal_basic": Decimal("278.55"),
+        "other_funds_basic": Decimal("0.00"),
+        "project": Decimal("995.17"),
+        "fiscal_project": Decimal("945.17"),
+        "other_funds_project": Decimal("50.00"),
+    }
+    assert not {"B001", "B002", "B003"} & set(codes(doc))

@@ -234,6 +234,8 @@ class FieldState:
     in_budget: bool = False  # the last row read gave budget lines
     # column heads of a budget matrix (实施期资金总额 | 年度资金总额 over rows 资金总额, 其中：财政拨款, 其他资金)
     budget_heads: dict[int, Cell] = field(default_factory=dict)
+    # the heads are an amount column and its sources (预算金额 | 其中：财政拨款 | 其他资金 over rows of uses)
+    heads_by_source: bool = False
     task_label: Literal["key", "other"] = "key"
     # field labels printed as column heads (实施进度计划 | 计划开始日期 | 计划完成日期 | 实施内容), by column
     schedule_heads: dict[int, Cell] = field(default_factory=dict)
@@ -337,6 +339,46 @@ class FieldReader:
             )
         )
 
+    def _uses_by_sources_heads(self, items: Items) -> bool:
+        """**A uses × sources matrix**: a row of column heads naming an amount column (预算金额, 金额, 预算数) and
+        the sources it splits into, two or more (其中：财政拨款 | 其他资金), over rows of uses (合计, 基本支出,
+        项目支出). True when the row is those heads (they are kept for the rows below, :meth:`_use_row`). A block
+        label with one source after it (项目资金（万元） | 其他资金 | blank) is a budget line printed blank."""
+        whole = [(col, cell) for col, cell in items if vocab.header_role(cell.text) == "amount"
+                 and vocab.budget_key(cell.text) is None]  # fmt: skip
+        sources = [(col, cell) for col, cell in items if vocab.budget_key(cell.text) in _SOURCES]
+        keyed = [cell for _, cell in items if vocab.budget_key(cell.text) is not None]
+        if len(whole) != 1 or len(sources) < 2 or len(keyed) != len(sources):
+            return (
+                False  # a total head (合计 | 财政拨款 | 其他资金) is the columnar budget's (_columnar_budget)
+            )
+        if any(_is_amount(cell.text) for _, cell in items):
+            return False
+        if any(col < whole[0][0] for col, _ in sources):
+            return False  # the sources split the amount: they stand after it
+        self.state.budget_heads = dict([*whole, *sources])
+        self.state.heads_by_source = True
+        return True
+
+    def _use_row(self, items: Items, label: Cell, heads: dict[int, Cell]) -> bool:
+        """A row of a uses × sources matrix: its amount under the amount column is the use's (``basic``, ``total``
+        for 合计), under a source the use's part from it (``fiscal_basic``; ``fiscal`` on the 合计 row)."""
+        own = vocab.budget_key(label.text)
+        if own not in _USES:
+            return False
+        label_col = next(col for col, cell in items if cell is label)
+        for col, cell in items:
+            if col not in heads or not _is_amount(cell.text):
+                continue
+            head = heads[col]
+            if vocab.budget_key(head.text) in _SOURCES:
+                key = _part_key(head, label)
+                if key is not None:
+                    self.add_budget(head, col, cell, col, key=key)
+            else:
+                self.add_budget(label, label_col, cell, col, key=own)
+        return True
+
     def _columnar_budget(self, items: list[tuple[int, Cell]], above: dict[int, Cell]) -> bool:
         """A row of budget labels with no amounts: their amounts are in the next row, column by column. Under a
         row of such labels, a second one names the parts of each (财政拨款 over 合计 | 基本支出 | 项目支出): a part's
@@ -416,8 +458,13 @@ class FieldReader:
         label_col, label = rest[0] if rest and rest[0][0] not in heads else (0, None)
         amounts = [(col, cell) for col, cell in rest[1:] if col in heads and _is_amount(cell.text)]
         if label is None or classify(label.text) != "budget" or not amounts:
-            self.state.budget_heads = {}
+            self.state.budget_heads, self.state.heads_by_source = {}, False
             return False
+        if self.state.heads_by_source:
+            if not self._use_row(items, label, heads):
+                self.state.budget_heads, self.state.heads_by_source = {}, False
+                return False
+            return True
         if _uses(heads):
             return self._source_row(items, label, heads)
         own = vocab.budget_key(label.text)
@@ -605,6 +652,8 @@ class FieldReader:
         if self.state.budget_heads and self._matrix_row(items):
             return
         self._note_units(items)
+        if self._uses_by_sources_heads(items):
+            return
         if self._columnar_budget(items, above):
             return
         header_zone = not (
