@@ -87,12 +87,13 @@ class Checked:
 def _check_packed(item: tuple[Path, RunSettings, FormatContext | None, bool]) -> Checked:
     path, settings, ctx, keep = item
     report = check_one(path, settings)
+    counts = Summary.of(report)  # every finding counts, shown or not
     text = ""
     if ctx is not None:
-        from perftable.report import module
+        from perftable.report import module, shown
 
+        report = shown(report, ctx)
         text = module(ctx.format).stream(report, ctx)
-    counts = Summary.of(report)
     return Checked(report if keep else report.model_copy(update={"findings": []}), text, counts)
 
 

@@ -90,12 +90,20 @@ def _default_format() -> str:
     help="Processes to use; 0 means all cores.",
 )
 @click.option("--no-progress", is_flag=True, help="Never show a progress bar.")
+@click.option(
+    "--min-severity",
+    type=click.Choice(["error", "warning", "info"]),
+    default=None,
+    help="Show only findings at or above this severity (the others still count) [default: info].",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Show errors only: the same as --min-severity error.")
 @reading_options
 @verbose_option
 def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang: str | None, select: tuple[str, ...],
              ignore: tuple[str, ...], severities: tuple[str, ...], fail_on: str | None, exit_zero: bool,
              profile: str | None, config_file: str | None, isolated: bool, baseline: str | None,
-             write_baseline: Path | None, jobs: int, no_progress: bool, verbose: bool,
+             write_baseline: Path | None, jobs: int, no_progress: bool, min_severity: str | None, quiet: bool,
+             verbose: bool,
              **limits: Any) -> None:  # fmt: skip
     """Validate 绩效目标表: budget arithmetic, indicator completeness, units, cross-checks.
 
@@ -109,6 +117,7 @@ def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang
       perftable validate samples/guangdong-department/lianjiang-2024.md
       perftable validate submissions/ --jobs 0 --format json -o report.json
       perftable validate x.md --lang en --select B,U --ignore U006 --fail-on warning
+      perftable validate submissions/ --quiet        # errors only; warnings still counted
     """
     from perftable.batch import RunSettings, config_for, run
     from perftable.config import parse_profile
@@ -145,7 +154,15 @@ def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang
     name = fmt or _default_format()
     formatter = module(name)
     color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    ctx = FormatContext(format=name, lang=first.lang, color=color)
+    if quiet and min_severity not in (None, "error"):
+        raise click.UsageError("--quiet shows errors only: leave out --min-severity or --quiet")
+    ctx = FormatContext(
+        format=name,
+        lang=first.lang,
+        color=color,
+        min_severity="error" if quiet else min_severity or "info",  # type: ignore[arg-type]  # a Choice
+        verbose=verbose,
+    )
     report = Report()
     if write_baseline is not None:
         for checked in progress(run(files, settings, jobs), len(files), "perftable", disabled=no_progress):

@@ -1,0 +1,140 @@
+"""perftable as its users meet it (issue 14): what a finance officer reads at the end of a report, messages that
+say what to do, repairs grouped, display filters."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from perftable.cli import cli
+
+from .conftest import SAMPLES
+
+SEED = SAMPLES / "guangdong-department" / "lianjiang-2024.md"
+CLEAN = SAMPLES / "formats" / "lianjiang-clean.md"
+
+
+def validate(*args: str, cwd: Path | None = None) -> tuple[int, list[str]]:
+    runner = CliRunner()
+    if cwd is None:
+        result = runner.invoke(cli, ["validate", "--isolated", *args])
+    else:
+        old = Path.cwd()
+        os.chdir(cwd)
+        try:
+            result = runner.invoke(cli, ["validate", "--isolated", *args])
+        finally:
+            os.chdir(old)
+    return result.exit_code, result.output.splitlines()
+
+
+# --- the verdict ------------------------------------------------------------------------------------------------
+
+
+def test_the_last_line_says_whether_to_submit_and_which_files_to_change() -> None:
+    code, lines = validate(str(SEED))
+    assert code == 1
+    assert lines[-1] == f"请修改：1 个错误，12 个警告（{SEED.relative_to(Path.cwd()).as_posix()}）"
+
+
+def test_the_verdict_in_english_and_for_a_file_that_passes() -> None:
+    code, lines = validate(str(CLEAN), "--ignore", "I003", "--lang", "en")
+    assert code == 0
+    assert lines[-1] == "Ready to submit: 0 errors, 2 warnings"
+    code, lines = validate(str(CLEAN), "--select", "B")
+    assert (code, lines[-1]) == (0, "可以提交：0 个错误，0 个警告")
+
+
+def test_the_verdict_names_unreadable_files(tmp_path: Path) -> None:
+    (tmp_path / "broken.xlsx").write_bytes(b"not a workbook")
+    code, lines = validate("broken.xlsx", cwd=tmp_path)
+    assert code == 2
+    assert lines[-1] == "请修改：1 个错误，0 个警告，1 个文件无法读取（broken.xlsx）"
+
+
+def test_the_verdict_lists_five_files_then_counts_the_others(tmp_path: Path) -> None:
+    for n in range(7):
+        (tmp_path / f"t{n}.md").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    _, lines = validate(".", "--select", "I003", cwd=tmp_path)
+    assert lines[-1] == "请修改：7 个错误，0 个警告（t0.md、t1.md、t2.md、t3.md、t4.md、等 2 个文件）"
+
+
+# --- messages ---------------------------------------------------------------------------------------------------
+
+
+def test_the_hint_prefix_is_not_the_info_label() -> None:
+    _, lines = validate(str(SEED), "--select", "I003,I012")
+    assert any("  提示  I012" in line for line in lines)
+    assert any(line.strip().startswith("建议: 填写指标值") for line in lines)
+    assert not any(line.strip().startswith("提示:") for line in lines)
+
+
+def test_satisfaction_messages_say_how_to_write_the_target(tmp_path: Path) -> None:
+    table = tmp_path / "t.md"
+    table.write_text(
+        "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n|---|---|---|---|\n"
+        "| 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90 |\n"
+        "|  |  | 家长满意度 | 85% |\n"
+        "|  |  | 学员满意度 | ≥0.95 |\n",
+        encoding="utf-8",
+    )
+    _, lines = validate(str(table), "--select", "U003", "--format", "concise")
+    assert [line.split(": U003 ")[1] for line in lines] == [
+        "满意度指标「群众满意度」的指标值「≥90」不是百分比，应写作「≥90%」",
+        "满意度指标「家长满意度」的指标值「85%」应写作“≥”目标「≥85%」",
+        "满意度指标「学员满意度」的指标值「≥0.95」不是百分比，应写作「≥95%」",
+    ]
+
+
+def test_a_corrupt_workbook_is_said_in_chinese_only(tmp_path: Path) -> None:
+    (tmp_path / "broken.xlsx").write_bytes(b"not a workbook")
+    _, lines = validate("broken.xlsx", "--format", "concise", cwd=tmp_path)
+    assert lines == ["broken.xlsx: P001 无法读取电子表格，文件可能已损坏或不完整"]
+    _, lines = validate("broken.xlsx", "--format", "concise", "--lang", "en", cwd=tmp_path)
+    assert lines[0].startswith("broken.xlsx: P001 cannot read the spreadsheet (")
+
+
+# --- repairs grouped, display filters -----------------------------------------------------------------------------
+
+
+def test_repairs_of_one_kind_are_one_line_with_their_places_unless_verbose() -> None:
+    _, lines = validate(str(SEED), "--select", "P003")
+    realigned = [line for line in lines if "P003" in line and "对齐" in line]
+    assert realigned == [
+        "  49:70  警告  P003  单元格错位的行已按内容重新对齐"
+        "（7 处：49:70、50:70、52:92、53:3、54:3、55:3、56:3；-v 逐条列出）"
+    ]
+    assert sum("建议: 请对照原件核对该处" in line for line in lines) == 3  # one per line shown
+    _, lines = validate(str(SEED), "--select", "P003", "-v")
+    assert sum("该行单元格错位，已按内容重新对齐" in line for line in lines) == 7
+
+
+def test_grouped_repairs_count_a_row_once() -> None:
+    _, lines = validate(str(SEED), "--select", "P002", "--lang", "en")
+    (line,) = [line for line in lines if "  P002  " in line]
+    assert line.endswith("(5 places: 31:44, 38:44, 44:44, 50:70, 53:3; -v lists each)")
+
+
+def test_quiet_shows_errors_only_and_still_counts_the_rest() -> None:
+    code, lines = validate(str(SEED), "--quiet")
+    shown = [line for line in lines if line.startswith("  ") and line.strip()[0].isdigit()]
+    assert [line.split()[1:3] for line in shown] == [["错误", "I003"]]
+    assert code == 1
+    assert lines[-1].startswith("请修改：1 个错误，12 个警告")
+
+
+@pytest.mark.parametrize(("level", "severities"), [("warning", {"error", "warning"}), ("error", {"error"})])
+def test_min_severity_filters_every_format(level: str, severities: set[str]) -> None:
+    import json
+
+    result = CliRunner().invoke(cli, ["validate", "--isolated", str(SEED), "--format", "json",
+                                      "--min-severity", level])  # fmt: skip
+    assert {finding["severity"] for finding in json.loads(result.output)} == severities
+
+
+def test_quiet_and_a_lower_min_severity_contradict() -> None:
+    code, lines = validate(str(SEED), "--quiet", "--min-severity", "info")
+    assert code == 2 and "--quiet" in lines[-1]
