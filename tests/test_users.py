@@ -138,3 +138,53 @@ def test_min_severity_filters_every_format(level: str, severities: set[str]) -> 
 def test_quiet_and_a_lower_min_severity_contradict() -> None:
     code, lines = validate(str(SEED), "--quiet", "--min-severity", "info")
     assert code == 2 and "--quiet" in lines[-1]
+
+
+# --- budget messages --------------------------------------------------------------------------------------------
+
+
+def _seed_with(tmp_path: Path, old: str, new: str) -> Path:
+    text = SEED.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path = tmp_path / "t.md"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return path
+
+
+def _budget_messages(path: Path, lang: str = "zh") -> list[str]:
+    _, lines = validate(str(path), "--select", "B", "--format", "concise", "--lang", lang)
+    return [line.split(": ", 1)[1] for line in lines]
+
+
+def test_one_edited_amount_behind_two_mismatches_is_named_once_in_each(tmp_path: Path) -> None:
+    path = _seed_with(tmp_path, "| 278.55 ", "| 288.55 ")
+    assert _budget_messages(path) == [
+        "B002 资金来源 财政拨款 1,273.72 + 其他资金 空 = 1,273.72，但支出合计（基本支出 288.55 + 项目支出 995.17）为 "
+        "1,283.72，相差 10.00万元；B002、B003 这几处不符可能出自同一个金额：基本支出 288.55 → 278.55 或 项目支出 "
+        "995.17 → 985.17",
+        "B003 按预算级次划分 市本级使用资金 1,273.72 + 拟用于对下转移支付资金 空 = 1,273.72，但支出合计（基本支出 "
+        "288.55 + 项目支出 995.17）为 1,283.72，相差 10.00万元；B002、B003 这几处不符可能出自同一个金额：基本支出 "
+        "288.55 → 278.55 或 项目支出 995.17 → 985.17",
+    ]
+    english = _budget_messages(path, "en")
+    assert english[0].endswith(
+        "B002, B003 may share one cause: 基本支出 288.55 → 278.55 or 项目支出 995.17 → 985.17"
+    )
+    assert not any(
+        "空" in message.split("」")[-1] for message in english
+    )  # no Chinese word of ours in English
+
+
+def test_a_blank_part_a_total_needs_is_named_as_the_likely_cause(tmp_path: Path) -> None:
+    path = _seed_with(tmp_path, "| 995.17 ", "|  ")
+    messages = _budget_messages(path)
+    assert messages[0] == (
+        "B002 资金来源 财政拨款 1,273.72，但支出合计（基本支出 278.55 + 项目支出 空）为 278.55，相差 995.17万元；"
+        "B002、B003 这几处不符可能出自同一个金额：项目支出 空 → 995.17"
+    )
+
+
+def test_one_part_is_not_added_up_to_itself(tmp_path: Path) -> None:
+    path = _seed_with(tmp_path, "| 278.55 ", "| 288.55 ")
+    for message in _budget_messages(path):
+        assert "1,273.72 = 1,273.72" not in message and "1273.72" not in message  # one number format

@@ -19,7 +19,7 @@ from perftable.config import Config, discover
 from perftable.errors import ReadError
 from perftable.files import resolved
 from perftable.findings import FileReport, Finding, Report, Severity
-from perftable.messages import Lang, translate
+from perftable.messages import Lang, Localized, translate
 from perftable.model import Document, Location
 from perftable.profiles import PROFILES, Profile, detect
 from perftable.readers import DEFAULT_OPTIONS, ReadOptions, read_source
@@ -61,7 +61,10 @@ def _active(config: Config, ignored: tuple[str, ...]) -> list[ActiveRule]:
 
 def render(rule: Rule, variant: str, params: Mapping[str, object], lang: Lang) -> str:
     template = rule.messages.get(variant, next(iter(rule.messages.values())))[lang]
-    values = {key: translate(str(value), lang) for key, value in params.items()}
+    values = {
+        key: value.text(lang) if isinstance(value, Localized) else translate(str(value), lang)
+        for key, value in params.items()
+    }
     try:
         return template.format(**values)
     except (KeyError, IndexError):  # a message must never crash a run: show the template and the values

@@ -6,6 +6,7 @@ parameters the producer recorded. A test checks that every key has both language
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from string import Formatter
 from typing import Final, Literal
 
@@ -174,6 +175,21 @@ TERMS: dict[str, dict[str, str]] = {
     "local": {"zh": "地方格式", "en": "local"},
     "value": {"zh": "指标值", "en": "value"},
 }
+
+
+@dataclass(frozen=True)
+class Localized:
+    """A message parameter that is a phrase, not a value: said in each language (``项目支出 空`` / ``项目支出
+    empty``). Its ``str`` is the Chinese, as a finding's params keep it."""
+
+    zh: str
+    en: str
+
+    def __str__(self) -> str:
+        return self.zh
+
+    def text(self, lang: Lang) -> str:
+        return self.zh if lang == "zh" else self.en
 
 
 def placeholders(template: str) -> set[str]:
