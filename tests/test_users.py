@@ -188,3 +188,45 @@ def test_one_part_is_not_added_up_to_itself(tmp_path: Path) -> None:
     path = _seed_with(tmp_path, "| 278.55 ", "| 288.55 ")
     for message in _budget_messages(path):
         assert "1,273.72 = 1,273.72" not in message and "1273.72" not in message  # one number format
+
+
+# --- help and usage errors in Chinese ---------------------------------------------------------------------------
+
+
+def test_help_is_in_chinese_under_a_chinese_locale_and_english_otherwise() -> None:
+    runner = CliRunner()
+    result = runner.invoke(
+        cli,
+        ["validate", "--help"],
+        prog_name="perftable",
+        env={"LC_ALL": "", "LC_MESSAGES": "", "LANG": "zh_CN.UTF-8"},
+    )
+    assert result.output.startswith("用法： perftable validate [OPTIONS] PATHS...\n\n  校验绩效目标表")
+    assert "  -q, --quiet                     只显示错误，等同于 --min-severity error。" in result.output
+    assert "显示本帮助并退出。" in result.output
+    result = runner.invoke(
+        cli,
+        ["validate", "--help"],
+        prog_name="perftable",
+        env={"LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8"},
+    )
+    assert result.output.startswith("Usage: perftable validate [OPTIONS] PATHS...\n\n  Validate 绩效目标表")
+    result = runner.invoke(
+        cli, ["--help"], prog_name="perftable", env={"LC_ALL": "", "LC_MESSAGES": "", "LANG": "zh_CN.UTF-8"}
+    )
+    assert "  validate  校验表格并报告发现的问题（有错误时退出码为 1）。" in result.output
+    assert "  -V, --version  显示版本并退出。" in result.output
+
+
+def test_usage_errors_follow_lang_on_the_command_line() -> None:
+    runner = CliRunner()
+    result = runner.invoke(cli, ["validate", "x.md", "--lang", "zh", "--fail-on", "bad"], env={"LANG": "C"})
+    assert result.exit_code == 2
+    assert (
+        result.output.splitlines()[-1]
+        == "错误：'--fail-on' 的值无效：'bad' 不是 'error', 'warning', 'info' 之一。"
+    )
+    result = runner.invoke(cli, ["validate", "--bogus", "x.md"], env={"LC_ALL": "zh_CN.UTF-8"})
+    assert "错误：没有这个选项 '--bogus'。" in result.output
+    result = runner.invoke(cli, ["validate", "--bogus", "x.md"], env={"LC_ALL": "en_US.UTF-8"})
+    assert "Error: No such option '--bogus'." in result.output  # nothing carried over from the run before
