@@ -3,7 +3,9 @@ say what to do, repairs grouped, display filters."""
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -128,8 +130,6 @@ def test_quiet_shows_errors_only_and_still_counts_the_rest() -> None:
 
 @pytest.mark.parametrize(("level", "severities"), [("warning", {"error", "warning"}), ("error", {"error"})])
 def test_min_severity_filters_every_format(level: str, severities: set[str]) -> None:
-    import json
-
     result = CliRunner().invoke(cli, ["validate", "--isolated", str(SEED), "--format", "json",
                                       "--min-severity", level])  # fmt: skip
     assert {finding["severity"] for finding in json.loads(result.output)} == severities
@@ -216,6 +216,7 @@ def test_help_is_in_chinese_under_a_chinese_locale_and_english_otherwise() -> No
     )
     assert "  validate  校验表格并报告发现的问题（有错误时退出码为 1）。" in result.output
     assert "  -V, --version  显示版本并退出。" in result.output
+    assert "  -h, --help     显示本帮助并退出。" in result.output  # not the English one a run before made
 
 
 def test_usage_errors_follow_lang_on_the_command_line() -> None:
@@ -230,3 +231,62 @@ def test_usage_errors_follow_lang_on_the_command_line() -> None:
     assert "错误：没有这个选项 '--bogus'。" in result.output
     result = runner.invoke(cli, ["validate", "--bogus", "x.md"], env={"LC_ALL": "en_US.UTF-8"})
     assert "Error: No such option '--bogus'." in result.output  # nothing carried over from the run before
+
+
+# --- CI: standard input, SARIF, S001 in the configuration, baselines ----------------------------------------------
+
+
+def test_validate_reads_standard_input_under_the_name_given() -> None:
+    runner = CliRunner()
+    text = SEED.read_text(encoding="utf-8")
+    args = ["validate", "--isolated", "-", "--select", "I003", "--format", "concise"]
+    result = runner.invoke(cli, args, input=text)
+    assert (result.exit_code, result.output.split(": I003")[0]) == (1, "stdin.md:52:92")
+    result = runner.invoke(cli, [*args, "--stdin-filename", "tables/廉江.md"], input=text)
+    assert result.output.split(": I003")[0] == "tables/廉江.md:52:92"
+    workbook = (SAMPLES / "formats" / "lianjiang-clean.xlsx").read_bytes()
+    result = runner.invoke(cli, [*args, "--stdin-filename", "a.xlsx"], input=workbook)
+    assert result.output.split(": I003")[0] == "a.xlsx:绩效目标表!D44"  # the suffix says the format
+
+
+def test_stdin_filename_without_standard_input_is_a_usage_error() -> None:
+    result = CliRunner().invoke(cli, ["validate", str(SEED), "--stdin-filename", "a.md"])
+    assert result.exit_code == 2 and "pass - among the paths" in result.output
+
+
+def test_sarif_uris_are_percent_encoded(tmp_path: Path) -> None:
+
+    (tmp_path / "my table 表.md").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    _, lines = validate("my table 表.md", "--select", "I003", "--format", "sarif", cwd=tmp_path)
+    (result,) = json.loads("\n".join(lines))["runs"][0]["results"]
+    uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == "my%20table%20%E8%A1%A8.md"
+
+
+def test_an_unused_cell_ignore_points_at_its_line_in_the_configuration(tmp_path: Path) -> None:
+
+    shutil.copy(SAMPLES / "formats" / "lianjiang-clean.xlsx", tmp_path / "t.xlsx")
+    (tmp_path / "perftable.toml").write_text(
+        'select = ["I003", "S001"]\n\n[cell-ignores]\n"绩效目标表!D44" = ["I003"]\n"绩效目标表!Z99" = ["I003"]\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["validate", str(tmp_path / "t.xlsx"), "--format", "json"])
+
+    (finding,) = json.loads(result.output)
+    assert (finding["code"], finding["location"]["line"], finding["location"]["column"]) == ("S001", 5, 1)
+    assert finding["file"].endswith("perftable.toml")
+    assert finding["message"] == (
+        f"配置中的 cell-ignores 条目「绩效目标表!Z99」在 {tmp_path / 't.xlsx'} 中没有抑制任何发现（I003），请删除"
+    )
+
+
+def test_a_baseline_holds_from_another_folder_and_for_absolute_paths(tmp_path: Path) -> None:
+    (tmp_path / "tables").mkdir()
+    (tmp_path / "tables" / "a.md").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    code, _ = validate("tables", "--write-baseline", "base.json", cwd=tmp_path)
+    assert code == 0
+
+    entries = json.loads((tmp_path / "base.json").read_text(encoding="utf-8"))["findings"]
+    assert {entry["file"] for entry in entries} == {"tables/a.md"}
+    assert validate("a.md", "--baseline", "../base.json", cwd=tmp_path / "tables")[0] == 0
+    assert validate(str(tmp_path / "tables" / "a.md"), "--baseline", str(tmp_path / "base.json"))[0] == 0

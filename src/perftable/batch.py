@@ -29,6 +29,8 @@ class RunSettings:
     isolated: bool = False
     overrides: dict[str, Any] = field(default_factory=dict)
     read_options: ReadOptions = DEFAULT_OPTIONS
+    # files read under another name: standard input, kept in a temporary file, reported as --stdin-filename names it
+    names: dict[str, str] = field(default_factory=dict)
 
 
 _CONFIGS: dict[tuple[int, str], tuple[Config, Config]] = {}
@@ -70,7 +72,9 @@ def _explicit(config_file: str) -> Config:
 
 
 def check_one(path: Path, settings: RunSettings) -> FileReport:
-    return check_file(path, config_for(path, settings), options=settings.read_options)
+    display = settings.names.get(str(path))
+    config = config_for(Path(display) if display else path, settings)
+    return check_file(path, config, options=settings.read_options, display=display)
 
 
 @dataclass(frozen=True, slots=True)

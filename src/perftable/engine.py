@@ -150,7 +150,10 @@ def _unused(suppressions: Iterable[suppress.Suppression], config: Config, path: 
     found: list[Finding] = []
     for suppression in suppressions:
         stale = sorted((suppression.codes & codes) - suppression.used)
-        if stale:
+        if stale and suppression.entry is not None:
+            params = {"codes": ", ".join(stale), "entry": suppression.entry, "file": path}
+            found.append(_finding(active, Problem(suppression.location, params, "config"), config.lang, 0))
+        elif stale:
             problem = Problem(suppression.location, {"codes": ", ".join(stale)})
             found.append(_finding(active, problem, config.lang, 0))
     return found
@@ -162,14 +165,17 @@ def check_file(
     *,
     options: ReadOptions = DEFAULT_OPTIONS,
     baseline: Baseline | None = None,
+    display: str | None = None,
 ) -> FileReport:
-    """Validate every table of a file. A file that cannot be read gives a report with a P001 finding."""
+    """Validate every table of a file. A file that cannot be read gives a report with a P001 finding.
+    ``display`` names the file in the report and finds its configuration (standard input read into a temporary
+    file is reported as ``--stdin-filename`` names it)."""
     from perftable.extract import extraction, require_documents
 
-    name = str(path)
-    config = config or discover(resolved(path).parent)
+    name = display or str(path)
+    config = config or discover(resolved(name).parent)
     try:
-        source = read_source(path, options=options)
+        source = read_source(path, name, options=options)
         result = extraction(source)
         documents = require_documents(result, source.path)
         findings = [

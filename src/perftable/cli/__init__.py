@@ -70,6 +70,7 @@ class LazyGroup(click.Group):
         from perftable.cli import i18n
 
         i18n.use(i18n.wanted(sys.argv[1:] if args is None else list(args)))
+        self._help_option = None  # made again, in this run's language
         return super().main(args, *rest, **kwargs)
 
     def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:

@@ -196,6 +196,7 @@ def localized(command: click.Command) -> click.Command:
     if command.name == "validate":
         copied.help = VALIDATE_ZH
     copied.params = params(command.params)
+    copied._help_option = None  # click keeps the --help option it made, in the language of the run that made it
     return copied
 
 

@@ -96,14 +96,21 @@ def _default_format() -> str:
     default=None,
     help="Show only findings at or above this severity (the others still count) [default: info].",
 )
+@click.option(
+    "--stdin-filename",
+    default=None,
+    metavar="NAME",
+    help="The name of standard input ('-') in the report: its locations, its configuration and, by its suffix, "
+    "its format [default: stdin.md].",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Show errors only: the same as --min-severity error.")
 @reading_options
 @verbose_option
 def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang: str | None, select: tuple[str, ...],
              ignore: tuple[str, ...], severities: tuple[str, ...], fail_on: str | None, exit_zero: bool,
              profile: str | None, config_file: str | None, isolated: bool, baseline: str | None,
-             write_baseline: Path | None, jobs: int, no_progress: bool, min_severity: str | None, quiet: bool,
-             verbose: bool,
+             write_baseline: Path | None, jobs: int, no_progress: bool, min_severity: str | None, stdin_filename: str | None,
+             quiet: bool, verbose: bool,
              **limits: Any) -> None:  # fmt: skip
     """Validate 绩效目标表: budget arithmetic, indicator completeness, units, cross-checks.
 
@@ -119,13 +126,9 @@ def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang
       perftable validate x.md --lang en --select B,U --ignore U006 --fail-on warning
       perftable validate submissions/ --quiet        # errors only; warnings still counted
     """
-    from perftable.batch import RunSettings, config_for, run
+    from perftable.batch import RunSettings
     from perftable.config import parse_profile
     from perftable.files import iter_files
-    from perftable.findings import Report
-    from perftable.io import refuse_inputs
-    from perftable.parallel import progress
-    from perftable.report import STREAMING, FormatContext, module
     from perftable.rules import matches_any
 
     overrides: dict[str, Any] = {
@@ -137,30 +140,70 @@ def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang
         "baseline": baseline if write_baseline is None else None,
         "extend_ignore": split_list(ignore),
     }
+    if quiet and min_severity not in (None, "error"):
+        raise click.UsageError("--quiet shows errors only: leave out --min-severity or --quiet")
     for selector in (*(overrides["select"] or ()), *(overrides["extend_ignore"] or ())):
         if selector != "ALL" and not matches_any(selector):
             raise click.BadParameter(
                 f"{selector!r} matches no rule (see `perftable rules`)", param_hint="--select/--ignore"
             )
     given = {k: v for k, v in overrides.items() if v is not None}
-    settings = RunSettings(config_file, isolated, given, read_options(**limits))
-    files = list(iter_files(paths))
+    with _stdin_spooled(paths, stdin_filename, read_options(**limits)) as names:
+        settings = RunSettings(config_file, isolated, given, read_options(**limits), names)
+        files = [Path(next(iter(names))) if str(path) == "-" else path for path in iter_files(paths)]
+        _run(files, settings, output, write_baseline, fmt, verbose, jobs, no_progress, exit_zero,
+             min_severity="error" if quiet else min_severity or "info")  # fmt: skip
+
+
+@contextmanager
+def _stdin_spooled(paths: tuple[Path, ...], name: str | None, options: Any) -> Iterator[dict[str, str]]:
+    """Standard input (``-``), when it is one of the paths, kept in a temporary file named with the suffix of
+    ``--stdin-filename`` (so a workbook piped in is read as one), at most ``--max-file-size`` plus one byte;
+    the temporary file's path mapped to the name the report gives it."""
+    if not any(str(path) == "-" for path in paths):
+        if name is not None:
+            raise click.UsageError("--stdin-filename names standard input: pass - among the paths")
+        yield {}
+        return
+    import tempfile
+
+    from perftable.errors import ReadError
+    from perftable.readers.opening import read_limited
+
+    display = name or "stdin.md"
+    with tempfile.TemporaryDirectory(prefix="perftable-") as folder:
+        spooled = Path(folder) / f"stdin{Path(display).suffix}"
+        try:
+            spooled.write_bytes(read_limited(sys.stdin.buffer, options.max_bytes, display))
+        except ReadError as error:
+            from perftable.cli import ToolError
+
+            raise ToolError(str(error)) from None
+        yield {str(spooled): display}
+
+
+def _run(files: list[Path], settings: Any, output: Path | None, write_baseline: Path | None, fmt: str | None,
+         verbose: bool, jobs: int, no_progress: bool, exit_zero: bool, *, min_severity: str) -> None:  # fmt: skip
+    from perftable.batch import config_for, run
+    from perftable.findings import Report
+    from perftable.io import refuse_inputs
+    from perftable.parallel import progress
+    from perftable.report import STREAMING, FormatContext, module
+
     if not files:
         raise click.UsageError("no supported files found in the given paths")
     for written in (output, write_baseline):
         if written is not None:
             refuse_inputs(written, files)  # before the work, not after it
-    first = config_for(files[0], settings)
+    first = config_for(Path(settings.names.get(str(files[0]), files[0])), settings)
     name = fmt or _default_format()
     formatter = module(name)
     color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    if quiet and min_severity not in (None, "error"):
-        raise click.UsageError("--quiet shows errors only: leave out --min-severity or --quiet")
     ctx = FormatContext(
         format=name,
         lang=first.lang,
         color=color,
-        min_severity="error" if quiet else min_severity or "info",  # type: ignore[arg-type]  # a Choice
+        min_severity=min_severity,  # type: ignore[arg-type]  # a Choice
         verbose=verbose,
     )
     report = Report()
@@ -211,5 +254,5 @@ def _write_baseline(report: Any, path: Path, inputs: list[Path]) -> None:
     from perftable.baseline import dumps
     from perftable.io import atomic_write
 
-    atomic_write(path, dumps(report), inputs=inputs)
+    atomic_write(path, dumps(report, path), inputs=inputs)
     click.echo(f"perftable: recorded {len(report.findings)} findings in {path}", err=True)

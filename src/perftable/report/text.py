@@ -37,10 +37,11 @@ def stream(file: FileReport, ctx: FormatContext) -> str:
     console.print(f"[bold]{escape(relative(file.file, ctx.root))}[/bold]")
     from rich.cells import cell_len
 
-    width = max(cell_len(f.location.position) for f in file.findings)
-    for finding, message in lines(file.findings, ctx):
+    shown = lines(file.findings, ctx)
+    places = [_where(finding, file, ctx) for finding, _ in shown]
+    width = max(cell_len(where) for where in places)
+    for (finding, message), where in zip(shown, places, strict=True):
         style = STYLES[finding.severity]
-        where = visible(finding.location.position)
         padded = escape(where) + " " * (width - cell_len(where))
         console.print(
             f"  {padded}  [{style}]{words[finding.severity]}[/{style}]  "
@@ -50,6 +51,16 @@ def stream(file: FileReport, ctx: FormatContext) -> str:
             console.print(f"  {' ' * width}  [dim]{words['hint']}: {escape(visible(finding.hint))}[/dim]")
     console.print()
     return buffer.getvalue()
+
+
+def _where(finding: Finding, file: FileReport, ctx: FormatContext) -> str:
+    """A finding's position under its file's heading; with the file's name when it is about another file (S001
+    about a line of the configuration)."""
+    where = visible(finding.location.position)
+    if finding.file == file.file:
+        return where
+    other = relative(finding.file, ctx.root)
+    return f"{other}:{where}" if where else other
 
 
 GROUPED = {
