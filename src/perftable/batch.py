@@ -31,6 +31,11 @@ class RunSettings:
     read_options: ReadOptions = DEFAULT_OPTIONS
     # files read under another name: standard input, kept in a temporary file, reported as --stdin-filename names it
     names: dict[str, str] = field(default_factory=dict)
+    skip_no_table: bool = False  # a file holding no 绩效目标表 (README.md, notes, an empty file) is no P001
+
+
+# What a file holding no 绩效目标表 is reported as (P001's kind): skipped under --skip-no-table.
+NO_TABLE_KINDS = frozenset({"no-table", "self-evaluation", "empty"})
 
 
 _CONFIGS: dict[tuple[int, str], tuple[Config, Config]] = {}
@@ -74,7 +79,11 @@ def _explicit(config_file: str) -> Config:
 def check_one(path: Path, settings: RunSettings) -> FileReport:
     display = settings.names.get(str(path))
     config = config_for(Path(display) if display else path, settings)
-    return check_file(path, config, options=settings.read_options, display=display)
+    report = check_file(path, config, options=settings.read_options, display=display)
+    skippable = report.error is not None and report.findings and report.findings[0].params.get("kind")
+    if settings.skip_no_table and skippable in NO_TABLE_KINDS:
+        return FileReport(file=report.file, no_table=True)  # no finding: a note says it
+    return report
 
 
 @dataclass(frozen=True, slots=True)

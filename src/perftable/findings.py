@@ -45,6 +45,9 @@ class FileReport(Record):
     )
     findings: list[Finding] = Field(default_factory=list)
     error: str | None = Field(default=None, description="Why the file could not be read (reported as P001)")
+    no_table: bool = Field(
+        default=False, exclude=True, description="Skipped as holding no 绩效目标表 (validate --skip-no-table)"
+    )
     fail_on: Severity = Field(
         default="error",
         exclude=True,

@@ -124,6 +124,11 @@ HELP_ZH: Final[dict[str, str]] = {
     "Say on stderr, for each file, how many 绩效目标表 were read and how many other tables skipped.": (
         "在 stderr 上逐个文件说明读到几张绩效目标表、跳过了几张其他表；重复的修复逐条列出。"
     ),
+    "A file that holds no 绩效目标表 (README.md, notes, an empty file) is skipped with a note, not reported as P001 "
+    "(exit 2); an unreadable file still is. For hooks that pass every .md, .xlsx … file.": (
+        "不含绩效目标表的文件（README.md、笔记、空文件）只给出说明并跳过，不报告为 P001（退出码 2）；无法读取的文件仍然报告。"
+        "用于把所有 .md、.xlsx … 文件都交给 perftable 的钩子。"
+    ),
     "Show only findings at or above this severity (the others still count) [default: info].": (
         "只显示不低于此级别的发现（其余仍计入汇总和退出码）［默认 info］。"
     ),
@@ -196,7 +201,9 @@ def localized(command: click.Command) -> click.Command:
     if command.name == "validate":
         copied.help = VALIDATE_ZH
     copied.params = params(command.params)
-    copied._help_option = None  # click keeps the --help option it made, in the language of the run that made it
+    copied._help_option = (
+        None  # click keeps the --help option it made, in the language of the run that made it
+    )
     return copied
 
 

@@ -103,13 +103,19 @@ def _default_format() -> str:
     help="The name of standard input ('-') in the report: its locations, its configuration and, by its suffix, "
     "its format [default: stdin.md].",
 )
+@click.option(
+    "--skip-no-table",
+    is_flag=True,
+    help="A file that holds no 绩效目标表 (README.md, notes, an empty file) is skipped with a note, not reported "
+    "as P001 (exit 2); an unreadable file still is. For hooks that pass every .md, .xlsx … file.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Show errors only: the same as --min-severity error.")
 @reading_options
 @verbose_option
 def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang: str | None, select: tuple[str, ...],
              ignore: tuple[str, ...], severities: tuple[str, ...], fail_on: str | None, exit_zero: bool,
              profile: str | None, config_file: str | None, isolated: bool, baseline: str | None,
-             write_baseline: Path | None, jobs: int, no_progress: bool, min_severity: str | None, stdin_filename: str | None,
+             write_baseline: Path | None, jobs: int, no_progress: bool, min_severity: str | None, stdin_filename: str | None, skip_no_table: bool,
              quiet: bool, verbose: bool,
              **limits: Any) -> None:  # fmt: skip
     """Validate 绩效目标表: budget arithmetic, indicator completeness, units, cross-checks.
@@ -149,7 +155,7 @@ def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang
             )
     given = {k: v for k, v in overrides.items() if v is not None}
     with _stdin_spooled(paths, stdin_filename, read_options(**limits)) as names:
-        settings = RunSettings(config_file, isolated, given, read_options(**limits), names)
+        settings = RunSettings(config_file, isolated, given, read_options(**limits), names, skip_no_table)
         files = [Path(next(iter(names))) if str(path) == "-" else path for path in iter_files(paths)]
         _run(files, settings, output, write_baseline, fmt, verbose, jobs, no_progress, exit_zero,
              min_severity="error" if quiet else min_severity or "info")  # fmt: skip
@@ -223,7 +229,12 @@ def _run(files: list[Path], settings: Any, output: Path | None, write_baseline: 
             signals.check()
             report.add(checked.report, keep=keep, counts=checked.counts)
             sink.write(checked.text)  # this file's part of a streamed report
-            if verbose and checked.report.error is None:
+            if checked.report.no_table:
+                click.echo(
+                    f"perftable: note: {checked.report.file}: no 绩效目标表, skipped (--skip-no-table)",
+                    err=True,
+                )
+            elif verbose and checked.report.error is None:
                 click.echo(f"perftable: {_tables_line(checked.report)}", err=True)
         signals.check()  # never finish a report the run was asked to stop
         sink.write(formatter.finish(report, ctx))
