@@ -290,3 +290,48 @@ def test_a_baseline_holds_from_another_folder_and_for_absolute_paths(tmp_path: P
     assert {entry["file"] for entry in entries} == {"tables/a.md"}
     assert validate("a.md", "--baseline", "../base.json", cwd=tmp_path / "tables")[0] == 0
     assert validate(str(tmp_path / "tables" / "a.md"), "--baseline", str(tmp_path / "base.json"))[0] == 0
+
+
+# --- render: --diff, --check over a folder, repairs refused table by table, JSON -------------------------------
+
+
+def render(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["render", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_render_diff_exits_1_when_it_shows_changes(tmp_path: Path) -> None:
+    code, out, _ = render(str(CLEAN), "--diff")
+    assert code == 1 and out.startswith(f"--- {CLEAN}\n")
+    clean = tmp_path / "clean.md"
+    clean.write_text(render(str(CLEAN))[1], encoding="utf-8")
+    assert render(str(clean), "--diff")[:2] == (0, "")
+
+
+def test_render_check_of_a_folder_skips_what_it_cannot_rewrite(tmp_path: Path) -> None:
+    for name in ("lianjiang-clean.csv", "lianjiang-clean.xls", "lianjiang-clean.ods"):
+        shutil.copy(SAMPLES / "formats" / name, tmp_path / name)
+    clean = tmp_path / "clean.md"
+    clean.write_text(render(str(CLEAN))[1], encoding="utf-8")
+    code, _, err = render(str(tmp_path), "--check")
+    assert code == 0, err
+    assert f"perftable: note: {tmp_path / 'lianjiang-clean.csv'}: .csv files cannot be rewritten" in err
+
+
+def test_a_risky_repair_refuses_its_table_not_the_file(tmp_path: Path) -> None:
+    out = tmp_path / "b.md"
+    code, _, err = render(str(SAMPLES / "documents" / "budget-2026.docx"), "-o", str(out))
+    assert code == 2
+    assert "table 3 of 3 (兰溪路-真南路下立交工程): 1 repair could change its meaning" in err
+    written = out.read_text(encoding="utf-8")
+    assert [line for line in written.splitlines() if line.startswith("## ")] == [
+        "## 示例县民政局2024年部门整体支出绩效目标表",
+        "## 项目支出绩效目标表（2025年度）",
+    ]
+    assert "兰溪路" not in written
+
+
+def test_json_of_a_repaired_table_needs_no_fix() -> None:
+    code, out, _ = render(str(SEED), "--to", "json")
+    assert code == 0
+    assert json.loads(out)["warnings"][0]["code"] in ("P002", "P003")
