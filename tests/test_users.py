@@ -335,3 +335,103 @@ def test_json_of_a_repaired_table_needs_no_fix() -> None:
     code, out, _ = render(str(SEED), "--to", "json")
     assert code == 0
     assert json.loads(out)["warnings"][0]["code"] in ("P002", "P003")
+
+
+# --- the analyst ------------------------------------------------------------------------------------------------
+
+
+def export(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["export", *args])
+    return result.exit_code, result.stdout
+
+
+def test_export_to_stdout_with_yuan_split_locations_and_ids() -> None:
+    code, out = export(str(SAMPLES / "shanghai-project" / "lanxilu-2026.xlsx"), "--what", "budget", "-o", "-")
+    assert code == 0 and not out.startswith("\ufeff")  # no BOM in a pipe
+    import csv
+
+    rows = list(csv.DictReader(out.splitlines()))
+    first = rows[0]
+    assert (first["label"], first["amount"], first["unit"], first["amount_yuan"]) == (
+        "项目资金总额", "771325800.00", "元", "771325800.00"
+    )  # fmt: skip
+    assert (first["at_sheet"], first["at_cell"], first["at_line"]) == (
+        "项目绩效目标申报表",
+        first["at_cell"],
+        "",
+    )
+    assert first["at_cell"] and len(first["id"]) == 16 and len({row["id"] for row in rows}) == len(rows)
+
+
+def test_amounts_in_wan_yuan_are_exact_in_yuan() -> None:
+    import perftable
+
+    frame = perftable.to_frame(str(SAMPLES / "central-project" / "jiance-2025.html"), "budget")
+    from decimal import Decimal
+
+    assert {type(value) for value in frame["amount_yuan"].dropna()} == {Decimal}
+    assert frame.loc[frame["key"] == "annual_total", "amount_yuan"].item() == Decimal("2000000")
+    indicators = perftable.to_frame(str(SAMPLES / "central-project" / "jiance-2025.html"))
+    cost = indicators[indicators["name"] == "设备购置成本"].iloc[0]
+    assert (cost["effective_unit"], cost["amount_yuan"]) == ("万元", Decimal("1800000"))
+
+
+def test_export_what_tables_has_totals_and_what_validate_finds() -> None:
+    code, out = export(str(SEED), str(CLEAN), "--what", "tables", "-o", "-", "--format", "jsonl")
+    assert code == 0
+    seed, clean = (json.loads(line) for line in out.splitlines())
+    assert (seed["kind"], seed["errors"], seed["warnings"], seed["passed"]) == ("department", 1, 12, False)
+    assert (clean["errors"], clean["passed"], clean["indicators"]) == (1, False, 27)
+
+
+def test_findings_join_exported_rows_by_id() -> None:
+    _, out = export(str(SEED), "-o", "-", "--format", "jsonl")
+    rows = {row["id"]: row for row in map(json.loads, out.splitlines())}
+    result = CliRunner().invoke(
+        cli, ["validate", "--isolated", str(SEED), "--select", "I003", "--format", "json"]
+    )
+    (finding,) = json.loads(result.stdout)
+    assert rows[finding["row_id"]]["name"] == "接受服务家庭对改造工作满意度(%)"
+
+
+def test_export_refuses_a_binary_format_on_stdout() -> None:
+    result = CliRunner().invoke(cli, ["export", str(SEED), "-o", "-", "--format", "xlsx"])
+    assert result.exit_code == 2 and "xlsx is a binary format" in result.stderr
+
+
+def test_the_python_api_walks_folders() -> None:
+    import perftable
+
+    report = perftable.validate(SAMPLES / "shanghai-project")
+    assert report.summary.files == 3 and not report.unreadable
+    frame = perftable.to_frame(SAMPLES / "shanghai-project", "tables")
+    assert [Path(name).name for name in frame["file"]] == [
+        "lanxilu-2026.csv",
+        "lanxilu-2026.md",
+        "lanxilu-2026.xlsx",
+    ]
+
+
+def test_to_frame_leaves_out_a_file_without_tables_with_a_warning(tmp_path: Path) -> None:
+    import perftable
+    from perftable.frames import SkippedFileWarning
+
+    shutil.copy(CLEAN, tmp_path / "a.md")
+    (tmp_path / "notes.md").write_text("说明文字\n", encoding="utf-8")
+    with pytest.warns(SkippedFileWarning, match="notes.md"):
+        frame = perftable.to_frame(tmp_path)
+    assert len(frame) == 27
+
+
+def test_parquet_keeps_amounts_exact(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    import pandas as pd
+
+    assert (
+        export(str(SAMPLES / "central-project"), "--what", "budget", "-o", str(tmp_path / "b.parquet"))[0]
+        == 0
+    )
+    frame = pd.read_parquet(tmp_path / "b.parquet")
+    from decimal import Decimal
+
+    assert frame.loc[frame["key"] == "annual_total", "amount_yuan"].item() == Decimal("2000000")

@@ -203,12 +203,16 @@ def check_file(
 
 
 def validate(target: str | Path | Document, config: Config | None = None) -> Report:
-    """Validate a file (every table in it) or a document already loaded; the CLI formats only serialise this."""
+    """Validate a file (every table in it), a folder (walked as the CLI walks it: every supported file, README
+    and hidden files left out) or a document already loaded; the CLI formats only serialise this."""
+    from perftable.files import iter_files
+
     report = Report()
     if isinstance(target, Document):
         config = config or Config()
         findings = check_document(target, config)
         report.add(FileReport(file=target.source.file, tables=1, findings=findings, fail_on=config.fail_on))
     else:
-        report.add(check_file(target, config))
+        for path in iter_files([target]):
+            report.add(check_file(path, config))
     return report

@@ -66,6 +66,12 @@ def _encode(rows: list[Row], what: What, fmt: str) -> bytes:
 def _format(output: Path, fmt: str | None) -> str:
     from perftable.errors import UsageError
 
+    if str(output) == "-":
+        if fmt in ("xlsx", "parquet"):
+            raise UsageError(
+                f"{fmt} is a binary format: write it to a file (-o x.{fmt}); - takes csv or jsonl"
+            )
+        return fmt or "csv"
     found = output_format(output, fmt, FORMATS, f"--format {fmt}")  # -o x.xlsx --format csv is refused
     if found is None:
         raise UsageError(
@@ -77,10 +83,18 @@ def _format(output: Path, fmt: str | None) -> str:
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
-    "-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The dataset file."
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="The dataset file; - writes CSV (default) or JSON Lines to standard output.",
 )
 @click.option(
-    "--what", type=click.Choice(["indicators", "budget", "tasks"]), default="indicators", show_default=True
+    "--what",
+    type=click.Choice(["indicators", "budget", "tasks", "tables"]),
+    default="indicators",
+    show_default=True,
+    help="One row per indicator, budget line, task, or table (its totals and what validate finds in it).",
 )
 @click.option(
     "--format", "fmt", type=click.Choice(sorted(set(FORMATS.values()))), help="[default: from -o's suffix]"
@@ -98,13 +112,17 @@ def export(
 
     PATHS are files or directories (searched for supported files). Files that cannot be read are listed at the
     end and the exit code is 2; the others are still exported. CSV is UTF-8 with a BOM (Excel shows the Chinese);
-    in CSV and XLSX a text that begins with = + - @ is written as text, never as a formula. Parquet needs pyarrow.
+    in CSV and XLSX a text that begins with = + - @ is written as text, never as a formula. Parquet needs pyarrow
+    (pip install perftable[parquet]). Every row has the amount in 元 (amount_yuan, exact), its location split into
+    columns (at_sheet, at_cell, at_page, at_table, at_row, at_line, at_column) and a stable id, the row_id of
+    validate's JSON findings about it.
 
     \b
     Examples:
       perftable export samples/ -o indicators.csv
       perftable export 2024预算公开/ -o budget.xlsx --what budget --jobs 0
       perftable export submissions/ -o indicators.parquet
+      perftable export submissions/ --what tables -o - | csvlook
     """
     from perftable.dataset import rows_of
     from perftable.errors import PerftableError
@@ -114,16 +132,25 @@ def export(
     try:
         fmt = _format(output, fmt)
         files = [str(path) for path in iter_files(paths)]
-        refuse_inputs(output, files)  # a table found in a walked folder included
+        to_stdout = str(output) == "-"
+        if not to_stdout:
+            refuse_inputs(output, files)  # a table found in a walked folder included
         docs, failed = load_files(files, jobs, read_options(**limits))
         rows = rows_of(docs, what)
-        with cell_text_notes(output):
-            atomic_write(output, _encode(rows, what, fmt), inputs=files)
+        if to_stdout:  # no BOM: a pipe is read by a program, not opened by Excel
+            from perftable.dataset import COLUMNS, to_csv, to_jsonl
+
+            columns = COLUMNS[what]
+            click.echo(to_csv(rows, columns) if fmt == "csv" else to_jsonl(rows, columns), nl=False)
+        else:
+            with cell_text_notes(output):
+                atomic_write(output, _encode(rows, what, fmt), inputs=files)
     except PerftableError as exc:
         fail(str(exc))
         sys.exit(EXIT_ERROR)
     click.echo(
-        f"perftable: {len(rows)} rows ({what}) from {len(docs)} tables in {len(files) - len(failed)} files -> {output}",
+        f"perftable: {len(rows)} rows ({what}) from {len(docs)} tables in {len(files) - len(failed)} files -> "
+        f"{'standard output' if str(output) == '-' else output}",
         err=True,
     )
     for error in failed:
