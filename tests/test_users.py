@@ -435,3 +435,52 @@ def test_parquet_keeps_amounts_exact(tmp_path: Path) -> None:
     from decimal import Decimal
 
     assert frame.loc[frame["key"] == "annual_total", "amount_yuan"].item() == Decimal("2000000")
+
+
+# --- diff: one language, numbers, unrelated tables ---------------------------------------------------------------
+
+DIFF = ("tests/data/diff/2023.md", "tests/data/diff/2024.md")
+
+
+def _diff(*args: str) -> tuple[int, str, str]:
+    from .conftest import ROOT
+
+    result = CliRunner().invoke(cli, ["diff", *(str(ROOT / arg) if arg in DIFF else arg for arg in args)])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_diff_speaks_one_language_per_run() -> None:
+    import re
+
+    _, chinese, _ = _diff(*DIFF)
+    body = "\n".join(chinese.splitlines()[2:])
+    assert not re.search(r"\b(changed|added|removed|renamed|funds|title|year|similarity)\b", body)
+    assert "资金 30万元 → 35万元" in body and "(相似度 0.91)" in body
+    _, english, _ = _diff(*DIFF, "--lang", "en")
+    lines = english.splitlines()
+    assert lines[2].startswith("Summary: header 2 changed; basic information 1 changed;")
+    assert "  ~ 补充残疾儿童康复救助: funds 30万元 → 35万元, +5 (+16.67%)" in lines
+    assert "  + goal 11: 完成残疾人辅具适配工作" in lines
+    assert not {"表头", "基本信息", "预算", "任务", "指标", "目标"} & set(lines)
+
+
+def test_diff_json_gives_numbers() -> None:
+    _, out, _ = _diff(*DIFF, "--format", "json")
+    changes = json.loads(out)["tables"][0]["changes"]
+    basic = next(change for change in changes if change["key"] == "基本支出")
+    (field,) = basic["fields"]
+    assert (field["old_number"], field["new_number"], field["delta"], field["unit"]) == (
+        278.55,
+        300,
+        21.45,
+        "万元",
+    )
+    assert '"new_number": 300.00,' in out  # the digits as printed, not through a float
+    assert "\\u" not in out  # Chinese as is
+
+
+def test_diff_of_unrelated_tables_warns() -> None:
+    code, _, err = _diff(str(SEED), str(SAMPLES / "shanghai-project" / "lanxilu-2026.md"))
+    assert code == 1
+    assert "look like two different tables (a department table and a project table); compared anyway" in err
+    assert _diff(*DIFF)[2] == ""
