@@ -484,3 +484,26 @@ def test_diff_of_unrelated_tables_warns() -> None:
     assert code == 1
     assert "look like two different tables (a department table and a project table); compared anyway" in err
     assert _diff(*DIFF)[2] == ""
+
+
+def test_xlsx_diff_has_a_legend_a_change_list_and_struck_removed_rows(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "d.xlsx"
+    assert _diff(*DIFF, "-o", str(out))[0] == 1
+    book = load_workbook(out)
+    form, changes = book.worksheets
+    assert changes.title == "变更清单"
+    assert [cell.value for cell in changes[3]] == ["变化", "部分", "项目", "原", "新", "说明"]
+    assert [cell.value for cell in changes[4]][:3] == ["修改", "表头", "标题"]
+    assert changes.max_row == 3 + 12  # a row per change
+    assert str(form["A3"].value).startswith("图例：绿色 = 新增，红色加删除线 = 删除")
+    removed = [cell for row in form.iter_rows() for cell in row if cell.value == "重度残疾人居家康复服务人数"]
+    (cell,) = removed
+    assert cell.font.strike
+    above = form.cell(row=cell.row - 1, column=cell.column).value
+    below = form.cell(row=cell.row + 1, column=cell.column).value
+    assert (above, below) == (
+        "精神残疾人接受门诊发药人次",
+        "残疾人培训人数(人)",
+    )  # where it stood in the old table

@@ -43,6 +43,12 @@ def _fill(colour: str) -> Any:
 def _style_cell(target: Any, cell: SpanCell, styles: dict[str, Any]) -> None:
     bold = cell.role in ("label", "header", "title")
     target.font = styles["bold"] if bold else styles["font"]
+    if (
+        cell.mark == "removed"
+    ):  # a removed row reads as removed without its colour (printed in black and white)
+        from openpyxl.styles import Font
+
+        target.font = Font(name=_FONT, size=10.5, bold=bold, strike=True)
     target.alignment = styles["center" if bold else ("right" if cell.role == "amount" else "left")]
     colour = FILLS.get(cell.mark or "") or FILLS.get(cell.role)
     if colour:

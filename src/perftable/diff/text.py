@@ -41,7 +41,7 @@ DOCUMENT_KEYS: dict[str, dict[str, str]] = {
 }
 
 
-def _key(change: Change, lang: Lang) -> str:
+def item_key(change: Change, lang: Lang) -> str:
     """What changed; a goal's ``目标3`` is ``goal 3`` in English, a header field ``year`` is ``年度`` in Chinese."""
     if change.section == "document":
         return DOCUMENT_KEYS[lang].get(change.key, change.key)
@@ -63,7 +63,7 @@ def _fields(change: Change, lang: Lang) -> str | None:
 def describe(change: Change, lang: Lang = "zh") -> str:
     """One change in words: ``基本支出: 278.55万元 → 300万元, +21.45 (+7.70%)``."""
     similar = WORDS[lang]["similarity"]
-    key = _key(change, lang)
+    key = item_key(change, lang)
     if change.kind == "renamed":
         text = f"{change.old} → {change.new} ({similar} {change.similarity:.2f})"
         detail = _fields(change, lang) if change.fields else change.detail
@@ -144,7 +144,13 @@ def to_markdown(report: DiffReport, lang: Lang = "zh") -> str:
                     detail = f"{words['similarity']} {change.similarity:.2f}" + (
                         f"; {detail}" if detail else ""
                     )
-                cells = [KIND_NAMES[lang][change.kind], _key(change, lang), change.old, change.new, detail]
+                cells = [
+                    KIND_NAMES[lang][change.kind],
+                    item_key(change, lang),
+                    change.old,
+                    change.new,
+                    detail,
+                ]
                 lines.append("| " + " | ".join(_md(cell) for cell in cells) + " |")
     return "\n".join(lines) + "\n"
 
