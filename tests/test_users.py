@@ -507,3 +507,19 @@ def test_xlsx_diff_has_a_legend_a_change_list_and_struck_removed_rows(tmp_path: 
         "精神残疾人接受门诊发药人次",
         "残疾人培训人数(人)",
     )  # where it stood in the old table
+
+
+# --- the rendered form ------------------------------------------------------------------------------------------
+
+
+def test_rendered_workbook_has_counts_as_numbers_print_titles_and_page_numbers(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "r.xlsx"
+    assert render(str(CLEAN), "-o", str(out))[0] == 0
+    sheet = load_workbook(out).active
+    assert sheet is not None
+    assert (sheet["B3"].value, sheet["C3"].value, sheet["E3"].value) == ("财政供养人员数", 34, 0)
+    assert sheet.print_title_rows == "$1:$1"
+    assert sheet.oddFooter.center.text == "第 &P 页，共 &N 页"
+    assert render(str(out), "--check")[0] == 0  # read back, the same table

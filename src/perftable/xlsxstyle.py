@@ -103,3 +103,6 @@ def style_sheet(ws: Any, sheet: Sheet, start: int) -> None:
         ws.row_dimensions[row].height = 30 if (row == 1 and sheet.title) else 20
     _style_grid(ws, sheet, start, styles)
     _print_setup(ws, sum(column_widths(sheet.grid)))
+    if start > 1:  # the title (and the lines under it) printed again at the top of every page
+        ws.print_title_rows = f"1:{start - 1}"
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"  # page numbers in the footer (&P page, &N pages)
