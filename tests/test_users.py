@@ -523,3 +523,15 @@ def test_rendered_workbook_has_counts_as_numbers_print_titles_and_page_numbers(t
     assert sheet.print_title_rows == "$1:$1"
     assert sheet.oddFooter.center.text == "第 &P 页，共 &N 页"
     assert render(str(out), "--check")[0] == 0  # read back, the same table
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_goals_numbered_past_99_survive_a_round_trip(fmt: str) -> None:
+    import perftable
+    from perftable.render import render as render_docs
+
+    doc = perftable.load(CLEAN)
+    goals = [f"完成第{n}项工作任务" for n in range(1, 106)]
+    text = render_docs([doc.model_copy(update={"goals": goals})], fmt)
+    assert isinstance(text, str)
+    assert perftable.loads(text, fmt)[0].goals == goals
