@@ -35,7 +35,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from corpus import MARKDOWN_SAMPLES, SMALL, SMALL_XLSX, big_table, build  # noqa: E402
+from corpus import MARKDOWN_SAMPLES, SMALL, big_table, build, varied  # noqa: E402
 
 PYTHON = sys.executable
 ENV = {
@@ -126,17 +126,37 @@ def calamine_files(paths: list[Path]) -> None:
 
 
 def frictionless_files(paths: list[Path]) -> None:
+    """frictionless validating each file. In process it refuses an absolute path, or one that climbs (``../``),
+    as not safe (a resource-error, in microseconds): the figure once timed that error. Each file is validated
+    from its own folder, and a report that says the file was not read stops the benchmark."""
     from frictionless import validate
 
-    for path in paths:
-        validate(str(path))
+    here = Path.cwd()
+    try:
+        for path in paths:
+            os.chdir(path.parent)
+            report = validate(path.name)
+            unread = [e for e in report.flatten(["type", "message"]) if e[0] in _UNREAD]
+            if unread:
+                raise RuntimeError(f"frictionless did not read {path}: {unread[:3]}")
+    finally:
+        os.chdir(here)
+
+
+_UNREAD = frozenset(
+    {"resource-error", "package-error", "scheme-error", "format-error", "encoding-error", "source-error",
+     "general-error", "io-error"}
+)  # fmt: skip
 
 
 def per_file(quick: bool, folder: Path) -> dict[str, float | None]:
     """Each perftable figure is measured interleaved with its baseline (see :func:`slopes`)."""
     small_n, large_n, repeat = (4, 24, 2) if quick else (20, 220, 7)
-    md = [SMALL] * large_n
-    xlsx = [SMALL_XLSX] * large_n
+    # Distinct files (a generated corpus, no two alike): one file repeated keeps every cache keyed by content warm
+    # and flatters perftable by 1.2-1.35x; that figure stays as one line, for comparison.
+    md = varied(folder / "varied-md", large_n)
+    xlsx = varied(folder / "varied-xlsx", large_n, "xlsx")
+    repeated = [SMALL] * large_n
     results: dict[str, float | None] = {}
     try:
         import markdown_it  # noqa: F401
@@ -147,9 +167,16 @@ def per_file(quick: bool, folder: Path) -> dict[str, float | None]:
     md_times = slopes(md_works, md[:small_n], md, repeat)
     # The same over every markdown sample in turn (small project tables to the seed's department table): the
     # fixed cost of a file (40 rules, the report) weighs more on a small table than a tokeniser's does.
-    varied = (MARKDOWN_SAMPLES * large_n)[:large_n]
-    mixed = slopes(md_works[:2], varied[:small_n], varied, repeat) if len(md_works) == 3 else [None, None]
+    samples_in_turn = (MARKDOWN_SAMPLES * large_n)[:large_n]
+    mixed = (
+        slopes(md_works[:2], samples_in_turn[:small_n], samples_in_turn, repeat)
+        if len(md_works) == 3
+        else [None, None]
+    )
     results["perftable parse+validate .md"] = md_times[0]
+    results["perftable parse+validate, one .md repeated (warm caches)"] = slope(
+        perftable_files, repeated[:small_n], repeated, repeat
+    )
     results["perftable parse+validate, every .md sample in turn"] = mixed[0]
     x_times = slopes([perftable_files, calamine_files, perftable_read], xlsx[:small_n], xlsx, repeat)
     results["perftable parse+validate .xlsx"] = x_times[0]
@@ -160,7 +187,7 @@ def per_file(quick: bool, folder: Path) -> dict[str, float | None]:
     results["markdown-it-py tokenise, every .md sample in turn"] = mixed[1]
     try:
         few = (4, 12) if quick else (5, 30)
-        results["frictionless validate .xlsx"] = slope(frictionless_files, xlsx[: few[0]], xlsx[: few[1]], 1)
+        results["frictionless validate .xlsx"] = slope(frictionless_files, xlsx[: few[0]], xlsx[: few[1]], 2)
     except ImportError:
         results["frictionless validate .xlsx"] = None
     return results
@@ -198,18 +225,57 @@ def batch(folder: Path, files: int, rounds: int) -> dict[str, float]:
             process.wait()
         return time.perf_counter() - started
 
-    best = {"--jobs 1": float("inf"), "--jobs 0": float("inf"), "two processes, one half each": float("inf")}
+    commands: dict[str, Callable[[], float]] = {
+        "--jobs 1": lambda: wall(validate(corpus, "1")),
+        "--jobs 0": lambda: wall(validate(corpus, "0")),
+        "two processes, one half each": both_halves,
+        "export --jobs 1 (csv)": lambda: wall(export(corpus, "1")),
+        "export --jobs 0 (csv)": lambda: wall(export(corpus, "0")),
+    }
+    if _has("distributed"):  # a LocalCluster of a worker per core, started and stopped by the run (counted)
+        commands["--executor dask (LocalCluster)"] = lambda: wall(
+            [*validate(corpus, "0"), "--executor", "dask"]
+        )
+    best = dict.fromkeys(commands, float("inf"))
     for _ in range(rounds):
-        best["--jobs 1"] = min(best["--jobs 1"], wall(validate(corpus, "1")))
-        best["--jobs 0"] = min(best["--jobs 0"], wall(validate(corpus, "0")))
-        best["two processes, one half each"] = min(best["two processes, one half each"], both_halves())
+        for name, measure in commands.items():
+            best[name] = min(best[name], measure())
     return {name: files / seconds for name, seconds in best.items()}
 
 
-def peak_memory(folder: Path, files: int) -> float:
-    """Peak resident memory (MiB) of ``perftable validate`` over a batch of ``files`` files, in one process."""
+def export(target: Path, jobs: str) -> list[str]:
+    return [
+        PYTHON,
+        "-m",
+        "perftable",
+        "export",
+        str(target),
+        "--jobs",
+        jobs,
+        "-o",
+        str(target.parent / "x.csv"),
+    ]
+
+
+def _has(module: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(module) is not None
+
+
+def peak_memory(folder: Path, files: int, command: str = "validate") -> float:
+    """Peak resident memory (MiB) of ``perftable validate`` (or ``export``) over a batch of ``files`` files, in one
+    process."""
     corpus = folder / f"memory-{files}"
     build(corpus, files, xlsx_share=10)
+    if command == "export":
+        probe = (
+            "import resource, subprocess, sys; "
+            "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+        )
+        run = [PYTHON, "-c", probe, *export(corpus, "1")]
+        return int(subprocess.run(run, capture_output=True, text=True, env=ENV, check=True).stdout) / 1024
     probe = (
         "import resource, subprocess, sys; "
         "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
@@ -251,6 +317,36 @@ def scaling(folder: Path, sizes: Sequence[int]) -> dict[int, float]:
             perftable_files([path])
             runs.append(time.perf_counter() - started)
         results[size] = min(runs)
+    return results
+
+
+def outputs_scaling(folder: Path, sizes: Sequence[int]) -> dict[int, dict[str, float]]:
+    """Seconds to write one table of each size (loaded once): ``render --to xlsx`` (one merged range per indicator
+    group: openpyxl's merge_cells made it quadratic), ``diff`` of the table against itself to xlsx, and its
+    export rows as CSV; best of two."""
+    from perftable.dataset import rows_of, to_csv
+    from perftable.diff import diff_files
+    from perftable.diff.formats import to_xlsx as diff_xlsx
+    from perftable.loader import load_all
+    from perftable.render import render_xlsx
+
+    results: dict[int, dict[str, float]] = {}
+    for size in sizes:
+        path = big_table(size, folder)
+        docs = load_all(path)
+        works: dict[str, Callable[[], object]] = {
+            "render --to xlsx": lambda docs=docs: render_xlsx(docs),
+            "diff --format xlsx": lambda docs=docs, path=path: diff_xlsx(docs, docs, diff_files(path, path)),
+            "export (csv)": lambda docs=docs: to_csv(rows_of(docs, "indicators")),
+        }
+        results[size] = {}
+        for name, work in works.items():
+            runs = []
+            for _ in range(2):
+                started = time.perf_counter()
+                work()
+                runs.append(time.perf_counter() - started)
+            results[size][name] = min(runs)
     return results
 
 
@@ -453,6 +549,7 @@ def batch_report(results: dict[str, object]) -> list[str]:
     ]
     for name, rate in b.items():  # type: ignore[attr-defined]
         lines.append(f"| {name} | {rate:.1f} |")
+    lines.append(f"\nLoad when measured: {results.get('load', 'n/a')}")
     speedup = b["--jobs 0"] / b["--jobs 1"]  # type: ignore[index]
     ceiling = b["two processes, one half each"] / b["--jobs 1"]  # type: ignore[index]
     lines.append(f"\nSpeed-up with every core ({os.cpu_count()}): {speedup:.2f}× (target ≥ 1.7× on 2 cores)")
@@ -460,13 +557,34 @@ def batch_report(results: dict[str, object]) -> list[str]:
         f"The machine's ceiling (two independent processes, one half each): {ceiling:.2f}×; "
         f"the pool reaches {speedup / ceiling:.0%} of it"
     )
-    m = results["memory"]
-    lines += ["", "## Peak memory, one process", "", "| files | MiB |", "|---:|---:|"]
-    lines += [f"| {files} | {mib:.0f} |" for files, mib in m.items()]  # type: ignore[attr-defined]
+    if "--executor dask (LocalCluster)" in b:  # type: ignore[operator]
+        dask = b["--executor dask (LocalCluster)"] / b["--jobs 1"]  # type: ignore[index]
+        lines.append(
+            f"Dask on a LocalCluster (start-up included): {dask:.2f}× --jobs 1, {dask / ceiling:.0%} of the ceiling"
+        )
+    exported = b["export --jobs 0 (csv)"] / b["export --jobs 1 (csv)"]  # type: ignore[index]
+    lines.append(f"export with every core: {exported:.2f}× export --jobs 1")
+    m, e = results["memory"], results["export_memory"]
+    lines += [
+        "",
+        "## Peak memory, one process",
+        "",
+        "| files | validate MiB | export MiB |",
+        "|---:|---:|---:|",
+    ]
+    lines += [f"| {files} | {mib:.0f} | {e[files]:.0f} |" for files, mib in m.items()]  # type: ignore[attr-defined,index]
     sc = results["scaling"]
     lines += ["", "## Scaling (parse + validate one table)", "", "| indicators | seconds | µs per indicator |",
               "|---:|---:|---:|"]  # fmt: skip
     lines += [f"| {n} | {t:.3f} | {t / n * 1e6:.0f} |" for n, t in sc.items()]  # type: ignore[attr-defined]
+    out = results["outputs"]
+    names = list(next(iter(out.values())))  # type: ignore[attr-defined]
+    lines += ["", "## Scaling of the writers (one table, loaded once)", "",
+              "| indicators | " + " | ".join(names) + " | µs per indicator (" + ", ".join(names) + ") |",
+              "|---:|" + "---:|" * (len(names) + 1)]  # fmt: skip
+    for n, times in out.items():  # type: ignore[attr-defined]
+        per = ", ".join(f"{times[name] / n * 1e6:.0f}" for name in names)
+        lines.append(f"| {n} | " + " | ".join(f"{times[name]:.3f}" for name in names) + f" | {per} |")
     return lines
 
 
@@ -491,7 +609,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="perftable-bench-") as tmp:
         folder = Path(tmp)
         batch_files = 40 if quick else 1000
-        results: dict[str, object] = {}
+        results: dict[str, object] = {"load": os.getloadavg()}
         if "startup" in sections:
             results["startup"] = startup(3 if quick else 21)
         if "per_file" in sections:
@@ -501,6 +619,10 @@ def main() -> None:
             results["batch"] = batch(folder, batch_files, 1 if quick else 3)
             results["memory"] = {n: peak_memory(folder, n) for n in ((50, 200) if quick else (1000, 5000))}
             results["scaling"] = scaling(folder, (100, 1000) if quick else (100, 1000, 5000, 20000))
+            results["outputs"] = outputs_scaling(folder, (100, 1000) if quick else (1000, 5000, 20000))
+            results["export_memory"] = {
+                n: peak_memory(folder, n, "export") for n in ((50, 200) if quick else (1000, 5000))
+            }
         if "pdf" in sections:
             results["pdf"] = pdf(quick)
     text = report(results)

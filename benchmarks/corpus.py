@@ -6,6 +6,7 @@ table with n indicators (the seed's indicators repeated with their names numbere
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -71,4 +72,38 @@ def build(folder: Path, files: int, *, xlsx_share: int = 4) -> list[Path]:
         if not target.exists():
             shutil.copyfile(source, target)
         paths.append(target)
+    return paths
+
+
+def _varied_rows(index: int) -> list[list[str]]:
+    """The seed's form with content of its own: 20 to 49 indicators, names and values numbered by ``index``."""
+    rows = lianjiang_rows()
+    head = rows[: next(i for i, row in enumerate(rows) if row[1] == "一级指标") + 1]
+    count = 20 + index * 7 % 30
+    body: list[list[str]] = []
+    previous = ("", "")
+    for number in range(count):
+        level1, level2, name, value = LIANJIANG_INDICATORS[(number + index) % len(LIANJIANG_INDICATORS)]
+        value = re.sub(r"\d+", lambda m: str(int(m.group()) + index % 9), value, count=1)
+        pair = (level1, level2)
+        body.append(["^", "^" if pair[0] == previous[0] else level1, "^" if pair == previous else level2,
+                     f"{name}{index}-{number}", value])  # fmt: skip
+        previous = pair
+    return head + body
+
+
+def varied(folder: Path, files: int, fmt: str = "md") -> list[Path]:
+    """``files`` distinct tables (no two alike: caches keyed by content stay cold, as on a real archive), in the
+    seed's layout with 20 to 49 indicators each, as markdown or xlsx."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths: list[Path] = []
+    for index in range(files):
+        path = folder / f"v{index:05}.{fmt}"
+        if not path.exists():
+            grid = from_markers(_varied_rows(index))
+            if fmt == "md":
+                path.write_text(to_markdown(grid, TITLE), encoding="utf-8")
+            else:
+                to_xlsx(grid, path, TITLE)
+        paths.append(path)
     return paths

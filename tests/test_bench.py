@@ -22,7 +22,9 @@ def test_benchmark_quick_mode_runs(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-2000:]
     data = json.loads(figures.read_text(encoding="utf-8"))
-    assert set(data) == {"startup", "per_file", "batch_files", "batch", "memory", "scaling", "pdf"}
+    assert set(data) == {
+        "load", "startup", "per_file", "batch_files", "batch", "memory", "export_memory", "scaling", "outputs", "pdf"
+    }  # fmt: skip
     assert (
         "## Scaling" in result.stdout and "## Start-up" in result.stdout and "## Real PDFs" in result.stdout
     )

@@ -5,6 +5,7 @@ error line (exit 2), never a traceback."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import zipfile
@@ -182,12 +183,20 @@ def test_the_pdfplumber_engine_without_pdfplumber_says_how_to_install(
     # pdfium, the default, needs no extra for a PDF whose fonts are embedded (as published ones are)
     corpus = Path(__file__).parent / "corpus" / "pdf" / "beijing-2026-xinfang-bangongshi.pdf"
     assert read_source(corpus, options=ReadOptions(pages=(13, 13))).tables()
-    # the sample PDFs use a font that is not embedded: pdfium cannot read their text in full, and the file is
-    # refused with the command that fixes it, never read with text missing
-    with pytest.raises(
-        ReadError, match=r"page 1 uses fonts that are not embedded.*pip install perftable\[pdf\]"
-    ):
-        read_source(DOCUMENTS / "lanxilu-2026.pdf")
+    # the sample PDFs use a font that is not embedded: where pdfium cannot read their text in full (no CJK system
+    # font to map it with), the file is refused with the command that fixes it, never read with text missing
+    sample = DOCUMENTS / "lanxilu-2026.pdf"
+    try:
+        read_source(sample)
+    except ReadError as error:
+        assert re.search(r"page 1 uses fonts that are not embedded.*pip install perftable\[pdf\]", str(error))
+    else:  # a CJK font is installed (fonts-wqy-zenhei comes with Chromium): pdfium reads all pdfminer reads
+        monkeypatch.delitem(sys.modules, "pdfplumber")
+        pdfium = [doc.model_dump() for doc in perftable.load_all(sample)]
+        plumber = [
+            doc.model_dump() for doc in perftable.load_all(sample, ReadOptions(pdf_engine="pdfplumber"))
+        ]
+        assert pdfium == plumber
 
 
 @pytest.mark.parametrize("sample", sorted(DOCUMENTS.glob("*.pdf")), ids=lambda path: path.name)
@@ -296,3 +305,22 @@ def test_pdf_layout_wraps_are_read_not_reported_as_repairs() -> None:
     assert [w for w in docx.warnings if w.kind == "joined-lines"]
     report = perftable.validate(DOCUMENTS / "lianjiang-clean.pdf")
     assert not [f for f in report.findings if f.code == "I013"]
+
+
+def test_a_pdf_form_without_vertical_rules_is_read_and_a_listing_so_drawn_is_refused_with_the_reason() -> (
+    None
+):
+    variants = Path(__file__).parent / "data" / "variants"
+    forms = perftable.load_all(
+        variants / "v57_shanghai_three_line_forms.pdf"
+    )  # a 三线表: horizontal rules only
+    assert [(d.project, len(d.indicators)) for d in forms] == [
+        ("社区居家养老服务补贴", 7),
+        ("基本公共卫生服务项目", 8),
+        ("城乡环境空气质量监测运维", 6),
+    ]
+    with pytest.raises(ReadError) as refused:
+        perftable.load_all(variants / "v58_hebei_listing_no_rules.pdf")
+    assert refused.value.kind == "unruled-table" and "no ruling lines" in refused.value.reason
+    result = CliRunner().invoke(cli, ["validate", str(variants / "v58_hebei_listing_no_rules.pdf")])
+    assert result.exit_code == 2 and "没有画表格线" in result.output

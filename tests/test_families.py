@@ -5,9 +5,11 @@ One test per property of a family; the corpus test (test_corpus.py) checks the r
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
+import docx
 import openpyxl
 import pytest
 
@@ -478,7 +480,8 @@ def test_budget_labels_as_printed_and_amounts_with_notes() -> None:
     lines = {line.key: line for line in doc.budget}
     assert lines["total"].amount == Decimal("1708") and lines["annual_total"].amount == Decimal("854")
     assert "(高标准农田建设400万元" in lines["annual_total"].value  # the note is kept with the amount
-    assert lines["fiscal"].label == "上级资金" and lines["fiscal"].amount == Decimal("16")
+    # printed under 实施期资金总额, the whole period's total: a part of it, not of the year's
+    assert lines["total_fiscal"].label == "上级资金" and lines["total_fiscal"].amount == Decimal("16")
     assert [w.kind for w in doc.warnings if w.code == "P003"] == ["doubled-amount"]
     assert "B006" not in codes(doc)
 
@@ -1249,3 +1252,551 @@ def test_tasks_written_as_a_numbered_list_and_duties_after_the_budget_are_kept()
         ("key", 2, "森林火灾受害率控制在0.9‰以内。"),
     ]
     assert doc.info["部门主要职责"] == "负责全县林业资源保护。"
+
+
+# --- a row split by a page break (Word lets a row break across pages by default) ---------------------------
+
+
+def _form_page(rows: list[tuple[str, str, str, str]], *, header: bool, top: float = 100.0) -> list[BoxCell]:
+    """A page of an indicator table: 一级 | 二级 | 三级 | 指标值, one row per tuple (an empty level continues)."""
+    cells: list[BoxCell] = []
+    y = top
+    columns = ((50, 130), (130, 230), (230, 420), (420, 540))
+    if header:
+        for (x0, x1), text in zip(columns, ("一级指标", "二级指标", "三级指标", "指标值"), strict=True):
+            cells.append(BoxCell((x0, y, x1, y + 20), text))
+        y += 20
+    for row in rows:
+        for (x0, x1), text in zip(columns, row, strict=True):
+            cells.append(BoxCell((x0, y, x1, y + 20), text))
+        y += 20
+    return cells
+
+
+SPLIT_PAGE1 = [
+    ("产出指标", "数量指标", "培训基层调解员", "≥1200人次"),
+    ("", "质量指标", "调解协议履行率", "≥95%"),
+    ("效益指标", "社会效益指标", "辖区群众对矛盾纠纷", "明显改善"),
+]
+
+
+def _split_docs(page2: list[tuple[str, str, str, str]]) -> list[Document]:
+    return _pdf_docs(
+        "split.pdf",
+        [
+            ([_form_page(SPLIT_PAGE1, header=True)], [PageLine("项目支出绩效目标表", 80)]),
+            ([_form_page(page2, header=False, top=60)], []),
+        ],
+    )
+
+
+def test_a_row_split_by_a_page_break_is_joined_to_the_row_above_it() -> None:
+    docs = _split_docs(
+        [("", "", "化解的满意程度", ""), ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%")]
+    )
+    (doc,) = docs
+    assert [(i.level2, i.name, i.value) for i in doc.indicators] == [
+        ("数量指标", "培训基层调解员", "≥1200人次"),
+        ("质量指标", "调解协议履行率", "≥95%"),
+        ("社会效益指标", "辖区群众对矛盾纠纷化解的满意程度", "明显改善"),
+        ("服务对象满意度指标", "群众满意度", "≥90%"),
+    ]
+    assert doc.indicators[2].location.page == 1  # the row is where it starts
+    (repair,) = [w for w in doc.warnings if w.kind == "page-split-row"]
+    assert (repair.code, repair.location.page, repair.location.row) == ("P003", 2, 1)
+    assert "化解的满意程度" in repair.text("zh") and "page 2" in repair.text("en")
+    assert "I003" not in codes(doc)
+
+
+def test_a_value_split_by_a_page_break_is_joined_too() -> None:
+    (doc,) = _split_docs(
+        [("", "", "", "持续提升"), ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%")]
+    )
+    assert [i.value for i in doc.indicators][2:] == ["明显改善持续提升", "≥90%"]
+
+
+@pytest.mark.parametrize(
+    "first_row",
+    [
+        ("", "", "调解案件数量", "≥300件"),  # a whole row: name and value
+        ("满意度指标", "", "群众满意度", ""),  # a level of its own: a new row whose value is missing
+    ],
+)
+def test_a_whole_row_at_the_top_of_a_page_stays_a_row(first_row: tuple[str, str, str, str]) -> None:
+    (doc,) = _split_docs([first_row])
+    assert len(doc.indicators) == 4
+    assert not [w for w in doc.warnings if w.kind == "page-split-row"]
+
+
+def test_a_blank_value_in_a_text_table_is_never_taken_for_a_split_row() -> None:
+    """Only a page break splits a row: in markdown a row without a value is a row without a value (I003)."""
+    (doc,) = loads(
+        """
+# 项目支出绩效目标表
+
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+|---|---|---|---|
+| 产出指标 | 数量指标 | 培训基层调解员 | ≥1200人次 |
+|  |  | 调解案件数量 |  |
+"""
+    )
+    assert [i.name for i in doc.indicators] == ["培训基层调解员", "调解案件数量"]
+    assert "I003" in codes(doc)
+
+
+# --- amounts shifted under a merged block label (a web page copied as text) --------------------------------
+
+SHIFTED_BUDGET = (
+    "2026年部门整体支出绩效目标表\n"
+    "部门名称\t南湖区民政局\n"
+    "部门预算（元）\t合计\t基本支出\t项目支出\n"
+    "{amounts}\n"
+    "年度绩效目标\t兜牢民生底线，保障困难群众基本生活。\n"
+    "一级指标\t二级指标\t三级指标\t指标值\n"
+    "产出指标\t数量指标\t保障低保对象人数\t≥3200人\n"
+    "满意度指标\t服务对象满意度指标\t困难群众满意度\t≥90%\n"
+)
+
+
+def _shifted(amounts: str) -> Document:
+    (doc,) = perftable.loads(SHIFTED_BUDGET.format(amounts=amounts), "text", "web.txt")
+    return doc
+
+
+@pytest.mark.parametrize(
+    "amounts",
+    [
+        "1,273,720.00\t278,550.00\t995,170.00",
+        # the covered cell kept as a leading tab: a text line starts at its first character, so it reads the same
+        "\t1,273,720.00\t278,550.00\t995,170.00",
+    ],
+)
+def test_amounts_that_start_under_a_merged_block_label_are_read_under_their_labels(amounts: str) -> None:
+    doc = _shifted(amounts)
+    assert [(line.key, line.amount) for line in doc.budget] == [
+        ("total", Decimal("1273720.00")),
+        ("basic", Decimal("278550.00")),
+        ("project", Decimal("995170.00")),
+    ]
+    (repair,) = [w for w in doc.warnings if w.kind == "amounts-shifted"]
+    assert (repair.code, repair.location.line) == ("P003", 4)
+    assert "「合计」「基本支出」「项目支出」" in repair.text("zh")
+    assert not {"B001", "B002"} & set(codes(doc))
+
+
+def test_amounts_with_a_cell_lost_as_well_are_not_realigned() -> None:
+    """One amount fewer than the labels: cells were lost besides the covered one, and which cannot be known."""
+    doc = _shifted("1,273,720.00\t278,550.00")
+    assert not [w for w in doc.warnings if w.kind == "amounts-shifted"]
+
+
+def test_amounts_in_their_columns_are_not_realigned() -> None:
+    (doc,) = loads(
+        """
+# 2026年部门整体支出绩效目标表
+
+| 部门名称 | 南湖区民政局 | | |
+|---|---|---|---|
+| 部门预算（元） | 合计 | 基本支出 | 项目支出 |
+| | 1,273,720.00 | 278,550.00 | 995,170.00 |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 保障低保对象人数 | ≥3200人 |
+"""
+    )
+    assert [(line.key, line.amount) for line in doc.budget] == [
+        ("total", Decimal("1273720.00")),
+        ("basic", Decimal("278550.00")),
+        ("project", Decimal("995170.00")),
+    ]
+    assert not [w for w in doc.warnings if w.kind == "amounts-shifted"]
+
+
+# --- a flat export: the project cells printed again on every indicator row -------------------------------------
+
+REPEATED_PROJECT_CELLS = """
+# 2026年项目支出绩效目标表
+
+| 序号 | 项目名称 | 资金总额（万元） | 财政拨款 | 项目年度目标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+|---|---|---|---|---|---|---|---|---|
+| 1 | 城乡居民医疗救助 | 86.40 | 86.40 | 应救尽救。 | 产出指标 | 数量指标 | 救助人次 | ≥1200人次 |
+| 2 | 城乡居民医疗救助 | 86.40 | 86.40 | 应救尽救。 | 满意度指标 | 服务对象满意度指标 | 救助对象满意度 | ≥90% |
+| 3 | 城乡居民医疗救助 | 120.00 | 120.00 | 二期：应救尽救。 | 产出指标 | 数量指标 | 救助人次 | ≥1500人次 |
+| 4 | 城乡居民医疗救助 | 120.00 | 120.00 | 二期：应救尽救。 | 满意度指标 | 服务对象满意度指标 | 救助对象满意度 | ≥90% |
+| 5 | 困难残疾人生活补贴 | 42.10 | 42.10 | 按月足额发放。 | 产出指标 | 数量指标 | 补贴发放人数 | ≥350人 |
+| 6 | 困难残疾人生活补贴 | 42.10 | 42.10 | 按月足额发放。 | 产出指标 | 时效指标 | 发放及时率 | 100% |
+| 7 | 困难残疾人生活补贴 | 42.10 | 42.10 | 按月足额发放。 | 满意度指标 | 服务对象满意度指标 | 补贴对象满意度 | ≥90% |
+"""
+
+
+def test_project_cells_repeated_on_every_row_give_one_project_each() -> None:
+    """Rows numbered one by one, each printing its project again: a project is the run of rows that repeat it (a
+    name printed with other amounts and goal is another project, as in a merged listing)."""
+    docs = loads(REPEATED_PROJECT_CELLS)
+    assert [(d.project, d.budget[0].amount, len(d.indicators)) for d in docs] == [
+        ("城乡居民医疗救助", Decimal("86.40"), 2),
+        ("城乡居民医疗救助", Decimal("120.00"), 2),
+        ("困难残疾人生活补贴", Decimal("42.10"), 3),
+    ]
+    assert [i.level2 for i in docs[2].indicators] == ["数量指标", "时效指标", "服务对象满意度指标"]
+    # the same findings as the listing printed with merged (here: blanked) project cells
+    merged = loads(
+        re.sub(r"(?m)^(\| [2467] \|) [^|]+\|[^|]+\|[^|]+\|[^|]+\|", r"\1 | | | |", REPEATED_PROJECT_CELLS)
+    )
+    assert [(d.project, len(d.indicators)) for d in merged] == [(d.project, len(d.indicators)) for d in docs]
+    assert [codes(d) for d in docs] == [codes(d) for d in merged]
+
+
+# --- a money block label with its amount beside it ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("row", "lines"),
+    [
+        ("| 项目资金 | 1,273.72 | | |", [("total", Decimal("1273.72"))]),
+        ("| 年度预算安排（万元） | 86.40 | | |", [("total", Decimal("86.40"))]),
+        (
+            "| 资金总额 | 1273.72 | 其中：财政拨款 | 995.17 |",
+            [("total", Decimal("1273.72")), ("fiscal", Decimal("995.17"))],
+        ),
+        ("| 资金来源 | 1273.72 | | |", []),  # where money comes from is not a total
+    ],
+)
+def test_a_money_block_label_with_one_amount_beside_it_prints_the_total(
+    row: str, lines: list[tuple[str, Decimal]]
+) -> None:
+    (doc,) = loads(
+        f"""
+# 2026年项目支出绩效目标表
+
+| 项目名称 | 大气污染防治专项 | | |
+|---|---|---|---|
+{row}
+| 年度绩效目标 | 完成辖区大气环境监测任务。 | | |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 空气自动监测站运维数量 | 28个 |
+"""
+    )
+    assert [(line.key, line.amount) for line in doc.budget if line.key != "source"] == lines
+
+
+# --- the comparator printed in one of several comparator-like columns --------------------------------------------
+
+
+def test_the_comparator_is_taken_from_whichever_column_prints_one() -> None:
+    """指标性质 says 定量, 指标方向 says 正向, 计算符号 says ≥: the ≥ is the target's."""
+    (doc,) = loads(
+        """
+# 2026年项目支出绩效目标表
+
+| 项目名称 | 义务教育学生资助项目 | | | | | | |
+|---|---|---|---|---|---|---|---|
+| 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标方向 | 计算符号 | 指标值 | 度量单位 |
+| 产出指标 | 数量指标 | 资助学生人次 | 定量 | 正向 | ≥ | 5600 | 人次 |
+| 满意度指标 | 服务对象满意度指标 | 受助学生满意度 | 定量 | 正向 | ≥ | 92 | % |
+"""
+    )
+    assert [(i.target.comparator, i.target.number, i.comparator_source) for i in doc.indicators] == [
+        ("≥", Decimal("5600"), "column"),
+        ("≥", Decimal("92"), "column"),
+    ]
+    assert "U003" not in codes(doc)
+
+
+def test_two_period_values_share_the_comparator_and_unit_columns() -> None:
+    """One 指标性质 column before 实施期指标值 | 年度指标值, one 度量单位 after them: both values take both."""
+    (doc,) = loads(
+        """
+# 2026年项目支出绩效目标表
+
+| 项目名称 | 中小河流治理工程 | | | | | |
+|---|---|---|---|---|---|---|
+| 一级指标 | 二级指标 | 三级指标 | 指标性质 | 实施期指标值 | 年度指标值 | 度量单位 |
+| 产出指标 | 数量指标 | 维修养护处数 | ≥ | 215 | 86 | 处 |
+| 满意度指标 | 服务对象满意度指标 | 受益群众满意度 | ≥ | 90 | 90 | % |
+"""
+    )
+    annual = [(i.target.comparator, i.target.number, i.target.unit) for i in doc.indicators]
+    overall = [(i.target.comparator, i.target.number, i.target.unit) for i in doc.long_term_indicators]
+    assert annual == [("≥", Decimal("86"), "处"), ("≥", Decimal("90"), "%")]
+    assert overall == [("≥", Decimal("215"), "处"), ("≥", Decimal("90"), "%")]
+
+
+# --- wrapped lines a PDF-to-CSV converter wrote as rows of their own ------------------------------------------
+
+WRAPPED_FORM = """项目名称,乡村道路日常养护,,
+一级指标,二级指标,三级指标,指标值
+产出指标,数量指标,养护农村公路,≥1280公里
+产出指标,质量指标,路面优良,≥85%
+,,率,
+满意度指标,服务对象满,沿线群众满意度,≥90%
+,意度指标,,
+"""
+
+
+def test_a_wrapped_line_written_as_a_row_is_joined_to_the_row_above() -> None:
+    """The table prints its level-1 on every row with a value: a row with neither is a wrapped line."""
+    (doc,) = perftable.loads(WRAPPED_FORM, "csv", "tabula.csv")
+    assert [(i.level2, i.name, i.value) for i in doc.indicators] == [
+        ("数量指标", "养护农村公路", "≥1280公里"),
+        ("质量指标", "路面优良率", "≥85%"),
+        ("服务对象满意度指标", "沿线群众满意度", "≥90%"),
+    ]
+    assert [(w.kind, w.location.line) for w in doc.warnings if w.code == "P003"] == [
+        ("wrapped-row", 5),
+        ("wrapped-row", 7),
+    ]
+    assert not {"I003", "I013"} & set(codes(doc))
+
+
+def test_a_row_without_a_value_where_levels_are_flattened_stays_an_indicator() -> None:
+    """Where merged levels were flattened to blanks, a row printing only a name is an indicator missing its value."""
+    flattened = """项目名称,乡村道路日常养护,,
+一级指标,二级指标,三级指标,指标值
+产出指标,数量指标,养护农村公路,≥1280公里
+,质量指标,路面优良率,≥85%
+,,危桥改造座数,
+满意度指标,服务对象满意度指标,沿线群众满意度,≥90%
+"""
+    (doc,) = perftable.loads(flattened, "csv", "merged.csv")
+    assert [(i.name, i.value) for i in doc.indicators][1:3] == [("路面优良率", "≥85%"), ("危桥改造座数", "")]
+    assert "I003" in codes(doc)
+    assert not [w for w in doc.warnings if w.kind == "wrapped-row"]
+
+
+def test_a_wrapped_project_name_in_a_listing_is_joined() -> None:
+    listing = """项目名称,项目金额,一级指标,二级指标,三级指标,指标值
+基本公共卫生服务,995.17,产出指标,数量指标,老年人健康管理人数,≥3.2万人
+补助资金,,,,,
+,,产出指标,质量指标,健康档案建档率,≥90%
+,,满意度指标,服务对象满意度指标,居民满意度,≥85%
+城乡医疗救助,278.55,产出指标,数量指标,救助人次,≥1200人次
+,,满意度指标,服务对象满意度指标,救助对象满意度,≥95%
+"""
+    docs = perftable.loads(listing, "csv", "tabula.csv")
+    assert [(d.project, len(d.indicators)) for d in docs] == [
+        ("基本公共卫生服务补助资金", 3),
+        ("城乡医疗救助", 2),
+    ]
+    # a level-1 printed only where it changes says nothing: the name row is a project of its own
+    changes_only = listing.replace(",,产出指标,质量指标", ",,,质量指标")
+    assert len(perftable.loads(changes_only, "csv", "tabula.csv")) == 3
+
+
+@pytest.mark.parametrize("whole", ["实施期资金总额", "项目实施期资金总额（万元）", "中期资金总额"])
+def test_the_parts_of_the_whole_period_total_are_the_whole_periods(whole: str) -> None:
+    """实施期资金总额 | 5000 | 年度资金总额 | 1800, each with its own 其中：财政拨款: two fiscal lines, one per period."""
+    (doc,) = loads(
+        f"""
+# 2026年项目支出绩效目标表
+
+| 项目名称 | 中小河流治理工程 | | | |
+|---|---|---|---|---|
+| 项目资金 | {whole} | 5000.00 | 年度资金总额 | 1800.00 |
+| | 其中：财政拨款 | 5000.00 | 其中：财政拨款 | 1800.00 |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 | |
+| 产出指标 | 数量指标 | 河道清淤疏浚长度 | ≥36.5公里 | |
+"""
+    )
+    assert sorted((line.key, line.amount) for line in doc.budget) == [
+        ("annual_total", Decimal("1800.00")),
+        ("fiscal", Decimal("1800.00")),
+        ("total", Decimal("5000.00")),
+        ("total_fiscal", Decimal("5000.00")),
+    ]
+    assert not {"B002", "B005"} & set(codes(doc))
+
+
+# --- department forms: indicators listed per task, a section label merged down the task table -------------------
+
+
+@pytest.mark.parametrize("head", ["任务名称", "重点任务", "对应任务"])
+def test_indicators_listed_per_task_keep_the_task_beside_them(head: str) -> None:
+    (doc,) = loads(
+        f"""
+# 2026年部门整体支出绩效目标表
+
+| 部门名称 | 城关区文化局 | | | | |
+|---|---|---|---|---|---|
+| 年度总体目标 | 开展送戏下乡120场。 | | | | |
+| 年度绩效指标 | {head} | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| | 公共文化服务 | 产出指标 | 数量指标 | 送戏下乡演出场次 | ≥120场 |
+| | 文物保护利用 | 效益指标 | 可持续影响指标 | 文物保护水平 | 持续提升 |
+"""
+    )
+    assert [(i.level1, i.name, i.value, i.info) for i in doc.indicators] == [
+        ("产出指标", "送戏下乡演出场次", "≥120场", {head: "公共文化服务"}),
+        ("效益指标", "文物保护水平", "持续提升", {head: "文物保护利用"}),
+    ]
+
+
+def test_a_task_section_label_merged_down_beside_the_total_row_ends_at_the_goal(tmp_path: Path) -> None:
+    """年度主要任务 merged down the left of the task table, its 合计 row included: the row of amounts is the total,
+    not a header, and the goal row after it is the goal, not a task."""
+    rows = [
+        ["部门名称", "城关区文化局", "", "", "", ""],
+        ["年度主要任务", "任务名称", "主要内容", "预算金额（万元）", "", ""],
+        ["", "", "", "总额", "财政拨款", "其他资金"],
+        ["", "公共文化服务", "开展送戏下乡", "278.55", "278.55", "0.00"],
+        ["", "文物保护利用", "开展文物保护修缮", "995.17", "900.00", "95.17"],
+        ["", "合计", "", "1273.72", "1178.55", "95.17"],
+        ["年度总体目标", "完善公共文化服务体系。", "", "", "", ""],
+        ["年度绩效指标", "一级指标", "二级指标", "三级指标", "指标值", ""],
+        ["", "产出指标", "数量指标", "送戏下乡演出场次", "≥120场", ""],
+    ]
+    document = docx.Document()
+    table = document.add_table(rows=len(rows), cols=6)
+    table.cell(1, 0).merge(table.cell(5, 0))  # the section label over the task rows and the 合计 row
+    table.cell(1, 1).merge(table.cell(2, 1))
+    table.cell(1, 2).merge(table.cell(2, 2))
+    table.cell(1, 3).merge(table.cell(1, 5))
+    for r, values in enumerate(rows):
+        for c, text in enumerate(values):
+            if text:
+                table.cell(r, c).text = text
+    path = tmp_path / "部门整体.docx"
+    document.save(str(path))
+    (doc,) = perftable.load_all(path)
+    assert [(t.name, t.funds) for t in doc.tasks] == [
+        ("公共文化服务", Decimal("278.55")),
+        ("文物保护利用", Decimal("995.17")),
+    ]
+    assert doc.goals == ["完善公共文化服务体系。"]
+    assert [(line.label, line.amount) for line in doc.budget] == [("合计", Decimal("1273.72"))]
+
+
+# --- projects named by numbered headings under a title that leaves out 表 ------------------------------------
+
+
+def test_projects_named_by_numbered_headings_under_a_title_without_biao() -> None:
+    docs = loads(
+        """
+# 海东市教育局2026年项目支出绩效目标
+
+（一）学生资助补助经费
+
+主管部门：海东市教育局
+
+项目资金：146.73万元（全部为财政拨款）
+
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+|---|---|---|---|
+| 产出指标 | 数量指标 | 资助学生人次 | ≥5600人次 |
+
+（二）校园安全防范能力建设
+
+主管部门：海东市教育局
+
+项目资金：38.60万元
+
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+|---|---|---|---|
+| 产出指标 | 数量指标 | 开展应急演练次数 | ≥4次 |
+"""
+    )
+    assert [(d.kind, d.project, d.year, d.budget[0].key, d.budget[0].amount) for d in docs] == [
+        ("project", "学生资助补助经费", 2026, "total", Decimal("146.73")),
+        ("project", "校园安全防范能力建设", 2026, "total", Decimal("38.60")),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("海东市教育局2026年项目支出绩效目标", True),
+        ("2026年度部门整体支出绩效目标", True),
+        ("项目支出绩效目标", False),  # a block label inside a form
+        ("2026年项目支出绩效目标情况说明", False),
+        ("2026年绩效目标", False),
+    ],
+)
+def test_a_title_may_leave_out_biao_after_a_year(text: str, title: bool) -> None:
+    assert vocab.is_title(text) is title
+
+
+@pytest.mark.parametrize(
+    ("sheet", "year"), [("2026年项目支出绩效目标", 2026), ("2025年度", 2025), ("Sheet1", None)]
+)
+def test_a_workbook_may_name_its_year_only_in_its_sheet_name(
+    tmp_path: Path, sheet: str, year: int | None
+) -> None:
+    workbook = openpyxl.Workbook()
+    ws = workbook.active
+    assert ws is not None
+    ws.title = sheet
+    for row in [
+        ("项目名称", "年度预算（万元）", "年度绩效目标", "一级指标", "二级指标", "三级指标", "指标值"),
+        ("河湖长制工作经费", 99.52, "完成河湖巡查任务。", "产出指标", "数量指标", "河道巡查次数", "≥48次"),
+        (None, None, None, "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"),
+    ]:
+        ws.append(row)
+    path = tmp_path / "export.xlsx"
+    workbook.save(path)
+    (doc,) = perftable.load_all(path)
+    assert (doc.project, doc.year) == ("河湖长制工作经费", year)
+
+
+def test_a_stacked_form_that_opens_with_its_code_starts_a_new_form() -> None:
+    docs = loads(
+        """
+# 2026年项目支出绩效目标表
+
+| 项目代码 | 22050026T000000412345 | 项目名称 | 中小河流治理工程 |
+|---|---|---|---|
+| 主管部门 | 通化市水利局 | 实施单位 | 通化市河湖管理中心 |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 维修养护处数 | ≥86处 |
+| 项目编号 | 22050026T000000412388 | 项目名称 | 农村公路危桥改造工程 |
+| 主管部门 | 通化市交通运输局 | 实施单位 | 通化市公路事业发展中心 |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 危桥改造座数 | 6座 |
+"""
+    )
+    assert [(d.project, d.department, [i.name for i in d.indicators]) for d in docs] == [
+        ("中小河流治理工程", "通化市水利局", ["维修养护处数"]),
+        ("农村公路危桥改造工程", "通化市交通运输局", ["危桥改造座数"]),
+    ]
+    assert not [w for w in docs[0].warnings if w.kind == "realigned-row"]
+
+
+def test_a_schedule_printed_as_a_small_table_gives_the_plan_dates_and_no_blank_fields() -> None:
+    """实施进度计划 | 计划开始日期 | 计划完成日期 | 实施内容 over rows of dates: the plan runs from the first row's
+    start to the last row's end; 其中：当年金额 beside 项目总金额 is the year's amount."""
+    (doc,) = loads(
+        """
+# 2026年度项目绩效目标申报表
+
+| 项目名称 | 公园绿地养护管理 | | | |
+|---|---|---|---|---|
+| 项目总金额（万元） | 3821.16 | | 其中：当年金额 | 1273.72 |
+| 实施进度计划 | 计划开始日期 | 计划完成日期 | 实施内容 | 金额（万元） |
+| | 2026-01-01 | 2026-06-30 | 春季养护 | 636.86 |
+| | 2026-07-01 | 2026-12-31 | 夏秋季养护 | 636.86 |
+| 年度绩效目标 | 保持公园绿地环境整洁。 | | | |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 | |
+| 产出指标 | 数量指标 | 养护绿地面积 | ≥120万平方米 | |
+"""
+    )
+    assert (doc.info["计划开始日期"], doc.info["计划完成日期"]) == ("2026-01-01", "2026-12-31")
+    assert "计划开始日期" not in doc.blank_fields and "实施内容" not in doc.info
+    assert [(line.key, line.amount) for line in doc.budget] == [
+        ("total", Decimal("3821.16")),
+        ("annual_total", Decimal("1273.72")),
+    ]
+    assert doc.goals == ["保持公园绿地环境整洁。"]
+
+
+def test_a_row_without_value_under_levels_printed_where_they_change_stays_an_indicator() -> None:
+    """Every valued row prints a level-1 because each differs from the one above (as perftable renders a table):
+    that is no sign of levels printed on every row, and the row after is an indicator missing its value."""
+    (doc,) = loads(
+        """
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+|---|---|---|---|
+| 产出指标 | 数量指标 | 无障碍改造户数 | ≥90户 |
+| 成本指标 | 经济成本指标 | 户均改造成本 | ≤0.6万元 |
+| 产出指标 | 数量指标 | 残疾人培训人数 | ≥300人 |
+|  |  | 项目完成时间 |  |
+"""
+    )
+    assert [i.name for i in doc.indicators][-1] == "项目完成时间"
+    assert not [w for w in doc.warnings if w.kind == "wrapped-row"]

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from perftable.text import clean_text
 from perftable.values.dates import parse_date
 from perftable.values.numbers import (
     AmountError,
@@ -251,6 +252,17 @@ def test_units() -> None:
 )  # fmt: skip
 def test_latin_units_in_any_case(unit: str, normal: str) -> None:
     assert normalise_unit(unit) == normal
+
+
+@pytest.mark.parametrize("dot", ["·", "・", "･", "‧", "•"])
+def test_a_compound_unit_has_one_middle_dot_whatever_the_font_mapped_it_to(dot: str) -> None:
+    assert normalise_unit(f"元/人{dot}月") == "元/人·月"
+
+
+def test_a_katakana_middle_dot_in_a_cell_is_the_chinese_one() -> None:
+    assert (
+        clean_text("≥720元/生・年") == "≥720元/生·年" and clean_text("补助（元/生･天）") == "补助（元/生·天）"
+    )
 
 
 def test_unit_families() -> None:

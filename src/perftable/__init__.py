@@ -34,6 +34,7 @@ __all__ = [
     "load_all",
     "loads",
     "to_frame",
+    "tune_gc",
     "validate",
 ]
 
@@ -50,6 +51,7 @@ _LAZY = {
     "load_all": "perftable.loader",
     "loads": "perftable.loader",
     "to_frame": "perftable.frames",
+    "tune_gc": "perftable.runtime",
     "validate": "perftable.engine",
     "Config": "perftable.config",
     "Finding": "perftable.findings",
@@ -67,6 +69,7 @@ if TYPE_CHECKING:
     from perftable.frames import to_frame
     from perftable.loader import MultipleTablesWarning, load, load_all, loads
     from perftable.model import BudgetLine, Document, Indicator, Location, Repair, Target, Task
+    from perftable.runtime import tune_gc
 
 
 def __getattr__(name: str) -> Any:

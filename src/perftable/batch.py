@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from perftable.config import Config, discover, read_file
+from perftable.config import Config, discover, read_cached
 from perftable.engine import check_file
 from perftable.errors import UsageError
 from perftable.files import resolved
@@ -38,42 +38,37 @@ class RunSettings:
 NO_TABLE_KINDS = frozenset({"no-table", "self-evaluation", "empty"})
 
 
-_CONFIGS: dict[tuple[int, str], tuple[Config, Config]] = {}
+_CONFIGS: dict[tuple[Config, str], Config] = {}
 
 
 def config_for(path: Path, settings: RunSettings) -> Config:
-    """The configuration of one file, overrides applied; one object per base configuration (cached)."""
+    """The configuration of one file, overrides applied: one object per base configuration and overrides, so a
+    run over thousands of files builds a handful of them, not one per file. Configuration files are discovered
+    for each file (:func:`perftable.config.discover` notices a file edited since the last call, which matters
+    in a long-lived worker); a file unchanged gives the same configuration."""
     if settings.isolated:
         base = _ISOLATED
     elif settings.config_file:
         base = _explicit(settings.config_file)
     else:
-        folder = resolved(path).parent
-        if folder not in _DISCOVERED:
-            _DISCOVERED[folder] = discover(folder)
-        base = _DISCOVERED[folder]
-    key = (id(base), repr(sorted(settings.overrides.items())))
-    if key not in _CONFIGS:  # the base is kept with it, so its id cannot be reused by another object
-        _CONFIGS[key] = (base, base.with_overrides(**settings.overrides))
-    return _CONFIGS[key][1]
+        base = discover(resolved(path).parent)
+    key = (base, repr(sorted(settings.overrides.items())))  # Config is hashed by value
+    found = _CONFIGS.get(key)
+    if found is None:
+        if len(_CONFIGS) >= 256:  # a long-lived process meets many over time: keep the last ones
+            _CONFIGS.pop(next(iter(_CONFIGS)))
+        found = _CONFIGS[key] = base.with_overrides(**settings.overrides)
+    return found
 
 
-# One object per configuration: the engine caches its rule set per configuration object, so a run over thousands
-# of files builds a handful of them, not one per file (memory stays flat).
 _ISOLATED = Config()
-_DISCOVERED: dict[Path, Config] = {}
-
-
-_EXPLICIT: dict[str, Config] = {}
 
 
 def _explicit(config_file: str) -> Config:
-    if config_file not in _EXPLICIT:
-        path = Path(config_file)
-        if not path.is_file():
-            raise UsageError(f"--config {config_file}: no such file")
-        _EXPLICIT[config_file] = read_file(path) or Config(source=config_file, root=path.parent.resolve())
-    return _EXPLICIT[config_file]
+    path = Path(config_file)
+    if not path.is_file():
+        raise UsageError(f"--config {config_file}: no such file")
+    return read_cached(path) or Config(source=config_file, root=path.parent.resolve())
 
 
 def check_one(path: Path, settings: RunSettings) -> FileReport:
@@ -97,9 +92,28 @@ class Checked:
     counts: Summary
 
 
-def _check_packed(item: tuple[Path, RunSettings, FormatContext | None, bool]) -> Checked:
+Packed = tuple[Path, RunSettings, "FormatContext | None", bool]
+
+
+def _check_packed(item: Packed) -> Checked:
     path, settings, ctx, keep = item
-    report = check_one(path, settings)
+    return _checked(check_one(path, settings), ctx, keep)
+
+
+def _lost(item: Packed, reason: str) -> Checked:
+    """The report of a file whose worker process was killed twice (see :func:`perftable.parallel.ordered_map`)."""
+    from perftable.engine import unreadable
+    from perftable.errors import ReadError
+
+    path, settings, ctx, keep = item
+    error = ReadError(str(path), reason, "crashed")
+    report = FileReport(
+        file=str(path), error=reason, findings=[unreadable(error, config_for(path, settings))]
+    )
+    return _checked(report, ctx, keep)
+
+
+def _checked(report: FileReport, ctx: FormatContext | None, keep: bool) -> Checked:
     counts = Summary.of(report)  # every finding counts, shown or not
     text = ""
     if ctx is not None:
@@ -125,4 +139,4 @@ def run(
     from perftable.rules import all_rules
 
     all_rules()  # import the catalog once, before any worker forks
-    yield from ordered_map(_check_packed, ((path, settings, ctx, keep) for path in paths), jobs)
+    yield from ordered_map(_check_packed, ((path, settings, ctx, keep) for path in paths), jobs, _lost)

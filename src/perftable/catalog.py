@@ -7,10 +7,15 @@ import json
 
 from perftable.messages import Lang
 from perftable.profiles import DEFAULT_FIELDS, PROFILES
+from perftable.review.criteria import criterion_name, opinion_text
 from perftable.rules import all_rules, resolve_rule
 from perftable.rules.base import Rule
+from perftable.spans import display_width
 
-HEADINGS = {"zh": ("代码", "名称", "级别", "说明"), "en": ("code", "name", "severity", "summary")}
+HEADINGS = {
+    "zh": ("代码", "名称", "级别", "审核内容", "说明"),
+    "en": ("code", "name", "severity", "criterion", "summary"),
+}
 CATEGORIES = {
     "B": {"zh": "预算数额", "en": "Budget arithmetic"},
     "I": {"zh": "指标结构与完整性", "en": "Indicator structure and completeness"},
@@ -32,6 +37,8 @@ def _data(rule: Rule, lang: Lang) -> dict[str, object]:
         "messages": {variant: texts[lang] for variant, texts in rule.messages.items()},
         "doc": rule.doc,
         "guidance": rule.guidance,
+        "criterion": rule.criterion,
+        "opinions": {opinion: opinion_text(opinion, lang) for opinion in rule.opinions},
     }
 
 
@@ -39,18 +46,19 @@ def listing(lang: Lang = "zh", fmt: str = "text") -> str:
     rules = all_rules()
     if fmt == "json":
         return json.dumps([_data(rule, lang) for rule in rules], ensure_ascii=False, indent=2) + "\n"
-    code_h, name_h, sev_h, sum_h = HEADINGS[lang]
+    code_h, name_h, sev_h, crit_h, sum_h = HEADINGS[lang]
     if fmt == "markdown":
         lines = ["# perftable rules", ""]
         for category, names in CATEGORIES.items():
             lines += [
                 f"## {names[lang]}",
                 "",
-                f"| {code_h} | {name_h} | {sev_h} | {sum_h} |",
-                "|---|---|---|---|",
+                f"| {code_h} | {name_h} | {sev_h} | {crit_h} | {sum_h} |",
+                "|---|---|---|---|---|",
             ]
             lines += [
-                f"| [{r.code}](#{r.code.lower()}) | `{r.name}` | {r.severity} | {r.summary[lang]} |"
+                f"| [{r.code}](#{r.code.lower()}) | `{r.name}` | {r.severity} | "
+                f"{criterion_name(r.criterion, lang)} | {r.summary[lang]} |"
                 for r in rules
                 if r.category == category
             ]
@@ -59,8 +67,11 @@ def listing(lang: Lang = "zh", fmt: str = "text") -> str:
             lines += [f"### {rule.code}", "", explain(rule.code, lang, "text"), ""]
         return "\n".join(lines)
     width = max(len(rule.name) for rule in rules)
+    crit_width = max(display_width(criterion_name(rule.criterion, lang)) for rule in rules)
     lines = [
-        f"{rule.code}  {rule.name.ljust(width)}  {rule.severity:<7}  {rule.summary[lang]}" for rule in rules
+        f"{rule.code}  {rule.name.ljust(width)}  {rule.severity:<7}  "
+        f"{_pad(criterion_name(rule.criterion, lang), crit_width)}  {rule.summary[lang]}"
+        for rule in rules
     ]
     return "\n".join(lines) + "\n"
 
@@ -71,7 +82,24 @@ def explain(name: str, lang: Lang = "zh", fmt: str = "text") -> str:
         return json.dumps(_data(rule, lang), ensure_ascii=False, indent=2) + "\n"
     options = ", ".join(f"{key} = {value!r}" for key, value in rule.options.items()) or "-"
     header = f"{rule.code} {rule.name} ({rule.severity}): {rule.summary[lang]}"
-    return f"{header}\n\n{rule.doc}\n\nGuidance: {rule.guidance}\nOptions: {options}\n"
+    return f"{header}\n\n{rule.doc}\n\nGuidance: {rule.guidance}\n{_review_line(rule, lang)}\nOptions: {options}\n"
+
+
+def _review_line(rule: Rule, lang: Lang) -> str:
+    """``Review: 完整性 — 指标不够完整；建议增加效益/产出/满意度指标`` (``perftable rules --review`` explains grading)."""
+    if rule.criterion is None:
+        none = (
+            "不参与评级（读取与工具自身的检查）"
+            if lang == "zh"
+            else "not graded (a check of reading or of the tool)"
+        )
+        return f"Review: {none}"
+    opinions = ("；" if lang == "zh" else "; ").join(opinion_text(opinion, lang) for opinion in rule.opinions)
+    return f"Review: {criterion_name(rule.criterion, lang)} — {opinions}"
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - display_width(text))
 
 
 _PROFILE_LABELS = {

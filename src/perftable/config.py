@@ -24,20 +24,27 @@ Validated once, up front: an unknown key, a rule that does not exist, a bad seve
 
     [tool.perftable.rules.I001]          # rule options (see ``perftable rules I001``)
     required = ["产出指标", "效益指标", "满意度指标", "成本指标"]
+
+    [tool.perftable.review]              # grades of `perftable review` (see ``perftable rules --review``)
+    thresholds = { "优" = 90, "良" = 75, "中" = 60 }
 """
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from perftable.errors import UsageError
 from perftable.findings import Severity
 from perftable.messages import LANGS, Lang
+
+if TYPE_CHECKING:
+    from perftable.review.scoring import Scoring
 
 SEVERITIES = ("error", "warning", "info")
 _KEYS = frozenset(
@@ -53,6 +60,7 @@ _KEYS = frozenset(
         "per-file-ignores",
         "cell-ignores",
         "rules",
+        "review",
     }
 )
 
@@ -61,7 +69,7 @@ class ConfigError(UsageError):
     """A configuration that cannot be used; the message names the file and the key."""
 
 
-@dataclass(frozen=True, eq=False)  # hashed by identity: the engine caches per configuration object
+@dataclass(frozen=True, eq=False)  # equal and hashed by value: see __eq__
 class Config:
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
@@ -74,8 +82,32 @@ class Config:
     fail_on: Severity = "error"
     tolerance: Decimal | None = None
     baseline: str | None = None
+    review: Scoring | None = None  # [tool.perftable.review]; None: the default scoring
     source: str | None = None  # the file this came from
     root: Path = field(default_factory=Path.cwd)  # globs are relative to it
+
+    def __eq__(self, other: object) -> bool:
+        """Equal by value, and hashed by value: the engine caches the rule set per configuration, so equal
+        configurations built anew (one shipped with each task to a worker) share one entry instead of adding one
+        each (the cache would grow without bound)."""
+        if not isinstance(other, Config):
+            return NotImplemented
+        return self is other or self.value_key() == other.value_key()
+
+    def __hash__(self) -> int:
+        return hash(self.value_key())
+
+    def value_key(self) -> tuple[Any, ...]:
+        """Every field as a hashable value (mappings as sorted pairs), computed once."""
+        key: tuple[Any, ...] | None = self.__dict__.get("_value_key")
+        if key is None:
+            tolerance = None if self.tolerance is None else str(self.tolerance)  # 0.01 and 0.010 print apart
+            key = tuple(
+                tolerance if name == "tolerance" else _frozen(getattr(self, name))
+                for name in self.__dataclass_fields__
+            )
+            object.__setattr__(self, "_value_key", key)  # a cache, not a field: frozen for the fields only
+        return key
 
     def with_overrides(self, **changes: Any) -> Config:
         """A copy with command-line options applied (None means "not given"); ``extend_ignore`` adds to
@@ -87,6 +119,15 @@ class Config:
         if "severity" in given:
             given["severity"] = {**self.severity, **given["severity"]}
         return replace(self, **given)
+
+
+def _frozen(value: Any) -> Any:
+    """A configuration value as a hashable one: mappings as sorted (key, value) pairs, lists as tuples."""
+    if isinstance(value, Mapping):
+        return tuple(sorted((str(key), _frozen(item)) for key, item in value.items()))
+    if isinstance(value, list | tuple):
+        return tuple(_frozen(item) for item in value)
+    return value
 
 
 def _strings(value: object, where: str) -> tuple[str, ...]:
@@ -148,6 +189,10 @@ def from_mapping(data: Mapping[str, Any], source: str = "<config>", root: Path |
             changes[attr] = {pattern: _strings(codes, key) for pattern, codes in table.items()}
     if "rules" in data:
         changes["rule_options"] = _rule_options(_table(data["rules"], f"{source}: rules"), source)
+    if "review" in data:
+        from perftable.review.scoring import parse_scoring
+
+        changes["review"] = parse_scoring(_table(data["review"], f"{source}: review"), source)
     return replace(config, **changes)
 
 
@@ -229,15 +274,39 @@ def read_file(path: Path) -> Config | None:
     return from_mapping(data, str(path), path.parent.resolve())
 
 
-@lru_cache(maxsize=256)
 def discover(directory: Path) -> Config:
     """The configuration for files in ``directory``: the nearest perftable.toml, or pyproject.toml with a
-    [tool.perftable] table, found upward; defaults when there is none."""
+    [tool.perftable] table, found upward; defaults when there is none.
+
+    A file is read once and kept while it stays as it is: an edited, added or removed configuration file is
+    noticed by the next call, so a long-lived process (a worker, a server) always checks with the files on disk.
+    The walk costs a ``stat`` of each candidate upward, no read."""
     for folder in (directory, *directory.parents):
         for name in ("perftable.toml", "pyproject.toml"):
-            candidate = folder / name
-            if candidate.is_file():
-                config = read_file(candidate)
-                if config is not None:
-                    return config
-    return Config()
+            config = read_cached(folder / name)
+            if config is not None:
+                return config
+    return _default(Path.cwd())
+
+
+def read_cached(path: Path) -> Config | None:
+    """:func:`read_file` of a regular file, kept until the file changes (its size, times or inode); None when it
+    is not a regular file or (a pyproject.toml) has no [tool.perftable] table."""
+    try:
+        info = path.stat()
+    except (OSError, ValueError):
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    return _read_version(path, (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino))
+
+
+@lru_cache(maxsize=256)
+def _read_version(path: Path, version: tuple[int, int, int, int]) -> Config | None:
+    return read_file(path)
+
+
+@lru_cache(maxsize=16)
+def _default(cwd: Path) -> Config:
+    """The defaults (globs relative to the working directory), one object per working directory."""
+    return Config(root=cwd)

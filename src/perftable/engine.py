@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +22,10 @@ from perftable.findings import FileReport, Finding, Report, Severity
 from perftable.messages import Lang, Localized, translate
 from perftable.model import Document, Location
 from perftable.profiles import PROFILES, Profile, detect
-from perftable.readers import DEFAULT_OPTIONS, ReadOptions, read_source
+from perftable.readers import DEFAULT_OPTIONS, ReadOptions
 from perftable.rules import all_rules, resolve_rule, selects
 from perftable.rules.base import Context, Problem, Rule
+from perftable.runtime import with_gc_tuned
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ def active_rules(config: Config, path: str | None = None) -> list[ActiveRule]:
     return _active(config, ignored)
 
 
-@cache
+@lru_cache(maxsize=1024)  # keyed by value (Config is hashed by value): bounded however configs arrive
 def _active(config: Config, ignored: tuple[str, ...]) -> list[ActiveRule]:
     active: list[ActiveRule] = []
     for rule in all_rules():
@@ -118,8 +119,8 @@ class InternalError(ReadError):
     """A bug in perftable met while checking a file: reported for that file as P001 (exit code 2), not as a
     traceback that would end a batch run."""
 
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(path, reason, "internal")
+    def __init__(self, path: str, reason: str, kind: str = "internal") -> None:
+        super().__init__(path, reason, kind)
 
 
 def _describe(error: BaseException) -> str:
@@ -159,6 +160,7 @@ def _unused(suppressions: Iterable[suppress.Suppression], config: Config, path: 
     return found
 
 
+@with_gc_tuned
 def check_file(
     path: str | Path,
     config: Config | None = None,
@@ -166,18 +168,23 @@ def check_file(
     options: ReadOptions = DEFAULT_OPTIONS,
     baseline: Baseline | None = None,
     display: str | None = None,
+    collect: list[Document] | None = None,
 ) -> FileReport:
     """Validate every table of a file. A file that cannot be read gives a report with a P001 finding.
-    ``display`` names the file in the report and finds its configuration (standard input read into a temporary
-    file is reported as ``--stdin-filename`` names it)."""
-    from perftable.extract import extraction, require_documents
+    ``display`` names the file in the report when it was read from another place (a copy of a remote file). The
+    tables read are appended to ``collect`` when it is given (``perftable review`` renders them; the file is read
+    once)."""
+    from perftable.extract import require_documents
+    from perftable.loader import read_file
 
     name = display or str(path)
-    config = config or discover(resolved(name).parent)
+    config = config or discover(resolved(path).parent)
     try:
-        source = read_source(path, name, options=options)
-        result = extraction(source)
-        documents = require_documents(result, source.path)
+        read = read_file(path, options, display)
+        result = read.extraction
+        documents = require_documents(result, name)
+        if collect is not None:
+            collect.extend(documents)
         findings = [
             finding for index, doc in enumerate(documents) for finding in check_document(doc, config, index)
         ]
@@ -186,7 +193,7 @@ def check_file(
     except Exception as bug:  # a bug in a reader or the extractor: this file fails, the batch goes on
         internal = InternalError(name, _describe(bug))
         return FileReport(file=name, error=internal.reason, findings=[unreadable(internal, config)])
-    suppressions = suppress.from_text(name, source.text) if source.text is not None else []
+    suppressions = suppress.from_text(name, read.text) if read.text is not None else []
     suppressions += suppress.from_config(name, config)
     findings = suppress.apply(findings, suppressions) + _unused(suppressions, config, name)
     if baseline is None and config.baseline:
@@ -202,6 +209,7 @@ def check_file(
     )
 
 
+@with_gc_tuned
 def validate(target: str | Path | Document, config: Config | None = None) -> Report:
     """Validate a file (every table in it), a folder (walked as the CLI walks it: every supported file, README
     and hidden files left out) or a document already loaded; the CLI formats only serialise this."""

@@ -25,6 +25,9 @@ class ReadError(PerftableError):
         self.reason = reason
         self.kind = kind
 
+    def __reduce__(self) -> tuple[object, ...]:  # pickled by its fields (it crosses from a reading process)
+        return (type(self), (self.path, self.reason, self.kind))
+
 
 class NoTableError(ReadError):
     """The file was read but holds no 绩效目标表; ``extraction`` says which tables were skipped and why."""
@@ -34,6 +37,9 @@ class NoTableError(ReadError):
     ) -> None:
         super().__init__(path, reason, kind)
         self.extraction = extraction
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.path, self.reason, self.kind, self.extraction))
 
 
 class UsageError(PerftableError):

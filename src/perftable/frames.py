@@ -6,7 +6,9 @@ Each heavy library is imported inside the function that needs it, so importing p
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from decimal import Decimal
+from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,8 +45,9 @@ def _cell(ws: Any, column: str, value: Any, at: tuple[int, int]) -> Any:
     return put_text(WriteOnlyCell(ws), text_of(value), at)
 
 
-def to_xlsx(rows: list[Row], columns: list[str], sheet: str = "indicators") -> bytes:
-    """One sheet: a bold header row, then the rows; numbers as numbers with their own decimals."""
+def to_xlsx(rows: Iterable[Row], columns: list[str], sheet: str = "indicators") -> bytes:
+    """One sheet: a bold header row, then the rows; numbers as numbers with their own decimals. The rows may come
+    as a stream: the sheet is write-only, so they are not kept."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -54,7 +57,8 @@ def to_xlsx(rows: list[Row], columns: list[str], sheet: str = "indicators") -> b
 
     book = Workbook(write_only=True)
     ws = book.create_sheet(sheet)
-    sample = rows[:200]  # widths from the first rows: enough to fit, cheap on large exports
+    stream = iter(rows)
+    sample = list(islice(stream, 200))  # widths from the first rows: enough to fit, cheap on large exports
     widths = [max([display_width(c), *(display_width(text_of(r.get(c))) for r in sample)]) for c in columns]
     for index, width in enumerate(widths):
         ws.column_dimensions[column_letters(index)].width = min(50, width + 2)
@@ -65,7 +69,7 @@ def to_xlsx(rows: list[Row], columns: list[str], sheet: str = "indicators") -> b
         cell.font = Font(bold=True)
         header.append(cell)
     ws.append(header)
-    for number, row in enumerate(rows, start=2):
+    for number, row in enumerate(chain(sample, stream), start=2):
         ws.append(
             [_cell(ws, column, row.get(column), (number, index + 1)) for index, column in enumerate(columns)]
         )

@@ -3,10 +3,42 @@ where it came from. The extractor works on this alone, whatever the file format 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Literal
 
+from perftable.errors import ReadError
 from perftable.model import Location
+
+# The most cells one table may span (``--max-cells``), for every reader: set by :func:`cell_limit` around a read.
+_MAX_CELLS: ContextVar[int] = ContextVar("max_cells", default=1_000_000)
+
+
+@contextmanager
+def cell_limit(max_cells: int) -> Iterator[None]:
+    """Tables built inside this block may span at most ``max_cells`` cells (see :func:`check_area`)."""
+    token = _MAX_CELLS.set(max_cells)
+    try:
+        yield
+    finally:
+        _MAX_CELLS.reset(token)
+
+
+def check_area(height: int, width: int, origin: Origin, what: str = "a table") -> None:
+    """Raise :class:`ReadError` (``too-large``) before a table of ``height`` × ``width`` cells is built, when that
+    is over the cell limit: a 17 KB file whose rows have very different widths (or a cell spanning 1,000 columns
+    on every row) would otherwise become a grid of millions of padding cells."""
+    limit = _MAX_CELLS.get()
+    if height * width > limit:
+        raise ReadError(
+            origin.file,
+            f"{what} spans {height:,} rows × {width:,} columns = {height * width:,} cells, over the limit of "
+            f"{limit:,} (raise it with --max-cells)",
+            "too-large",
+        )
+
 
 OriginKind = Literal["text", "sheet", "docx", "pdf"]
 
@@ -94,7 +126,12 @@ class Table:
         return max((len(row) for row in self.rows), default=0)
 
     def squared(self) -> Table:
+        """Ragged rows padded to the widest; refused (:func:`check_area`) when the grid would be over the cell
+        limit."""
         width = self.width
+        first = next((row[0] for row in self.rows if row), None)
+        if first is not None:
+            check_area(len(self.rows), width, first.origin)
         for row in self.rows:
             if row and len(row) < width:
                 last = row[-1]

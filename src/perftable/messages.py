@@ -31,6 +31,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "该行单元格错位，已按内容重新对齐：{fields}",
         "en": "the cells of this row were shifted; realigned by what each cell holds: {fields}",
     },
+    "amounts-shifted": {
+        "zh": "该行金额从栏目左边一列开始（合并单元格在转换中丢失），已依次对应到{labels}：请对照原件核对",
+        "en": "the amounts of this row start one column left of their labels (a merged cell lost in conversion); "
+        "read in order as {labels}; check the original",
+    },
     "level1-inferred": {
         "zh": "一级指标由二级指标「{level2}」推断为「{level1}」（{reason}）",
         "en": "level-1 inferred as 「{level1}」 from the level-2 「{level2}」 ({reason})",
@@ -43,6 +48,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "fragment-dropped": {
         "zh": "「{text}」只是一个字符、没有指标值，像是被截断的残片，未作为指标读取",
         "en": "「{text}」 is a single character with no value, a fragment left by a cut; not read as an indicator",
+    },
+    "page-split-row": {
+        "zh": "第{page}页的第一行「{text}」没有{missing}，是上一页最后一行被分页截断的部分，已并入该行：请对照原件核对",
+        "en": "the first row of page {page} 「{text}」 has no {missing}: it is the rest of the last row of the page "
+        "before, cut by the page break, and was joined to it; check the original",
+    },
+    "wrapped-row": {
+        "zh": "「{text}」所在行没有一级指标和指标值，而本表每行都写明一级指标：它是上一行单元格换行的部分（PDF 转换工具把换行"
+        "写成了新的一行），已并入上一行：请对照原件核对",
+        "en": "the row of 「{text}」 has no level-1 and no value, where every row of this table prints its level-1: it is "
+        "the wrapped part of the row above (a PDF converter wrote the cell's second line as a row), joined to it; "
+        "check the original",
     },
     "indicator-unread": {
         "zh": "指标单元格中的这部分无法读取：「{text}」",
@@ -86,6 +103,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "自评表（实际完成值/得分栏目），不是绩效目标表",
         "en": "a self-evaluation table (实际完成值/得分 columns), not a 绩效目标表",
     },
+    "skipped-unruled-table": {
+        "zh": "PDF 中以文字排列、没有画表格线的指标表（项目清单），无法可靠地把文字放回各栏，未读取",
+        "en": "an indicator table laid out as text with no ruling lines (a project listing) in a PDF: its text "
+        "cannot be placed in its columns reliably; not read",
+    },
     "skipped-no-target": {
         "zh": "有绩效目标表的栏目，但没有指标，也没有带目标或任务的预算",
         "en": "has 绩效目标表 headings but no indicator, nor a budget with goals or tasks",
@@ -99,9 +121,12 @@ REPAIR_CODES: Final[dict[str, Literal["P002", "P003"]]] = {
     "stray-spaces": "P002",
     "spaced-digits": "P002",
     "realigned-row": "P003",
+    "amounts-shifted": "P003",
     "level1-inferred": "P003",
     "task-section": "P003",
     "fragment-dropped": "P003",
+    "page-split-row": "P003",
+    "wrapped-row": "P003",
     "indicator-unread": "P003",
     "amount-unread": "P003",
     "formula-without-value": "P003",

@@ -26,19 +26,64 @@ def _ignore_interrupts() -> None:
             signal.signal(getattr(signal, name), signal.SIG_IGN)
 
 
-def ordered_map(work: Callable[[T], R], items: Iterable[T], jobs: int = 1) -> Iterator[R]:
+def ordered_map(
+    work: Callable[[T], R], items: Iterable[T], jobs: int = 1, lost: Callable[[T, str], R] | None = None
+) -> Iterator[R]:
     """``work`` over ``items`` in order; with ``jobs > 1`` (``0``: every core) in worker processes.
 
-    ``work`` must be a module-level function (it is sent to the workers by name).
+    ``work`` must be a module-level function (it is sent to the workers by name). A worker killed by the
+    operating system (the OOM killer, ``kill -9``) breaks the pool: the item it was on is tried once more, alone,
+    in a new worker, and if that worker dies too, ``lost(item, reason)`` stands for its result (without ``lost``,
+    the error is raised); the items after it go on in a new pool. No result already made is lost.
     """
     items = list(items)
     workers = min(jobs_count(jobs), len(items))
     if workers <= 1:
         yield from map(work, items)
         return
+    done = 0
+    while done < len(items):
+        broken = False
+        for result in _pool_map(work, items[done:], workers):
+            if result is _BROKEN:
+                broken = True
+                break
+            done += 1
+            yield result  # type: ignore[misc]  # not the marker
+        if broken:
+            yield _retried(work, items[done], lost)
+            done += 1
+
+
+_BROKEN = object()
+
+
+def _retried(work: Callable[[T], R], item: T, lost: Callable[[T, str], R] | None) -> R:
+    """An item whose worker died, tried once more in a worker of its own."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = ProcessPoolExecutor(max_workers=1, initializer=_ignore_interrupts)
+    try:
+        return pool.submit(work, item).result()
+    except BrokenProcessPool:
+        if lost is None:
+            raise
+        return lost(
+            item, "the worker process reading it was killed by the operating system, twice (out of memory?)"
+        )
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _pool_map(work: Callable[[T], R], items: list[T], workers: int) -> Iterator[R | object]:
+    """The results of a pool of ``workers``, in order; :data:`_BROKEN` in place of the first one a dead worker
+    lost (and nothing after it)."""
     import gc
     from concurrent.futures import ProcessPoolExecutor  # only a run on many cores pays for importing it
+    from concurrent.futures.process import BrokenProcessPool
 
+    workers = min(workers, len(items))
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
     # Small chunks: a few large tables in a batch must not leave one worker busy while the other has finished.
     chunk = max(1, min(8, len(items) // (workers * 16)))
@@ -50,7 +95,12 @@ def ordered_map(work: Callable[[T], R], items: Iterable[T], jobs: int = 1) -> It
             results = pool.map(work, items, chunksize=chunk)
         finally:
             gc.unfreeze()
-        yield from results
+        try:
+            yield from results
+        except BrokenProcessPool:
+            pool.shutdown(wait=False, cancel_futures=True)
+            yield _BROKEN
+            return
     except BaseException:  # Ctrl-C, a closed pipe, an early stop: do not wait for the queued items
         pool.shutdown(wait=False, cancel_futures=True)
         raise

@@ -99,12 +99,20 @@ def join_lines(text: str) -> str:
     return out
 
 
+_KATAKANA_DOTS = str.maketrans({"・": "·", "･": "·"})
+
+
 def clean_text(text: str) -> str:
     """A name or value as written, with broken lines joined and runs of blanks collapsed.
 
     A run of blanks between two CJK characters is dropped (``"服务对象 满意度指标"`` is one word broken by a PDF
     converter); between Latin words it becomes one space.
+
+    The katakana middle dot is the Chinese one (``元/生・天`` -> ``元/生·天``): a PDF's font maps the interpunct to
+    either, depending on the fonts of the machine that reads it, and the text must not.
     """
+    if "・" in text or "･" in text:
+        text = text.translate(_KATAKANA_DOTS)
     if _PLAIN.fullmatch(text):  # the common case: nothing to join, annotate or collapse
         return text
     text = join_lines(strip_annotations(text).replace("\r", ""))

@@ -97,6 +97,19 @@ def _put(ws: Any, row: int, col: int, cell: SpanCell, styled: bool) -> Any:
     return put_text(target, cell.text)
 
 
+def merge(ws: Any, first_row: int, first_column: int, last_row: int, last_column: int) -> None:
+    """Merge a range the grid knows to overlap no other. openpyxl's ``merge_cells`` first looks for a merged
+    range containing the new one, one by one, so a sheet's merges cost time in their number squared (8,000
+    merges: minutes); a grid's spans never overlap, so the range goes into the sheet's set directly, and its
+    covered cells become merged cells as ``merge_cells`` makes them."""
+    from openpyxl.worksheet.merge import MergedCellRange
+
+    first, last = column_letters(first_column - 1), column_letters(last_column - 1)
+    merged = MergedCellRange(ws, f"{first}{first_row}:{last}{last_row}")
+    ws.merged_cells.ranges.add(merged)
+    ws._clean_merge_range(merged)  # covered cells become MergedCells, borders copied (what merge_cells does)
+
+
 def _write_rows(ws: Any, sheet: Sheet, styled: bool) -> int:
     """Title, lines and grid cells with their merges; returns the row where the grid starts."""
     width = len(sheet.grid[0]) if sheet.grid else 1
@@ -105,19 +118,14 @@ def _write_rows(ws: Any, sheet: Sheet, styled: bool) -> int:
         offset += 1
         put_text(ws.cell(row=offset, column=1), text)
         if width > 1:
-            ws.merge_cells(f"A{offset}:{column_letters(width - 1)}{offset}")
+            merge(ws, offset, 1, offset, width)
     for r, row in enumerate(sheet.grid):
         for c, cell in enumerate(row):
             if cell is None:
                 continue
             _put(ws, r + 1 + offset, c + 1, cell, styled)
             if cell.rowspan > 1 or cell.colspan > 1:
-                ws.merge_cells(
-                    start_row=r + 1 + offset,
-                    start_column=c + 1,
-                    end_row=r + offset + cell.rowspan,
-                    end_column=c + cell.colspan,
-                )
+                merge(ws, r + 1 + offset, c + 1, r + offset + cell.rowspan, c + cell.colspan)
     return offset + 1
 
 

@@ -33,6 +33,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "Check tables and report findings (exit 1 on errors).",
     ),
     "rules": ("perftable.cli.rules", "rules", "List the rules, or explain one."),
+    "review": (
+        "perftable.cli.review",
+        "review",
+        "Review a batch: grades, 审核意见 and findings as HTML, xlsx, docx or markdown.",
+    ),
     "render": ("perftable.cli.render", "render", "Render tables as clean markdown, xlsx, HTML, JSON or CSV."),
     "diff": ("perftable.cli.diff", "diff", "Show what changed between two versions of a table."),
     "export": (
@@ -134,13 +139,11 @@ def fail(message: str) -> None:
 
 
 def tune_gc() -> None:
-    """Raise the garbage collector's first threshold, as the tool does (the library leaves the process's setting
-    alone): a large table creates hundreds of thousands of short-lived objects, and the default thresholds make
-    collection time grow with the table's size squared; with this, parsing and validating stay linear (see
-    benchmarks/README.md). A program that calls the library on large tables may do the same."""
-    import gc
+    """Raise the garbage collector's first threshold for the run (see :mod:`perftable.runtime`, where library
+    users find the same setting as ``perftable.tune_gc()``)."""
+    from perftable.runtime import tune_gc as tune
 
-    gc.set_threshold(100_000, 50, 100)
+    tune()
 
 
 class _Diagnostics(io.TextIOBase):

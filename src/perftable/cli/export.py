@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from functools import partial
 from pathlib import Path
@@ -10,57 +11,62 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from perftable.cli import EXIT_ERROR, fail
+from perftable.cli.executor import dask_client, executor_options
 from perftable.cli.options import cell_text_notes, output_format, read_options, reading_options
 from perftable.readers import DEFAULT_OPTIONS, ReadOptions
 
 if TYPE_CHECKING:
-    from perftable.dataset import Row, What
-    from perftable.model import Document
+    from collections.abc import Iterator
+
+    from distributed import Client
+
+    from perftable.dataset import What
+    from perftable.exporting import FileRows
 
 FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".jsonl": "jsonl", ".parquet": "parquet"}
-Loaded = tuple[str, "list[Document]", "str | None"]
 
 
-def load_file(path: str, options: ReadOptions = DEFAULT_OPTIONS) -> Loaded:
-    """One file's tables, or why it could not be read (run in worker processes: never raises for a bad file)."""
-    from perftable.errors import ReadError
-    from perftable.loader import load_all
-
-    try:
-        return path, load_all(path, options), None
-    except ReadError as exc:
-        return path, [], str(exc)
-
-
-def load_files(
-    files: list[str], jobs: int, options: ReadOptions = DEFAULT_OPTIONS
-) -> tuple[list[Document], list[str]]:
-    """Every table of the files, in order, and why each unreadable file could not be read."""
-    docs: list[Document] = []
-    failed: list[str] = []
+def read_rows(
+    files: list[str],
+    what: What,
+    fmt: str,
+    jobs: int,
+    options: ReadOptions = DEFAULT_OPTIONS,
+    client: Client | None = None,
+) -> Iterator[FileRows]:
+    """Each file's rows, in order as they are ready; read in ``jobs`` worker processes (or on the Dask cluster of
+    ``client``), which send back rows, never documents (see :mod:`perftable.exporting`)."""
+    from perftable.exporting import ENCODED, file_rows
     from perftable.parallel import ordered_map, progress
 
-    loaded = ordered_map(partial(load_file, options=options), files, jobs)
-    for _, found, error in progress(loaded, len(files), "reading", minimum=2):
-        docs.extend(found)
-        if error is not None:
-            failed.append(error)
-    return docs, failed
+    if client is not None:
+        from perftable.distributed.runs import export_rows
+
+        loaded = export_rows(files, what, fmt, options, client)
+    else:
+        encode = fmt if fmt in ENCODED else None
+        work = partial(file_rows, what=what, options=options, encode=encode)
+        loaded = ordered_map(work, files, jobs, _lost)
+    return progress(loaded, len(files), "reading", minimum=2)
 
 
-def _encode(rows: list[Row], what: What, fmt: str) -> bytes:
-    from perftable.dataset import COLUMNS, to_csv, to_jsonl
+def _lost(path: str, reason: str) -> FileRows:
+    """A file whose worker process died twice (see :func:`perftable.parallel.ordered_map`)."""
+    from perftable.exporting import FileRows
 
-    columns = COLUMNS[what]
+    return FileRows(path, error=f"{path}: {reason}")
+
+
+def _write_stdout(fmt: str, what: What, parts: Iterator[FileRows]) -> None:
+    """CSV (a header, no BOM: a pipe is read by a program, not opened by Excel) or JSON Lines on stdout, file by
+    file as they come."""
+    from perftable.dataset import COLUMNS, to_csv
+    from perftable.exporting import encoded
+
     if fmt == "csv":
-        return to_csv(rows, columns, bom=True).encode("utf-8")
-    if fmt == "jsonl":
-        return to_jsonl(rows, columns).encode("utf-8")
-    from perftable import frames
-
-    if fmt == "xlsx":
-        return frames.to_xlsx(rows, columns, sheet=what)
-    return frames.to_parquet(rows, columns)
+        click.echo(to_csv([], COLUMNS[what]), nl=False)
+    for part in parts:
+        click.echo(part.text if part.text or not part.rows else encoded(part.rows, what, fmt), nl=False)
 
 
 def _format(output: Path, fmt: str | None) -> str:
@@ -85,9 +91,11 @@ def _format(output: Path, fmt: str | None) -> str:
 @click.option(
     "-o",
     "--output",
+    "output_name",
     required=True,
-    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
-    help="The dataset file; - writes CSV (default) or JSON Lines to standard output.",
+    type=click.Path(),
+    help="The dataset file; - writes CSV (default) or JSON Lines to standard output; with --executor dask, a "
+    "folder (out/) for a partitioned Parquet dataset.",
 )
 @click.option(
     "--what",
@@ -102,9 +110,17 @@ def _format(output: Path, fmt: str | None) -> str:
 @click.option(
     "-j", "--jobs", type=int, default=1, show_default=True, help="Processes to read with (0: all cores)."
 )
+@executor_options
 @reading_options
 def export(
-    paths: tuple[Path, ...], output: Path, what: What, fmt: str | None, jobs: int, **limits: Any
+    paths: tuple[Path, ...],
+    output_name: str,
+    what: What,
+    fmt: str | None,
+    jobs: int,
+    executor: str,
+    scheduler: str | None,
+    **limits: Any,
 ) -> None:
     """Export the tables of many files as one dataset: one row per indicator (or, with --what, per budget line or
     task), with the document's kind, year, department and project, the parsed target (comparator, number, unit,
@@ -116,44 +132,60 @@ def export(
     (pip install perftable[parquet]). Every row has the amount in 元 (amount_yuan, exact), its location split into
     columns (at_sheet, at_cell, at_page, at_table, at_row, at_line, at_column) and a stable id, the row_id of
     validate's JSON findings about it.
+    With --executor dask the files are read on a Dask cluster, and -o out/ (a folder) writes a partitioned Parquet
+    dataset, one part per partition of files, written by the workers.
 
     \b
     Examples:
       perftable export samples/ -o indicators.csv
       perftable export 2024预算公开/ -o budget.xlsx --what budget --jobs 0
       perftable export submissions/ -o indicators.parquet
+      perftable export archive/ --executor dask --scheduler tcp://10.0.0.5:8786 -o indicators/
       perftable export submissions/ --what tables -o - | csvlook
     """
-    from perftable.dataset import rows_of
-    from perftable.errors import PerftableError
+    from perftable.errors import PerftableError, UsageError
+    from perftable.exporting import Totals, write_dataset
     from perftable.files import iter_files
-    from perftable.io import atomic_write, refuse_inputs
+    from perftable.io import refuse_inputs
+    from perftable.parallel import progress
 
+    output = Path(output_name)
+    folder = output_name.endswith(("/", os.sep)) or output.is_dir()
+    totals = Totals()
     try:
-        fmt = _format(output, fmt)
+        if folder and executor != "dask":
+            raise UsageError(
+                f"-o {output_name}: a folder takes a partitioned Parquet dataset (--executor dask)"
+            )
+        fmt = "parquet" if folder else _format(output, fmt)
         files = [str(path) for path in iter_files(paths)]
-        to_stdout = str(output) == "-"
+        to_stdout = output_name == "-"
         if not to_stdout:
             refuse_inputs(output, files)  # a table found in a walked folder included
-        docs, failed = load_files(files, jobs, read_options(**limits))
-        rows = rows_of(docs, what)
-        if to_stdout:  # no BOM: a pipe is read by a program, not opened by Excel
-            from perftable.dataset import COLUMNS, to_csv, to_jsonl
+        options = read_options(**limits)
+        with dask_client(executor, scheduler, jobs) as client:
+            if client is not None and folder:
+                from perftable.distributed import parquet
 
-            columns = COLUMNS[what]
-            click.echo(to_csv(rows, columns) if fmt == "csv" else to_jsonl(rows, columns), nl=False)
-        else:
-            with cell_text_notes(output):
-                atomic_write(output, _encode(rows, what, fmt), inputs=files)
+                written = parquet.write(files, what, options, client, output)
+                for _ in progress(totals.count(written), len(files), "reading", minimum=2):
+                    pass  # the workers write the parts; the counts come back
+            else:
+                rows = read_rows(files, what, fmt, jobs, options, client)
+                if to_stdout:
+                    _write_stdout(fmt, what, totals.count(rows))
+                else:
+                    with cell_text_notes(output):
+                        write_dataset(output, fmt, what, totals.count(rows), inputs=files)
     except PerftableError as exc:
         fail(str(exc))
         sys.exit(EXIT_ERROR)
     click.echo(
-        f"perftable: {len(rows)} rows ({what}) from {len(docs)} tables in {len(files) - len(failed)} files -> "
-        f"{'standard output' if str(output) == '-' else output}",
+        f"perftable: {totals.rows} rows ({what}) from {totals.tables} tables in {totals.files} files -> "
+        f"{'standard output' if output_name == '-' else output}",
         err=True,
     )
-    for error in failed:
+    for error in totals.failed:
         fail(error)
-    if failed:
+    if totals.failed:
         sys.exit(EXIT_ERROR)

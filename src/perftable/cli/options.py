@@ -81,29 +81,62 @@ def _human(size: int) -> str:
 
 
 def byte_size(ctx: click.Context, param: click.Parameter, value: object) -> int:
-    """``50MB``, ``32MiB``, ``1000000`` -> bytes (a click callback; None means the option's default)."""
+    """``50MB``, ``32MiB``, ``1000000`` -> bytes (a click callback; None means the option's default). A size that
+    is not a finite positive number (``1e400``, ``nan``, ``-1``) is a usage error, never an overflow."""
     from perftable.readers import DEFAULT_OPTIONS
 
     if value is None:
-        defaults = {"max_file_size": DEFAULT_OPTIONS.max_bytes, "max_unzipped": DEFAULT_OPTIONS.max_unzipped}
+        defaults = {
+            "max_file_size": DEFAULT_OPTIONS.max_bytes,
+            "max_unzipped": DEFAULT_OPTIONS.max_unzipped,
+            "max_memory": DEFAULT_OPTIONS.max_memory,
+        }
         return defaults[str(param.name)]
     text = str(value).strip().lower().replace(" ", "")
     number = text.rstrip("abcdefghijklmnopqrstuvwxyz")
     try:
-        return int(float(number) * _SIZE[text[len(number) :]])
+        size = float(number) * _SIZE[text[len(number) :]]
     except (KeyError, ValueError):
         raise click.BadParameter(f"{value!r} is not a size (examples: 50MB, 32MiB, 1000000)") from None
+    if not 1 <= size <= _LARGEST:
+        raise click.BadParameter(f"{value!r} is not a size between 1 byte and 1PB") from None
+    return int(size)
+
+
+_LARGEST = 1000**5  # 1PB: larger than any limit means anything, small enough to stay a number
+
+
+def seconds(ctx: click.Context, param: click.Parameter, value: object) -> float:
+    """``300``, ``90s``, ``5m``, ``1h`` -> seconds (a click callback; None means the default)."""
+    from perftable.readers import DEFAULT_OPTIONS
+
+    if value is None:
+        return DEFAULT_OPTIONS.max_seconds
+    text = str(value).strip().lower()
+    factor = {"s": 1, "m": 60, "h": 3600}.get(text[-1:], 1)
+    try:
+        number = float(text.rstrip("smh"))
+    except ValueError:
+        number = float("nan")
+    if not 0 < number * factor <= 7 * 24 * 3600:  # nan fails too
+        raise click.BadParameter(f"{value!r} is not a time limit (examples: 300, 90s, 5m; at most a week)")
+    return number * factor
 
 
 def reading_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Add the reading options to a command: ``--pages``, ``--pdf-engine`` and the limits (``--max-file-size``, ``--max-cells``,
-    ``--max-unzipped``); the command receives them as keyword arguments for :func:`read_options`."""
+    """Add the reading options to a command: ``--pages``, ``--pdf-engine`` and the limits (``--max-file-size``,
+    ``--max-cells``, ``--max-unzipped``, ``--max-memory``, ``--timeout``); the command receives them as keyword
+    arguments for :func:`read_options`."""
     from perftable.readers import DEFAULT_OPTIONS as D
 
+    command = click.option("--timeout", type=str, callback=seconds, show_default=f"{D.max_seconds:g}s",
+                           metavar="SECONDS", help="Longest time reading one file may take (90s, 5m).")(command)  # fmt: skip
+    command = click.option("--max-memory", type=str, callback=byte_size, show_default=_human(D.max_memory),
+                           metavar="SIZE", help="Most memory reading one file may take.")(command)  # fmt: skip
     command = click.option("--max-unzipped", type=str, callback=byte_size, show_default=_human(D.max_unzipped),
-                           metavar="SIZE", help="Largest size a zip-based workbook may unpack to.")(command)  # fmt: skip
+                           metavar="SIZE", help="Largest size a workbook, a Word document or a PDF's streams may unpack to.")(command)  # fmt: skip
     command = click.option("--max-cells", type=click.IntRange(min=1), default=D.max_cells, show_default=True,
-                           help="Most cells a sheet may span.")(command)  # fmt: skip
+                           help="Most cells a table may span (every format).")(command)  # fmt: skip
     command = click.option("--max-file-size", type=str, callback=byte_size, show_default=_human(D.max_bytes),
                            metavar="SIZE", help="Largest file to read (50MB, 32MiB …).")(command)  # fmt: skip
     command = click.option(
@@ -137,6 +170,8 @@ def read_options(
     max_file_size: int | None = None,
     max_cells: int | None = None,
     max_unzipped: int | None = None,
+    max_memory: int | None = None,
+    timeout: float | None = None,
 ) -> ReadOptions:
     """The :class:`~perftable.readers.ReadOptions` of the reading options (defaults for those not given)."""
     from perftable.readers import DEFAULT_OPTIONS, ReadOptions
@@ -147,7 +182,12 @@ def read_options(
         max_bytes=max_file_size or DEFAULT_OPTIONS.max_bytes,
         max_cells=max_cells or DEFAULT_OPTIONS.max_cells,
         max_unzipped=max_unzipped or DEFAULT_OPTIONS.max_unzipped,
+        max_memory=max_memory or DEFAULT_OPTIONS.max_memory,
+        max_seconds=timeout or DEFAULT_OPTIONS.max_seconds,
     )
+
+
+READING = ("pages", "pdf_engine", "max_file_size", "max_cells", "max_unzipped", "max_memory", "timeout")
 
 
 def read_tables(path: Path, options: ReadOptions, stdin_format: str = "markdown") -> Extraction:
@@ -156,7 +196,7 @@ def read_tables(path: Path, options: ReadOptions, stdin_format: str = "markdown"
     from perftable.loader import load_extraction, source_extraction
 
     if str(path) == "-":
-        return source_extraction(read_stdin(stdin_format, options))
+        return source_extraction(read_stdin(stdin_format, options), options)
     return load_extraction(path, options)
 
 

@@ -12,16 +12,24 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import click
 
 from perftable.cli import EXIT_ERROR, EXIT_FINDINGS, fail
-from perftable.cli.options import cell_text_notes, output_format, read_options, read_stdin, reading_options
+from perftable.cli.options import (
+    READING,
+    cell_text_notes,
+    output_format,
+    read_options,
+    read_stdin,
+    reading_options,
+)
 
 if TYPE_CHECKING:
     from perftable.findings import Finding
     from perftable.model import Document, Repair
+    from perftable.readers import ReadOptions
 
 Format = Literal["markdown", "xlsx", "html", "json", "csv"]
 
@@ -57,11 +65,7 @@ class Options:
     fix: bool
     with_findings: bool
     stdin_format: str
-    pages: tuple[int, int] | None
-    pdf_engine: str
-    max_file_size: int
-    max_cells: int
-    max_unzipped: int
+    reading: ReadOptions
 
     @property
     def compares(self) -> bool:
@@ -150,19 +154,11 @@ def findings_for(path: Path) -> list[Finding]:
 
 
 def _load(path: Path, opts: Options) -> list[Document]:
-    from perftable.extract import extract
-    from perftable.loader import load_all
+    from perftable.loader import load_all, source_extraction
 
-    options = read_options(
-        pages=opts.pages,
-        pdf_engine=opts.pdf_engine,
-        max_file_size=opts.max_file_size,
-        max_cells=opts.max_cells,
-        max_unzipped=opts.max_unzipped,
-    )
     if str(path) == "-":
-        return extract(read_stdin(opts.stdin_format, options))
-    return load_all(path, options)
+        return source_extraction(read_stdin(opts.stdin_format, opts.reading), opts.reading).documents
+    return load_all(path, opts.reading)
 
 
 def _rendered(docs: list[Document], fmt: Format, path: Path, opts: Options) -> str | bytes:
@@ -353,7 +349,9 @@ def render(paths: tuple[Path, ...], **options: object) -> None:
     """
     from perftable.files import iter_files
 
-    opts = Options(**options)  # type: ignore[arg-type]  # click passes exactly these options
+    given: dict[str, Any] = {name: options.pop(name) for name in READING}
+    reading = read_options(**given)
+    opts = Options(**options, reading=reading)  # type: ignore[arg-type]  # click passes exactly these options
     files = list(iter_files(paths))
     problem = _usage(opts, files)
     if problem is not None:

@@ -16,7 +16,12 @@ import click
     default=None,
     help="Show what a profile requires (level-1 and level-2 names, header fields); --format json for a tool.",
 )
-def rules(rule: str | None, lang: str, fmt: str, profile: str | None) -> None:
+@click.option(
+    "--review",
+    is_flag=True,
+    help="Explain how `perftable review` grades a table (优/良/中/差), with the configured values.",
+)
+def rules(rule: str | None, lang: str, fmt: str, profile: str | None, review: bool) -> None:
     """List the rules, or explain one (by code or name).
 
     \b
@@ -25,9 +30,20 @@ def rules(rule: str | None, lang: str, fmt: str, profile: str | None) -> None:
       perftable rules B001
       perftable rules expenditure-sum --lang en
       perftable rules --format markdown > docs/rules.md
+      perftable rules --review
     """
     from perftable.catalog import describe_profile, explain, listing
 
+    if review:
+        from pathlib import Path
+
+        from perftable.config import discover
+        from perftable.review.explain import explain_scoring
+        from perftable.review.scoring import DEFAULT_SCORING
+
+        scoring = discover(Path.cwd().resolve()).review or DEFAULT_SCORING
+        click.echo(explain_scoring(scoring, lang, fmt), nl=False)  # type: ignore[arg-type]  # click.Choice checked it
+        return
     if profile is not None:
         click.echo(describe_profile(profile, lang, fmt), nl=False)  # type: ignore[arg-type]  # click.Choice checked it
         return

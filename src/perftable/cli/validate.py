@@ -12,6 +12,7 @@ from typing import IO, Any
 import click
 
 from perftable.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, signals
+from perftable.cli.executor import executor_options, file_checks
 from perftable.cli.options import parse_severities, read_options, reading_options, split_list, verbose_option
 from perftable.findings import FileReport
 from perftable.report import FORMATS
@@ -110,14 +111,15 @@ def _default_format() -> str:
     "as P001 (exit 2); an unreadable file still is. For hooks that pass every .md, .xlsx … file.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Show errors only: the same as --min-severity error.")
+@executor_options
 @reading_options
 @verbose_option
 def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang: str | None, select: tuple[str, ...],
              ignore: tuple[str, ...], severities: tuple[str, ...], fail_on: str | None, exit_zero: bool,
              profile: str | None, config_file: str | None, isolated: bool, baseline: str | None,
-             write_baseline: Path | None, jobs: int, no_progress: bool, min_severity: str | None, stdin_filename: str | None, skip_no_table: bool,
-             quiet: bool, verbose: bool,
-             **limits: Any) -> None:  # fmt: skip
+             write_baseline: Path | None, jobs: int, no_progress: bool, min_severity: str | None,
+             stdin_filename: str | None, skip_no_table: bool, quiet: bool, executor: str, scheduler: str | None,
+             verbose: bool, **limits: Any) -> None:  # fmt: skip
     """Validate 绩效目标表: budget arithmetic, indicator completeness, units, cross-checks.
 
     PATHS are files or directories (searched for .md .html .csv .tsv .xlsx .xls .ods .docx .pdf files); in a
@@ -130,6 +132,7 @@ def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang
       perftable validate samples/guangdong-department/lianjiang-2024.md
       perftable validate submissions/ --jobs 0 --format json -o report.json
       perftable validate x.md --lang en --select B,U --ignore U006 --fail-on warning
+      perftable validate archive/ --executor dask --scheduler tcp://10.0.0.5:8786 --format json-lines
       perftable validate submissions/ --quiet        # errors only; warnings still counted
     """
     from perftable.batch import RunSettings
@@ -157,8 +160,9 @@ def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang
     with _stdin_spooled(paths, stdin_filename, read_options(**limits)) as names:
         settings = RunSettings(config_file, isolated, given, read_options(**limits), names, skip_no_table)
         files = [Path(next(iter(names))) if str(path) == "-" else path for path in iter_files(paths)]
-        _run(files, settings, output, write_baseline, fmt, verbose, jobs, no_progress, exit_zero,
-             min_severity="error" if quiet else min_severity or "info")  # fmt: skip
+        shown = "error" if quiet else min_severity or "info"
+        _run(files, settings, output, write_baseline, fmt, verbose, no_progress, exit_zero, shown,
+             (executor, scheduler, jobs))  # fmt: skip
 
 
 @contextmanager
@@ -189,8 +193,10 @@ def _stdin_spooled(paths: tuple[Path, ...], name: str | None, options: Any) -> I
 
 
 def _run(files: list[Path], settings: Any, output: Path | None, write_baseline: Path | None, fmt: str | None,
-         verbose: bool, jobs: int, no_progress: bool, exit_zero: bool, *, min_severity: str) -> None:  # fmt: skip
-    from perftable.batch import config_for, run
+         verbose: bool, no_progress: bool, exit_zero: bool, min_severity: str,
+         how: tuple[str, str | None, int]) -> None:  # fmt: skip
+    """Check the files and write the report (``how``: the executor, its scheduler and the jobs)."""
+    from perftable.batch import config_for
     from perftable.findings import Report
     from perftable.io import refuse_inputs
     from perftable.parallel import progress
@@ -213,8 +219,9 @@ def _run(files: list[Path], settings: Any, output: Path | None, write_baseline: 
         verbose=verbose,
     )
     report = Report()
+    run = click.get_current_context().with_resource(file_checks(*how))  # closed at the end
     if write_baseline is not None:
-        for checked in progress(run(files, settings, jobs), len(files), "perftable", disabled=no_progress):
+        for checked in progress(run(files, settings), len(files), "perftable", disabled=no_progress):
             signals.check()
             report.add(checked.report)
         signals.check()
@@ -222,7 +229,7 @@ def _run(files: list[Path], settings: Any, output: Path | None, write_baseline: 
         return
     keep = name not in STREAMING  # streamed formats need only the counts: memory stays flat
     checked_files = progress(
-        run(files, settings, jobs, ctx, keep=keep), len(files), "perftable", disabled=no_progress
+        run(files, settings, ctx=ctx, keep=keep), len(files), "perftable", disabled=no_progress
     )
     with _sink(output, files) as sink:
         for checked in checked_files:

@@ -89,11 +89,16 @@ def match(
     for key in keys:
         found = _by_key(old, new, key, free_old, free_new)
         pairs += found
-        free_old = [i for i in free_old if i not in {p.old for p in found}]
-        free_new = [j for j in free_new if j not in {p.new for p in found}]
+        free_old, free_new = _unpaired(free_old, free_new, found)
     if name is not None:
         found = _fuzzy(old, new, name, compatible, free_old, free_new)
         pairs += found
-        free_old = [i for i in free_old if i not in {p.old for p in found}]
-        free_new = [j for j in free_new if j not in {p.new for p in found}]
+        free_old, free_new = _unpaired(free_old, free_new, found)
     return Matching(sorted(pairs, key=lambda pair: pair.new), free_old, free_new)
+
+
+def _unpaired(free_old: list[int], free_new: list[int], found: list[Pair[T]]) -> tuple[list[int], list[int]]:
+    """The indexes still free once ``found`` is paired (the paired ones in a set, made once: made per index, it
+    made a diff of 20,000 indicators take minutes)."""
+    paired_old, paired_new = {pair.old for pair in found}, {pair.new for pair in found}
+    return [i for i in free_old if i not in paired_old], [j for j in free_new if j not in paired_new]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from perftable.diff.match import match
 from perftable.diff.model import Change, ChangeKind, FieldChange, Section
-from perftable.values.numbers import MoneyUnit, convert, format_amount
+from perftable.values.numbers import MoneyUnit, convert, format_amount, rounded
 
 if TYPE_CHECKING:
     from perftable.model import BudgetLine, Indicator, Task
@@ -32,7 +32,7 @@ class DiffOptions:
 def signed(number: Decimal | int) -> str:
     """``+20``, ``-495.17``, ``+21.45``: a change with its sign, without trailing zeros."""
     if isinstance(number, Decimal):
-        number = number.quantize(Decimal(1)) if number == number.to_integral_value() else number.normalize()
+        number = rounded(number) if number == number.to_integral_value() else number.normalize()
     return f"{number:+,}"
 
 
@@ -54,7 +54,7 @@ def amount_change(
         return None
     detail = signed(delta)
     if old:
-        detail += f" ({(delta / old * 100).quantize(Decimal('0.01')):+}%)"
+        detail += f" ({rounded(delta / old * 100, 2):+}%)"
     return FieldChange(
         field="amount",
         old=money(old, old_unit),

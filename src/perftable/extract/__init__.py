@@ -55,6 +55,9 @@ class Extraction:
     skipped: int
     self_evaluation: bool = False
     reasons: list[Skipped] = field(default_factory=list)
+    unruled: bool = (
+        False  # a PDF whose indicator header is a text line (a table without ruling lines, not read)
+    )
 
 
 def drafts(source: Source) -> list[Draft]:
@@ -185,17 +188,40 @@ def extraction(source: Source) -> Extraction:
         assert isinstance(table, Table)
         if table.rows and table.rows[0]:
             reasons.append(Skipped(table.rows[0][0].location(), kind, title))
+    unruled = not documents and _unruled_header(source)
     for builder in builders:
         if builder.draft.recognised:
             continue
         draft = builder.draft
         why: SkipKind = (
-            "self-evaluation" if draft.self_evaluation else "blank-form" if _blank(draft) else "no-target"
+            "self-evaluation"
+            if draft.self_evaluation
+            else "unruled-table"
+            if unruled
+            else "blank-form"
+            if _blank(draft)
+            else "no-target"
         )
         reasons.append(Skipped(draft.start.location(), why))
     self_evaluation = any(builder.draft.self_evaluation for builder in builders)
     reasons.sort(key=lambda r: r.location.sort_key())
-    return Extraction(documents, len(reasons), self_evaluation, reasons)
+    return Extraction(documents, len(reasons), self_evaluation, reasons, unruled)
+
+
+_GAP = re.compile(r"\s{2,}|\u3000")
+
+
+def _unruled_header(source: Source) -> bool:
+    """A PDF text line that is an indicator header (一级指标  二级指标  三级指标  指标值, cells apart by wide gaps):
+    the page prints its table without ruling lines, and the reader left it as text (see readers/pdf.py)."""
+    if source.format != "pdf":
+        return False
+    for block in source.blocks:
+        if isinstance(block, TextLine) and "指标" in block.text:
+            roles = {vocab.header_role(piece) for piece in _GAP.split(block.text.strip())}
+            if len(roles & vocab.INDICATOR_ROLES) >= 2:
+                return True
+    return False
 
 
 def extract(source: Source) -> list[Document]:
@@ -211,6 +237,14 @@ def require_documents(result: Extraction, path: str) -> list[Document]:
             path,
             "holds a self-evaluation table (自评表: 实际完成值/得分 columns), not a 绩效目标表",
             "self-evaluation",
+            result,
+        )
+    if not result.documents and result.unruled:
+        raise NoTableError(
+            path,
+            "the PDF prints its indicator table (a project listing) as text with no ruling lines; perftable reads a "
+            "listing in a PDF by its ruling lines and cannot place the text in its columns reliably",
+            "unruled-table",
             result,
         )
     if not result.documents:

@@ -106,7 +106,10 @@ def file_context(source: Source) -> FileContext:
     years: Counter[int] = Counter()
     heads = [cell.text for block in source.blocks if isinstance(block, Table) for row in block.rows[:3]
              for _, cell in distinct(row)]  # fmt: skip
-    for line in [*lines, *heads]:
+    # a workbook may name the year only in its sheets' names (a sheet called 2026年项目支出绩效目标)
+    sheets = {sheet for block in source.blocks if isinstance(block, Table) and block.rows and block.rows[0]
+              and (sheet := block.rows[0][0].origin.sheet)}  # fmt: skip
+    for line in [*lines, *heads, *sorted(sheets)]:
         if vocab.is_title(line) or vocab.is_year_line(line) or vocab.is_target_heading(line):
             year = vocab.year_in(line)
             if year:

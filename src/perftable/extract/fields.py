@@ -63,6 +63,23 @@ def _is_amount(text: str) -> bool:
         return False
 
 
+# A block label that names money (项目资金, 年度预算安排（万元）, 资金总额): printed with one amount beside it, the
+# amount is the block's total. Labels of where money comes from or how it splits (资金来源, 支出构成) are not.
+_MONEY_BLOCK = re.compile(r"资金|预算|金额|投入")
+_NOT_A_TOTAL = re.compile(r"来源|渠道|构成|性质|执行|级次")
+
+
+def _amount_of_group(label: Cell, value: Cell) -> bool:
+    """**A money block label with its amount beside it** (``项目资金 | 1273.72``, ``项目资金：146.73万元``): the
+    label is the line's."""
+    return not label.merged and _money_block_amount(label.text, value.text)
+
+
+def _money_block_amount(label: str, value: str) -> bool:
+    key = label_key(label)
+    return _MONEY_BLOCK.search(key) is not None and _NOT_A_TOTAL.search(key) is None and _is_amount(value)
+
+
 def _amount_follows(items: list[tuple[int, Cell]], index: int) -> bool:
     return index + 1 < len(items) and _is_amount(items[index + 1][1].text)
 
@@ -111,7 +128,8 @@ def _inline_pair(text: str, *, loose: bool) -> tuple[str, str] | None:
     if not match or not match["value"]:
         return None
     label = match["label"]
-    known = classify(label) not in (None, "group")
+    kind = classify(label)
+    known = kind not in (None, "group") or (kind == "group" and _money_block_amount(label, match["value"]))
     return (label, match["value"]) if known or (loose and _looks_like_label(label)) else None
 
 
@@ -217,6 +235,8 @@ class FieldState:
     # column heads of a budget matrix (实施期资金总额 | 年度资金总额 over rows 资金总额, 其中：财政拨款, 其他资金)
     budget_heads: dict[int, Cell] = field(default_factory=dict)
     task_label: Literal["key", "other"] = "key"
+    # field labels printed as column heads (实施进度计划 | 计划开始日期 | 计划完成日期 | 实施内容), by column
+    schedule_heads: dict[int, Cell] = field(default_factory=dict)
 
 
 def _part_key(parent: Cell | None, label: Cell) -> str | None:
@@ -242,6 +262,24 @@ def _uses(heads: dict[int, Cell]) -> bool:
     """Column heads that name what money is spent on (基本支出 | 项目支出 | 合计), with at least one part."""
     keys = {vocab.budget_key(cell.text) for cell in heads.values()}
     return bool(keys) and keys <= _USES and keys != {"total"}
+
+
+def _shifted_left(items: Items, labels: dict[int, Cell]) -> list[tuple[int, Cell]] | None:
+    """**Amounts shifted under a merged block label**: a row of amounts, one for each label of the row above,
+    starting one column left of the first label. A web page copied as text (or a converter) drops the cell a
+    merged label covers (收入预算（万元） merged down beside 合计 | 财政拨款 | 其他资金), so the amounts start under
+    the block label, where no amount can be. Each amount is given its label's column, in order; None when the
+    row is not so (a count that differs says cells were lost too, and which ones cannot be known)."""
+    cols = sorted(labels)
+    cells = [(col, cell) for col, cell in items if not cell.empty]
+    if not cols or len(cells) != len(cols) or not all(_is_amount(cell.text) for _, cell in cells):
+        return None
+    first = cells[0][0]
+    if cols != list(range(first + 1, first + 1 + len(cols))):
+        return None
+    if [col for col, _ in cells] != list(range(first, first + len(cells))):
+        return None
+    return [(col, cell) for col, (_, cell) in zip(cols, cells, strict=True)]
 
 
 def _money(unit: str | None) -> MoneyUnit | None:
@@ -324,6 +362,14 @@ class FieldReader:
         pending, self.state.pending_budget = self.state.pending_budget, {}
         parents, self.state.budget_parents = self.state.budget_parents, {}
         amounts = [(col, cell) for col, cell in items if col in pending and _is_amount(cell.text)]
+        shifted = _shifted_left(items, pending)
+        if shifted is not None:
+            names = "".join(f"「{clean_label(pending[col].text)}」" for col, _ in shifted)
+            self.draft.repair("amounts-shifted", shifted[0][1], labels=names)
+            for col, cell in shifted:
+                self.add_budget(pending[col], col, cell, col, key=_part_key(parents.get(col), pending[col]))
+            self.state.budget_heads = pending
+            return True
         if not amounts:
             return False
         row_label = next((cell for col, cell in items if col not in pending), None)
@@ -418,7 +464,9 @@ class FieldReader:
 
     # a labelled value --------------------------------------------------------------------------------------
     def _labelled(self, kind: LabelKind, label: Cell, label_col: int, value: Cell, value_col: int) -> None:
-        if kind == "budget":
+        if kind == "group" and _amount_of_group(label, value):  # 项目资金：146.73万元
+            self.add_budget(label, label_col, value, value_col, key="total")
+        elif kind == "budget":
             if vocab.money_unit_of(value.text) and not _is_amount(value.text):
                 unit = _money(vocab.money_unit_of(value.text))
                 if unit:
@@ -437,6 +485,43 @@ class FieldReader:
                 self.draft.repair("excel-date-serial", value, text=text, date=date)
                 text = date
             self.draft.add_info(clean_label(label.text), text, value)
+
+    def _schedule_heads(self, items: Items) -> bool:
+        """**Field labels printed as column heads** (实施进度计划 | 计划开始日期 | 计划完成日期 | 实施内容 | 金额): a row
+        of labels only, two of them dates of the plan; the rows under it give their values (see
+        :meth:`_schedule_row`). True when the row is such a head."""
+        dates = [(col, cell) for col, cell in items if clean_label(cell.text) in _DATE_LABELS]
+        if len(dates) < 2 or any(_is_amount(cell.text) or excel_serial_date(cell.text) for _, cell in items):
+            return False
+        if not all(classify(cell.text) is not None or _looks_like_label(cell.text) for _, cell in items):
+            return False
+        self.state.schedule_heads = dict(dates)
+        return True
+
+    def _schedule_row(self, items: Items) -> bool:
+        """A row of a schedule under its heads: the plan starts at its first row's start date and ends at its last
+        row's end date. False (and the schedule ends) at a row that opens with a field label of the form, or has
+        nothing under the date heads."""
+        heads = self.state.schedule_heads
+        first = items[0][1]
+        opens = not first.merged and items[0][0] not in heads and classify(first.text) not in (None, "group")
+        under = [
+            (col, cell)
+            for col, cell in items
+            if col in heads and not cell.merged and classify(cell.text) is None
+        ]
+        if opens or not under:  # a row of the form's own fields (年度绩效目标 | …) ends the schedule
+            self.state.schedule_heads = {}
+            return False
+        for col, cell in under:
+            label = clean_label(heads[col].text)
+            text = self.draft.text_of(cell)
+            if label in period.END_LABELS and label in self.draft.info:
+                self.draft.info[label] = text  # a later row of the plan ends it later
+                self.draft.locations[f"info.{label}"] = cell.location()
+            else:
+                self.draft.add_info(label, text, cell)
+        return True
 
     def _note_units(self, items: list[tuple[int, Cell]]) -> None:
         """Money units printed in headers: ``预算金额(万元)`` for its column, ``项目资金（元）`` for the block."""
@@ -513,6 +598,10 @@ class FieldReader:
         above = self.state.pending_budget  # a row of budget labels just read, whose amounts may follow
         if above and self._take_pending_budget(items):
             return
+        if self.state.schedule_heads and self._schedule_row(items):
+            return
+        if self._schedule_heads(items):
+            return
         if self.state.budget_heads and self._matrix_row(items):
             return
         self._note_units(items)
@@ -550,6 +639,10 @@ class FieldReader:
                     self.draft.add_info(clean_label(cell.text), self.draft.text_of(nxt[1]), nxt[1])
                     i += 1
                 i += 1
+                continue
+            if kind == "group" and nxt is not None and _amount_of_group(cell, nxt[1]):
+                self.add_budget(cell, col, nxt[1], nxt[0], key="total")
+                i += 2
                 continue
             if kind == "group":
                 if (

@@ -137,7 +137,14 @@ class FormBuilder:
             return self.draft.has_content or self.draft.title is not None or bool(self.draft.info)
         if not self.draft.has_indicators:
             return False
-        return _label_kind(first) in ("department", "project")
+        opening = _label_kind(first)
+        if opening in ("department", "project"):
+            return True
+        # a row of fields that opens with another label (项目代码 | 22050026T… | 项目名称 | 某工程): its project or
+        # department label further on says the same
+        return opening == "info" and any(
+            classify(cell.text) in ("department", "project") for _, cell in items[1:]
+        )
 
     def is_foreign_table(self, first_row: list[Cell]) -> bool:
         """True when a table starting with ``first_row`` cannot continue this form's indicator table: the form

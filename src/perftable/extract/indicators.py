@@ -168,6 +168,20 @@ def _named_levels(fields: RowFields) -> tuple[str, str]:
     return ("满意度指标", "") if ("满意度" in name or "满意率" in name) else ("", "")
 
 
+def _joined(above: Cell, below: Cell | None) -> Cell:
+    """A cell of the row above with the text of the same cell in a continuation row (its wrapped line): run on,
+    with a blank only between two Latin letters or digits."""
+    if below is None or below.empty:
+        return above
+    head, tail = above.text.rstrip(), below.text.lstrip()
+    blank = (
+        " "
+        if head[-1:].isascii() and head[-1:].isalnum() and tail[:1].isascii() and tail[:1].isalnum()
+        else ""
+    )
+    return Cell(f"{head}{blank}{tail}", above.pos, above.origin, above.merged)
+
+
 def _is_fragment(fields: RowFields) -> bool:
     """A row left by a cut: a name of one character and no value (「效」), never an indicator."""
     if fields.value is not None and not fields.value.empty:
@@ -185,6 +199,8 @@ class IndicatorReader:
         cols: IndicatorColumns,
         out: list[Indicator],
         long_out: list[Indicator] | None = None,
+        *,
+        levels_on_every_row: bool = False,
     ) -> None:
         self.draft = draft
         self.cols = cols
@@ -193,6 +209,13 @@ class IndicatorReader:
             long_out  # where the 实施周期 values of coded cells go (None: a form; they are kept in info)
         )
         self.carry = Carry()
+        self._last: tuple[RowFields, str, str, Cell] | None = None  # the last indicator read, as its row
+        self._page: int | None = None  # the page of the last row read (PDF)
+        # rows with a value that print the level-1 of the valued row before them again, and such rows that take
+        # it from above (_join_wrapped_row); ``levels_on_every_row``: the caller saw the whole table do the first
+        self._levels_repeated = 1 if levels_on_every_row else 0
+        self._levels_carried = 0
+        self._valued_level1: str | None = None
 
     def follow(self, items: Items) -> None:
         """A row that gives this reader no indicator (two periods side by side, the row filled in for the other
@@ -272,6 +295,12 @@ class IndicatorReader:
                 anchor = fields.name or fields.value or next(iter(cells.values()))
                 self.draft.repair("realigned-row", anchor, fields=",".join(moved) or "-")
         anchor = fields.name or fields.value or fields.level2 or fields.level1 or next(iter(cells.values()))
+        page, self._page = self._page, anchor.origin.page
+        first_on_page = page is not None and anchor.origin.page == page + 1
+        if first_on_page and self._join_split_row(fields, anchor):
+            return
+        if self._join_wrapped_row(fields, anchor):
+            return
         if self.cols.written and fields.name is not None and self._written(fields):
             return
         level1, level2 = self._levels(fields, anchor) if not self.cols.flat else _named_levels(fields)
@@ -281,6 +310,72 @@ class IndicatorReader:
             self.draft.repair("fragment-dropped", anchor, text=clean_text(anchor.text))
             return
         self.out.append(self._indicator(fields, level1, level2, anchor))
+        self._last = (fields, level1, level2, anchor)
+        if fields.value is not None and not fields.value.empty:
+            if fields.level1 is None:
+                self._levels_carried += 1
+            elif level1 == self._valued_level1:
+                self._levels_repeated += 1
+            self._valued_level1 = level1
+
+    def _join_split_row(self, fields: RowFields, anchor: Cell) -> bool:
+        """The first row of a PDF page that is the rest of the last row of the page before (**a row split by the
+        page break**: Word lets a row break across pages by default, and the part below the break is drawn as a
+        row of its own): it prints no level of its own, and of the name and the value it holds one only, where the
+        row above holds both. Its text is joined to that row, and the join recorded (P003: a row whose value is
+        really missing at the top of a page reads the same way). True when the row was joined."""
+        if fields.level1 or fields.level2:
+            return False
+        has_name = fields.name is not None and not fields.name.empty
+        has_value = fields.value is not None and not fields.value.empty
+        if has_name == has_value:
+            return False
+        missing = "value" if has_name else "name"
+        return self._join(fields, anchor, "page-split-row", page=str(anchor.origin.page), missing=missing)
+
+    def _join_wrapped_row(self, fields: RowFields, anchor: Cell) -> bool:
+        """**A wrapped line read as a row** (tabula, camelot and other PDF-to-CSV converters write each line of a
+        wrapped cell as a row of its own): in a table that prints the level-1 on every row with a value, even the
+        level-1 of the row before (once at least; no valued row without), a row that prints neither, and whose
+        text stands only in columns the row above fills (``,,,度指标,生服务满意度,`` under ``,,满意度指标,服务对象
+        满意,城乡居民对基本公共卫,≥85%``) is the rest of that row. Its text is joined to it (P003). Where merged
+        levels were flattened to blanks, or a level is printed only where it changes (a table perftable rendered),
+        the same row is an indicator without a value, and is read so. True when the row was joined."""
+        if fields.level1 is not None or self.cols.level1 is None:
+            return False
+        if not self._levels_repeated or self._levels_carried:
+            return False
+        if fields.value is not None and not fields.value.empty:
+            return False
+        return self._join(fields, anchor, "wrapped-row")
+
+    def _join(self, fields: RowFields, anchor: Cell, kind: str, **params: str) -> bool:
+        """Join a continuation row's cells to the indicator read from the row above (each to the same cell; the
+        level-2 is read again from its joined text), recording a ``kind`` repair; False when the row above is no
+        indicator with a value, or the row has text where the row above has none."""
+        last = self._last
+        if last is None or self.out[-1].location != last[3].location():
+            return False
+        above, level1, level2, above_anchor = last
+        if above.name is None or above.value is None or above.value.empty or fields.unit is not None:
+            return False
+        if any(h not in above.extras for h in fields.extras) or (fields.level2 and not above.level2):
+            return False
+        joined = RowFields(
+            None,
+            _joined(above.level2, fields.level2) if above.level2 is not None else None,
+            _joined(above.name, fields.name),
+            _joined(above.value, fields.value),
+            above.unit,
+        )
+        joined.extras.update({h: _joined(c, fields.extras.get(h)) for h, c in above.extras.items()})
+        if fields.level2 is not None and joined.level2 is not None:
+            level2 = vocab.level2_name(joined.level2.text) or clean_text(joined.level2.text)
+        self.out[-1] = self._indicator(joined, level1, level2, above_anchor)
+        self._last = (joined, level1, level2, above_anchor)
+        self.carry.level2 = level2
+        self.draft.repair(kind, anchor, text=clean_text(anchor.text), **params)
+        return True
 
     def _written(self, fields: RowFields) -> bool:
         """A name cell that holds the levels too: numbered coded prose (several indicators), or the levels run
@@ -354,13 +449,14 @@ class IndicatorReader:
         )
 
     def _comparator_cells(self, info: dict[str, str]) -> list[tuple[str, str]]:
-        """The cells that may print the comparator: the comparator column, else any column whose header says so
-        (指标值类型, 符号, 运算, 方向, 性质)."""
+        """The cells that may print the comparator: the comparator column first, then every column whose header
+        says so (指标值类型, 符号, 运算, 方向, 性质), in their order: 指标性质 may say 定量 where 计算符号 says ≥."""
         own = self.cols.extras.get(self.cols.comparator) if self.cols.comparator is not None else None
-        if own is not None and own in info:
-            return [(own, info[own])]
-        return [
-            (header, text) for header, text in info.items() if any(w in header for w in COMPARATOR_COLUMNS)
+        first = [(own, info[own])] if own is not None and own in info else []
+        return first + [
+            (header, text)
+            for header, text in info.items()
+            if header != own and any(w in header for w in COMPARATOR_COLUMNS)
         ]
 
     def _weight(self, info: dict[str, str]) -> Decimal | None:

@@ -33,7 +33,9 @@ from perftable.grid import Block, Table, TextLine
 from perftable.text import label_key
 
 # Why a table gave no 绩效目标表 (each has a ``skipped-<kind>`` message in perftable.messages).
-SkipKind = Literal["other-table", "no-target-vocabulary", "blank-form", "self-evaluation", "no-target"]
+SkipKind = Literal[
+    "other-table", "no-target-vocabulary", "blank-form", "self-evaluation", "no-target", "unruled-table"
+]
 
 TableKind = Literal["listing", "form", "other"]
 

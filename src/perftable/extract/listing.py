@@ -14,7 +14,8 @@ Reading one:
    ``财政资金 | 其他资金``) belong to it. Each column gets its role from its lowest header cell.
 2. **Blocks**: a project's cells (name, amounts, goal) are merged down over its indicator rows. A block starts
    where the name cell starts (a new merged area; in a flattened table, a filled cell), or where an amount or goal
-   cell starts under a name that goes on (one name over several funded parts: each part is a project).
+   cell starts under a name that goes on (one name over several funded parts: each part is a project). In a flat
+   export the project cells are printed again on every row: a row that repeats them all goes on with the block.
 3. **Page breaks**: a block cut by a page break is printed in two parts; the second starts the next page. The two
    are one project when the second has no name (a cut cell), when the first has none (its name is printed on the
    next page), or when both print the same name and amounts. Parts on one page never join (a code may stand for
@@ -33,6 +34,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from difflib import SequenceMatcher
+from itertools import pairwise
 
 from perftable import vocab
 from perftable.extract.draft import Draft, IndicatorGroup, distinct
@@ -75,6 +77,7 @@ class ListingHeader:
     indicators: IndicatorColumns | None
     money: str | None = None
     texts: dict[int, set[str]] = field(default_factory=dict)  # the header cells' lookup keys, by column
+    levels_on_every_row: bool = False  # every body row with a value prints its level-1 (see _wraps_name)
 
     def first(self, role: str) -> ListingColumn | None:
         return next((column for column in self.columns.values() if column.role == role), None)
@@ -114,6 +117,7 @@ def listing_header(table: Table) -> ListingHeader | None:
         while body < len(table.rows) and _is_sub_header(table.rows[body]):
             body += 1
         header = _header(table.rows[index:body], body)
+        header.levels_on_every_row = _levels_on_every_row(table.rows[body:], header.indicators)
         # a project column named over by a row under it (项目名称 over 一级指标) leaves no project column: no listing
         return header if header.project_columns else None
     return None
@@ -225,6 +229,8 @@ def _starts(row: list[Cell], above: list[Cell] | None, header: ListingHeader, sp
     name = header.first("project")
     name_col = name.index if name is not None else header.project_columns[0]
     cell = row[name_col]
+    if not spans and _repeats_project(row, above, header):
+        return False
     if spans:
         if not cell.merged and (cell.pos != above[name_col].pos or cell.origin is not above[name_col].origin):
             return True
@@ -241,6 +247,47 @@ def _starts(row: list[Cell], above: list[Cell] | None, header: ListingHeader, sp
         if not spans:
             return True
     return False
+
+
+def _repeats_project(row: list[Cell], above: list[Cell], header: ListingHeader) -> bool:
+    """**Project cells repeated on every row**: a flat export (一体化 system sheets, a converter that copies a
+    merged cell into each row it covered) prints the project's name, amounts and goal again on each of its indicator
+    rows. A row whose project cells all say what the row above's say goes on with its project; a serial number
+    (numbering the rows, not the projects) is not compared."""
+    cols = [col for col in header.project_columns if header.columns[col].role != "seq"]
+    if not any(not row[col].empty for col in cols):
+        return False
+    return all(label_key(row[col].text) == label_key(above[col].text) for col in cols)
+
+
+def _levels_on_every_row(body: list[list[Cell]], cols: IndicatorColumns | None) -> bool:
+    """True when every row of the table with an indicator value prints its level-1 (none flattened to a blank),
+    the same one again on a row after it at least once (a table that prints a level only where it changes says
+    nothing)."""
+    if cols is None or cols.level1 is None or cols.value is None:
+        return False
+    width = max(cols.value, cols.level1)
+    levels = [
+        label_key(row[cols.level1].text) for row in body if len(row) > width and not row[cols.value].empty
+    ]
+    # printed on every valued row, and printed again where it did not change (not only where it changes)
+    return all(levels) and any(a == b for a, b in pairwise(levels))
+
+
+def _wraps_name(row: list[Cell], first: list[Cell], header: ListingHeader) -> bool:
+    """**A project name wrapped onto a row of its own** (a PDF-to-CSV converter writes each line of a wrapped cell
+    as a row): right under a project's first row (its name with an amount or goal), a row that prints only more of
+    the name, with no amount, goal, level-1 or value of its own, in a table that prints the level-1 on every
+    indicator row (so the row is no indicator of the project's)."""
+    name = header.first("project")
+    if name is None or row[name.index].empty or not header.levels_on_every_row:
+        return False
+    cols = header.indicators
+    assert cols is not None  # levels_on_every_row says so
+    others = [c for c in header.project_columns if c != name.index and header.columns[c].role != "seq"]
+    if any(not row[c].empty for c in others) or not any(not first[c].empty for c in others):
+        return False
+    return all(c is None or row[c].empty for c in (cols.level1, cols.value))
 
 
 def _is_repeated_header(row: list[Cell], header: ListingHeader) -> bool:
@@ -263,6 +310,15 @@ def _blocks(table: Table, header: ListingHeader) -> list[_Block]:
     for row in body:
         if _is_repeated_header(row, header):
             above = None
+            continue
+        if (
+            blocks
+            and len(blocks[-1].rows) == 1
+            and not spans
+            and _wraps_name(row, blocks[-1].rows[0], header)
+        ):
+            blocks[-1].rows.append(row)  # the project's name goes on on a row of its own (a converter's wrap)
+            above = row
             continue
         if _starts(row, above, header, spans) or not blocks:
             blocks.append(_Block())
@@ -556,7 +612,9 @@ def _read_indicators(draft: Draft, block: _Block, header: ListingHeader) -> None
             IndicatorGroup(table=0, label="long", header=where),
         ]
     annual, overall = draft.indicator_groups[0], draft.indicator_groups[1]
-    reader = IndicatorReader(draft, cols, annual.indicators, overall.indicators)
+    reader = IndicatorReader(
+        draft, cols, annual.indicators, overall.indicators, levels_on_every_row=header.levels_on_every_row
+    )
     own = set(
         range(
             cols.first, max(c for c in (cols.name, cols.value, cols.unit, *cols.extras) if c is not None) + 1

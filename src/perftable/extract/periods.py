@@ -68,14 +68,30 @@ def _columns(first: IndicatorColumns, segment: Items, head: Items) -> IndicatorC
     roles = {_role(cell.text) for _, cell in segment}
     if "value" not in roles:
         return None
-    shared = {"level1": first.level1, "level2": first.level2, "name": first.name}
+    shared = {
+        "level1": first.level1,
+        "level2": first.level2,
+        "name": first.name,
+        "comparator": first.comparator,
+    }
     cells = dict(head)
     borrowed = [
         (col, cells[col])
-        for role in _SHARED_ROLES
+        for role in (*_SHARED_ROLES, "comparator")
         if role not in roles and (col := shared[role]) is not None and col in cells
     ]
     return indicator_header(sorted([*borrowed, *segment], key=lambda item: item[0]))
+
+
+def _with_unit(first: Items, later: list[IndicatorColumns], head: Items) -> IndicatorColumns | None:
+    """The first group with the unit column printed once after the last group's value (一级指标 … | 实施期指标值 |
+    年度指标值 | 度量单位: one unit for both values), when the first has none of its own."""
+    units = {cols.unit for cols in later if cols.unit is not None}
+    if len(units) != 1:
+        return None
+    unit = units.pop()
+    cell = dict(head).get(unit)
+    return indicator_header(sorted([*first, (unit, cell)], key=lambda item: item[0])) if cell else None
 
 
 def _groups(items: Items) -> tuple[Items, list[tuple[int, IndicatorColumns]]] | None:
@@ -91,6 +107,8 @@ def _groups(items: Items) -> tuple[Items, list[tuple[int, IndicatorColumns]]] | 
         if cols is None or cols.value is None:
             return None
         groups.append((segment[0][0], cols))
+    if first.unit is None and (united := _with_unit(segments[0], [cols for _, cols in groups[1:]], items)):
+        groups[0] = (groups[0][0], united)
     return left, groups
 
 
@@ -185,8 +203,12 @@ class IndicatorTable:
             column.start = starts[index] if index else 0
             column.end = starts[index + 1] if index + 1 < len(starts) else None
             own = range(column.start, column.end if column.end is not None else 1 << 30)
+            # columns another group owns that this one reads too: the levels and name printed once, and one
+            # comparator or unit column for every group's value
             column.shared = tuple(
-                col for col in (cols.level1, cols.level2, cols.name) if col is not None and col not in own
+                col
+                for col in (cols.level1, cols.level2, cols.name, cols.comparator, cols.unit)
+                if col is not None and col not in own
             )
 
     def continues(self, header: TableHeader) -> bool:

@@ -75,6 +75,9 @@ def _roles(items: Items, labels_as_names: bool) -> tuple[dict[str, int], dict[in
     return roles, extras, unit
 
 
+_AMOUNT = re.compile(r"[-+]?[\d,，]+(?:\.\d+)?")
+
+
 def task_header(items: Items) -> TaskColumns | None:
     """The task table's header row, or None. It needs a name column and a content, funds or target column.
 
@@ -82,6 +85,8 @@ def task_header(items: Items) -> TaskColumns | None:
     """
     if sum(1 for _, cell in items if vocab.column_role(cell.text, vocab.TASK_COLUMNS)) < 2:
         return None
+    if any(_AMOUNT.fullmatch(cell.text.strip()) for _, cell in items):
+        return None  # a row of amounts (合计 | 1273.72 under a section label merged down) heads no column
     roles, extras, unit = _roles(items, labels_as_names=False)
     if "name" not in roles:
         roles, extras, unit = _roles(items, labels_as_names=True)
@@ -108,6 +113,8 @@ def funds_sub_header(items: Items, cols: TaskColumns) -> TaskColumns | None:
     其他资金``, the name and content heads merged down and left blank): the total column (or, without one, the
     first) stays the task's funds, the other parts are kept in ``Task.info`` by their headers. None when the row
     is not such a header."""
+    # the heads merged down from the row above (the section label, 任务名称, 主要内容) are no part of this row
+    items = [(col, cell) for col, cell in items if not cell.merged]
     if cols.funds is None or not items or items[0][0] < cols.funds:
         return None
     if not all(_names_a_part_of_funds(clean_label(cell.text)) for _, cell in items):

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from perftable.errors import ReadError
-from perftable.grid import Block, Origin, Source
+from perftable.grid import Block, Origin, Source, cell_limit
 from perftable.readers.opening import check_regular, open_regular, read_limited, too_large
 
 
@@ -23,7 +23,10 @@ class ReadOptions:
     formats have no pages and ignore it. ``pdf_engine``: ``pdfium`` (the default) or ``pdfplumber``.
     The limits keep hostile or runaway input from exhausting memory; a file over one is refused with a message
     that names the limit and the option that raises it: ``max_bytes`` (the file's size), ``max_cells`` (the cells
-    a sheet spans), ``max_unzipped`` (what a zip-based workbook unpacks to).
+    a table spans, in every format), ``max_unzipped`` (what a zip-based workbook or document, or the compressed
+    streams of a PDF, unpack to), ``max_memory`` (what reading one file may add to the process's memory) and
+    ``max_seconds`` (how long reading one file may take). The last two hold where the file is read in a child
+    process (``contain``, the default where the system can fork: see :mod:`perftable.contain`).
     """
 
     pages: tuple[int, int] | None = None
@@ -31,6 +34,9 @@ class ReadOptions:
     max_bytes: int = 32 * 1024 * 1024
     max_cells: int = 1_000_000
     max_unzipped: int = 256 * 1024 * 1024
+    max_memory: int = 2 * 1024**3
+    max_seconds: float = 300.0
+    contain: bool = True
 
 
 DEFAULT_OPTIONS = ReadOptions()
@@ -47,6 +53,8 @@ TEXT_FORMATS = {
 SHEET_FORMATS = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xlsb": "xlsb", ".xls": "xls", ".ods": "ods"}
 DOCUMENT_FORMATS = {".docx": "docx", ".pdf": "pdf"}
 SUPPORTED_SUFFIXES = frozenset({*TEXT_FORMATS, *SHEET_FORMATS, *DOCUMENT_FORMATS})
+# Formats read by native code (Rust, C++, C): a crash there ends the process, so they are read in a child process.
+NATIVE_FORMATS = frozenset({"xlsx", "xlsb", "xls", "ods", "docx", "pdf"})
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -108,11 +116,31 @@ def parse_text(text: str, fmt: str, origin: Origin) -> list[Block]:
     return recover_tables(read_markdown(text, origin))
 
 
+def sniff(path: str | Path, display: str | None = None, options: ReadOptions = DEFAULT_OPTIONS) -> str:
+    """The format :func:`read_source` would read a file as, from its first bytes; the same refusals for a path
+    that is not a regular file, an empty file or one over ``--max-file-size``."""
+    path = Path(path)
+    name = display or str(path)
+    size = check_regular(path, name).st_size
+    if size > options.max_bytes:
+        raise too_large(name, options.max_bytes, size)
+    with open_regular(path, name) as handle:
+        head = handle.read(8192)
+    if not head.strip():
+        raise ReadError(name, "the file is empty", "empty")
+    return detect_format(path, head)
+
+
 def read_source(
     path: str | Path, display: str | None = None, options: ReadOptions = DEFAULT_OPTIONS
 ) -> Source:
-    """Read a file into blocks. Raises :class:`ReadError` with a clear reason for anything unreadable."""
-    path = Path(path)
+    """Read a file into blocks. Raises :class:`ReadError` with a clear reason for anything unreadable. Every table
+    any reader builds is held to ``options.max_cells`` (:func:`perftable.grid.cell_limit`)."""
+    with cell_limit(options.max_cells):
+        return _read_source(Path(path), display, options)
+
+
+def _read_source(path: Path, display: str | None, options: ReadOptions) -> Source:
     name = display or str(path)
     size = check_regular(path, name).st_size  # a device, a FIFO or a socket is refused here, before opening
     if size > options.max_bytes:
@@ -137,9 +165,12 @@ def read_source(
     if fmt == "docx":
         from perftable.readers.docx import read_docx
 
-        return Source(name, fmt, read_docx(path, name))
+        return Source(name, fmt, read_docx(path, name, options.max_unzipped, options.max_cells))
     if fmt == "pdf":
         from perftable.readers.pdf import read_pdf
+        from perftable.readers.pdf_streams import check_streams
+
+        check_streams(path, name, options.max_unzipped)
 
         return Source(name, fmt, read_pdf(path, name, options.pages, options.pdf_engine))
     if fmt == "doc":
@@ -162,4 +193,6 @@ def _text_source(data: bytes, fmt: str, name: str) -> Source:
 def read_stream(stream: BinaryIO, fmt: str, name: str, options: ReadOptions = DEFAULT_OPTIONS) -> Source:
     """Read a text format from a stream (standard input): at most ``options.max_bytes`` plus one byte, decoded as
     a file is (UTF-8, UTF-16, GB18030)."""
-    return _text_source(read_limited(stream, options.max_bytes, name), fmt, name)
+    data = read_limited(stream, options.max_bytes, name)
+    with cell_limit(options.max_cells):
+        return _text_source(data, fmt, name)

@@ -16,10 +16,13 @@ only a box around text is read as text into the cell. Text boxes, headers and fo
 
 from __future__ import annotations
 
+import re
+import zipfile
+import zlib
 from typing import TYPE_CHECKING, Any
 
 from perftable.errors import ReadError
-from perftable.grid import Block, Cell, Origin, Table, TextLine, merge_area
+from perftable.grid import Block, Cell, Origin, Table, TextLine, check_area, merge_area
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -33,7 +36,7 @@ _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _SKIP_TEXT = frozenset({f"{_W}txbxContent", f"{_MC}Fallback", f"{_W}del", f"{_W}instrText", f"{_W}delText"})
 _CHAR_TEXT = {f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
 _WRAPPERS = frozenset({f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins"})
-_MAX_TABLE_CELLS = 1_000_000
+_ITEM = re.compile(rb"<w:(?:p|tc)[ >/]")  # a paragraph or a table cell starts
 XmlElement = Any  # an lxml element (lxml ships no type information)
 
 
@@ -126,8 +129,7 @@ def read_table(tbl: XmlElement, origin: Origin, nested: list[XmlElement] | None 
             column += span
         width = max(width, column)
         placed.append(row)
-    if width * len(placed) > _MAX_TABLE_CELLS:
-        raise ValueError(f"a table of {len(placed)} rows and {width} columns is too large")
+    check_area(len(placed), width, origin)
     table = Table([[Cell("", (r + 1, c + 1), origin) for c in range(width)] for r in range(len(placed))])
     areas: dict[tuple[int, int], list[int]] = {}  # top-left (row, column) -> [bottom row, right column]
     above: dict[int, tuple[int, int]] = {}  # column -> top-left of the area covering it in the row above
@@ -150,11 +152,45 @@ def read_table(tbl: XmlElement, origin: Origin, nested: list[XmlElement] | None 
     return table
 
 
-def read_docx(path: Path, display: str) -> list[Block]:
+def check_package(path: Path, display: str, max_unzipped: int, max_items: int) -> None:
+    """Refuse, before python-docx parses it (the whole body as one tree, about 1 KB per element), a document that
+    unpacks to more than ``max_unzipped`` (``--max-unzipped``) or whose body holds more than ``max_items``
+    paragraphs and table cells (``--max-cells``): 20 million empty paragraphs fit in 120 MB. Counted streaming; a
+    damaged package is left to python-docx to report."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unzipped = sum(info.file_size for info in archive.infolist())
+            if unzipped > max_unzipped:
+                raise ReadError(
+                    display,
+                    f"the document unpacks to {unzipped:,} bytes, over the limit of {max_unzipped:,} (a zip bomb? "
+                    "raise the limit with --max-unzipped if the file is genuine)",
+                    "too-large",
+                )
+            items = 0
+            carry = b""
+            with archive.open("word/document.xml") as handle:
+                while chunk := handle.read(1 << 20):
+                    data = carry + chunk
+                    items += len(_ITEM.findall(data, 0, len(data) - 5))
+                    carry = data[-5:]
+                    if items > max_items:
+                        raise ReadError(
+                            display,
+                            f"the document holds more than {max_items:,} paragraphs and table cells, over the limit "
+                            f"of {max_items:,} (raise it with --max-cells)",
+                            "too-large",
+                        )
+    except (KeyError, OSError, EOFError, zipfile.BadZipFile, zlib.error):
+        return
+
+
+def read_docx(path: Path, display: str, max_unzipped: int, max_cells: int) -> list[Block]:
     """Every table of a Word document, with the paragraphs around them as text lines."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    check_package(path, display, max_unzipped, max_cells)
     try:
         document = docx.Document(str(path))
         body = document.element.body

@@ -21,8 +21,9 @@ from zipfile import is_zipfile
 from perftable.errors import ReadError
 from perftable.grid import Block, Cell, Origin, Table, merge_area
 from perftable.readers import ReadOptions
+from perftable.readers.ods_package import check_ods
 from perftable.readers.xlsx_package import PERCENT, Limits, inspect
-from perftable.values.numbers import AmountError, decimal_from_float
+from perftable.values.numbers import AmountError, decimal_from_float, rounded
 
 
 def cell_text(value: Any) -> str:
@@ -109,10 +110,23 @@ def _text_at(value: Any, pos: tuple[int, int], formats: dict[tuple[int, int], st
 def _fixed(number: Decimal, code: str) -> str | None:
     """A number as a fixed-decimal format shows it (``#,##0.00``), or None when the format would round it."""
     places = len(code.partition(".")[2])
-    shown = number.quantize(Decimal(1).scaleb(-places))
+    shown = rounded(number, places)
     if shown != number:
         return None
     return f"{shown:,}" if code.startswith("#,##") else f"{shown}"
+
+
+def _is_ods(path: Path, zipped: bool) -> bool:
+    """An OpenDocument package, whatever its name (its ``mimetype`` member says so)."""
+    if not zipped:
+        return False
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return archive.read("mimetype").startswith(b"application/vnd.oasis.opendocument.spreadsheet")
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return False
 
 
 def read_excel(path: Path, display: str, options: ReadOptions) -> list[Block]:
@@ -120,9 +134,10 @@ def read_excel(path: Path, display: str, options: ReadOptions) -> list[Block]:
     :mod:`perftable.readers.xlsx_package`) so that a hostile one is refused before it is loaded."""
     import python_calamine as calamine
 
-    facts = (
-        inspect(path, display, Limits(options.max_cells, options.max_unzipped)) if is_zipfile(path) else {}
-    )
+    zipped = is_zipfile(path)
+    if _is_ods(path, zipped):
+        check_ods(path, display, options.max_cells, options.max_unzipped)
+    facts = inspect(path, display, Limits(options.max_cells, options.max_unzipped)) if zipped else {}
     try:
         workbook = calamine.CalamineWorkbook.from_path(str(path))
         blocks: list[Block] = []

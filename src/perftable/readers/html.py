@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from perftable.grid import Block, Cell, Origin, Table, TextLine, cell_value
+from perftable.grid import Block, Cell, Origin, Table, TextLine, cell_value, check_area
 
 _MAX_SPAN = 1000
 _BREAKS = frozenset({"br", "p", "div", "li", "tr"})
@@ -180,9 +180,15 @@ def _cell_text(raw: _RawCell) -> str:
 
 
 def expand(rows: list[list[_RawCell]], origin: Origin) -> Table:
-    """Expand rowspan/colspan into a rectangular grid of cells."""
+    """Expand rowspan/colspan into a rectangular grid of cells; refused before it is built when the cells the
+    spans cover would be over the cell limit."""
     grid: dict[tuple[int, int], Cell] = {}
     height = len(rows)
+    covered = sum(
+        min(raw.rowspan, max(1, height - r)) * raw.colspan for r, row in enumerate(rows) for raw in row
+    )
+    widest = max((sum(raw.colspan for raw in row) for row in rows), default=0)
+    check_area(height, max(widest, covered // max(1, height)), origin)
     for r, row in enumerate(rows):
         c = 0
         for raw in row:
@@ -194,6 +200,7 @@ def expand(rows: list[list[_RawCell]], origin: Origin) -> Table:
                     grid[(r + dr, c + dc)] = Cell(text, raw.pos, origin, merged=(dr, dc) != (0, 0))
             c += raw.colspan
     width = max((c for _, c in grid), default=-1) + 1
+    check_area(height, width, origin)
     table_rows: list[list[Cell]] = []
     for r in range(height):
         row_cells: list[Cell] = []

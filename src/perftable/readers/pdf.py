@@ -16,8 +16,11 @@ limits the pages read.
 
 A PDF without a text layer (a scan) is refused with a message saying to run OCR first; so is a PDF whose fonts
 have no Unicode mapping. Encrypted PDFs that open without a password (only printing or copying restricted) are
-read; those that need a password are refused. Tables drawn without ruling lines are not found (their text is read
-as lines).
+read; those that need a password are refused. A table drawn without vertical rules (a 三线表, or no rules at all)
+is not found by its drawing; its text lines, with their wide gaps kept, are read as the lines of a text file are
+(:func:`perftable.readers.plaintext.recover_tables`): a run of lines holding an indicator header becomes a table.
+A listing drawn so is not read (its project cells stand on the first line of each project only, and cells cut by
+the gaps between them cannot be placed in their columns without the rules).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from perftable.errors import ReadError
 from perftable.readers import pdf_pdfium, pdf_plumber
 from perftable.readers.pdf_grid import page_content
 from perftable.readers.pdf_layout import Assembler
+from perftable.readers.plaintext import recover_tables
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -92,7 +96,7 @@ def read_pdf(
             document.close()
         plumber.close()
     _require_text(chars, unmapped, display, None if pages is None else (pages[0], min(pages[1], count)))
-    return assembler.finish()
+    return recover_tables(assembler.finish(), listings=False)
 
 
 def _require_plumber(index: int, display: str) -> None:

@@ -63,32 +63,44 @@ class _Line:
         return " ".join(cell.text for cell in self.cells)
 
 
-def recover_tables(blocks: list[Block]) -> list[Block]:
-    """The blocks with every run of text lines that holds an indicator table read as a table (see the module)."""
+def recover_tables(blocks: list[Block], *, listings: bool = True) -> list[Block]:
+    """The blocks with every run of text lines that holds an indicator table read as a table (see the module).
+    With ``listings=False`` a run whose header names project columns (项目名称 | 项目金额 | 绩效目标 beside the
+    indicator columns: a listing) stays text: its rows print project cells on the first line of each project
+    only, which cells cut by order cannot place."""
     out: list[Block] = []
     run: list[TextLine] = []
     for block in blocks:
         if isinstance(block, TextLine):
             run.append(block)
             continue
-        out.extend(_recover_run(run))
+        out.extend(_recover_run(run, listings))
         run = []
         out.append(block)
-    out.extend(_recover_run(run))
+    out.extend(_recover_run(run, listings))
     return out
 
 
-def _recover_run(run: list[TextLine]) -> list[Block]:
+def _recover_run(run: list[TextLine], listings: bool) -> list[Block]:
     """A run of text lines, cut at the titles of tables (each title starts another table)."""
     out: list[Block] = []
     part: list[TextLine] = []
     for line in run:
         if _is_table_title(line.text) and part:
-            out.extend(_recover_part(part))
+            out.extend(_recover_part(part, listings))
             part = []
         part.append(line)
-    out.extend(_recover_part(part))
+    out.extend(_recover_part(part, listings))
     return out
+
+
+# Columns of a project listing's header (besides the indicator columns).
+_LISTING_ROLES = frozenset({"project", "code", "spending_unit", "amount", "goal"})
+
+
+def _names_projects(rows: list[list[Cell]]) -> bool:
+    header = next((row for row in rows if len(_header_roles(row)) >= 2), [])
+    return any(vocab.header_role(cell.text) in _LISTING_ROLES for cell in header)
 
 
 _TABLE_TITLE = re.compile(r"^\S{2,40}表\d*(?:\(\d{4}年度?\))?$")
@@ -100,7 +112,7 @@ def _is_table_title(text: str) -> bool:
     return bool(_TABLE_TITLE.match(key)) and not _is_label(text)
 
 
-def _recover_part(run: list[TextLine]) -> list[Block]:
+def _recover_part(run: list[TextLine], listings: bool = True) -> list[Block]:
     if len(run) < 3 or not any(_might_be_header(line.text) for line in run):
         return list(run)
     lines = _join_vertical([_split(line) for line in run])
@@ -108,7 +120,7 @@ def _recover_part(run: list[TextLine]) -> list[Block]:
     if start is None:
         return list(run)
     rows = _Rows().read(lines[start:])
-    if not _has_body(rows):
+    if not _has_body(rows) or (not listings and _names_projects(rows)):
         return list(run)
     before: list[Block] = [TextLine(line.text, line.cells[0]) for line in lines[:start]]
     return [*before, Table(rows).squared()]
@@ -137,7 +149,14 @@ def _split(line: TextLine) -> _Line:
         pieces = _pieces(text, _WIDE_GAP)
     else:
         pieces = _numbering_joined(_letter_spacing_joined(_pieces(text, _BLANKS)))
-    cells = [Cell(piece, (number, column + offset), origin) for offset, piece in pieces if piece]
+    # a text file's cell is where its text starts on the line; a PDF's, the how-manieth cell of its row
+    if origin.kind == "text":
+        cells = [Cell(piece, (number, column + offset), origin) for offset, piece in pieces if piece]
+    else:
+        cells = [
+            Cell(piece, (number, index), origin)
+            for index, piece in enumerate(filter(None, (p for _, p in pieces)), 1)
+        ]
     return _Line(cells or [line.cell], number)
 
 

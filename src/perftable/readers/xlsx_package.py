@@ -31,7 +31,6 @@ _BUILTIN_PERCENT = frozenset({9, 10})
 _BUILTIN_FIXED = {1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00"}
 _FIXED_CODE = re.compile(r"^(?:#,##)?0(?:\.0+)?$")
 PERCENT = "%"
-_REF = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})(\d{1,7})"')
 _CELL_REF = re.compile(r"^([A-Z]{1,3})(\d+)$")
 _CHUNK = 1 << 20
 
@@ -132,26 +131,58 @@ _UNCACHED = re.compile(
 _TAIL = 4096  # bytes kept from one chunk to the next, so that a cell cut by a chunk boundary is still found
 
 
-def _used_area(archive: zipfile.ZipFile, member: str) -> tuple[int, int, dict[tuple[int, int], str]]:
-    """The last used row and column of a sheet (cells refer to themselves: r="C5"), and the cells whose formula
-    has no saved value, reading its XML in chunks."""
-    rows = cols = 0
+def _used_area(
+    archive: zipfile.ZipFile, member: str, max_cells: int
+) -> tuple[int, int, dict[tuple[int, int], str]]:
+    """The last used row and column of a sheet, and the cells whose formula has no saved value, reading its XML
+    in chunks. A cell or row without its reference (``r="C5"``) comes after the one before it, as calamine places
+    it: counted too, so that a sheet of unreferenced cells cannot pass for a small one. Stops reading as soon as
+    the area is over ``max_cells``."""
+    area = _Area()
     formulas: dict[tuple[int, int], str] = {}
-    tail = b""
+    tail = carry = b""
     with archive.open(member) as handle:
         while chunk := handle.read(_CHUNK):
-            data = tail + chunk
-            refs = _REF.findall(data)
-            if refs:
-                letters, digits = zip(*refs, strict=True)
-                rows = max(rows, *map(int, digits))
-                cols = max(cols, *map(_column, set(letters)))
-            if b"<f" in data:
-                for letters_b, digits_b, formula in _UNCACHED.findall(data):
+            data = carry + chunk
+            cut = data.rfind(b">") + 1  # tags are read whole: the rest waits for the next chunk
+            area.scan(data[:cut])
+            if area.rows * area.cols > max_cells:
+                break
+            carry = data[cut:][-_TAIL:]
+            if b"<f" in chunk or b"<f" in tail:
+                for letters_b, digits_b, formula in _UNCACHED.findall(tail + chunk):
                     pos = (int(digits_b) - 1, _column(letters_b) - 1)
                     formulas[pos] = html.unescape(formula.decode("utf-8", "replace"))
-            tail = data[-_TAIL:]
-    return rows, cols, formulas
+            tail = (tail + chunk)[-_TAIL:]
+    return area.rows, area.cols, formulas
+
+
+# A row or cell start tag and its attributes (``<c`` is not ``<col``, ``<row`` is not ``<rowBreaks``).
+_TAG = re.compile(rb"<(?:\w{1,20}:)?(row|c)\b([^>]{0,4000})")
+_R_ATTRIBUTE = re.compile(rb'\br="([A-Z]{0,3})(\d{1,7})"')
+
+
+@dataclass
+class _Area:
+    """Rows and columns a sheet's cells reach, cells without a reference placed after the one before."""
+
+    rows: int = 0
+    cols: int = 0
+    row: int = 0
+    col: int = 0
+
+    def scan(self, data: bytes) -> None:
+        for tag, attributes in _TAG.findall(data):
+            ref = _R_ATTRIBUTE.search(attributes)
+            if tag == b"row":
+                self.row = int(ref[2]) if ref else self.row + 1
+                self.col = 0
+            else:
+                self.col = _column(ref[1]) if ref and ref[1] else self.col + 1
+                if ref and ref[1]:
+                    self.row = int(ref[2])
+                self.rows = max(self.rows, self.row)
+                self.cols = max(self.cols, self.col)
 
 
 def _format_cells(
@@ -192,11 +223,11 @@ def inspect(path: Path, display: str, limits: Limits) -> dict[str, SheetFacts]:
             sheets = _sheet_paths(archive)
             styles = _format_styles(archive) if "xl/styles.xml" in archive.namelist() else {}
             for name, member in sheets.items():
-                rows, cols, formulas = _used_area(archive, member)
+                rows, cols, formulas = _used_area(archive, member, limits.max_cells)
                 if rows * cols > limits.max_cells:
                     raise ReadError(
                         display,
-                        f"sheet {name!r} spans {rows:,} rows × {cols:,} columns = {rows * cols:,} cells, over the "
+                        f"sheet {name!r} spans at least {rows:,} rows × {cols:,} columns = {rows * cols:,} cells, over the "
                         f"limit of {limits.max_cells:,} (raise it with --max-cells)",
                         "too-large",
                     )

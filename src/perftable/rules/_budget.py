@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from perftable.messages import Localized
 from perftable.model import BudgetLine, Document
-from perftable.values.numbers import MoneyUnit, convert
+from perftable.values.numbers import MoneyUnit, convert, rounded
 
 SOURCE_KEYS = ("fiscal", "general_budget", "government_fund", "special_account", "other_funds", "carryover")
 # A unit's other income, a source of its budget beside its appropriation (收入预算 | 事业收入 | 其他收入).
@@ -51,9 +51,9 @@ def show(amount: Decimal, decimals: int | None = None) -> str:
     printed, so a difference of 36 between amounts printed to the cent shows as ``36.00``), else its own decimals;
     thousands separators from 1,000 up (``1,273.72``, as budget tables print them)."""
     if decimals is not None:
-        amount = amount.quantize(Decimal(1).scaleb(-decimals))
+        amount = rounded(amount, decimals)
     elif amount == amount.to_integral():
-        amount = amount.quantize(Decimal(1))
+        amount = rounded(amount)
     return f"{amount:,f}" if abs(amount) >= 1000 else f"{amount:f}"
 
 

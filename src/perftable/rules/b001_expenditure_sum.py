@@ -39,6 +39,8 @@ CODE = "B001"
 NAME = "expenditure-sum"
 SEVERITY = "error"
 GUIDANCE = "可行性：绩效目标与预算相匹配（财预〔2015〕88号）"
+CRITERION = "可行性"
+OPINIONS = ("budget-mismatch",)
 OPTIONS = {"tolerance": None}
 SUMMARY = {
     "zh": "支出构成之和不等于支出合计",

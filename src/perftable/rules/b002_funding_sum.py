@@ -40,6 +40,8 @@ CODE = "B002"
 NAME = "funding-sum"
 SEVERITY = "error"
 GUIDANCE = "可行性：资金来源与预算相匹配（财预〔2015〕88号）"
+CRITERION = "可行性"
+OPINIONS = ("budget-mismatch",)
 OPTIONS = {"tolerance": None}
 SUMMARY = {
     "zh": "资金来源之和不等于其所对应的合计",

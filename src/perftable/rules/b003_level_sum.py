@@ -34,6 +34,8 @@ CODE = "B003"
 NAME = "level-sum"
 SEVERITY = "error"
 GUIDANCE = "可行性：资金分配与预算相匹配（财预〔2015〕88号）"
+CRITERION = "可行性"
+OPINIONS = ("budget-mismatch",)
 OPTIONS = {"tolerance": None}
 SUMMARY = {
     "zh": "按预算级次划分的资金之和不等于合计",

@@ -39,6 +39,8 @@ CODE = "B004"
 NAME = "tasks-exceed"
 SEVERITY = "error"
 GUIDANCE = "可行性：重点任务资金与预算相匹配（财预〔2015〕88号）"
+CRITERION = "可行性"
+OPINIONS = ("budget-mismatch",)
 OPTIONS = {"tolerance": None}
 SUMMARY = {
     "zh": "重点任务与其他任务的资金合计超过项目支出",

@@ -32,6 +32,8 @@ CODE = "B006"
 NAME = "amount-invalid"
 SEVERITY = "error"
 GUIDANCE = "预算管理一体化系统校验：金额须为数字"
+CRITERION = "可行性"
+OPINIONS = ("budget-mismatch",)
 SUMMARY = {"zh": "金额不是数字或为负数", "en": "an amount is not a number, or is negative"}
 MESSAGES = {
     "not-a-number": {

@@ -40,6 +40,8 @@ CODE = "B009"
 NAME = "score-sum"
 SEVERITY = "error"
 GUIDANCE = "审批表评分规则：各项分值之和等于总分"
+CRITERION = None
+OPINIONS = ()
 SUMMARY = {
     "zh": "分值之和与总分不符，或超出所在组的范围",
     "en": "scores do not add up, or a score is out of its range",

@@ -67,6 +67,10 @@ class Rule:
     options: Mapping[str, Any] = field(default_factory=dict)
     hints: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     guidance: str = ""  # the review criterion or system check the rule comes from
+    # the review criterion (完整性, 相关性, 适当性, 可行性) and coded opinions it supports (perftable.review.criteria);
+    # None for rules about reading and suppressions, which a review does not grade
+    criterion: str | None = None
+    opinions: tuple[str, ...] = ()
     since: str = "0.1.0"
     # the tables the rule applies to: how they are printed (form, listing) and how their indicators are
     # (tree: under categories; flat: no categories printed; none: no indicators printed, a listing of goals)
@@ -95,6 +99,8 @@ def rule_from_module(module: ModuleType) -> Rule:
         options=getattr(module, "OPTIONS", {}),
         check=module.check,
         guidance=getattr(module, "GUIDANCE", ""),
+        criterion=getattr(module, "CRITERION", None),
+        opinions=tuple(getattr(module, "OPINIONS", ())),
         doc=inspect.cleandoc(module.__doc__ or ""),
         layouts=frozenset(getattr(module, "LAYOUTS", ("form", "listing"))),
         indicator_layouts=frozenset(getattr(module, "INDICATOR_LAYOUTS", ("tree", "flat", "none"))),

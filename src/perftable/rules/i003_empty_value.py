@@ -27,6 +27,8 @@ CODE = "I003"
 NAME = "empty-value"
 SEVERITY = "error"
 GUIDANCE = "完整性；预算管理一体化系统校验：指标值不得为空"
+CRITERION = "完整性"
+OPINIONS = ("incomplete",)
 SUMMARY = {"zh": "指标值为空", "en": "an indicator has no value"}
 MESSAGES = {
     "default": {

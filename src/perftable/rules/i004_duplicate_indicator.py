@@ -28,6 +28,8 @@ CODE = "I004"
 NAME = "duplicate-indicator"
 SEVERITY = "warning"
 GUIDANCE = "适当性：指标不重复（财预〔2015〕88号）"
+CRITERION = "适当性"
+OPINIONS = ("duplicate",)
 SUMMARY = {"zh": "同一指标在同一上级指标下出现两次", "en": "the same indicator twice under the same parents"}
 MESSAGES = {
     "default": {

@@ -36,6 +36,8 @@ NAME = "nonstandard-level"
 SEVERITY = "warning"
 INDICATOR_LAYOUTS = ("tree",)  # a flat list prints no level names
 GUIDANCE = "规范性：一级/二级指标采用规定名称（财预〔2021〕101号 指标体系）"
+CRITERION = "完整性"
+OPINIONS = ("wrong-level",)
 SUMMARY = {
     "zh": "一级/二级指标名称不规范或位置不对",
     "en": "a level-1/level-2 name is not standard, or misplaced",

@@ -28,6 +28,8 @@ CODE = "I006"
 NAME = "placeholder-value"
 SEVERITY = "warning"
 GUIDANCE = "完整性：指标值须填写实际目标（财预〔2015〕88号）"
+CRITERION = "完整性"
+OPINIONS = ("not-quantified",)
 SUMMARY = {"zh": "指标值为占位符或无实际含义", "en": "a value is a placeholder or empty of meaning"}
 MESSAGES = {
     "default": {

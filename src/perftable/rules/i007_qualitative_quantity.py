@@ -31,6 +31,8 @@ CODE = "I007"
 NAME = "qualitative-quantity"
 SEVERITY = "warning"
 GUIDANCE = "适当性：可衡量，能定量的尽量定量（财预〔2011〕285号）"
+CRITERION = "适当性"
+OPINIONS = ("not-quantified", "value-mismatch")
 # 质量指标 is left out: a quality target is as often a standard met (验收合格, 达到国家标准) as a rate.
 DEFAULT_LEVEL2 = ("数量指标", "成本指标", "经济成本指标")
 OPTIONS: dict[str, object] = {"level2": DEFAULT_LEVEL2}

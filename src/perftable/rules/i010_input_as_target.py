@@ -28,6 +28,8 @@ CODE = "I010"
 NAME = "input-as-target"
 SEVERITY = "warning"
 GUIDANCE = "相关性：指标反映产出和效果而非投入（财预〔2015〕88号）"
+CRITERION = "相关性"
+OPINIONS = ("irrelevant",)
 WORDS = ("资金到位率", "资金到位", "预算执行率", "预算执行", "资金拨付", "拨付率", "资金使用率", "支出进度", "执行进度",
          "资金支付率", "资金支出率")  # fmt: skip
 OPTIONS: dict[str, object] = {"words": WORDS}

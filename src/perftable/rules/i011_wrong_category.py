@@ -39,6 +39,8 @@ NAME = "wrong-category"
 SEVERITY = "warning"
 INDICATOR_LAYOUTS = ("tree",)  # a flat list prints no categories
 GUIDANCE = "规范性：指标归入正确类别（财预〔2021〕101号 指标体系）"
+CRITERION = "完整性"
+OPINIONS = ("wrong-level",)
 # Quality measures of delivered work: a rate, or a name that ends in its acceptance (验收, 验收合格).
 QUALITY_WORDS = ("合格率", "达标率", "优良率", "准确率", "正确率", "验收通过率")
 ACCEPTANCE_ENDINGS = ("验收", "验收合格", "通过验收", "验收通过")

@@ -32,6 +32,8 @@ CODE = "I013"
 NAME = "indicator-name"
 SEVERITY = "warning"
 GUIDANCE = "预算管理一体化系统校验：指标名称长度与格式"
+CRITERION = "完整性"
+OPINIONS = ("unclear",)
 OPTIONS: dict[str, object] = {"max_length": 100}
 SUMMARY = {
     "zh": "指标名称为空、过长、含换行或多余空格，或只是一个横线",

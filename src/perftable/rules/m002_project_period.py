@@ -35,6 +35,8 @@ CODE = "M002"
 NAME = "project-period"
 SEVERITY = "warning"
 GUIDANCE = "可行性：项目期限覆盖预算年度，总额不小于年度金额"
+CRITERION = "可行性"
+OPINIONS = ("timeline",)
 SUMMARY = {
     "zh": "项目期限未覆盖预算年度，或总额小于年度金额",
     "en": "the project period misses the year, or total < annual",

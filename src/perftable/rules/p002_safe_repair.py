@@ -31,6 +31,8 @@ CODE = "P002"
 NAME = "safe-repair"
 SEVERITY = "info"
 GUIDANCE = "读取：不改变含义的修复"
+CRITERION = None
+OPINIONS = ()
 SUMMARY = {"zh": "读取时做了不改变含义的修复", "en": "the reader made a repair that keeps the meaning"}
 KINDS = tuple(kind for kind, code in REPAIR_CODES.items() if code == "P002")
 MESSAGES = {kind: REPAIRS[kind] for kind in KINDS}

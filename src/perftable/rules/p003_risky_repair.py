@@ -30,6 +30,8 @@ CODE = "P003"
 NAME = "risky-repair"
 SEVERITY = "warning"
 GUIDANCE = "读取：可能改变含义的修复，需对照原件"
+CRITERION = None
+OPINIONS = ()
 SUMMARY = {
     "zh": "读取时做了可能改变含义的修复",
     "en": "the reader made a repair that could change the meaning",

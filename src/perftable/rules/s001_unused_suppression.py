@@ -30,6 +30,8 @@ CODE = "S001"
 NAME = "unused-suppression"
 SEVERITY = "warning"
 GUIDANCE = "工具自身：清理失效的抑制"
+CRITERION = None
+OPINIONS = ()
 SUMMARY = {"zh": "未起作用的抑制注释或配置", "en": "a suppression that suppressed nothing"}
 MESSAGES = {
     "default": {

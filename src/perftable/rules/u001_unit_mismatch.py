@@ -34,6 +34,8 @@ CODE = "U001"
 NAME = "unit-mismatch"
 SEVERITY = "warning"
 GUIDANCE = "适当性：指标值清晰、可衡量（财预〔2015〕88号）"
+CRITERION = "适当性"
+OPINIONS = ("value-mismatch",)
 SUMMARY = {
     "zh": "名称或计量单位列中的单位与指标值的单位不一致",
     "en": "the unit of the name or 计量单位 contradicts the value",

@@ -31,6 +31,8 @@ CODE = "U003"
 NAME = "satisfaction-target"
 SEVERITY = "warning"
 GUIDANCE = "适当性：满意度以百分比、下限值表述（财预〔2021〕101号）"
+CRITERION = "适当性"
+OPINIONS = ("value-mismatch",)
 SUMMARY = {"zh": "满意度指标不是“≥百分比”形式", "en": "a satisfaction target is not a percentage with ≥"}
 MESSAGES = {
     "not-percent": {

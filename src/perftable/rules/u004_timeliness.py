@@ -43,6 +43,8 @@ CODE = "U004"
 NAME = "timeliness"
 SEVERITY = "warning"
 GUIDANCE = "可行性：时效目标在预算年度或项目期内（财预〔2015〕88号）"
+CRITERION = "可行性"
+OPINIONS = ("timeline",)
 SUMMARY = {
     "zh": "时效指标的日期超出预算年度，或无法识别",
     "en": "a 时效 value is outside the period, or not a time",

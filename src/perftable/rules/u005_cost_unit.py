@@ -30,6 +30,8 @@ CODE = "U005"
 NAME = "cost-unit"
 SEVERITY = "warning"
 GUIDANCE = "适当性：成本指标以货币计量（财预〔2021〕101号）"
+CRITERION = "适当性"
+OPINIONS = ("value-mismatch",)
 SUMMARY = {"zh": "成本指标没有货币单位", "en": "a cost indicator has no money unit"}
 MESSAGES = {
     "default": {

@@ -28,6 +28,8 @@ CODE = "U006"
 NAME = "unknown-unit"
 SEVERITY = "info"
 GUIDANCE = "适当性：计量单位规范"
+CRITERION = "适当性"
+OPINIONS = ("value-mismatch",)
 SUMMARY = {"zh": "无法识别的计量单位", "en": "a unit perftable does not know"}
 MESSAGES = {
     "default": {

@@ -30,6 +30,8 @@ CODE = "U007"
 NAME = "satisfaction-floor"
 SEVERITY = "warning"
 GUIDANCE = "适当性：满意度目标合理可核实（财预〔2021〕101号）"
+CRITERION = "适当性"
+OPINIONS = ("unreasonable-target",)
 OPTIONS: dict[str, object] = {"floor": "80"}
 SUMMARY = {"zh": "满意度目标过低，或承诺 100%", "en": "a satisfaction target below the floor, or =100%"}
 MESSAGES = {

@@ -42,6 +42,8 @@ CODE = "X001"
 NAME = "cost-times-quantity"
 SEVERITY = "warning"
 GUIDANCE = "相关性：数量、单价与任务资金相互对应（财预〔2015〕88号）"
+CRITERION = "相关性"
+OPINIONS = ("budget-mismatch",)
 OPTIONS: dict[str, object] = {"min_similarity": 0.5, "relative_tolerance": "0.01"}
 SUMMARY = {
     "zh": "数量 × 单位成本与对应任务的资金不符",

@@ -45,6 +45,8 @@ CODE = "X003"
 NAME = "year-mismatch"
 SEVERITY = "warning"
 GUIDANCE = "完整性：年度一致，未沿用往年内容"
+CRITERION = "完整性"
+OPINIONS = ("outdated",)
 SUMMARY = {"zh": "文中年份与表格年度不一致", "en": "years that disagree with the table's year"}
 MESSAGES = {
     "text": {

@@ -29,6 +29,20 @@ class AmountError(ValueError):
     """The text is not an amount."""
 
 
+MAX_DIGITS = (
+    18  # an amount of more digits is no budget's (10**18 元); arithmetic on it would overflow Decimal's 28
+)
+
+
+def rounded(number: Decimal, places: int = 0) -> Decimal:
+    """``number`` to ``places`` decimals, as ``quantize`` gives it; a number too long for the decimal context
+    (``quantize`` raises InvalidOperation past 28 digits) comes back as it is, never as an error."""
+    try:
+        return number.quantize(Decimal(1).scaleb(-places))
+    except InvalidOperation:
+        return number
+
+
 def decimal_from_float(value: float) -> Decimal:
     """A spreadsheet float as the Decimal a person typed: through its shortest repr, never ``Decimal(x)``.
 
@@ -122,6 +136,8 @@ def parse_amount(text: str) -> tuple[Decimal, MoneyUnit | None] | None:
         amount = Decimal(number)
     except InvalidOperation as exc:  # pragma: no cover - the regex admits only valid numbers
         raise AmountError(f"not an amount: {text!r}") from exc
+    if len(amount.as_tuple().digits) - max(0, -int(amount.as_tuple().exponent)) > MAX_DIGITS:
+        raise AmountError(f"not an amount: {text!r} (more than {MAX_DIGITS} digits before the decimal point)")
     if match["sign"] in ("-", "−"):
         amount = -amount
     unit = match["unit"]

@@ -243,10 +243,15 @@ MONEY_WORDS = (
 _ALTERNATIVES = re.compile(r"^(?P<unit>[^()（）]+)[(（][^()（）]+[)）]$")  # the unit's blanks stripped after
 
 
+# The middle dots a compound unit is written with (元/人·月): U+00B7 is the Chinese standard's; a PDF's font maps
+# the same glyph to U+30FB, U+FF65 or U+2027 depending on the fonts the reading machine has.
+_MIDDLE_DOTS = str.maketrans(dict.fromkeys("・･‧∙⋅•", "·"))
+
+
 def normalise_unit(unit: str, *, money_context: bool = False) -> str:
-    """The normal spelling of a unit: ``个月`` -> ``月``, ``％`` -> ``%``; a bare ``万`` is ``万元`` in money context;
-    a unit with alternatives in brackets is its first (``台（套）`` -> ``台``)."""
-    unit = to_simplified(unit.strip())
+    """The normal spelling of a unit: ``个月`` -> ``月``, ``％`` -> ``%``, ``元/人・月`` -> ``元/人·月``; a bare
+    ``万`` is ``万元`` in money context; a unit with alternatives in brackets is its first (``台（套）`` -> ``台``)."""
+    unit = to_simplified(unit.strip()).translate(_MIDDLE_DOTS)
     alternatives = _ALTERNATIVES.match(unit)
     first = alternatives["unit"].rstrip() if alternatives else ""
     if first and _INDEX.get(ALIASES.get(first, first)):

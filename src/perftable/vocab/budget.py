@@ -17,7 +17,7 @@ BUDGET_KEYS: Final[dict[str, str]] = {
              部门预算支出 预算资金总额 收入合计 部门预算合计 项目金额""",
     "annual_total": """年度资金申请总额 年度资金总额 本年度资金 年度预算资金 年度资金 当年资金 本年资金申请总额 年度预算申请总额
                     年度申请资金 年度资金申请 本年度资金总额 当年年度预算 年度本级预算金额 项目预算金额 年度预算金额
-                    年度金额 当年预算 年度预算资金总额 当年预算金额""",
+                    年度金额 当年预算 年度预算资金总额 当年预算金额 当年金额 本年金额 本年度金额 当年资金总额""",
     "basic": "基本支出 基本支出合计",
     "personnel": "人员经费 人员支出",
     "public_expenses": "公用经费 日常公用经费",
@@ -46,7 +46,8 @@ BUDGET_KEYS: Final[dict[str, str]] = {
 # Totals that open a column group: the labels under them in the same column belong to them, so that the two
 # 其他资金 of a project table (under 项目资金总额 and under 年度资金申请总额) get distinct keys.
 PROJECT_TOTAL_LABELS: Final = keys(
-    "项目资金总额 项目总预算 项目预算总额 项目总金额 项目资金总计 总预算 中期资金总额"
+    "项目资金总额 项目总预算 项目预算总额 项目总金额 项目资金总计 总预算 中期资金总额 实施期资金总额 实施期资金 实施期总额 "
+    "项目实施期资金总额 实施周期资金总额 长期资金总额"
 )
 # Keys that say what they are only together with the group they sit in. ``source`` is a funding source the
 # vocabulary does not name (其中：中央财政资金, 省级补助资金), kept under its printed label.

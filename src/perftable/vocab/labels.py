@@ -29,7 +29,7 @@ INFO_LABELS: Final = keys(
     """财政供养人员数 下属二级单位数 实施单位 项目实施单位 项目执行单位 项目单位 项目性质 项目类别 项目属性 项目分类
     项目类型 项目期限 项目周期 项目期 建设周期 建设期限 实施期限 实施周期 实施期 执行期限 起止时间 项目实施期 项目支出实施期 项目起止时间 项目起止日期 计划开始日期
     计划完成日期 项目开始日期 项目结束日期 项目负责人 项目负责人及电话 项目责任人 项目责任人(签字) 联系电话 联系人 填报人
-    填表人 填报日期 项目编码 部门预算编码 部门编码 单位编码 主管部门编码 资金用途 立项依据 项目审批 项目概况 项目总体概况
+    填表人 填报日期 项目编码 项目代码 项目编号 部门预算编码 部门编码 单位编码 主管部门编码 资金用途 立项依据 项目审批 项目概况 项目总体概况
     项目立项情况 项目立项的依据 项目申报的可行性 项目申报的必要性 部门职能 部门职能职责 部门职能职责概述 部门职能概述
     主要职能 部门(单位)职责 单位职责 部门职责 部门主要职责 部门职责概述 单位主要职责 绩效目标填报说明 主管处室 归口处室 归口科室 支出功能分类 资金性质 财政资金预算分类
     财政资金科目代码 编制人数 在职人数 实有人数 预算年度 年度"""
@@ -226,10 +226,19 @@ _SHORT_YEAR = re.compile(r"(?<![\d])(\d{2})\s*年度")
 _LABELLED_YEAR = re.compile(rf"(?:预算|编制|所属|申报)年度[:：]?\s*({YEAR})(?!\d)")
 
 
+# A title that leaves out 表 (a document's heading over its forms): a year, then whose targets they are, at the end.
+_TITLE_WITHOUT_TABLE = re.compile(
+    rf"{YEAR}年度?[^年]{{0,6}}(?:项目支出|部门整体支出|部门整体|单位整体支出|整体支出)(?:预算)?绩效目标$"
+)
+
+
 def is_title(text: str) -> bool:
-    """A title such as 2024年市级部门整体预算绩效目标表 or 财政项目支出绩效目标申报表."""
+    """A title such as 2024年市级部门整体预算绩效目标表 or 财政项目支出绩效目标申报表, or a document heading that
+    leaves out 表 after a year (西宁市城北区教育局2026年项目支出绩效目标)."""
     key = label_key(text)
-    return bool(_TITLE.search(key)) and len(key) <= 60 and "自评" not in key
+    if len(key) > 60 or "自评" in key:
+        return False
+    return bool(_TITLE.search(key) or _TITLE_WITHOUT_TABLE.search(key))
 
 
 def is_target_heading(text: str) -> bool:
