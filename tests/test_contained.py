@@ -7,6 +7,7 @@ timed assertion.
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import resource
@@ -266,3 +267,56 @@ def test_rounding_a_number_too_long_for_the_context_keeps_it() -> None:
     from perftable.values.numbers import rounded
 
     assert rounded(Decimal("2.345"), 2) == Decimal("2.34") and rounded(Decimal("1E+40")) == Decimal("1E+40")
+
+
+# --- a batch of a thousand files, some of them hostile ----------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_a_thousand_file_batch_with_hostile_files_reports_every_file_once(tmp_path: Path) -> None:
+    """980 tables and 20 hostile files of every kind in one folder, two workers, under a memory limit: every file
+    is reported once, the hostile ones as P001 with their reason, and the run ends with exit 2, no traceback."""
+    seed = SEED.read_text(encoding="utf-8")
+    for n in range(980):  # distinct tables: another project name and target each
+        text = seed.replace("≥", f"≥{n % 97 + 1}", 1) if "≥" in seed else seed
+        (tmp_path / f"t{n:04d}.md").write_text(text.replace("项目", f"项目{n}", 1), encoding="utf-8")
+    hostile = {
+        "h00-empty.md": b"",
+        "h01-binary.md": bytes(range(256)) * 40,
+        "h02-truncated.xlsx": (SAMPLES / "formats" / "lianjiang-clean.xlsx").read_bytes()[:900],
+        "h03-not-a-zip.docx": b"PK\x03\x04 not really a zip",
+        "h04-ods-bomb.ods": ods_bomb(9_000, 10_000),
+        "h05-flate-bomb.pdf": flate_bomb(40_000_000),
+        "h06-ragged.md": (
+            "| a |\n|---|\n" + "".join(f"|{'x|' * (k % 400 + 1)}\n" for k in range(3000))
+        ).encode(),
+        "h07-spans.html": ("<table>" + '<tr><td colspan="1000">x</td></tr>' * 2000 + "</table>").encode(),
+        "h08-no-table.md": "只有一段说明文字。\n".encode(),
+        "h09-gbk.md": seed.encode("gb18030"),
+        "h10-utf16.md": seed.encode("utf-16"),
+        "h11-nul.csv": b"a,b\x00,c\n" * 1000,
+        "h12-deep.html": b"<table>" * 50_000,
+        "h13-huge-amount.md": seed.replace("278.55", "9" * 40, 1).encode(),
+        "h14-pdf-garbage.pdf": b"%PDF-1.7\n" + bytes(range(256)) * 100,
+        "h15-xls-garbage.xls": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 5000,
+        "h16-ods-garbage.ods": b"PK\x05\x06" + b"\x00" * 18,
+        "h17-long-line.md": b"| " + b"9" * 5_000_000 + b" |\n",
+        "h18-control.md": seed.replace("产出指标", "产出\x1b]0;x\x07指标", 1).encode(),
+        "h19-xml-entities.html": b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]><table><tr><td>&a;&a;&a;</td></tr></table>',
+    }
+    for name, data in hostile.items():
+        (tmp_path / name).write_bytes(data)
+    result = bounded(
+        "validate", str(tmp_path), "--isolated", "--jobs", "2", "--format", "json-lines", "--lang", "en",
+        "--max-memory", "400MB", "--timeout", "60", seconds=600,
+    )  # fmt: skip
+    assert result.returncode == 2, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+    reports = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    files = [Path(report["file"]).name for report in reports if "file" in report]
+    assert sorted(set(files)) == sorted(path.name for path in tmp_path.iterdir())
+    p001 = [Path(r["file"]).name for r in reports if r.get("code") == "P001"]
+    assert len(p001) == len(set(p001))  # once each, never twice (a retried worker counts its file once)
+    unreadable = set(p001)
+    assert unreadable >= {"h00-empty.md", "h01-binary.md", "h04-ods-bomb.ods", "h05-flate-bomb.pdf"}
+    assert not {name for name in unreadable if name.startswith("t")}

@@ -1800,3 +1800,168 @@ def test_a_row_without_value_under_levels_printed_where_they_change_stays_an_ind
     )
     assert [i.name for i in doc.indicators][-1] == "项目完成时间"
     assert not [w for w in doc.warnings if w.kind == "wrapped-row"]
+
+
+# --- HTML: a form inside a page-layout table, a grid nested in a form's cell -----------------------------------
+
+LAYOUT_PAGE = """<html><body><table width="1000">
+<tr><td class="nav"><a href="/">首页</a> <a href="/zwgk/">政务公开</a></td></tr>
+<tr><td><p>2026年项目支出绩效目标表</p>
+<table border="1">
+<tr><td>项目名称</td><td colspan="3">学生资助补助经费</td></tr>
+<tr><td>年度绩效目标</td><td colspan="3">资助家庭经济困难学生5600人次。</td></tr>
+<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>
+<tr><td rowspan="2">产出指标</td><td>数量指标</td><td>资助学生人次</td><td>≥5600人次</td></tr>
+<tr><td>质量指标</td><td>资助对象精准率</td><td>100%</td></tr>
+<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>受助学生满意度</td><td>≥92%</td></tr>
+</table><p>主办：某市财政局 <table><tr><td>版权所有</td></tr></table></p></td></tr></table></body></html>"""
+
+
+def test_a_form_inside_a_page_layout_table_is_read_with_its_title() -> None:
+    (doc,) = perftable.loads(LAYOUT_PAGE, "html", "portal.html")
+    assert (doc.title, doc.year, doc.project, len(doc.indicators)) == (
+        "2026年项目支出绩效目标表",
+        2026,
+        "学生资助补助经费",
+        3,
+    )
+
+
+def test_an_indicator_grid_nested_in_a_form_cell_is_read_after_its_form() -> None:
+    page = """<table border="1">
+<tr><td>项目名称</td><td>学生资助补助经费</td></tr>
+<tr><td>资金总额</td><td>1467.28</td></tr>
+<tr><td>绩效指标</td><td><table>
+<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>
+<tr><td>产出指标</td><td>数量指标</td><td>资助学生人次</td><td>≥5600人次</td></tr>
+</table></td></tr></table>"""
+    (doc,) = perftable.loads(page, "html", "form.html")
+    assert (doc.project, doc.budget[0].amount, [i.name for i in doc.indicators]) == (
+        "学生资助补助经费",
+        Decimal("1467.28"),
+        ["资助学生人次"],
+    )
+
+
+# --- a listing continued in a table of its own (a converter that writes one table per page) -----------------
+
+
+CONTINUED_LISTING = """
+# 2026年项目支出绩效目标表
+
+| 项目名称 | 项目金额 | 年度绩效目标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| --- | --- | --- | --- | --- | --- | --- |
+| 社区居家养老服务补贴 | 278.55 | 为240户老年人提供补贴 | 产出指标 | 数量指标 | 补贴发放户数 | 240户 |
+|  |  |  | 满意度指标 | 服务对象满意度指标 | 老年人满意度 | ≥95% |
+| 特困人员供养经费 | 312.40 | 保障特困人员基本生活 | 产出指标 | 数量指标 | 救助人数 | ≥1450人 |
+
+{second}
+|  |  |  | 效益指标 | 社会效益指标 | 困难群众基本生活 | 得到有效保障 |
+|  |  |  | 满意度指标 | 服务对象满意度指标 | 救助对象满意度 | ≥95% |
+| 困难残疾人生活补贴 | 423.60 | 为3200名残疾人发放补贴 | 产出指标 | 数量指标 | 补贴发放人数 | ≥3200人 |
+"""
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "| 项目名称 | 项目金额 | 年度绩效目标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |\n| --- | --- | --- | --- | --- | --- | --- |",
+        "|  |  |  |  |  |  |  |\n| --- | --- | --- | --- | --- | --- | --- |",  # no header
+    ],
+    ids=["header-repeated", "no-header"],
+)
+def test_a_listing_continued_in_another_table_keeps_its_projects_whole(second: str) -> None:
+    docs = loads(CONTINUED_LISTING.replace("{second}", second))
+    assert [(d.project, [i.name for i in d.indicators]) for d in docs] == [
+        ("社区居家养老服务补贴", ["补贴发放户数", "老年人满意度"]),
+        ("特困人员供养经费", ["救助人数", "困难群众基本生活", "救助对象满意度"]),
+        ("困难残疾人生活补贴", ["补贴发放人数"]),
+    ]
+
+
+def test_note_and_sign_off_rows_under_a_listing_end_it() -> None:
+    """注：… and 填表人：… | 联系电话：… rows fill a listing's unit and goal columns: they are no project."""
+    docs = loads(
+        """
+# 2026年项目支出绩效目标表
+
+| 单位名称 | 项目名称 | 项目金额（万元） | 年度绩效目标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+|---|---|---|---|---|---|---|---|
+| 某区农业农村局 | 农机购置补贴 | 543.21 | 补贴农机具1350台 | 产出指标 | 数量指标 | 补贴机具台数 | ≥1350台 |
+| | | | | 满意度指标 | 服务对象满意度指标 | 受益农户满意度 | ≥90% |
+| 注：本表金额单位为万元。 | | | | | | | |
+| 填表人：赵磊 | | | 联系电话：0379-67712345 | | | | |
+"""
+    )
+    assert [(d.project, len(d.indicators)) for d in docs] == [("农机购置补贴", 2)]
+
+
+@pytest.mark.parametrize(
+    ("heading", "word"),
+    [
+        ("任务一：公共文化服务", "任务"),
+        ("重点任务1、公共文化服务", "重点任务"),
+        ("项目（一）公共文化服务", "项目"),
+    ],
+)
+def test_a_heading_row_inside_the_indicator_table_groups_the_indicators_under_it(
+    heading: str, word: str
+) -> None:
+    (doc,) = loads(
+        f"""
+# 2026年部门整体绩效目标表
+
+| 部门名称 | 某区文化旅游体育局 | | |
+|---|---|---|---|
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| {heading} | | | |
+| 产出指标 | 数量指标 | 送戏下乡演出场次 | ≥120场 |
+| 满意度指标 | 服务对象满意度指标 | 观众满意度 | ≥90% |
+| 任务二：全民健身 | | | |
+| 产出指标 | 数量指标 | 健身赛事场次 | ≥36场 |
+"""
+    )
+    assert [(i.name, i.value, dict(i.info)) for i in doc.indicators] == [
+        ("送戏下乡演出场次", "≥120场", {word: "公共文化服务"}),
+        ("观众满意度", "≥90%", {word: "公共文化服务"}),
+        ("健身赛事场次", "≥36场", {"任务": "全民健身"}),
+    ]
+    assert not {"I003", "P003"} & set(codes(doc))
+
+
+def test_a_project_cut_by_a_header_copied_into_a_sheet_stays_one_project() -> None:
+    """A sheet has no pages: a header copied in where a printed page would start cuts a project as a page does."""
+    docs = loads(
+        """
+| 项目名称 | 项目金额 | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+|---|---|---|---|---|---|
+| 应急物资储备项目 | 450 | 产出指标 | 数量指标 | 储备物资种类 | ≥45种 |
+| | | 产出指标 | 质量指标 | 物资完好率 | ≥98% |
+| 项目名称 | 项目金额 | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 应急物资储备项目 | 450 | 效益指标 | 社会效益指标 | 应急保障能力 | 持续提升 |
+| | | 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% |
+| 防汛抗旱项目 | 120 | 产出指标 | 数量指标 | 巡堤查险次数 | ≥30次 |
+"""
+    )
+    assert [(d.project, len(d.indicators)) for d in docs] == [("应急物资储备项目", 4), ("防汛抗旱项目", 1)]
+
+
+def test_digits_joined_across_a_line_break_are_a_repair_a_person_checks() -> None:
+    """278<br>55 reads as 27855 and 100<br>200人 as 100200人: one number broken or two numbers, the text cannot say;
+    each is a P003 repair, never a silent or meaning-keeping one."""
+    (doc,) = loads(
+        """
+| 项目名称 | 某项目 | | |
+|---|---|---|---|
+| 资金总额 | 278<br>55 | | |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 培训人数 | 100<br>200人 |
+| 产出指标 | 时效指标 | 完成时间 | 2026年<br>12月底前 |
+"""
+    )
+    assert doc.budget[0].amount == Decimal("27855") and doc.indicators[0].value == "100200人"
+    assert [(w.code, w.kind, w.location.line) for w in doc.warnings if w.kind != "carried-down"] == [
+        ("P003", "digits-joined", 3),
+        ("P003", "digits-joined", 5),
+        ("P002", "joined-lines", 6),  # a break between words: joining keeps the meaning
+    ]

@@ -151,3 +151,14 @@ def test_rules_shows_the_review_metadata(capsys: pytest.CaptureFixture[str]) -> 
     )
     main(["rules", "--review"])
     assert "得分 ≥ 90 为优" in capsys.readouterr().out
+
+
+def test_a_configuration_with_a_review_scoring_is_hashed_by_value() -> None:
+    """The engine caches rule sets by configuration: one with [review] weights must hash, equal to its copy."""
+    from perftable.config import Config
+    from perftable.review.scoring import Scoring
+
+    one = Config(review=Scoring(weights={"I003": 2.0}))
+    two = Config(review=Scoring(weights={"I003": 2.0}))
+    assert one == two and hash(one) == hash(two) and len({one, two}) == 1
+    assert Config(review=Scoring(weights={"I003": 3.0})) != one

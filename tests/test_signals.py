@@ -7,7 +7,9 @@ import os
 import signal
 import subprocess
 import sys
+import textwrap
 import time
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -132,3 +134,26 @@ def test_a_signal_whose_exception_python_swallowed_still_stops_the_run() -> None
         [sys.executable, "-c", child], capture_output=True, text=True, cwd=ROOT, check=False
     )
     assert result.returncode == 143, result.stderr
+
+
+def test_a_ctrl_c_while_the_command_line_is_imported_exits_130_without_a_traceback() -> None:
+    """The console script guards the import of the command line (a Ctrl-C in the first half second)."""
+    program = textwrap.dedent(
+        """
+        import sys
+
+        class Interrupt:  # a Ctrl-C that lands while perftable.cli is being imported
+            def find_spec(self, name, path=None, target=None):
+                if name == "perftable.cli":
+                    raise KeyboardInterrupt
+                return None
+
+        sys.meta_path.insert(0, Interrupt())
+        from perftable._entry import main
+        main()
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stderr) == (130, "perftable: interrupted\n")
+    scripts = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    assert scripts["project"]["scripts"]["perftable"] == "perftable._entry:main"

@@ -289,3 +289,18 @@ def test_every_range_separator_joins_a_period_and_a_goal_label_period(sep: str) 
     assert parse_range(f"2024年{sep}2026年") == (dt.date(2024, 1, 1), dt.date(2026, 12, 31))
     assert parse_date(f"2026年1{sep}12月") == (dt.date(2026, 12, 31), "≤")
     assert goal_label_kind(f"总体目标(2024年{sep}2026年)") == "long_goal"
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator"),
+    [
+        ("达到85%及以上", "≥"),
+        ("达到90%以上", "≥"),
+        ("达到95%", "="),
+        ("达到1万亩以下", "≤"),
+        ("不低于85%", "≥"),
+    ],
+)
+def test_a_suffix_says_more_than_reach(text: str, comparator: str) -> None:
+    """达到 (reach) reads as = only where no suffix (以上, 以下) says which way the target may be passed."""
+    assert parse_target(text).comparator == comparator

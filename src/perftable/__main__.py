@@ -1,3 +1,3 @@
-from perftable.cli import main
+from perftable._entry import main
 
 main()

@@ -31,6 +31,7 @@ Validated once, up front: an unknown key, a rule that does not exist, a bad seve
 
 from __future__ import annotations
 
+import dataclasses
 import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -122,7 +123,10 @@ class Config:
 
 
 def _frozen(value: Any) -> Any:
-    """A configuration value as a hashable one: mappings as sorted (key, value) pairs, lists as tuples."""
+    """A configuration value as a hashable one: mappings as sorted (key, value) pairs, lists as tuples, a
+    dataclass (the review scoring) as its fields'."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (type(value).__name__, *(_frozen(getattr(value, f.name)) for f in dataclasses.fields(value)))
     if isinstance(value, Mapping):
         return tuple(sorted((str(key), _frozen(item)) for key, item in value.items()))
     if isinstance(value, list | tuple):

@@ -74,6 +74,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the cell holds the formula 「{text}」 but the file keeps no computed value, so the amount reads as "
         "empty: open the workbook in Excel or WPS, recalculate and save it",
     },
+    "digits-joined": {
+        "zh": "单元格「{text}」的数字被换行隔开，已连在一起读作「{joined}」：可能是一个数被断开，也可能是两个数，请对照原件核对",
+        "en": "the digits of 「{text}」 are split by a line break and were read together as 「{joined}」: one number "
+        "broken, or two numbers? check the original",
+    },
     "spaced-digits": {
         "zh": "金额「{text}」的数字中间有空格，已按 {amount} 读取",
         "en": "the amount 「{text}」 has blanks inside its digits; read as {amount}",
@@ -120,6 +125,7 @@ REPAIR_CODES: Final[dict[str, Literal["P002", "P003"]]] = {
     "joined-lines": "P002",
     "stray-spaces": "P002",
     "spaced-digits": "P002",
+    "digits-joined": "P003",
     "realigned-row": "P003",
     "amounts-shifted": "P003",
     "level1-inferred": "P003",

@@ -125,7 +125,9 @@ def _listing_drafts(source: Source, layout: Plan, context: FileContext) -> list[
             department=context.department,
             money=money,
         )
-        out += [(index, draft) for draft in read_listing(table, header, listing)]
+        # a table that continues the listing before it: rows before its first project are the last project's
+        before = out[-1][1] if index in layout.continued and out else None
+        out += [(index, draft) for draft in read_listing(table, header, listing, before)]
     return out
 
 

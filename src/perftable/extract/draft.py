@@ -19,6 +19,19 @@ _WHITE = re.compile(r"\s+")
 Items = list[tuple[int, Cell]]
 
 
+_DIGIT_BREAK = re.compile(r"\d[ \t]*+\n\s*+\d")
+
+
+def _digits_across_lines(cell: Cell) -> bool:
+    """Digits on both sides of a line break the author (not a PDF's layout) put in a cell: ``278<br>55`` joins to
+    27855, which may be one number broken or two numbers (``100<br>200``)."""
+    return not cell.origin.laid_out and "\n" in cell.text and _DIGIT_BREAK.search(cell.text) is not None
+
+
+def _shown_breaks(text: str) -> str:
+    return text.strip().replace("\n", "↵")[:40]
+
+
 def distinct(row: list[Cell]) -> Items:
     """The non-empty cells of a row with their column index, a horizontally merged area counted once."""
     out: list[tuple[int, Cell]] = []
@@ -137,7 +150,7 @@ class Draft:
 
     def amount_of(self, printed: str, cell: Cell) -> AmountReading | None:
         """An amount cell read, recording what reading it took (digits split by a blank, an amount printed
-        twice); None when it is not an amount."""
+        twice, digits joined across a line break); None when it is not an amount."""
         try:
             reading = read_amount(printed)
         except AmountError:
@@ -146,6 +159,8 @@ class Draft:
             return None
         for kind in reading.repairs:
             self.repair(kind, cell, text=printed[:40], amount=f"{reading.amount}")
+        if _digits_across_lines(cell):
+            self.repair("digits-joined", cell, text=_shown_breaks(cell.text), joined=printed[:40])
         return reading
 
     def text_of(self, cell: Cell) -> str:
@@ -153,7 +168,9 @@ class Draft:
         layout wraps, which every long cell has)."""
         text = clean_text(cell.text)
         if not cell.merged and not cell.origin.laid_out:
-            if was_broken(cell.text):
+            if _digits_across_lines(cell):  # 100<br>200: two numbers, or one broken? a person should look
+                self.repair("digits-joined", cell, text=_shown_breaks(cell.text), joined=text[:40])
+            elif was_broken(cell.text):
                 self.repair("joined-lines", cell, text=text)
             elif text != cell.text.strip() and _WHITE.sub("", text) == _WHITE.sub("", cell.text):
                 self.repair("stray-spaces", cell, text=text)

@@ -9,6 +9,7 @@ place is inferred from the level-2. Every repair is recorded on the document.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -168,6 +169,14 @@ def _named_levels(fields: RowFields) -> tuple[str, str]:
     return ("满意度指标", "") if ("满意度" in name or "满意率" in name) else ("", "")
 
 
+# A row of one cell heading a group of indicators: 任务一：公共文化服务, 项目2、校舍维修, 活动（三）送戏下乡.
+_GROUP_HEADING = re.compile(
+    r"^(?P<word>重点任务|工作任务|任务|子项目|项目|活动)\s*+"
+    r"(?:[（(][一二三四五六七八九十百\d]{1,4}[)）]\s*+[：:、.．]?|[一二三四五六七八九十百\d]{1,4}\s*+[：:、.．])\s*+"
+    r"(?P<name>\S.{0,60})$"
+)
+
+
 def _joined(above: Cell, below: Cell | None) -> Cell:
     """A cell of the row above with the text of the same cell in a continuation row (its wrapped line): run on,
     with a blank only between two Latin letters or digits."""
@@ -209,6 +218,7 @@ class IndicatorReader:
             long_out  # where the 实施周期 values of coded cells go (None: a form; they are kept in info)
         )
         self.carry = Carry()
+        self.group: tuple[str, str] | None = None  # the group heading in force (任务, 公共文化服务)
         self._last: tuple[RowFields, str, str, Cell] | None = None  # the last indicator read, as its row
         self._page: int | None = None  # the page of the last row read (PDF)
         # rows with a value that print the level-1 of the valued row before them again, and such rows that take
@@ -281,6 +291,12 @@ class IndicatorReader:
         """Read a row, given as its distinct non-empty cells."""
         cells = dict(items)
         if not cells:
+            return
+        if len(items) == 1 and (group := _GROUP_HEADING.match(clean_text(items[0][1].text))):
+            self.group = (
+                group["word"],
+                group["name"],
+            )  # 任务一：公共文化服务 over the indicators that follow
             return
         fields = positional(cells, self.cols)
         if needs_realign(cells, self.cols, fields):
@@ -418,6 +434,8 @@ class IndicatorReader:
         name = draft.text_of(fields.name) if fields.name else ""
         value = draft.text_of(fields.value) if fields.value else ""
         info = {header: draft.text_of(cell) for header, cell in fields.extras.items()}
+        if self.group is not None:
+            info.setdefault(*self.group)
         unit = None
         if fields.unit is not None and not fields.unit.empty:
             unit = normalise_unit(clean_text(fields.unit.text), money_context=money_context(name))

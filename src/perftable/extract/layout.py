@@ -20,7 +20,7 @@ contents or a 名词解释 section is never read as a field or a budget line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from perftable import vocab
@@ -55,6 +55,8 @@ class Plan:
 
     kinds: dict[int, TableKind] = field(default_factory=dict)
     listings: dict[int, ListingHeader] = field(default_factory=dict)
+    # a listing table that continues the listing table before it (index -> that table's index)
+    continued: dict[int, int] = field(default_factory=dict)
     read: set[int] = field(default_factory=set)
     preambles: dict[int, list[int]] = field(default_factory=dict)
     # table index -> why it was skipped: ("other-table", its title) or ("no-target-vocabulary", "")
@@ -143,6 +145,7 @@ def plan(blocks: list[Block]) -> Plan:
     """Classify every table and choose the text lines the form reader gets."""
     result = Plan()
     previous_form: int | None = None
+    previous_listing: int | None = None
     for index, block in enumerate(blocks):
         if not isinstance(block, Table):
             continue
@@ -151,12 +154,26 @@ def plan(blocks: list[Block]) -> Plan:
         lines = [line.text for i in preamble if isinstance(line := blocks[i], TextLine)]
         title = table_title(lines)
         header = listing_header(block)
+        before = result.listings.get(previous_listing) if previous_listing is not None else None
         if names_other_table(title) and (header is None or header.indicators is None):
             result.kinds[index] = "other"
             result.skipped[index] = ("other-table", title or "")
         elif header is not None:
             result.kinds[index] = "listing"
             result.listings[index] = header
+            if previous_listing is not None and title is None and _continues(blocks, previous_listing, index):
+                result.continued[index] = previous_listing
+        elif (
+            before is not None
+            and previous_listing is not None
+            and title is None
+            and block.width == _width(blocks[previous_listing])
+            and _continues(blocks, previous_listing, index)
+        ):
+            # a listing's next page as a table of its own, without the header: read under the listing's header
+            result.kinds[index] = "listing"
+            result.listings[index] = replace(before, body=0)
+            result.continued[index] = previous_listing
         elif has_form_vocabulary(block) or (
             previous_form is not None and title is None and _continues(blocks, previous_form, index)
         ):
@@ -165,13 +182,18 @@ def plan(blocks: list[Block]) -> Plan:
             result.kinds[index] = "other"
             result.skipped[index] = ("no-target-vocabulary", "")
         previous_form = index if result.kinds[index] == "form" else None
+        previous_listing = index if result.kinds[index] == "listing" else None
     _choose_lines(blocks, result)
     return result
 
 
+def _width(block: Block) -> int:
+    return block.width if isinstance(block, Table) else 0
+
+
 def _continues(blocks: list[Block], before: int, index: int) -> bool:
-    """True when table ``index`` follows form table ``before`` with nothing but short lines between (a form table
-    continued on the next page with no header of its own)."""
+    """True when table ``index`` follows table ``before`` with nothing but short lines between (a table continued
+    on the next page, as converters that write a table per page leave it)."""
     between = blocks[before + 1 : index]
     return all(isinstance(block, TextLine) and not is_prose(block.text) for block in between)
 

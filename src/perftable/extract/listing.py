@@ -16,10 +16,10 @@ Reading one:
    where the name cell starts (a new merged area; in a flattened table, a filled cell), or where an amount or goal
    cell starts under a name that goes on (one name over several funded parts: each part is a project). In a flat
    export the project cells are printed again on every row: a row that repeats them all goes on with the block.
-3. **Page breaks**: a block cut by a page break is printed in two parts; the second starts the next page. The two
-   are one project when the second has no name (a cut cell), when the first has none (its name is printed on the
-   next page), or when both print the same name and amounts. Parts on one page never join (a code may stand for
-   several projects).
+3. **Page breaks**: a block cut by a page break is printed in two parts; the second starts the next page (or, in a
+   sheet, follows the header copied in where a printed page would start). The two are one project when the second
+   has no name (a cut cell), when the first has none (its name is printed on the next page), or when both print
+   the same name and amounts. Other parts on one page never join (a code may stand for several projects).
 4. **Rows that are not projects**: a 合计/总计/小计 row, a ``**`` placeholder, a spending unit's heading (a name with
    no amount, goal or indicator) or subtotal (its amount is the sum of the projects under it, up to the next
    one): the unit names the projects after it (``资金使用单位``).
@@ -182,6 +182,7 @@ def _amount_keys(columns: dict[int, ListingColumn]) -> None:
 class _Block:
     rows: list[list[Cell]] = field(default_factory=list)
     inherited: Cell | None = None  # the name cell of the part before, for a part whose name cell is empty
+    after_header: bool = False  # the block starts under a header printed again (a page's top, in any format)
 
     @property
     def first_page(self) -> int | None:
@@ -307,9 +308,14 @@ def _blocks(table: Table, header: ListingHeader) -> list[_Block]:
     spans = any(row[col].merged for row in body for col in header.project_columns)
     blocks: list[_Block] = []
     above: list[Cell] | None = None
+    cut = False  # a header printed again was just passed
     for row in body:
+        filled = distinct(row)
+        if filled and not filled[0][1].merged and vocab.is_footnote(filled[0][1].text):
+            break  # 注：…, 填表人：… under the listing end it (their cells are no project's)
         if _is_repeated_header(row, header):
             above = None
+            cut = True
             continue
         if (
             blocks
@@ -321,9 +327,9 @@ def _blocks(table: Table, header: ListingHeader) -> list[_Block]:
             above = row
             continue
         if _starts(row, above, header, spans) or not blocks:
-            blocks.append(_Block())
+            blocks.append(_Block(after_header=cut))
         blocks[-1].rows.append(row)
-        above = row
+        above, cut = row, False
     return blocks
 
 
@@ -404,7 +410,8 @@ def _join_pages(blocks: list[_Block], header: ListingHeader) -> list[_Block]:
             last = out[-1]
             pages = (last.last_page, block.first_page)
             turned = pages[0] is not None and pages[1] is not None and pages[1] > pages[0]
-            if turned and _same_project(last, block, header):
+            # a sheet has no pages: a header copied in (as at a printed page's top) cuts a project the same way
+            if (turned or block.after_header) and _same_project(last, block, header):
                 last.rows += block.rows
                 continue
         out.append(block)
@@ -486,11 +493,19 @@ def split_code(name: str) -> tuple[str | None, str]:
     return (match["code"], rest) if rest else (None, name)
 
 
-def read_listing(table: Table, header: ListingHeader, context: ListingContext) -> list[Draft]:
-    """The projects of a listing, in order, as drafts."""
+def read_listing(
+    table: Table, header: ListingHeader, context: ListingContext, before: Draft | None = None
+) -> list[Draft]:
+    """The projects of a listing, in order, as drafts. ``before``: the last project of the listing table this one
+    continues, to which the rows before this table's first project belong."""
     blocks = _join_pages(_blocks(table, header), header)
     kinds = _kinds(blocks, header)
     drafts: list[Draft] = []
+    if before is not None:
+        for block, kind in zip(blocks, kinds, strict=True):
+            if kind != "orphan":
+                break
+            _read_indicators(before, block, header)
     unit: str | None = None
     name = header.first("project")
     previous: _Block | None = None

@@ -3,6 +3,13 @@
 ``rowspan``/``colspan`` are expanded: every covered cell holds the top-left cell's text and location, marked
 ``merged``. Missing end tags (``<td>a<td>b``) are tolerated as browsers tolerate them. Text outside tables becomes
 :class:`~perftable.grid.TextLine` blocks (for titles).
+
+A table nested in a cell that is a grid of its own (two rows or more, one with two cells or more) is a table of its
+own. Its holder is either a form (a cell of it is a field label: 项目名称, 部门名称, 年度绩效目标 …), read as a table
+followed by the grids nested in it, as Word tables are (:mod:`perftable.readers.docx`); or a **page-layout table**
+(old government portals lay out the whole page with ``<table>``: menu, title, the form, footer), whose cells are
+read as text lines with the nested grids in their place, so that the title above a form stays above it. A nested
+table that is no grid (one row, or one cell a row) is text of the cell holding it.
 """
 
 from __future__ import annotations
@@ -10,7 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from perftable import vocab
 from perftable.grid import Block, Cell, Origin, Table, TextLine, cell_value, check_area
+from perftable.text import label_key
 
 _MAX_SPAN = 1000
 _BREAKS = frozenset({"br", "p", "div", "li", "tr"})
@@ -18,11 +27,18 @@ _SKIP = frozenset({"script", "style", "head"})
 
 
 @dataclass(slots=True)
+class _Nested:
+    """A grid table nested in a cell, as the blocks it reads as."""
+
+    blocks: list[Block]
+
+
+@dataclass(slots=True)
 class _RawCell:
     pos: tuple[int, int]
     rowspan: int
     colspan: int
-    parts: list[str] = field(default_factory=list)
+    parts: list[str | _Nested] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -132,15 +148,17 @@ class _TableParser(HTMLParser):
         elif tag == "table":
             self._close_row(table)
             self.stack.pop()
-            if self.stack:  # a nested table: its text goes into the enclosing cell
+            if self.stack:  # a nested table: a grid of its own, or text of the enclosing cell
                 outer = self.stack[-1]
                 if outer.cell is not None:
-                    outer.cell.parts.append(
-                        "\n".join(" ".join("".join(c.parts).strip() for c in row) for row in table.rows)
-                    )
+                    if _is_grid(table.rows):
+                        outer.cell.parts.append(_Nested(self._blocks_of(table)))
+                    else:
+                        outer.cell.parts.append(
+                            "\n".join(" ".join(_cell_text(c) for c in row) for row in table.rows)
+                        )
             else:
-                self._caption(table)
-                self.blocks.append(expand(table.rows, self.origin))
+                self.blocks.extend(self._blocks_of(table))
         elif tag in ("p", "div", "li") and table.cell is not None:
             table.cell.parts.append("\n")
 
@@ -164,18 +182,63 @@ class _TableParser(HTMLParser):
             table = self.stack.pop()
             self._close_row(table)
             if not self.stack:
-                self._caption(table)
-                self.blocks.append(expand(table.rows, self.origin))
+                self.blocks.extend(self._blocks_of(table))
         self._flush_text()
 
-    def _caption(self, table: _RawTable) -> None:
+    def _blocks_of(self, table: _RawTable) -> list[Block]:
+        """What a table reads as: its caption and grid, then the grids nested in it; or, for a page-layout table,
+        its cells' text as lines with the nested grids in their place (see the module docstring)."""
+        caption = self._caption(table)
+        nested = [
+            part for row in table.rows for raw in row for part in raw.parts if isinstance(part, _Nested)
+        ]
+        if not nested:
+            return [*caption, expand(table.rows, self.origin)]
+        if any(_is_form_label(_cell_text(raw)) for row in table.rows for raw in row):
+            return [*caption, expand(table.rows, self.origin), *(b for part in nested for b in part.blocks)]
+        flowed: list[Block] = [*caption]
+        for row in table.rows:
+            for raw in row:
+                text: list[str] = []
+                for part in [*raw.parts, _Nested([])]:
+                    if isinstance(part, str):
+                        text.append(part)
+                        continue
+                    flowed += self._lines("".join(text), raw.pos)
+                    flowed += part.blocks
+                    text = []
+        return flowed
+
+    def _lines(self, text: str, pos: tuple[int, int]) -> list[Block]:
+        lines = [" ".join(line.split()) for line in text.replace("\xa0", " ").split("\n")]
+        return [TextLine(line, Cell(line, pos, self.origin)) for line in lines if line]
+
+    def _caption(self, table: _RawTable) -> list[Block]:
         """A table's caption, as the line printed above it."""
         if table.caption is not None and (text := _cell_text(table.caption).strip()):
-            self.blocks.append(TextLine(text, Cell(text, table.caption.pos, self.origin)))
+            return [TextLine(text, Cell(text, table.caption.pos, self.origin))]
+        return []
+
+
+def _is_grid(rows: list[list[_RawCell]]) -> bool:
+    """A table of its own: two rows or more, one of them with two cells or more."""
+    return len(rows) >= 2 and any(len(row) >= 2 for row in rows)
+
+
+def _is_form_label(text: str) -> bool:
+    """A field label of a 绩效目标表 (项目名称, 部门名称, 年度绩效目标, 资金总额): its table is a form, not a layout."""
+    key = label_key(text)
+    return bool(key) and (
+        key in vocab.DEPARTMENT_LABELS
+        or key in vocab.PROJECT_LABELS
+        or vocab.goal_label_kind(text) is not None
+        or vocab.budget_key(text) is not None
+    )
 
 
 def _cell_text(raw: _RawCell) -> str:
-    lines = [" ".join(line.split()) for line in "".join(raw.parts).replace("\xa0", " ").split("\n")]
+    text = "".join(part for part in raw.parts if isinstance(part, str))
+    lines = [" ".join(line.split()) for line in text.replace("\xa0", " ").split("\n")]
     return cell_value("\n".join(line for line in lines if line))
 
 

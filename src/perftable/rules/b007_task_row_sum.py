@@ -2,7 +2,8 @@
 sum of its column.
 
 Task tables that split each task's money into sources (资金总额 | 财政拨款 | 其他资金, as Shaanxi-style layouts do)
-must add up row by row; a 合计/金额合计 row must equal the sum of the tasks above it.
+must add up row by row; where only one source is printed (总额 | 其中：财政拨款) the rest is not shown, and the source
+may only not exceed the task's total. A 合计/金额合计 row must equal the sum of the tasks above it.
 
 Passing::
 
@@ -49,6 +50,10 @@ MESSAGES = {
         "zh": "任务「{task}」的资金 {funds} ≠ {parts} = {sum}",
         "en": "the funds of the task 「{task}」, {funds}, differ from {parts} = {sum}",
     },
+    "part": {
+        "zh": "任务「{task}」的{part} {amount} 大于其资金 {funds}",
+        "en": "the {part} of the task 「{task}」, {amount}, is more than its funds, {funds}",
+    },
     "total": {
         "zh": "任务资金合计为 {total}，但各任务资金之和为 {sum}",
         "en": "the task total is {total}, but the tasks add up to {sum}",
@@ -87,8 +92,17 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         sources = _sources(task)
         if task.funds is None or not sources:
             continue
+        tolerance = _tolerance([task.funds, *(a for _, a in sources)], override)
+        if (
+            len(sources) == 1
+        ):  # one part printed (其中：财政拨款): the rest is not shown, the part is at most the whole
+            ((header, amount),) = sources
+            if amount - task.funds > tolerance:
+                yield Problem(task.location, {"task": task.name, "part": header, "amount": show(amount),
+                                              "funds": show(task.funds)}, "part")  # fmt: skip
+            continue
         total = sum((amount for _, amount in sources), Decimal(0))
-        if abs(total - task.funds) > _tolerance([task.funds, *(a for _, a in sources)], override):
+        if abs(total - task.funds) > tolerance:
             parts = " + ".join(f"{header} {show(amount)}" for header, amount in sources)
             yield Problem(task.location, {"task": task.name, "funds": show(task.funds), "parts": parts,
                                           "sum": show(total)}, "row")  # fmt: skip

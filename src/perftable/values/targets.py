@@ -146,7 +146,8 @@ def _parse_quantity(core: str, comparator: Comparator | None, money: bool) -> Ta
     unit = _unit(match["unit"], match["punit"], money)
     unit2 = _unit(match["unit2"], match["punit2"], money)
     return Target(
-        comparator=comparator or suffix_cmp,
+        # 达到85%及以上: "reach" says = only where no suffix says more (≥)
+        comparator=suffix_cmp if suffix_cmp and comparator in (None, "=") else comparator,
         number=_number(match["num"]),
         number_max=_number(match["max"]) if match["max"] else None,
         unit=unit or unit2,
