@@ -189,9 +189,7 @@ def test_goals_header_and_info_changes_and_ignore() -> None:
 def test_cli_exit_codes_and_summary_first() -> None:
     result = run_cli("diff", str(OLD), str(NEW))
     assert result.returncode == 1
-    assert result.stdout.splitlines()[2].startswith(
-        "摘要: 表头 2 changed; 基本信息 1 changed; 预算 1 changed;"
-    )
+    assert result.stdout.splitlines()[2].startswith("摘要: 表头 修改 2；基本信息 修改 1；预算 修改 1；")
     assert run_cli("diff", str(OLD), str(OLD)).returncode == 0
     missing = run_cli("diff", str(OLD), "nope.md")
     assert missing.returncode == 2 and missing.stderr.strip() == "perftable: error: nope.md: no such file"

@@ -49,7 +49,7 @@ def test_check_and_diff(tmp_path: Path) -> None:
     checked = run_cli("render", str(original), "--check")
     assert checked.returncode == 1 and f"would rewrite {original}" in checked.stderr and checked.stdout == ""
     shown = run_cli("render", str(original), "--diff")
-    assert shown.returncode == 0 and shown.stdout.startswith(f"--- {original}\n+++ {original} (rendered)\n")
+    assert shown.returncode == 1 and shown.stdout.startswith(f"--- {original}\n+++ {original} (rendered)\n")
     assert "+| 绩效指标" in shown.stdout
     assert run_cli("render", str(original), "--check", "--diff").returncode == 1
     assert original.read_bytes() == CLEAN.read_bytes()  # nothing was written

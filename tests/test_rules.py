@@ -109,7 +109,7 @@ def test_documentation_examples_behave_as_documented(rule: Rule, tmp_path: Path)
         (
             "fail-yuan.md",
             "基本支出(元) 2,785,500.00 + 项目支出(元) 9,950,700.00 = 12,736,200.00，"
-            "但部门预算支出合计(元)为 12,737,200.00，相差 1000.00元",
+            "但部门预算支出合计(元)为 12,737,200.00，相差 1,000.00元",  # one number format
         ),
         # parts in another unit than the whole: every amount carries its unit
         (

@@ -29,6 +29,13 @@ class RunSettings:
     isolated: bool = False
     overrides: dict[str, Any] = field(default_factory=dict)
     read_options: ReadOptions = DEFAULT_OPTIONS
+    # files read under another name: standard input, kept in a temporary file, reported as --stdin-filename names it
+    names: dict[str, str] = field(default_factory=dict)
+    skip_no_table: bool = False  # a file holding no 绩效目标表 (README.md, notes, an empty file) is no P001
+
+
+# What a file holding no 绩效目标表 is reported as (P001's kind): skipped under --skip-no-table.
+NO_TABLE_KINDS = frozenset({"no-table", "self-evaluation", "empty"})
 
 
 _CONFIGS: dict[tuple[Config, str], Config] = {}
@@ -65,7 +72,13 @@ def _explicit(config_file: str) -> Config:
 
 
 def check_one(path: Path, settings: RunSettings) -> FileReport:
-    return check_file(path, config_for(path, settings), options=settings.read_options)
+    display = settings.names.get(str(path))
+    config = config_for(Path(display) if display else path, settings)
+    report = check_file(path, config, options=settings.read_options, display=display)
+    skippable = report.error is not None and report.findings and report.findings[0].params.get("kind")
+    if settings.skip_no_table and skippable in NO_TABLE_KINDS:
+        return FileReport(file=report.file, no_table=True)  # no finding: a note says it
+    return report
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,12 +114,13 @@ def _lost(item: Packed, reason: str) -> Checked:
 
 
 def _checked(report: FileReport, ctx: FormatContext | None, keep: bool) -> Checked:
+    counts = Summary.of(report)  # every finding counts, shown or not
     text = ""
     if ctx is not None:
-        from perftable.report import module
+        from perftable.report import module, shown
 
+        report = shown(report, ctx)
         text = module(ctx.format).stream(report, ctx)
-    counts = Summary.of(report)
     return Checked(report if keep else report.model_copy(update={"findings": []}), text, counts)
 
 

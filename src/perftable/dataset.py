@@ -20,25 +20,40 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
+from perftable.model import Location
+from perftable.rules._indicators import effective_unit
+from perftable.values.numbers import convert
+
 if TYPE_CHECKING:
     from perftable.model import Document
 
-What = Literal["indicators", "budget", "tasks"]
+What = Literal["indicators", "budget", "tasks", "tables"]
 Row = dict[str, Any]
 
 _DOCUMENT = ["file", "table", "kind", "title", "year", "department", "project"]
+# Where a row came from, split (the ``location`` column holds it as one text): the fields of a Location that
+# apply, each in its own column, so that rows can be filtered by sheet or page and sorted by row.
+LOCATION_COLUMNS = ["at_sheet", "at_cell", "at_page", "at_table", "at_row", "at_line", "at_column"]
 COLUMNS: dict[str, list[str]] = {
     "indicators": [
         *_DOCUMENT,
         *("period", "level1", "level2", "name", "value", "unit", "comparator", "number", "number_max"),
         *("target_unit", "per", "date", "qualitative", "change", "info", "location"),
+        *("effective_unit", "amount_yuan", "id", *LOCATION_COLUMNS),
     ],
-    "budget": [*_DOCUMENT, "label", "key", "amount", "value", "unit", "location"],
+    "budget": [*_DOCUMENT, "label", "key", "amount", "value", "unit", "location", "amount_yuan", "id",
+               *LOCATION_COLUMNS],
     "tasks": [
         *_DOCUMENT,
         *("section", "number", "name", "content", "funds", "unit", "target", "info", "location"),
+        *("amount_yuan", "id", *LOCATION_COLUMNS),
     ],
-}
+    "tables": [
+        *_DOCUMENT,
+        *("layout", "total", "total_unit", "total_yuan", "annual_total", "annual_total_unit", "annual_total_yuan"),
+        *("indicators", "tasks", "repairs", "errors", "warnings", "infos", "passed", "location", "id"),
+    ],
+}  # fmt: skip
 BOM = "\ufeff"
 _RISKY = ("=", "+", "-", "@")
 _PLAIN_NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
@@ -65,6 +80,37 @@ def _document_columns(doc: Document, table: int) -> Row:
         "department": doc.department,
         "project": doc.project,
     }
+
+
+def stable_id(file: str, table: int, position: str) -> str:
+    """A row's id, the same in every run and for the finding about that row: its file (as reports name it,
+    relative to the working folder), its table and its position in the file. ``perftable validate --format
+    json`` gives each finding the id of the row it is about (``row_id``), so findings join to exported rows."""
+    import hashlib
+
+    from perftable.report import relative
+
+    key = "\x00".join((relative(file), str(table), position))
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _where(location: Location, table: int) -> Row:
+    """The location's columns, and the row's stable id."""
+    return {
+        "location": str(location),
+        "id": stable_id(location.file, table, location.position),
+        **{
+            f"at_{name}": getattr(location, name)
+            for name in ("sheet", "cell", "page", "table", "row", "line", "column")
+        },
+    }
+
+
+def in_yuan(amount: Decimal | None, unit: str | None) -> Decimal | None:
+    """An amount in 元 (exact: a Decimal), when its unit is a money unit; None otherwise."""
+    if amount is None or unit not in ("元", "万元", "亿元"):
+        return None
+    return convert(amount, unit, "元")  # type: ignore[arg-type]  # checked above: a MoneyUnit
 
 
 def _info(info: dict[str, str]) -> str | None:
@@ -98,7 +144,9 @@ def indicator_rows(docs: list[Document]) -> list[Row]:
                     "qualitative": target.qualitative,
                     "change": target.change,
                     "info": _info(ind.info),
-                    "location": str(ind.location),
+                    "effective_unit": effective_unit(ind),
+                    "amount_yuan": in_yuan(target.number, effective_unit(ind)),
+                    **_where(ind.location, table),
                 }
             )
     return rows
@@ -113,7 +161,8 @@ def budget_rows(docs: list[Document]) -> list[Row]:
             "amount": line.amount,
             "value": line.value,
             "unit": line.unit,
-            "location": str(line.location),
+            "amount_yuan": in_yuan(line.amount, line.unit),
+            **_where(line.location, table),
         }
         for table, doc in _numbered(docs)
         for line in doc.budget
@@ -132,16 +181,56 @@ def task_rows(docs: list[Document]) -> list[Row]:
             "unit": task.unit,
             "target": task.target,
             "info": _info(task.info),
-            "location": str(task.location),
+            "amount_yuan": in_yuan(task.funds, task.unit),
+            **_where(task.location, table),
         }
         for table, doc in _numbered(docs)
         for task in doc.tasks
     ]
 
 
+def table_rows(docs: list[Document]) -> list[Row]:
+    """A row per table: who and what it is, its totals (a department's printed total, else 基本支出 + 项目支出),
+    its counts, and what ``perftable validate`` finds in it (with the configuration found for its file):
+    ``passed`` when no error."""
+    from perftable.config import discover
+    from perftable.engine import check_document
+    from perftable.files import resolved
+    from perftable.rules import _budget
+
+    rows: list[Row] = []
+    for table, doc in _numbered(docs):
+        findings = check_document(doc, discover(resolved(doc.source.file).parent), table)
+        counts = {level: sum(f.severity == level for f in findings) for level in ("error", "warning", "info")}
+        row: Row = {**_document_columns(doc, table), "layout": doc.layout}
+        for key in ("total", "annual_total"):
+            line = _budget.line(doc, key)
+            if key == "total" and doc.kind == "department":
+                line = _budget.department_whole(doc)  # printed, else 基本支出 + 项目支出
+            line = line if line is not None and line.amount is not None else None
+            row[key] = line.amount if line else None
+            row[f"{key}_unit"] = line.unit if line else None
+            row[f"{key}_yuan"] = in_yuan(line.amount, line.unit) if line else None
+        location = doc.locations.get("title") or Location(file=doc.source.file)
+        row.update(
+            indicators=len(doc.indicators),
+            tasks=len(doc.tasks),
+            repairs=len(doc.warnings),
+            errors=counts["error"],
+            warnings=counts["warning"],
+            infos=counts["info"],
+            passed=counts["error"] == 0,
+            location=str(location),
+            id=stable_id(doc.source.file, table, ""),
+        )
+        rows.append(row)
+    return rows
+
+
 def rows_of(docs: list[Document], what: What) -> list[Row]:
     """The rows of one kind for these documents."""
-    return {"indicators": indicator_rows, "budget": budget_rows, "tasks": task_rows}[what](docs)
+    kinds = {"indicators": indicator_rows, "budget": budget_rows, "tasks": task_rows, "tables": table_rows}
+    return kinds[what](docs)
 
 
 def text_of(value: Any) -> str:

@@ -19,7 +19,7 @@ from perftable.config import Config, discover
 from perftable.errors import ReadError
 from perftable.files import resolved
 from perftable.findings import FileReport, Finding, Report, Severity
-from perftable.messages import Lang, translate
+from perftable.messages import Lang, Localized, translate
 from perftable.model import Document, Location
 from perftable.profiles import PROFILES, Profile, detect
 from perftable.readers import DEFAULT_OPTIONS, ReadOptions
@@ -62,7 +62,10 @@ def _active(config: Config, ignored: tuple[str, ...]) -> list[ActiveRule]:
 
 def render(rule: Rule, variant: str, params: Mapping[str, object], lang: Lang) -> str:
     template = rule.messages.get(variant, next(iter(rule.messages.values())))[lang]
-    values = {key: translate(str(value), lang) for key, value in params.items()}
+    values = {
+        key: value.text(lang) if isinstance(value, Localized) else translate(str(value), lang)
+        for key, value in params.items()
+    }
     try:
         return template.format(**values)
     except (KeyError, IndexError):  # a message must never crash a run: show the template and the values
@@ -148,7 +151,10 @@ def _unused(suppressions: Iterable[suppress.Suppression], config: Config, path: 
     found: list[Finding] = []
     for suppression in suppressions:
         stale = sorted((suppression.codes & codes) - suppression.used)
-        if stale:
+        if stale and suppression.entry is not None:
+            params = {"codes": ", ".join(stale), "entry": suppression.entry, "file": path}
+            found.append(_finding(active, Problem(suppression.location, params, "config"), config.lang, 0))
+        elif stale:
             problem = Problem(suppression.location, {"codes": ", ".join(stale)})
             found.append(_finding(active, problem, config.lang, 0))
     return found
@@ -205,12 +211,16 @@ def check_file(
 
 @with_gc_tuned
 def validate(target: str | Path | Document, config: Config | None = None) -> Report:
-    """Validate a file (every table in it) or a document already loaded; the CLI formats only serialise this."""
+    """Validate a file (every table in it), a folder (walked as the CLI walks it: every supported file, README
+    and hidden files left out) or a document already loaded; the CLI formats only serialise this."""
+    from perftable.files import iter_files
+
     report = Report()
     if isinstance(target, Document):
         config = config or Config()
         findings = check_document(target, config)
         report.add(FileReport(file=target.source.file, tables=1, findings=findings, fail_on=config.fail_on))
     else:
-        report.add(check_file(target, config))
+        for path in iter_files([target]):
+            report.add(check_file(path, config))
     return report

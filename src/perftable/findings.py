@@ -45,6 +45,9 @@ class FileReport(Record):
     )
     findings: list[Finding] = Field(default_factory=list)
     error: str | None = Field(default=None, description="Why the file could not be read (reported as P001)")
+    no_table: bool = Field(
+        default=False, exclude=True, description="Skipped as holding no 绩效目标表 (validate --skip-no-table)"
+    )
     fail_on: Severity = Field(
         default="error",
         exclude=True,
@@ -69,11 +72,18 @@ class Summary(Record):
     failing: int = Field(default=0, description="Files with a finding at or above their fail level")
     severities: dict[str, int] = Field(default_factory=dict)
     codes: dict[str, int] = Field(default_factory=dict)
+    failing_files: list[str] = Field(
+        default_factory=list,
+        exclude=True,
+        description="The files that fail the run, unreadable ones included",
+    )
 
     def add(self, file: FileReport) -> None:
         self.files += 1
         self.unreadable += file.error is not None
         self.failing += bool(file.failing)
+        if file.failing or file.error is not None:
+            self.failing_files.append(file.file)
         for finding in file.findings:
             self.severities[finding.severity] = self.severities.get(finding.severity, 0) + 1
             self.codes[finding.code] = self.codes.get(finding.code, 0) + 1
@@ -83,6 +93,7 @@ class Summary(Record):
         self.files += other.files
         self.unreadable += other.unreadable
         self.failing += other.failing
+        self.failing_files.extend(other.failing_files)
         for severity, count in other.severities.items():
             self.severities[severity] = self.severities.get(severity, 0) + count
         for code, count in other.codes.items():

@@ -9,6 +9,7 @@ import io
 from collections.abc import Iterable
 from decimal import Decimal
 from itertools import chain, islice
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from perftable.dataset import COLUMNS, Row, What, rows_of, text_of
@@ -20,7 +21,11 @@ if TYPE_CHECKING:
 
     from perftable.model import Document
 
-_NUMERIC = frozenset({"table", "year", "number", "number_max", "amount", "funds"})
+_NUMERIC = frozenset({
+    "table", "year", "number", "number_max", "amount", "funds", "amount_yuan", "total", "total_yuan", "annual_total",
+    "annual_total_yuan", "indicators", "tasks", "repairs", "errors", "warnings", "infos", "at_page", "at_table",
+    "at_row", "at_line", "at_column",
+})  # fmt: skip
 
 
 def _cell(ws: Any, column: str, value: Any, at: tuple[int, int]) -> Any:
@@ -73,23 +78,62 @@ def to_xlsx(rows: Iterable[Row], columns: list[str], sheet: str = "indicators") 
     return reproducible(buffer.getvalue())
 
 
-def to_frame(docs: list[Document], what: What = "indicators") -> pd.DataFrame:
-    """The documents as a pandas DataFrame, one row per indicator (or budget line, or task).
+def to_frame(
+    source: list[Document] | Document | str | Path | list[str | Path], what: What = "indicators"
+) -> pd.DataFrame:
+    """Tables as a pandas DataFrame, one row per indicator (or budget line, task, or table: ``what``).
 
-    Amounts and numbers stay :class:`~decimal.Decimal` (object columns: money is never a float unless you make
-    it one, ``df["number"].astype(float)``); dates are :class:`datetime.date`.
+    ``source`` is documents already loaded, or files and folders, walked as the CLI walks them
+    (``perftable.to_frame("tables/")``); a file that cannot be read or holds no 绩效目标表 is left out with a
+    :class:`SkippedFileWarning`. Amounts and numbers stay :class:`~decimal.Decimal` (object columns: money is never
+    a float unless you make it one, ``df["number"].astype(float)``); dates are :class:`datetime.date`.
     """
     import pandas as pd
 
-    return pd.DataFrame(rows_of(docs, what), columns=COLUMNS[what])
+    frame = pd.DataFrame(rows_of(documents_of(source), what), columns=COLUMNS[what])
+    for column in _POSITIONS.intersection(frame.columns):
+        frame[column] = frame[column].astype("Int64")  # positions stay whole numbers where some are missing
+    return frame
+
+
+_POSITIONS = frozenset({"at_page", "at_table", "at_row", "at_line", "at_column"})
+
+
+class SkippedFileWarning(UserWarning):
+    """A file :func:`to_frame` left out: it could not be read, or holds no 绩效目标表."""
+
+
+def documents_of(source: list[Document] | Document | str | Path | list[str | Path]) -> list[Document]:
+    """Documents as given, or every table of the files and folders named (folders walked as the CLI does)."""
+    from perftable.model import Document
+
+    if isinstance(source, Document):
+        return [source]
+    items = source if isinstance(source, list) else [source]
+    if all(isinstance(item, Document) for item in items):
+        return list(items)  # type: ignore[arg-type]  # checked: documents
+    import warnings
+
+    from perftable.errors import ReadError
+    from perftable.files import iter_files
+    from perftable.loader import load_all
+
+    docs: list[Document] = []
+    for path in iter_files(item for item in items if not isinstance(item, Document)):
+        try:
+            docs.extend(load_all(path))
+        except ReadError as error:
+            warnings.warn(f"{error}: left out", SkippedFileWarning, stacklevel=3)
+    return docs
 
 
 def to_parquet(rows: list[Row], columns: list[str]) -> bytes:
-    """Parquet through pandas and pyarrow (``pip install pyarrow``)."""
+    """Parquet through pandas and pyarrow (``pip install perftable[parquet]``)."""
     try:
+        import pandas  # noqa: F401
         import pyarrow  # noqa: F401
     except ImportError:
-        raise UsageError("writing parquet needs pyarrow: pip install pyarrow") from None
+        raise UsageError("writing parquet needs pandas and pyarrow: pip install perftable[parquet]") from None
     import pandas as pd
 
     frame = pd.DataFrame(rows, columns=columns)

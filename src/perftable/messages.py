@@ -6,6 +6,7 @@ parameters the producer recorded. A test checks that every key has both language
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from string import Formatter
 from typing import Final, Literal
 
@@ -139,6 +140,47 @@ REPAIR_CODES: Final[dict[str, Literal["P002", "P003"]]] = {
     "excel-date-serial": "P003",
 }
 
+# One line for every repair of a kind, when a file has several (the text report groups them unless -v).
+REPAIR_TITLES: Final[dict[str, dict[str, str]]] = {
+    "carried-down": {
+        "zh": "合并单元格在转换中被拆开，空的单元格沿用上方的值",
+        "en": "merged cells flattened in conversion: empty cells take the value from the row above",
+    },
+    "joined-lines": {
+        "zh": "单元格内被断开的文字已连接",
+        "en": "text broken across lines inside a cell was joined",
+    },
+    "stray-spaces": {"zh": "单元格内多余的空格已去除", "en": "stray spaces inside a cell were removed"},
+    "spaced-digits": {
+        "zh": "金额数字中间的空格已去除",
+        "en": "blanks inside the digits of an amount were removed",
+    },
+    "realigned-row": {
+        "zh": "单元格错位的行已按内容重新对齐",
+        "en": "rows whose cells were shifted were realigned by what each cell holds",
+    },
+    "level1-inferred": {"zh": "一级指标由二级指标推断", "en": "level-1 inferred from the level-2"},
+    "task-section": {"zh": "任务按编号划分到重点任务或其他任务", "en": "task sections decided by numbering"},
+    "fragment-dropped": {
+        "zh": "被截断的残片未作为指标读取",
+        "en": "fragments left by a cut not read as indicators",
+    },
+    "indicator-unread": {
+        "zh": "指标单元格中有无法读取的部分",
+        "en": "parts of indicator cells could not be read",
+    },
+    "amount-unread": {"zh": "金额单元格无法读作数字", "en": "amount cells do not read as numbers"},
+    "formula-without-value": {
+        "zh": "公式单元格没有保存计算结果，金额按空读取：请在 Excel 或 WPS 中重新计算并保存",
+        "en": "formula cells keep no computed value and read as empty: recalculate and save the workbook",
+    },
+    "doubled-amount": {"zh": "重复印了两次的金额已按一次读取", "en": "amounts printed twice were read once"},
+    "excel-date-serial": {
+        "zh": "日期栏中的电子表格日期序号已换算为日期",
+        "en": "spreadsheet day numbers in date fields were read as dates",
+    },
+}
+
 # Words used as parameters above.
 TERMS: dict[str, dict[str, str]] = {
     "level1": {"zh": "一级指标", "en": "level-1"},
@@ -164,6 +206,21 @@ TERMS: dict[str, dict[str, str]] = {
     "local": {"zh": "地方格式", "en": "local"},
     "value": {"zh": "指标值", "en": "value"},
 }
+
+
+@dataclass(frozen=True)
+class Localized:
+    """A message parameter that is a phrase, not a value: said in each language (``项目支出 空`` / ``项目支出
+    empty``). Its ``str`` is the Chinese, as a finding's params keep it."""
+
+    zh: str
+    en: str
+
+    def __str__(self) -> str:
+        return self.zh
+
+    def text(self, lang: Lang) -> str:
+        return self.zh if lang == "zh" else self.en
 
 
 def placeholders(template: str) -> set[str]:

@@ -28,6 +28,7 @@ class Suppression:
     location: Location
     line: int | None = None  # the line it covers; None for the whole file
     cell: tuple[str, str] | None = None  # (sheet, cell)
+    entry: str | None = None  # a cell-ignores key of the configuration (its location is in the configuration)
     used: set[str] = field(default_factory=set)
 
     def covers(self, finding: Finding) -> bool:
@@ -76,12 +77,32 @@ def from_config(path: str, config: Config) -> list[Suppression]:
             continue
         sheet, _, cell = ref.rpartition("!")
         codes = _codes(" ".join(selectors))
-        found.append(
-            Suppression(
-                codes, Location(file=path, sheet=sheet or None, cell=cell.upper()), cell=(sheet, cell.upper())
-            )
-        )
+        where = _entry_location(config, key) or Location(file=path, sheet=sheet or None, cell=cell.upper())
+        found.append(Suppression(codes, where, cell=(sheet, cell.upper()), entry=key))
     return found
+
+
+def _entry_location(config: Config, key: str) -> Location | None:
+    """Where a ``cell-ignores`` entry is written: its line in the configuration file (so that S001 points at what
+    to delete), or None when the configuration is not a file that holds it."""
+    if not config.source or not Path(config.source).is_file():
+        return None
+    try:
+        lines = Path(config.source).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    start = next((n for n, line in enumerate(lines) if re.match(r"\s*\[[^]]*cell-ignores\s*\]", line)), None)
+    if start is None:
+        return None
+    for number in range(start + 1, len(lines)):
+        line = lines[number]
+        if line.lstrip().startswith("["):
+            break
+        for quoted in (f'"{key}"', f"'{key}'"):
+            column = line.find(quoted)
+            if column >= 0:
+                return Location(file=config.source, line=number + 1, column=column + 1)
+    return None
 
 
 def _matches(path: str, pattern: str, config: Config) -> bool:

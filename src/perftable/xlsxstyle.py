@@ -43,6 +43,12 @@ def _fill(colour: str) -> Any:
 def _style_cell(target: Any, cell: SpanCell, styles: dict[str, Any]) -> None:
     bold = cell.role in ("label", "header", "title")
     target.font = styles["bold"] if bold else styles["font"]
+    if (
+        cell.mark == "removed"
+    ):  # a removed row reads as removed without its colour (printed in black and white)
+        from openpyxl.styles import Font
+
+        target.font = Font(name=_FONT, size=10.5, bold=bold, strike=True)
     target.alignment = styles["center" if bold else ("right" if cell.role == "amount" else "left")]
     colour = FILLS.get(cell.mark or "") or FILLS.get(cell.role)
     if colour:
@@ -97,3 +103,6 @@ def style_sheet(ws: Any, sheet: Sheet, start: int) -> None:
         ws.row_dimensions[row].height = 30 if (row == 1 and sheet.title) else 20
     _style_grid(ws, sheet, start, styles)
     _print_setup(ws, sum(column_widths(sheet.grid)))
+    if start > 1:  # the title (and the lines under it) printed again at the top of every page
+        ws.print_title_rows = f"1:{start - 1}"
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"  # page numbers in the footer (&P page, &N pages)

@@ -16,6 +16,7 @@ import importlib
 import io
 import os
 import sys
+from collections.abc import Sequence
 from typing import Any, NoReturn, TextIO
 
 import click
@@ -69,6 +70,32 @@ class LazyGroup(click.Group):
         except PerftableError as exc:
             raise ToolError(str(exc)) from None
 
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
+        """Every run first says which language click speaks in it (see :mod:`perftable.cli.i18n`)."""
+        from perftable.cli import i18n
+
+        i18n.use(i18n.wanted(sys.argv[1:] if args is None else list(args)))
+        self._help_option = None  # made again, in this run's language
+        return super().main(args, *rest, **kwargs)
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        from perftable.cli import i18n
+
+        if i18n.current() == "zh" and self.help:
+            help_text = self.help
+            self.help = i18n.say(help_text)
+            try:
+                super().format_help_text(ctx, formatter)
+            finally:
+                self.help = help_text
+            return
+        super().format_help_text(ctx, formatter)
+
+    def get_params(self, ctx: click.Context) -> list[click.Parameter]:
+        from perftable.cli import i18n
+
+        return i18n.params(super().get_params(ctx))
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
 
@@ -76,13 +103,17 @@ class LazyGroup(click.Group):
         entry = COMMANDS.get(cmd_name)
         if entry is None:
             return None
+        from perftable.cli import i18n
+
         module = importlib.import_module(entry[0])
         command: click.Command = getattr(module, entry[1])
-        return command
+        return i18n.localized(command)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
-        with formatter.section("Commands"):
+        from perftable.cli import i18n
+
+        rows = [(name, i18n.say(COMMANDS[name][2])) for name in self.list_commands(ctx)]
+        with formatter.section(click.core._("Commands")):  # type: ignore[attr-defined]  # click's, translated
             formatter.write_dl(rows)
 
 

@@ -15,6 +15,7 @@ from perftable.cli.options import cell_text_notes, output_format, read_options, 
 
 if TYPE_CHECKING:
     from perftable.diff.model import DiffReport
+    from perftable.messages import Lang
     from perftable.model import Document
 
 FORMATS = ("text", "markdown", "json", "html", "xlsx")
@@ -41,20 +42,20 @@ def _epsilon(ctx: click.Context, param: click.Parameter, value: str) -> Decimal:
 
 
 def _output(
-    report: DiffReport, fmt: str, old: list[Document], new: list[Document], to_file: bool
+    report: DiffReport, fmt: str, old: list[Document], new: list[Document], to_file: bool, lang: Lang = "zh"
 ) -> str | bytes:
     from perftable.diff import formats, text
 
     if fmt == "json":
-        return report.model_dump_json(indent=2) + "\n"
+        return text.to_json(report)
     if fmt == "markdown":
-        return text.to_markdown(report)
+        return text.to_markdown(report, lang)
     if fmt == "html":
-        return formats.to_html(old, new, report)
+        return formats.to_html(old, new, report, lang)
     if fmt == "xlsx":
-        return formats.to_xlsx(old, new, report)
+        return formats.to_xlsx(old, new, report, lang)
     colour = not to_file and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    return text.to_text(report, colour=colour)
+    return text.to_text(report, colour=colour, lang=lang)
 
 
 @click.command()
@@ -79,6 +80,9 @@ def _output(
 @click.option(
     "--ignore", multiple=True, type=click.Choice(IGNORABLE), help="Leave a section out (repeatable)."
 )
+@click.option(
+    "--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Language of the report."
+)
 @reading_options
 def diff(
     old: Path,
@@ -87,6 +91,7 @@ def diff(
     output: Path | None,
     epsilon: Decimal,
     ignore: tuple[str, ...],
+    lang: str,
     **limits: Any,
 ) -> None:
     """Show what changed from OLD to NEW, in meaning, not text: budget lines by key (amounts, with the change
@@ -102,7 +107,7 @@ def diff(
       perftable diff 一上.md 二上.md -o changes.html
       perftable diff a.md b.md -o changes.xlsx --ignore goals --epsilon 0.01
     """
-    from perftable.diff import DiffOptions, diff_lists
+    from perftable.diff import DiffOptions, diff_lists, pair_tables, table_name, unrelated
     from perftable.diff.model import DiffReport
     from perftable.errors import PerftableError, UsageError
     from perftable.io import atomic_write, refuse_inputs
@@ -117,9 +122,19 @@ def diff(
         options = read_options(**limits)
         old_docs, new_docs = load_all(old, options), load_all(new, options)
         tables = diff_lists(old_docs, new_docs, DiffOptions(epsilon, frozenset(ignore)))
+        pairs, _, _ = pair_tables(old_docs, new_docs)
+        for i, j in pairs:
+            reason = unrelated(old_docs[i], new_docs[j])
+            if reason is not None:
+                click.echo(
+                    f"perftable: warning: {table_name(old_docs[i])} and {table_name(new_docs[j])} look like two "
+                    f"different tables ({reason}); compared anyway",
+                    err=True,
+                )
         report = DiffReport(old=str(old), new=str(new), tables=tables)
         with cell_text_notes(output):
-            data = _output(report, fmt, old_docs, new_docs, output is not None)
+            language: Lang = "en" if lang == "en" else "zh"
+            data = _output(report, fmt, old_docs, new_docs, output is not None, language)
             if output is not None:
                 atomic_write(output, data, inputs=(old, new))
             else:

@@ -57,9 +57,27 @@ def _lost(path: str, reason: str) -> FileRows:
     return FileRows(path, error=f"{path}: {reason}")
 
 
+def _write_stdout(fmt: str, what: What, parts: Iterator[FileRows]) -> None:
+    """CSV (a header, no BOM: a pipe is read by a program, not opened by Excel) or JSON Lines on stdout, file by
+    file as they come."""
+    from perftable.dataset import COLUMNS, to_csv
+    from perftable.exporting import encoded
+
+    if fmt == "csv":
+        click.echo(to_csv([], COLUMNS[what]), nl=False)
+    for part in parts:
+        click.echo(part.text if part.text or not part.rows else encoded(part.rows, what, fmt), nl=False)
+
+
 def _format(output: Path, fmt: str | None) -> str:
     from perftable.errors import UsageError
 
+    if str(output) == "-":
+        if fmt in ("xlsx", "parquet"):
+            raise UsageError(
+                f"{fmt} is a binary format: write it to a file (-o x.{fmt}); - takes csv or jsonl"
+            )
+        return fmt or "csv"
     found = output_format(output, fmt, FORMATS, f"--format {fmt}")  # -o x.xlsx --format csv is refused
     if found is None:
         raise UsageError(
@@ -76,10 +94,15 @@ def _format(output: Path, fmt: str | None) -> str:
     "output_name",
     required=True,
     type=click.Path(),
-    help="The dataset file; with --executor dask, a folder (out/) for a partitioned Parquet dataset.",
+    help="The dataset file; - writes CSV (default) or JSON Lines to standard output; with --executor dask, a "
+    "folder (out/) for a partitioned Parquet dataset.",
 )
 @click.option(
-    "--what", type=click.Choice(["indicators", "budget", "tasks"]), default="indicators", show_default=True
+    "--what",
+    type=click.Choice(["indicators", "budget", "tasks", "tables"]),
+    default="indicators",
+    show_default=True,
+    help="One row per indicator, budget line, task, or table (its totals and what validate finds in it).",
 )
 @click.option(
     "--format", "fmt", type=click.Choice(sorted(set(FORMATS.values()))), help="[default: from -o's suffix]"
@@ -105,7 +128,10 @@ def export(
 
     PATHS are files or directories (searched for supported files). Files that cannot be read are listed at the
     end and the exit code is 2; the others are still exported. CSV is UTF-8 with a BOM (Excel shows the Chinese);
-    in CSV and XLSX a text that begins with = + - @ is written as text, never as a formula. Parquet needs pyarrow.
+    in CSV and XLSX a text that begins with = + - @ is written as text, never as a formula. Parquet needs pyarrow
+    (pip install perftable[parquet]). Every row has the amount in 元 (amount_yuan, exact), its location split into
+    columns (at_sheet, at_cell, at_page, at_table, at_row, at_line, at_column) and a stable id, the row_id of
+    validate's JSON findings about it.
     With --executor dask the files are read on a Dask cluster, and -o out/ (a folder) writes a partitioned Parquet
     dataset, one part per partition of files, written by the workers.
 
@@ -115,6 +141,7 @@ def export(
       perftable export 2024预算公开/ -o budget.xlsx --what budget --jobs 0
       perftable export submissions/ -o indicators.parquet
       perftable export archive/ --executor dask --scheduler tcp://10.0.0.5:8786 -o indicators/
+      perftable export submissions/ --what tables -o - | csvlook
     """
     from perftable.errors import PerftableError, UsageError
     from perftable.exporting import Totals, write_dataset
@@ -132,7 +159,9 @@ def export(
             )
         fmt = "parquet" if folder else _format(output, fmt)
         files = [str(path) for path in iter_files(paths)]
-        refuse_inputs(output, files)  # a table found in a walked folder included
+        to_stdout = output_name == "-"
+        if not to_stdout:
+            refuse_inputs(output, files)  # a table found in a walked folder included
         options = read_options(**limits)
         with dask_client(executor, scheduler, jobs) as client:
             if client is not None and folder:
@@ -143,13 +172,17 @@ def export(
                     pass  # the workers write the parts; the counts come back
             else:
                 rows = read_rows(files, what, fmt, jobs, options, client)
-                with cell_text_notes(output):
-                    write_dataset(output, fmt, what, totals.count(rows), inputs=files)
+                if to_stdout:
+                    _write_stdout(fmt, what, totals.count(rows))
+                else:
+                    with cell_text_notes(output):
+                        write_dataset(output, fmt, what, totals.count(rows), inputs=files)
     except PerftableError as exc:
         fail(str(exc))
         sys.exit(EXIT_ERROR)
     click.echo(
-        f"perftable: {totals.rows} rows ({what}) from {totals.tables} tables in {totals.files} files -> {output}",
+        f"perftable: {totals.rows} rows ({what}) from {totals.tables} tables in {totals.files} files -> "
+        f"{'standard output' if output_name == '-' else output}",
         err=True,
     )
     for error in totals.failed:

@@ -109,6 +109,8 @@ def rendered_format(opts: Options, path: Path) -> Format:
         return asked
     if opts.in_place or opts.compares:
         found = _REWRITABLE.get(path.suffix.lower())
+        if found is None and opts.compares:
+            raise NotRewritable(path)
         if found is None:
             from perftable.errors import UsageError
 
@@ -117,6 +119,16 @@ def rendered_format(opts: Options, path: Path) -> Format:
             )
         return found
     return "markdown"
+
+
+class NotRewritable(Exception):
+    """--check or --diff met a file perftable cannot write in its own format (.csv, .xls, .ods, .docx, .pdf): it is
+    skipped with a note, not an error (a folder checked in CI holds such files too)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"{path}: {path.suffix or 'such'} files cannot be rewritten in their own format: not checked"
+        )
 
 
 def risky_repairs(docs: list[Document]) -> list[Repair]:
@@ -218,8 +230,12 @@ def render_one(path: Path, opts: Options, inputs: tuple[Path, ...]) -> int:
     from perftable.errors import PerftableError
 
     try:
+        try:
+            fmt = rendered_format(opts, path)
+        except NotRewritable as skipped:
+            click.echo(f"perftable: note: {skipped}", err=True)
+            return 0
         docs = _load(path, opts)
-        fmt = rendered_format(opts, path)
         repairs = risky_repairs(docs)
         if repairs and opts.check:
             click.echo(f"perftable: would rewrite {path}: {_repairs_summary(repairs)}", err=True)
@@ -227,17 +243,18 @@ def render_one(path: Path, opts: Options, inputs: tuple[Path, ...]) -> int:
         if repairs and opts.in_place:
             fail(f"{path}: not rewritten in place: {_repairs_summary(repairs)}")
             return EXIT_ERROR
-        if repairs and not (opts.fix or opts.with_findings or opts.compares):
-            fail(
-                f"{path}: {_repairs_summary(repairs)}; review them, then pass --fix to write the repaired table"
-            )
-            return EXIT_ERROR
+        refused = False
+        # JSON carries the repairs with the model (its warnings): nothing is hidden by writing it
+        if repairs and not (opts.fix or opts.with_findings or opts.compares or fmt == "json"):
+            docs = _refuse_risky(path, docs)
+            refused = True
+            if not docs:
+                return EXIT_ERROR
+            repairs = []
         with cell_text_notes(opts.output or path):
             data = _rendered(docs, fmt, path, opts)
-            if opts.compares:
-                return (
-                    EXIT_FINDINGS if _compare(path, _bytes(data, fmt, True), fmt, opts) and opts.check else 0
-                )
+            if opts.compares:  # --check and --diff exit 1 when the file would change
+                return EXIT_FINDINGS if _compare(path, _bytes(data, fmt, True), fmt, opts) else 0
             if opts.in_place:
                 _rewrite(path, _bytes(data, fmt, True), fmt, docs, opts)
             else:
@@ -250,7 +267,29 @@ def render_one(path: Path, opts: Options, inputs: tuple[Path, ...]) -> int:
     except PerftableError as exc:
         fail(str(exc))
         return EXIT_ERROR
-    return 0
+    return EXIT_ERROR if refused else 0
+
+
+def _refuse_risky(path: Path, docs: list[Document]) -> list[Document]:
+    """The tables of a file that can be written without --fix; each of the others refused with its own line
+    (a P003 repair refuses the table it concerns, not the file's other tables)."""
+    kept: list[Document] = []
+    for number, doc in enumerate(docs, start=1):
+        repairs = risky_repairs([doc])
+        if not repairs:
+            kept.append(doc)
+            continue
+        which = (
+            f"table {number} of {len(docs)} ({doc.project or doc.department or doc.title}): "
+            if len(docs) > 1
+            else ""
+        )
+        fail(
+            f"{path}: {which}{_repairs_summary(repairs)}; review them, then pass --fix to write the repaired table"
+        )
+    if kept and len(kept) < len(docs):
+        click.echo(f"perftable: note: {path}: the other {len(kept)} table(s) written without it", err=True)
+    return kept
 
 
 @click.command()
@@ -294,7 +333,11 @@ def render(paths: tuple[Path, ...], **options: object) -> None:
     tables alone (no text outside them, no other sheet, formula or comment) unless --force, keeping the original as
     FILE.bak unless --no-backup; tables whose reading needed repairs that could change their meaning (P003, see
     `perftable parse`) are written only with --fix and never in place.
-    Exit codes: 0 done, 1 --check found files that would change, 2 a file could not be read or was refused.
+    --check and --diff skip, with a note, files they cannot rewrite in their own format (.csv, .xls, .ods, .docx,
+    .pdf); --to json writes a repaired table without --fix (its repairs are in the JSON); in a file of several
+    tables, a table with a P003 repair is refused alone, the others written.
+    Exit codes: 0 done, 1 --check or --diff found files that would change, 2 a file could not be read or a table
+    was refused.
 
     \b
     Examples:

@@ -91,13 +91,34 @@ def _default_format() -> str:
     help="Processes to use; 0 means all cores.",
 )
 @click.option("--no-progress", is_flag=True, help="Never show a progress bar.")
+@click.option(
+    "--min-severity",
+    type=click.Choice(["error", "warning", "info"]),
+    default=None,
+    help="Show only findings at or above this severity (the others still count) [default: info].",
+)
+@click.option(
+    "--stdin-filename",
+    default=None,
+    metavar="NAME",
+    help="The name of standard input ('-') in the report: its locations, its configuration and, by its suffix, "
+    "its format [default: stdin.md].",
+)
+@click.option(
+    "--skip-no-table",
+    is_flag=True,
+    help="A file that holds no 绩效目标表 (README.md, notes, an empty file) is skipped with a note, not reported "
+    "as P001 (exit 2); an unreadable file still is. For hooks that pass every .md, .xlsx … file.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Show errors only: the same as --min-severity error.")
 @executor_options
 @reading_options
 @verbose_option
 def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang: str | None, select: tuple[str, ...],
              ignore: tuple[str, ...], severities: tuple[str, ...], fail_on: str | None, exit_zero: bool,
              profile: str | None, config_file: str | None, isolated: bool, baseline: str | None,
-             write_baseline: Path | None, jobs: int, no_progress: bool, executor: str, scheduler: str | None,
+             write_baseline: Path | None, jobs: int, no_progress: bool, min_severity: str | None,
+             stdin_filename: str | None, skip_no_table: bool, quiet: bool, executor: str, scheduler: str | None,
              verbose: bool, **limits: Any) -> None:  # fmt: skip
     """Validate 绩效目标表: budget arithmetic, indicator completeness, units, cross-checks.
 
@@ -112,14 +133,11 @@ def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang
       perftable validate submissions/ --jobs 0 --format json -o report.json
       perftable validate x.md --lang en --select B,U --ignore U006 --fail-on warning
       perftable validate archive/ --executor dask --scheduler tcp://10.0.0.5:8786 --format json-lines
+      perftable validate submissions/ --quiet        # errors only; warnings still counted
     """
-    from perftable.batch import RunSettings, config_for
+    from perftable.batch import RunSettings
     from perftable.config import parse_profile
     from perftable.files import iter_files
-    from perftable.findings import Report
-    from perftable.io import refuse_inputs
-    from perftable.parallel import progress
-    from perftable.report import STREAMING, FormatContext, module
     from perftable.rules import matches_any
 
     overrides: dict[str, Any] = {
@@ -131,28 +149,77 @@ def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang
         "baseline": baseline if write_baseline is None else None,
         "extend_ignore": split_list(ignore),
     }
+    if quiet and min_severity not in (None, "error"):
+        raise click.UsageError("--quiet shows errors only: leave out --min-severity or --quiet")
     for selector in (*(overrides["select"] or ()), *(overrides["extend_ignore"] or ())):
         if selector != "ALL" and not matches_any(selector):
             raise click.BadParameter(
                 f"{selector!r} matches no rule (see `perftable rules`)", param_hint="--select/--ignore"
             )
     given = {k: v for k, v in overrides.items() if v is not None}
-    settings = RunSettings(config_file, isolated, given, read_options(**limits))
-    files = list(iter_files(paths))
+    with _stdin_spooled(paths, stdin_filename, read_options(**limits)) as names:
+        settings = RunSettings(config_file, isolated, given, read_options(**limits), names, skip_no_table)
+        files = [Path(next(iter(names))) if str(path) == "-" else path for path in iter_files(paths)]
+        shown = "error" if quiet else min_severity or "info"
+        _run(files, settings, output, write_baseline, fmt, verbose, no_progress, exit_zero, shown,
+             (executor, scheduler, jobs))  # fmt: skip
+
+
+@contextmanager
+def _stdin_spooled(paths: tuple[Path, ...], name: str | None, options: Any) -> Iterator[dict[str, str]]:
+    """Standard input (``-``), when it is one of the paths, kept in a temporary file named with the suffix of
+    ``--stdin-filename`` (so a workbook piped in is read as one), at most ``--max-file-size`` plus one byte;
+    the temporary file's path mapped to the name the report gives it."""
+    if not any(str(path) == "-" for path in paths):
+        if name is not None:
+            raise click.UsageError("--stdin-filename names standard input: pass - among the paths")
+        yield {}
+        return
+    import tempfile
+
+    from perftable.errors import ReadError
+    from perftable.readers.opening import read_limited
+
+    display = name or "stdin.md"
+    with tempfile.TemporaryDirectory(prefix="perftable-") as folder:
+        spooled = Path(folder) / f"stdin{Path(display).suffix}"
+        try:
+            spooled.write_bytes(read_limited(sys.stdin.buffer, options.max_bytes, display))
+        except ReadError as error:
+            from perftable.cli import ToolError
+
+            raise ToolError(str(error)) from None
+        yield {str(spooled): display}
+
+
+def _run(files: list[Path], settings: Any, output: Path | None, write_baseline: Path | None, fmt: str | None,
+         verbose: bool, no_progress: bool, exit_zero: bool, min_severity: str,
+         how: tuple[str, str | None, int]) -> None:  # fmt: skip
+    """Check the files and write the report (``how``: the executor, its scheduler and the jobs)."""
+    from perftable.batch import config_for
+    from perftable.findings import Report
+    from perftable.io import refuse_inputs
+    from perftable.parallel import progress
+    from perftable.report import STREAMING, FormatContext, module
+
     if not files:
         raise click.UsageError("no supported files found in the given paths")
     for written in (output, write_baseline):
         if written is not None:
             refuse_inputs(written, files)  # before the work, not after it
-    first = config_for(files[0], settings)
+    first = config_for(Path(settings.names.get(str(files[0]), files[0])), settings)
     name = fmt or _default_format()
     formatter = module(name)
     color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    ctx = FormatContext(format=name, lang=first.lang, color=color)
+    ctx = FormatContext(
+        format=name,
+        lang=first.lang,
+        color=color,
+        min_severity=min_severity,  # type: ignore[arg-type]  # a Choice
+        verbose=verbose,
+    )
     report = Report()
-    run = click.get_current_context().with_resource(
-        file_checks(executor, scheduler, jobs)
-    )  # closed at the end
+    run = click.get_current_context().with_resource(file_checks(*how))  # closed at the end
     if write_baseline is not None:
         for checked in progress(run(files, settings), len(files), "perftable", disabled=no_progress):
             signals.check()
@@ -169,7 +236,12 @@ def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang
             signals.check()
             report.add(checked.report, keep=keep, counts=checked.counts)
             sink.write(checked.text)  # this file's part of a streamed report
-            if verbose and checked.report.error is None:
+            if checked.report.no_table:
+                click.echo(
+                    f"perftable: note: {checked.report.file}: no 绩效目标表, skipped (--skip-no-table)",
+                    err=True,
+                )
+            elif verbose and checked.report.error is None:
                 click.echo(f"perftable: {_tables_line(checked.report)}", err=True)
         signals.check()  # never finish a report the run was asked to stop
         sink.write(formatter.finish(report, ctx))
@@ -200,5 +272,5 @@ def _write_baseline(report: Any, path: Path, inputs: list[Path]) -> None:
     from perftable.baseline import dumps
     from perftable.io import atomic_write
 
-    atomic_write(path, dumps(report), inputs=inputs)
+    atomic_write(path, dumps(report, path), inputs=inputs)
     click.echo(f"perftable: recorded {len(report.findings)} findings in {path}", err=True)

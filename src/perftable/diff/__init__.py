@@ -53,6 +53,18 @@ def diff_documents(old: Document, new: Document, options: DiffOptions | None = N
     return DocumentDiff(old=table_name(old), new=table_name(new), changes=changes)
 
 
+def unrelated(old: Document, new: Document) -> str | None:
+    """Why two paired tables look like two different tables (another kind, department or project), or None: their
+    diff is still made, with a warning, since a renamed department is a change too."""
+    if old.kind != new.kind:
+        return f"a {old.kind} table and a {new.kind} table"
+    for field in ("department", "project"):
+        a, b = getattr(old, field), getattr(new, field)
+        if a and b and a != b:
+            return f"{field} {a} vs {b}"
+    return None
+
+
 def _identity(doc: Document) -> tuple[str, str | None]:
     return (doc.kind, doc.project or doc.department or doc.title)
 

@@ -10,16 +10,22 @@ from typing import TYPE_CHECKING
 
 from perftable.diff import pair_tables
 from perftable.diff.highlight import Marked, highlight
+from perftable.diff.model import KIND_NAMES
 
 if TYPE_CHECKING:
     from perftable.diff.model import DiffReport
+    from perftable.messages import Lang
     from perftable.model import Document
+    from perftable.xlsxwrite import Sheet
 
 FORMATS = ("text", "markdown", "json", "html", "xlsx")
-LEGEND = (
-    '<p class="line"><span class="added">&nbsp;新增&nbsp;</span> <span class="removed">&nbsp;删除&nbsp;</span> '
-    '<span class="changed">&nbsp;修改&nbsp;</span></p>\n'
-)
+LEGENDS = {
+    lang: f'<p class="line"><span class="added">&nbsp;{words["added"]}&nbsp;</span> '
+    f'<span class="removed">&nbsp;{words["removed"]}&nbsp;</span> '
+    f'<span class="changed">&nbsp;{words["changed"]}&nbsp;</span></p>\n'
+    for lang, words in KIND_NAMES.items()
+}
+LEGEND = LEGENDS["zh"]
 
 
 def marked_tables(old: list[Document], new: list[Document], report: DiffReport) -> list[Marked]:
@@ -28,25 +34,70 @@ def marked_tables(old: list[Document], new: list[Document], report: DiffReport) 
     return [highlight(old[i], new[j], table) for (i, j), table in zip(pairs, report.tables, strict=False)]
 
 
-def to_html(old: list[Document], new: list[Document], report: DiffReport) -> str:
+def to_html(old: list[Document], new: list[Document], report: DiffReport, lang: Lang = "zh") -> str:
+    from perftable.diff.text import WORDS
     from perftable.render.page import Section, page
 
+    words = WORDS[lang]
     header = (
-        f"<h1>比对 {html.escape(report.old)} → {html.escape(report.new)}</h1>\n"
-        f'<p class="line">摘要: {html.escape(report.summary())}</p>\n{LEGEND}'
+        f"<h1>{words['compare']} {html.escape(report.old)} → {html.escape(report.new)}</h1>\n"
+        f'<p class="line">{words["summary"]}: {html.escape(report.summary(lang))}</p>\n{LEGENDS[lang]}'
     )
     sections = [Section(marked.form, marked.notes) for marked in marked_tables(old, new, report)]
     return page(sections, f"比对 {report.old} → {report.new}", header=header)
 
 
-def to_xlsx(old: list[Document], new: list[Document], report: DiffReport) -> bytes:
+XLSX_WORDS: dict[str, dict[str, str]] = {
+    "zh": {"summary": "摘要", "sheet": "变更清单", "title": "变更清单",
+           "legend": "图例：绿色 = 新增，红色加删除线 = 删除，黄色 = 修改（原值见批注）；全部变更见「变更清单」工作表",
+           "columns": "变化|部分|项目|原|新|说明", "similarity": "相似度"},
+    "en": {"summary": "Summary", "sheet": "Changes", "title": "Changes",
+           "legend": "Legend: green = added, red struck through = removed, amber = changed (the old value in a "
+                     "comment); every change is listed on the sheet 'Changes'",
+           "columns": "change|section|item|old|new|detail", "similarity": "similarity"},
+}  # fmt: skip
+
+
+def change_list(report: DiffReport, lang: Lang = "zh") -> Sheet:
+    """Every change as a row (change, section, item, old, new, detail), coloured as in the forms: the list a
+    person works through, beside the forms that show where each change is."""
+    from perftable.diff.model import SECTION_TITLES
+    from perftable.diff.text import describe, item_key
+    from perftable.spans import SpanCell
+    from perftable.xlsxwrite import Sheet
+
+    words = XLSX_WORDS[lang]
+    grid: list[list[SpanCell | None]] = [
+        [SpanCell(name, role="header") for name in words["columns"].split("|")]
+    ]
+    for table in report.tables:
+        for change in table.changes:
+            detail = describe(change, lang).split(": ", 1)[-1]
+            texts = [KIND_NAMES[lang][change.kind], SECTION_TITLES[lang][change.section], item_key(change, lang),
+                     change.old or "", change.new or "", detail]  # fmt: skip
+            grid.append(
+                [
+                    SpanCell(text, mark=change.kind if change.kind != "renamed" else "changed")
+                    for text in texts
+                ]
+            )
+    lines = [f"{words['summary']}: {report.summary(lang)}"]
+    return Sheet(words["sheet"], grid, words["title"], lines)
+
+
+def to_xlsx(old: list[Document], new: list[Document], report: DiffReport, lang: Lang = "zh") -> bytes:
+    """The forms with their changes marked (a legend under each title), then the list of every change."""
     from perftable.render import sheet_name
     from perftable.xlsxwrite import Sheet, workbook_bytes
 
+    words = XLSX_WORDS[lang]
     marked = marked_tables(old, new, report)
     sheets = []
     for index, item in enumerate(marked):
-        lines = [*item.form.lines, f"摘要: {report.summary()}", *(f"{n.level}: {n.text}" for n in item.notes)]
+        summary = f"{words['summary']}: {report.summary(lang)}"
+        notes = (f"{KIND_NAMES[lang].get(n.level, n.level)}: {n.text}" for n in item.notes)
+        lines = [*item.form.lines, summary, words["legend"], *notes]
         name = sheet_name(new[min(index, len(new) - 1)], index, len(marked))
         sheets.append(Sheet(name, item.form.grid, item.form.title, lines))
+    sheets.append(change_list(report, lang))
     return workbook_bytes(sheets, styled=True)

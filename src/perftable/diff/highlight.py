@@ -6,6 +6,7 @@ the same fills, and the notes become cell comments.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -38,8 +39,31 @@ class Marked:
     notes: list[CellNote] = field(default_factory=list)
 
 
-def _anchor(section: str, item: Any, shown: list[Any]) -> int:
-    """Where a removed item goes among the shown ones: after the last of its group, else at the end."""
+def _indicator_identity(item: Any) -> object:
+    return (item.level1, item.level2, item.name)
+
+
+_IDENTITY: dict[str, Callable[[Any], object]] = {
+    "budget": lambda item: (item.key, item.label),
+    "tasks": lambda item: item.name,
+    "indicators": _indicator_identity,
+    "long_term_indicators": _indicator_identity,
+}
+
+
+def _anchor(section: str, items: list[Any], index: int, shown: list[Any]) -> int:
+    """Where the removed ``items[index]`` goes among the shown ones: where it was, right after the nearest item
+    that stood before it in the old table and is still shown (or right before the nearest that stood after it);
+    else after the last of its group, else at the end."""
+    identity = _IDENTITY[section]
+    keys = [identity(x) for x in shown]
+    for k in range(index - 1, -1, -1):
+        if identity(items[k]) in keys:
+            return len(keys) - keys[::-1].index(identity(items[k]))
+    for k in range(index + 1, len(items)):
+        if identity(items[k]) in keys:
+            return keys.index(identity(items[k]))
+    item = items[index]
     if section in ("indicators", "long_term_indicators"):
         for same in (
             lambda x: (x.level1, x.level2) == (item.level1, item.level2),
@@ -65,11 +89,13 @@ def _merged_list(
     for change in changes:
         if change.new_index is not None:
             status[change.new_index] = change
-    for change in changes:
+    items = list(getattr(old, attribute))
+    for change in sorted(
+        changes, key=lambda c: c.old_index or 0
+    ):  # in the old order: each finds the one before
         if change.kind == "removed" and change.old_index is not None:
-            item = getattr(old, attribute)[change.old_index]
-            at = _anchor(section, item, shown)
-            shown.insert(at, item)
+            at = _anchor(section, items, change.old_index, shown)
+            shown.insert(at, items[change.old_index])
             status.insert(at, change)
     return shown, status
 

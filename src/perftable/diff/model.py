@@ -7,10 +7,12 @@ The JSON of a :class:`DiffReport` is a public contract like the document model: 
 from __future__ import annotations
 
 from collections import Counter
+from decimal import Decimal
 from typing import Literal
 
 from pydantic import Field
 
+from perftable.messages import Lang
 from perftable.model import Location, Record
 
 Section = Literal[
@@ -49,6 +51,12 @@ class FieldChange(Record):
     detail: str | None = Field(
         default=None, description="The change in numbers: +20, +21.45 (+7.70%), +181天"
     )
+    old_number: Decimal | None = Field(
+        default=None, description="The old amount or number (a number in JSON)"
+    )
+    new_number: Decimal | None = Field(default=None, description="The new one, in the old one's unit")
+    delta: Decimal | None = Field(default=None, description="new_number - old_number; days for a date")
+    unit: str | None = Field(default=None, description="The unit of the three: 万元, 户, 天 …")
 
 
 class Change(Record):
@@ -98,19 +106,46 @@ class DiffReport(Record):
     def equal(self) -> bool:
         return all(table.equal for table in self.tables)
 
-    def summary(self) -> str:
-        """``budget 2 changed; indicators 1 renamed, 2 added`` (in Chinese section names), or ``no changes``."""
+    def summary(self, lang: Lang = "zh") -> str:
+        """``预算 修改 2；指标 改名 1、新增 2`` (``budget 2 changed; indicators 1 renamed, 2 added``), or ``无差异``
+        (``no changes``): one language."""
         totals: dict[str, Counter[str]] = {}
         for table in self.tables:
             for section, counter in table.counts().items():
                 totals.setdefault(section, Counter()).update(counter)
+        words = SUMMARY_WORDS[lang]
         if not totals:
-            return "无差异 (no changes)"
+            return words["none"]
         parts = []
         for section in SECTIONS:
             if section in totals:
-                kinds = ", ".join(
-                    f"{totals[section][kind]} {kind}" for kind in KINDS if totals[section][kind]
-                )
-                parts.append(f"{SECTION_NAMES[section]} {kinds}")
-        return "; ".join(parts)
+                counts = [(kind, totals[section][kind]) for kind in KINDS if totals[section][kind]]
+                if lang == "zh":
+                    kinds = "、".join(f"{KIND_NAMES[lang][kind]} {n}" for kind, n in counts)
+                else:
+                    kinds = ", ".join(f"{n} {KIND_NAMES[lang][kind]}" for kind, n in counts)
+                parts.append(f"{SECTION_TITLES[lang][section]} {kinds}")
+        return words["join"].join(parts)
+
+
+SECTION_TITLES: dict[str, dict[str, str]] = {
+    "zh": SECTION_NAMES,
+    "en": {
+        "table": "tables",
+        "document": "header",
+        "info": "basic information",
+        "budget": "budget",
+        "tasks": "tasks",
+        "indicators": "indicators",
+        "long_term_indicators": "long-term indicators",
+        "goals": "goals",
+    },
+}
+KIND_NAMES: dict[str, dict[str, str]] = {
+    "zh": {"changed": "修改", "renamed": "改名", "added": "新增", "removed": "删除"},
+    "en": {"changed": "changed", "renamed": "renamed", "added": "added", "removed": "removed"},
+}
+SUMMARY_WORDS: dict[str, dict[str, str]] = {
+    "zh": {"none": "无差异", "join": "；"},
+    "en": {"none": "no changes", "join": "; "},
+}

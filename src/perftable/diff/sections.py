@@ -55,7 +55,16 @@ def amount_change(
     detail = signed(delta)
     if old:
         detail += f" ({rounded(delta / old * 100, 2):+}%)"
-    return FieldChange(field="amount", old=money(old, old_unit), new=money(new, new_unit), detail=detail)
+    return FieldChange(
+        field="amount",
+        old=money(old, old_unit),
+        new=money(new, new_unit),
+        detail=detail,
+        old_number=old,
+        new_number=converted,
+        delta=delta,
+        unit=old_unit,
+    )
 
 
 def _text_change(name: str, old: str | None, new: str | None) -> FieldChange | None:
@@ -161,13 +170,15 @@ def value_change(a: Indicator, b: Indicator) -> FieldChange | None:
     if a.target == b.target and (a.target.is_quantitative or a.value.strip() == b.value.strip()):
         return None
     ta, tb = a.target, b.target
-    detail = None
     if ta.number is not None and tb.number is not None and ta.unit == tb.unit and ta.per == tb.per:
         delta = tb.number - ta.number
-        detail = signed(delta) if delta else None
-    elif ta.date is not None and tb.date is not None and ta.date != tb.date:
-        detail = f"{signed((tb.date - ta.date).days)}天"
-    return FieldChange(field="value", old=a.value, new=b.value, detail=detail)
+        return FieldChange(field="value", old=a.value, new=b.value, detail=signed(delta) if delta else None,
+                           old_number=ta.number, new_number=tb.number, delta=delta, unit=ta.unit)  # fmt: skip
+    if ta.date is not None and tb.date is not None and ta.date != tb.date:
+        days = (tb.date - ta.date).days
+        return FieldChange(field="value", old=a.value, new=b.value, detail=f"{signed(days)}天", delta=Decimal(days),
+                           unit="天")  # fmt: skip
+    return FieldChange(field="value", old=a.value, new=b.value)
 
 
 def _indicator_fields(a: Indicator, b: Indicator) -> list[FieldChange]:

@@ -4,7 +4,8 @@ Each partition of files (see :func:`~perftable.distributed.executor.partitions`)
 ``part-00000.parquet``, ``part-00001.parquet`` … in input order, written by the worker that read the files (the
 client receives counts, not rows). Every part has the same schema (:func:`schema`), so that pandas, DuckDB, Spark
 and pyarrow read the folder as one table: text as strings, ``table``/``year`` (and a task's ``number``) as int64,
-amounts and numbers as ``decimal128(38, 10)`` (exact: money is never a float), ``date`` as date32.
+amounts and numbers as ``decimal128(38, 10)`` (exact: money is never a float; ``amount_yuan`` too), ``date`` as
+date32, positions (``at_line`` …) and counts as int64, ``passed`` as a boolean.
 
 A part is written under a temporary name and renamed, so a worker that dies mid-write leaves no half part, and a
 part run again (after its worker died) replaces itself: nothing is written twice. The parts are written in a
@@ -34,8 +35,15 @@ if TYPE_CHECKING:
 
 SCALE = 10
 _QUANTUM = Decimal(1).scaleb(-SCALE)
-_INTEGERS = frozenset({"table", "year"})
-_DECIMALS = frozenset({"number", "number_max", "amount", "funds"})
+_INTEGERS = frozenset({
+    "table", "year", "indicators", "tasks", "repairs", "errors", "warnings", "infos", "at_page", "at_table",
+    "at_row", "at_line", "at_column",
+})  # fmt: skip
+_DECIMALS = frozenset(
+    {"number", "number_max", "amount", "funds", "amount_yuan", "total", "total_yuan", "annual_total",
+     "annual_total_yuan"}
+)  # fmt: skip
+_BOOLEANS = frozenset({"passed"})
 
 
 def require_pyarrow() -> None:
@@ -54,6 +62,8 @@ def schema(what: What) -> Any:
             return pa.int64()
         if column in _DECIMALS:
             return pa.decimal128(38, SCALE)
+        if column in _BOOLEANS:
+            return pa.bool_()
         return pa.date32() if column == "date" else pa.string()
 
     return pa.schema([(column, kind(column)) for column in COLUMNS[what]])

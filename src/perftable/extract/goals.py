@@ -17,8 +17,8 @@ from perftable.values.numbers import chinese_number
 _TOKEN = re.compile(
     # a blank run is tried from its first blank only (a match that starts inside it would start at its first)
     r"(?:(?![ \t])|(?<![ \t]))(?=[目任 \t\d一二三四五六七八九十(（①-⑳])"
-    r"(?:(?P<word>目标|任务)?[ \t]*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]*(?:[、:：)）]|[.．](?!\d))"
-    r"|[(（][ \t]*(?P<p>\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]*[)）]"
+    r"(?:(?P<word>目标|任务)?[ \t]*(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})[ \t]*(?:[、:：)）]|[.．](?!\d))"
+    r"|[(（][ \t]*(?P<p>\d{1,3}|[一二三四五六七八九十]{1,3})[ \t]*[)）]"
     r"|(?P<c>[①-⑳]))"
 )
 _BOUNDARY = frozenset("\n；;。，,、:： \t\u3000")

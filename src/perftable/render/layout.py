@@ -18,8 +18,10 @@ is idempotent. Every cell carries a ``key`` naming the model value it shows (fin
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from perftable import vocab
@@ -27,8 +29,6 @@ from perftable.spans import SpanCell, SpanGrid
 from perftable.values.numbers import format_amount
 
 if TYPE_CHECKING:
-    from decimal import Decimal
-
     from perftable.model import BudgetLine, Document
 
 ABOVE = SpanCell("^")  # a place covered by the cell above (compared by identity)
@@ -53,6 +53,18 @@ def label(text: str, key: tuple[str | int, ...] | None = None) -> SpanCell:
 
 def cell(text: str, key: tuple[str | int, ...] | None = None) -> SpanCell:
     return SpanCell(text, key=key)
+
+
+_COUNT = re.compile(r"(?:人数|人员数|单位数|个数|编制数|户数|数量)(?:[(（][^)）]*[)）])?$")
+_PLAIN_COUNT = re.compile(r"^(?:0|[1-9]\d{0,14})$")
+
+
+def info_cell(name: str, value: str) -> SpanCell:
+    """A header field's value; a count (财政供养人员数 | 34, 下属二级单位数 | 0) is a number in a workbook, as an
+    amount is. A code printed as digits (单位编码 | 101) stays text."""
+    if _COUNT.search(name) and _PLAIN_COUNT.match(value):
+        return SpanCell(value, role="text", amount=Decimal(value), key=("info", name))
+    return cell(value, ("info", name))
 
 
 def amount_cell(amount: Decimal | None, printed: str, key: tuple[str | int, ...]) -> SpanCell:
@@ -129,7 +141,7 @@ def field_rows(doc: Document, *, tasks_total: bool) -> list[LogicalRow]:
         rows.append([label("主管部门"), cell(doc.department, ("department",))])
     skipped = {"项目名称", *([TASK_TOTAL] if tasks_total else [])}
     pairs = [
-        (label(name), cell(value, ("info", name)))
+        (label(name), info_cell(name, value))
         for name, value in doc.info.items()
         if name not in skipped and not is_long_goal(name)
     ]

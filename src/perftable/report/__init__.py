@@ -21,7 +21,7 @@ from pathlib import Path
 from types import ModuleType
 
 from perftable.files import resolved
-from perftable.findings import Finding
+from perftable.findings import SEVERITY_RANK, FileReport, Finding, Severity
 from perftable.messages import Lang
 
 FORMATS: dict[str, str] = {
@@ -63,6 +63,17 @@ class FormatContext:
     lang: Lang = "zh"
     color: bool = False
     root: Path | None = None  # paths are shown relative to it
+    min_severity: Severity = "info"  # findings below it are counted but not shown (--quiet, --min-severity)
+    verbose: bool = False  # every repair on its own line (text), not grouped by kind
+
+
+def shown(file: FileReport, ctx: FormatContext) -> FileReport:
+    """The file's report as the format shows it: without the findings below ``ctx.min_severity``."""
+    if ctx.min_severity == "info":
+        return file
+    rank = SEVERITY_RANK[ctx.min_severity]
+    kept = [finding for finding in file.findings if SEVERITY_RANK[finding.severity] >= rank]
+    return file.model_copy(update={"findings": kept})
 
 
 def module(name: str) -> ModuleType:

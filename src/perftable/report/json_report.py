@@ -1,7 +1,9 @@
 """``json`` (one array of findings) and ``json-lines`` (one finding a line). Chinese is written as is.
 
-Each finding: ``{"file", "code", "name", "severity", "message", "location": {...}, "hint", "params", "table"}``;
-a file that could not be read appears as its P001 finding.
+Each finding: ``{"file", "code", "name", "severity", "message", "location": {...}, "hint", "params", "table",
+"row_id"}``; a file that could not be read appears as its P001 finding. ``row_id`` is the ``id`` of the row
+``perftable export`` writes for the cell the finding is about (an indicator, a budget line, a task), so findings join
+to exported rows; null for a finding about a whole file.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from perftable.dataset import stable_id
 from perftable.findings import FileReport, Finding, Report
 from perftable.report import FormatContext, relative
 
@@ -17,6 +20,8 @@ def _data(finding: Finding, ctx: FormatContext) -> dict[str, Any]:
     data = finding.model_dump(mode="json")
     data["file"] = relative(finding.file, ctx.root)
     data["location"]["file"] = data["file"]
+    position = finding.location.position
+    data["row_id"] = stable_id(finding.file, finding.table, position) if position else None
     return data
 
 

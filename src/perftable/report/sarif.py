@@ -6,6 +6,7 @@ Spreadsheet cells have no line: their results carry the file and a logical locat
 from __future__ import annotations
 
 import json
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from perftable import __version__
@@ -30,8 +31,19 @@ def _rule(index: int, code: str, ctx: FormatContext) -> dict[str, Any]:
     }
 
 
+def uri(path: str, ctx: FormatContext) -> str:
+    """A file as a SARIF ``artifactLocation.uri`` (RFC 3986): relative to the working directory and
+    percent-encoded (``my%20table%20%E8%A1%A8.md``), or a ``file://`` URI for a file outside it."""
+    from urllib.parse import quote
+
+    shown = relative(path, ctx.root)
+    if PurePosixPath(shown).is_absolute():
+        return Path(shown).as_uri()
+    return quote(shown, safe="/")
+
+
 def _result(finding: Finding, index: dict[str, int], ctx: FormatContext) -> dict[str, Any]:
-    physical: dict[str, Any] = {"artifactLocation": {"uri": relative(finding.file, ctx.root)}}
+    physical: dict[str, Any] = {"artifactLocation": {"uri": uri(finding.file, ctx)}}
     location = finding.location
     if location.line is not None:
         physical["region"] = {

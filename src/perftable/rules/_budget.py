@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from perftable.messages import Localized
 from perftable.model import BudgetLine, Document
 from perftable.values.numbers import MoneyUnit, convert, rounded
 
@@ -46,14 +47,14 @@ def amount_in(item: BudgetLine | None, unit: MoneyUnit) -> Decimal:
 
 
 def show(amount: Decimal, decimals: int | None = None) -> str:
-    """An amount as the messages print it: ``decimals`` places when given (the precision the table printed, so
-    a difference of 36 between amounts printed to the cent shows as ``36.00``), else its own decimals; thousands
-    separators from 100,000 up."""
+    """An amount as the messages print every amount: ``decimals`` places when given (the precision the table
+    printed, so a difference of 36 between amounts printed to the cent shows as ``36.00``), else its own decimals;
+    thousands separators from 1,000 up (``1,273.72``, as budget tables print them)."""
     if decimals is not None:
         amount = rounded(amount, decimals)
     elif amount == amount.to_integral():
         amount = rounded(amount)
-    return f"{amount:,f}" if abs(amount) >= 100000 else f"{amount:f}"
+    return f"{amount:,f}" if abs(amount) >= 1000 else f"{amount:f}"
 
 
 def decimals_in(lines: Sequence[BudgetLine], unit: MoneyUnit) -> int:
@@ -69,19 +70,36 @@ def show_sum(amount: Decimal, parts: Sequence[BudgetLine]) -> str:
     return show(amount, decimals_in(parts, unit) if unit is not None else None)
 
 
+# A part of a sum as the comparison sees it: its label and its line (None: not printed, or printed blank).
+Term = tuple[str, BudgetLine | None]
+BLANK = Localized("空", "empty")
+
+
 @dataclass(frozen=True)
 class Comparison:
-    """A sum of parts against a printed whole."""
+    """A sum of parts against a whole, printed or itself a sum (``whole_terms``: 基本支出 + 项目支出)."""
 
-    parts: tuple[BudgetLine, ...]
+    parts: tuple[BudgetLine, ...]  # the parts with an amount
     whole: BudgetLine
     total: Decimal  # the sum, in the whole's unit
     difference: Decimal  # whole - sum
     tolerance: Decimal
+    blanks: tuple[str, ...] = ()  # parts printed with no amount (counted as zero)
+    whole_terms: tuple[Term, ...] = ()  # the parts of a whole that is not printed but added up
 
     @property
     def mismatch(self) -> bool:
         return abs(self.difference) > self.tolerance
+
+    def terms(self) -> list[tuple[str, BudgetLine | None, int]]:
+        """Every amount the comparison depends on with its sign in ``whole - sum``: the whole (or its parts) +1,
+        the parts -1; a blank part as ``None``."""
+        whole = [(label, item, 1) for label, item in self.whole_terms] or [(self.whole.label, self.whole, 1)]
+        return [
+            *whole,
+            *((item.label, item, -1) for item in self.parts),
+            *((b, None, -1) for b in self.blanks),
+        ]
 
     def decimal_slip(self) -> tuple[BudgetLine, Decimal] | None:
         """The one amount whose decimal point was lost (or moved) in printing or conversion, and what it reads as
@@ -110,44 +128,75 @@ class Comparison:
         return {**params, "culprit": item.label, "printed": item.value or show(item.amount or Decimal(0)),
                 "fixed": show(fixed)}, "decimal"  # fmt: skip
 
+    def decimals(self) -> int:
+        whole = [item for _, item in self.whole_terms if item is not None] or [self.whole]
+        return decimals_in([*self.parts, *whole], self.whole.unit)
+
+    def shown(self, item: BudgetLine) -> str:
+        """An amount in the message's one format (the precision of the sum); with its unit when the amounts of
+        the sum are in more than one unit (``基本支出 400,000元 + 项目支出 50万元``)."""
+        places_ = self.decimals() if item.unit == self.whole.unit else places(item.amount or Decimal(0))
+        text = show(item.amount or Decimal(0), places_)
+        return text + item.unit if self.mixed() else text
+
+    def mixed(self) -> bool:
+        whole = [item for _, item in self.whole_terms if item is not None]
+        return any(item.unit != self.whole.unit for item in (*self.parts, *whole))
+
+    def _expression(self, parts: Sequence[Term], total: Decimal) -> Localized:
+        """``a 1.00 + b 空 = 1.00``; one part alone is not added up (no ``a 1.00 = 1.00``)."""
+        said = {lang: [f"{label} {self.shown(item) if item else BLANK.text(lang)}" for label, item in parts]
+                for lang in ("zh", "en")}  # fmt: skip
+        if len(parts) == 1:
+            return Localized(said["zh"][0], said["en"][0])
+        unit = self.whole.unit if self.mixed() else ""
+        total_text = f" = {show(total, self.decimals())}{unit}"
+        return Localized(" + ".join(said["zh"]) + total_text, " + ".join(said["en"]) + total_text)
+
     def params(self) -> dict[str, object]:
-        """Message parameters; when the parts are printed in another unit than the whole, every amount carries
-        its unit (``基本支出 2,785,500.00元 + … = 1273.72万元``) so the sum is not mistaken for one in 元."""
+        """Message parameters: the parts added up (``财政拨款 1,273.72 + 其他资金 空 = 1,273.72``), the whole
+        (a whole that is a sum itself with its parts: ``支出合计（基本支出 288.55 + 项目支出 995.17）``), every
+        amount in one format."""
         unit = self.whole.unit
-        mixed = any(item.unit != unit for item in self.parts)
-
-        def printed(text: str, item_unit: str) -> str:
-            return text if not mixed or text.endswith(item_unit) else text + item_unit
-
-        expression = " + ".join(
-            f"{item.label} {printed(item.value or show(item.amount or Decimal(0)), item.unit)}"
-            for item in self.parts
-        )
-        decimals = decimals_in([*self.parts, self.whole], unit)
+        parts: list[Term] = [(item.label, item) for item in self.parts] + [(b, None) for b in self.blanks]
+        whole: object = self.whole.label
+        if self.whole_terms:
+            inner = self._expression(self.whole_terms, Decimal(0))
+            inner_zh, inner_en = (text.split(" = ")[0] for text in (inner.zh, inner.en))
+            whole = Localized(f"支出合计（{inner_zh}）", f"the expenditure total ({inner_en})")
+        whole_amount = show(self.whole.amount or Decimal(0), self.decimals()) + (unit if self.mixed() else "")
         return {
-            "parts": expression,
-            "sum": printed(show(self.total, decimals), unit),
-            "whole": self.whole.label,
-            "whole_amount": printed(self.whole.value or show(self.whole.amount or Decimal(0)), unit),
-            "difference": show(abs(self.difference), decimals),
+            "parts": self._expression(parts, self.total),
+            "sum": show(self.total, self.decimals()),
+            "whole": whole,
+            "whole_amount": whole_amount,
+            "difference": show(abs(self.difference), self.decimals()),
             "unit": unit,
         }
 
 
 def compare(
-    parts: Sequence[BudgetLine | None], whole: BudgetLine | None, override: Decimal | None
+    parts: Sequence[BudgetLine | None],
+    whole: BudgetLine | None,
+    override: Decimal | None,
+    whole_terms: Sequence[Term] = (),
 ) -> Comparison | None:
-    """Compare printed parts with a printed whole; None when the whole or every part is missing."""
+    """Compare printed parts with a whole; None when the whole or every part is missing. A part printed blank
+    counts as zero and is named as blank; ``whole_terms`` are the parts of a whole that is itself a sum."""
     present = tuple(item for item in parts if item is not None and item.amount is not None)
+    blanks = tuple(item.label for item in parts if item is not None and item.amount is None)
     if whole is None or whole.amount is None or not present:
         return None
     total = sum((amount_in(item, whole.unit) for item in present), Decimal(0))
+    counted = [item for _, item in whole_terms if item is not None]
     return Comparison(
         parts=present,
         whole=whole,
         total=total,
         difference=whole.amount - total,
-        tolerance=tolerance([*present, whole], whole.unit, override),
+        tolerance=tolerance([*present, whole, *counted], whole.unit, override),
+        blanks=tuple(dict.fromkeys(blanks)),
+        whole_terms=tuple(whole_terms) if whole.key == "computed" else (),
     )
 
 
@@ -167,6 +216,16 @@ def computed(label: str, parts: Sequence[BudgetLine | None]) -> BudgetLine | Non
     return BudgetLine(
         label=label, key="computed", amount=amount, value=value, unit=unit, location=present[0].location
     )
+
+
+def department_terms(doc: Document) -> tuple[Term, ...]:
+    """The parts of a department's expenditure when its total is not printed: 基本支出 and 项目支出, printed or
+    not (a part not printed, or printed blank, is ``None``)."""
+    terms: list[Term] = []
+    for key, label in (("basic", "基本支出"), ("project", "项目支出")):
+        item = line(doc, key)
+        terms.append((item.label if item else label, item if item and item.amount is not None else None))
+    return tuple(terms)
 
 
 def department_whole(doc: Document) -> BudgetLine | None:

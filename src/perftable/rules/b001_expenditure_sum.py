@@ -29,9 +29,10 @@ Failing (278.55 + 995.17 = 1273.72, not 1237.72)::
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from perftable.model import Document
-from perftable.rules import _budget
+from perftable.rules import _budget, _cause
 from perftable.rules.base import Context, Problem
 
 CODE = "B001"
@@ -47,29 +48,37 @@ SUMMARY = {
 }
 MESSAGES = {
     "default": {
-        "zh": "{parts} = {sum}，但{whole}为 {whole_amount}，相差 {difference}{unit}",
-        "en": "{parts} = {sum}, but {whole} is {whole_amount}: a difference of {difference} {unit}",
+        "zh": "{parts}，但{whole}为 {whole_amount}，相差 {difference}{unit}",
+        "en": "{parts}, but {whole} is {whole_amount}: a difference of {difference} {unit}",
     },
     "decimal": {
-        "zh": "{parts} = {sum}，但{whole}为 {whole_amount}，相差 {difference}{unit}；{culprit} {printed} 像是丢了小数点（按 {fixed} 计则相符）",
-        "en": "{parts} = {sum}, but {whole} is {whole_amount}: a difference of {difference} {unit}; {culprit} {printed} looks like a lost decimal point (as {fixed} the sum holds)",
+        "zh": "{parts}，但{whole}为 {whole_amount}，相差 {difference}{unit}；{culprit} {printed} 像是丢了小数点（按 {fixed} 计则相符）",
+        "en": "{parts}, but {whole} is {whole_amount}: a difference of {difference} {unit}; {culprit} {printed} looks like a lost decimal point (as {fixed} the sum holds)",
+    },
+    "shared": {
+        "zh": "{parts}，但{whole}为 {whole_amount}，相差 {difference}{unit}；{codes} 这几处不符可能出自同一个金额：{cause}",
+        "en": "{parts}, but {whole} is {whole_amount}: a difference of {difference} {unit}; {codes} may share one cause: {cause}",
     },
 }
 HINTS = {"default": {"zh": "核对基本支出、项目支出与合计数", "en": "check 基本支出, 项目支出 and the total"}}
 
 
-def check(doc: Document, ctx: Context) -> Iterator[Problem]:
+def comparisons(doc: Document, tolerance: Decimal | None) -> list[_budget.Comparison]:
+    """The sums B001 checks: 基本支出 + 项目支出 against the total, and each source split into its parts."""
     if doc.kind != "department":
-        return
-    tolerance = ctx.decimal("tolerance")
+        return []
     checks = [([_budget.line(doc, "basic"), _budget.line(doc, "project")], _budget.line(doc, "total"))]
     # a table that splits each source (财政拨款, 其他资金) into its 基本支出 and 项目支出: each source is its parts
     for source in _budget.SOURCE_KEYS:
         parts = [_budget.line(doc, f"{source}_basic"), _budget.line(doc, f"{source}_project")]
         if any(part is not None for part in parts):
             checks.append((parts, _budget.line(doc, source)))
-    for parts, whole in checks:
-        comparison = _budget.compare(parts, whole, tolerance)
-        if comparison is not None and comparison.mismatch:
-            params, variant = comparison.problem()
+    found = (_budget.compare(parts, whole, tolerance) for parts, whole in checks)
+    return [comparison for comparison in found if comparison is not None]
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Problem]:
+    for comparison in comparisons(doc, ctx.decimal("tolerance")):
+        if comparison.mismatch:
+            params, variant = _cause.explain(doc, ctx, comparison)
             yield Problem(comparison.whole.location, params, variant)

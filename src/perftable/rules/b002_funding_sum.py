@@ -31,10 +31,11 @@ Failing (1,200 + 0 is not 278.55 + 995.17)::
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from perftable import vocab
 from perftable.model import BudgetLine, Document
-from perftable.rules import _budget
+from perftable.rules import _budget, _cause
 from perftable.rules.base import Context, Problem
 
 CODE = "B002"
@@ -50,12 +51,16 @@ SUMMARY = {
 }
 MESSAGES = {
     "default": {
-        "zh": "资金来源 {parts} = {sum}，但{whole}为 {whole_amount}，相差 {difference}{unit}",
-        "en": "funding sources {parts} = {sum}, but {whole} is {whole_amount}: a difference of {difference} {unit}",
+        "zh": "资金来源 {parts}，但{whole}为 {whole_amount}，相差 {difference}{unit}",
+        "en": "funding sources {parts}, but {whole} is {whole_amount}: a difference of {difference} {unit}",
     },
     "decimal": {
-        "zh": "资金来源 {parts} = {sum}，但{whole}为 {whole_amount}，相差 {difference}{unit}；{culprit} {printed} 像是丢了小数点（按 {fixed} 计则相符）",
-        "en": "funding sources {parts} = {sum}, but {whole} is {whole_amount}: a difference of {difference} {unit}; {culprit} {printed} looks like a lost decimal point (as {fixed} the sum holds)",
+        "zh": "资金来源 {parts}，但{whole}为 {whole_amount}，相差 {difference}{unit}；{culprit} {printed} 像是丢了小数点（按 {fixed} 计则相符）",
+        "en": "funding sources {parts}, but {whole} is {whole_amount}: a difference of {difference} {unit}; {culprit} {printed} looks like a lost decimal point (as {fixed} the sum holds)",
+    },
+    "shared": {
+        "zh": "资金来源 {parts}，但{whole}为 {whole_amount}，相差 {difference}{unit}；{codes} 这几处不符可能出自同一个金额：{cause}",
+        "en": "funding sources {parts}, but {whole} is {whole_amount}: a difference of {difference} {unit}; {codes} may share one cause: {cause}",
     },
 }
 HINTS = {"default": {"zh": "资金来源合计应等于支出合计", "en": "the sources must add up to the total"}}
@@ -88,25 +93,36 @@ def _sources(doc: Document, keys: list[str], unnamed: str) -> list[BudgetLine | 
     return [line for line in doc.budget if line.key == unnamed]
 
 
-def check(doc: Document, ctx: Context) -> Iterator[Problem]:
-    tolerance = ctx.decimal("tolerance")
+def comparisons(doc: Document, tolerance: Decimal | None) -> list[_budget.Comparison]:
+    """The sums B002 checks: each group of sources against the total it funds."""
     if doc.kind == "department":
-        groups = [(_sources(doc, _department_sources(doc), "source"), _budget.department_whole(doc))]
+        whole = _budget.department_whole(doc)
+        groups = [(_sources(doc, _department_sources(doc), "source"), whole, _budget.department_terms(doc))]
     else:
         groups = [
             (
                 _sources(doc, ["fiscal", "carryover", "other_funds"], "source"),
                 _budget.line(doc, "annual_total"),
+                (),
             ),
             (
                 _sources(doc, ["total_fiscal", "total_other_funds"], "total_source"),
                 _budget.line(doc, "total"),
+                (),
             ),
         ]
-    for parts, whole in groups:
-        if _one_part_of(parts):
-            continue  # 其中：财政拨款 alone: "of which" shows a part; B005 checks it is not more than the whole
-        comparison = _budget.compare(parts, whole, tolerance)
-        if comparison is not None and comparison.mismatch:
-            params, variant = comparison.problem()
+    found = (
+        _budget.compare(parts, whole, tolerance, terms)
+        for parts, whole, terms in groups
+        if not _one_part_of(
+            parts
+        )  # 其中：财政拨款 alone: "of which" shows a part; B005 checks it is not more
+    )
+    return [comparison for comparison in found if comparison is not None]
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Problem]:
+    for comparison in comparisons(doc, ctx.decimal("tolerance")):
+        if comparison.mismatch:
+            params, variant = _cause.explain(doc, ctx, comparison)
             yield Problem(comparison.parts[0].location, params, variant)

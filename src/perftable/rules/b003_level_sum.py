@@ -24,9 +24,10 @@ Failing (1,073.72 + 100 is not 1273.72)::
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from perftable.model import Document
-from perftable.rules import _budget
+from perftable.rules import _budget, _cause
 from perftable.rules.base import Context, Problem
 
 CODE = "B003"
@@ -42,23 +43,35 @@ SUMMARY = {
 }
 MESSAGES = {
     "default": {
-        "zh": "按预算级次划分 {parts} = {sum}，但{whole}为 {whole_amount}，相差 {difference}{unit}",
-        "en": "allocation by level {parts} = {sum}, but {whole} is {whole_amount}: a difference of {difference} {unit}",
+        "zh": "按预算级次划分 {parts}，但{whole}为 {whole_amount}，相差 {difference}{unit}",
+        "en": "allocation by level {parts}, but {whole} is {whole_amount}: a difference of {difference} {unit}",
     },
     "decimal": {
-        "zh": "按预算级次划分 {parts} = {sum}，但{whole}为 {whole_amount}，相差 {difference}{unit}；{culprit} {printed} 像是丢了小数点（按 {fixed} 计则相符）",
-        "en": "allocation by level {parts} = {sum}, but {whole} is {whole_amount}: a difference of {difference} {unit}; {culprit} {printed} looks like a lost decimal point (as {fixed} the sum holds)",
+        "zh": "按预算级次划分 {parts}，但{whole}为 {whole_amount}，相差 {difference}{unit}；{culprit} {printed} 像是丢了小数点（按 {fixed} 计则相符）",
+        "en": "allocation by level {parts}, but {whole} is {whole_amount}: a difference of {difference} {unit}; {culprit} {printed} looks like a lost decimal point (as {fixed} the sum holds)",
+    },
+    "shared": {
+        "zh": "按预算级次划分 {parts}，但{whole}为 {whole_amount}，相差 {difference}{unit}；{codes} 这几处不符可能出自同一个金额：{cause}",
+        "en": "allocation by level {parts}, but {whole} is {whole_amount}: a difference of {difference} {unit}; {codes} may share one cause: {cause}",
     },
 }
 
 
-def check(doc: Document, ctx: Context) -> Iterator[Problem]:
+def comparisons(doc: Document, tolerance: Decimal | None) -> list[_budget.Comparison]:
+    """The sum B003 checks: the allocation by level against the expenditure (or a project's annual amount)."""
     parts = [_budget.line(doc, "own_level"), _budget.line(doc, "transfer")]
+    terms: tuple[_budget.Term, ...] = ()
     if doc.kind == "department":
         whole = _budget.department_whole(doc)
+        terms = _budget.department_terms(doc)
     else:  # a project fund split into 市级支出 and 补助区县
         whole = _budget.line(doc, "annual_total") or _budget.line(doc, "total")
-    comparison = _budget.compare(parts, whole, ctx.decimal("tolerance"))
-    if comparison is not None and comparison.mismatch:
-        params, variant = comparison.problem()
-        yield Problem(comparison.parts[0].location, params, variant)
+    comparison = _budget.compare(parts, whole, tolerance, terms)
+    return [] if comparison is None else [comparison]
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Problem]:
+    for comparison in comparisons(doc, ctx.decimal("tolerance")):
+        if comparison.mismatch:
+            params, variant = _cause.explain(doc, ctx, comparison)
+            yield Problem(comparison.parts[0].location, params, variant)

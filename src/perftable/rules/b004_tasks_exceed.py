@@ -83,7 +83,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
                 "count": len(funded),
                 "sum": _budget.show(total, decimals),
                 "whole": whole.label,
-                "whole_amount": whole.value or _budget.show(whole.amount),
+                "whole_amount": _budget.show(whole.amount, decimals),
                 "difference": _budget.show(total - whole.amount, decimals),
                 "unit": whole.unit,
             },

@@ -30,28 +30,30 @@ GUIDANCE = "读取：文件须能读取且含绩效目标表"
 CRITERION = None
 OPINIONS = ()
 SUMMARY = {"zh": "文件无法读取或不含绩效目标表", "en": "the file could not be read, or holds no 绩效目标表"}
-# One message per ReadError.kind; "other" prints the reader's own (English) reason.
+# One message per ReadError.kind; "other" prints the reader's own (English) reason. Where the Chinese message says
+# all a person can act on (a corrupt spreadsheet, a scanned PDF), the reader's English detail stays out of it: it is
+# in the finding's params (JSON, SARIF) and in the English message.
 MESSAGES = {
     "empty": {"zh": "文件为空", "en": "the file is empty"},
     "missing": {"zh": "文件不存在", "en": "no such file"},
     "directory": {"zh": "这是一个目录，不是文件", "en": "this is a directory, not a file"},
     "permission": {"zh": "没有读取权限", "en": "permission denied"},
     "not-a-file": {
-        "zh": "不是普通文件（设备、命名管道或套接字），未读取；只读取普通文件和以 - 表示的标准输入（{reason}）",
+        "zh": "不是普通文件（设备、命名管道或套接字），未读取；只读取普通文件和以 - 表示的标准输入",
         "en": "{reason}",
     },
     "undecodable": {
         "zh": "无法按文本解码（已尝试 UTF-8、UTF-16、GB18030），可能是二进制文件",
         "en": "cannot decode the file as text (tried UTF-8, UTF-16 and GB18030); is it a binary file?",
     },
-    "spreadsheet": {"zh": "无法读取电子表格，文件可能已损坏或不完整（{reason}）", "en": "{reason}"},
+    "spreadsheet": {"zh": "无法读取电子表格，文件可能已损坏或不完整", "en": "{reason}"},
     "password": {"zh": "工作簿设有密码保护", "en": "the workbook is password-protected"},
     "too-large": {"zh": "文件超出限制，未读取：{reason}", "en": "{reason}"},
     "too-slow": {"zh": "读取超时，已停止：{reason}", "en": "{reason}"},
     "crashed": {"zh": "读取程序在此文件上崩溃，已跳过（{reason}）", "en": "{reason}"},
-    "document": {"zh": "无法读取文档，文件可能已损坏、加密或不完整（{reason}）", "en": "{reason}"},
+    "document": {"zh": "无法读取文档，文件可能已损坏、加密或不完整", "en": "{reason}"},
     "scanned": {
-        "zh": "无法提取文字（扫描版 PDF 或字体无编码），请先进行 OCR 识别（{reason}）",
+        "zh": "无法提取文字（扫描版 PDF 或字体无编码），请先进行 OCR 识别（如 ocrmypdf）",
         "en": "{reason}",
     },
     "pages": {"zh": "指定的页码超出范围（{reason}）", "en": "{reason}"},

@@ -37,7 +37,11 @@ MESSAGES = {
     "default": {
         "zh": "抑制 {codes} 未起作用（此处没有这些发现），请删除",
         "en": "the suppression of {codes} suppressed nothing here; remove it",
-    }
+    },
+    "config": {
+        "zh": "配置中的 cell-ignores 条目「{entry}」在 {file} 中没有抑制任何发现（{codes}），请删除",
+        "en": "the cell-ignores entry 「{entry}」 suppressed nothing in {file} ({codes}); remove it",
+    },
 }
 
 

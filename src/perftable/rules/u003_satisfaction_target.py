@@ -1,8 +1,9 @@
 """U003 satisfaction-target: a satisfaction indicator whose target is not a percentage, or not "≥".
 
 Satisfaction is measured as a share of respondents: ``≥90%``. A bare ``≥90`` (no % in the value, the name or the
-计量单位 column), or ``90%`` / ``≤90%``, is reported. A range (``90%-95%``, ``≥90%且≤100%``) sets a floor and is
-not. Qualitative values are left to I007.
+计量单位 column), or ``90%`` / ``≤90%``, is reported, and the message says how to write it (``≥90%``; a share
+written as a fraction, ``≥0.9``, as ``≥90%``). A range (``90%-95%``, ``≥90%且≤100%``) sets a floor and is not.
+Qualitative values are left to I007.
 
 Passing::
 
@@ -21,8 +22,9 @@ Failing::
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
-from perftable.model import Document
+from perftable.model import Document, Indicator
 from perftable.rules._indicators import is_percent, is_satisfaction, shown
 from perftable.rules.base import Context, Problem
 
@@ -35,14 +37,23 @@ OPINIONS = ("value-mismatch",)
 SUMMARY = {"zh": "满意度指标不是“≥百分比”形式", "en": "a satisfaction target is not a percentage with ≥"}
 MESSAGES = {
     "not-percent": {
-        "zh": "满意度指标「{name}」的指标值「{value}」不是百分比",
-        "en": "the satisfaction target 「{value}」 of 「{name}」 is not a percentage",
+        "zh": "满意度指标「{name}」的指标值「{value}」不是百分比，应写作「{suggested}」",
+        "en": "the satisfaction target 「{value}」 of 「{name}」 is not a percentage: write it 「{suggested}」",
     },
     "comparator": {
-        "zh": "满意度指标「{name}」的指标值「{value}」应写作“≥”目标（如 ≥90%）",
-        "en": "the satisfaction target 「{value}」 of 「{name}」 should be a ≥ target (e.g. ≥90%)",
+        "zh": "满意度指标「{name}」的指标值「{value}」应写作“≥”目标「{suggested}」",
+        "en": "the satisfaction target 「{value}」 of 「{name}」 should be a ≥ target: write it 「{suggested}」",
     },
 }
+
+
+def _suggested(indicator: Indicator) -> str:
+    """How to write the target: ``≥90%`` for ``≥90`` or ``90%``; a share written as a fraction (``≥0.9``) in
+    percent."""
+    number = indicator.target.number or Decimal(0)
+    if not is_percent(indicator) and 0 < number <= 1:
+        number = (number * 100).normalize()
+    return f"≥{number:f}%"
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
@@ -51,7 +62,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             continue
         if "满意" not in indicator.name:  # 投诉率 under 满意度指标: not a satisfaction level
             continue
-        params = {"name": indicator.name, "value": shown(indicator)}
+        params = {"name": indicator.name, "value": shown(indicator), "suggested": _suggested(indicator)}
         if not is_percent(indicator):
             yield Problem(indicator.location, params, "not-percent")
         elif indicator.target.comparator not in ("≥", ">") and indicator.target.number_max is None:

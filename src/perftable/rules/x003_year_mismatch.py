@@ -5,6 +5,12 @@ dates before the budget year, was probably copied from an earlier year and not u
 after is often named for what it is (支付2023年度尾款, 2023年度年检, 为2025年度做准备): such a mention is reported as
 info only.
 
+A year written without 度 (``完成2023年各项任务`` in a 2024 table) is reported the same way when it names an earlier
+year as the time of the work. It is not reported where it is a base or a source, not the year of the work: a
+comparison (较2023年增长, 比2023年提高, 与2023年相比, 同比), a starting point (截至2023年底, 自2023年起, 2023年以来), data
+(根据2023年调查人数, 2023年结转资金), a range (2021-2025年, 2023年至2025年), nor where the project's own period
+includes it. A later year (到2027年, 2030年前) is a horizon, never reported.
+
 Passing::
 
     # 2024年部门整体支出绩效目标表
@@ -30,6 +36,7 @@ import re
 from collections.abc import Iterator
 
 from perftable.model import Document
+from perftable.period import Period, project_period
 from perftable.rules._indicators import where
 from perftable.rules.base import Context, Problem
 from perftable.values.patterns import YEAR
@@ -52,6 +59,26 @@ MESSAGES = {
     },
 }
 _ANNUAL = re.compile(rf"({YEAR})\s*年度")
+# A year written ``2023年`` (not 年度, not one end of a range such as 2021-2025年)
+_BARE = re.compile(rf"(?<![\d\-—–~～至到])({YEAR})\s*年(?!度)")
+# What makes such a year a base or a source rather than the year of the work: just before it, or just after it.
+_BASE_BEFORE = re.compile(r"(?:较|比|与|同比|截至|截止|自|从|根据|依据|按照|参照|基于|对照)\s*$")
+_BASE_AFTER = re.compile(
+    r"^\s*(?:\d{1,2}\s*月(?:份)?\s*)?(?:\d{1,2}\s*日\s*)?(?:以来|起|基础|相比|同期|水平|底|末|结转|调查|数据|统计|基数|实际|决算|[-—–~～至到]\s*\d)"
+)
+
+
+def _bare_years(text: str, year: int, period: Period | None) -> Iterator[re.Match[str]]:
+    """The years written ``2023年`` that name an earlier year than ``year`` as the time of the work."""
+    for match in _BARE.finditer(text):
+        mentioned = int(match[1])
+        if mentioned >= year or (period is not None and period.start.year <= mentioned <= period.end.year):
+            continue
+        if _BASE_BEFORE.search(text[max(0, match.start() - 4) : match.start()]):
+            continue
+        if _BASE_AFTER.match(text[match.end() : match.end() + 12]):
+            continue
+        yield match
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
@@ -59,7 +86,15 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         return
     texts = [(goal, where(doc, "goals")) for goal in doc.goals]
     texts += [(f"{task.name}{task.content}{task.target}", task.location) for task in doc.tasks]
+    period = project_period(doc) if doc.kind == "project" else None
     for text, location in texts:
+        for match in _bare_years(text, doc.year, period):
+            yield Problem(
+                location,
+                {"year": doc.year, "mention": match[0]},
+                "text",
+                severity="info" if doc.year - int(match[1]) == 1 else None,
+            )
         for match in _ANNUAL.finditer(text):
             year = int(match[1])
             if year != doc.year:
