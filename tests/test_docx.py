@@ -9,6 +9,7 @@ import docx
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
+import perftable
 from perftable.grid import Table, TextLine
 from perftable.readers import read_source
 
@@ -125,3 +126,26 @@ def test_a_table_nested_in_a_cell_is_read_as_a_table_after_its_holder(tmp_path: 
     doc = perftable.load(path)
     assert (doc.project, doc.amount("annual_total")) == ("乡村文化活动（重点项目）", Decimal("30"))
     assert [(i.name, i.value) for i in doc.indicators] == [("演出场次", "≥12场"), ("群众满意度", "≥90%")]
+
+
+def test_a_title_and_year_printed_only_in_the_page_header_are_read(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "2026年项目支出绩效目标表"
+    rows = [
+        ["项目名称", "农村饮水安全巩固提升", "", ""],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "维修养护处数", "≥86处"],
+    ]
+    table = document.add_table(rows=len(rows), cols=4)
+    for r, values in enumerate(rows):
+        for c, text in enumerate(values):
+            table.cell(r, c).text = text
+    path = tmp_path / "header.docx"
+    document.save(str(path))
+    (doc,) = perftable.load_all(path)
+    assert (doc.title, doc.year, doc.kind, doc.project) == (
+        "2026年项目支出绩效目标表",
+        2026,
+        "project",
+        "农村饮水安全巩固提升",
+    )

@@ -11,7 +11,8 @@ continued from the cell above) give covered cells holding the top-left cell's te
 Inside a cell, paragraphs and line breaks are kept as ``\\n`` (the extractor joins lines broken inside a word);
 a table nested in a cell that is a grid of its own (indicators as a table inside the 绩效指标 cell) is read as a
 table after the one holding it, numbered in document order (the holder ``t2``, the nested one ``t3``); one that is
-only a box around text is read as text into the cell. Text boxes, headers and footers are not read.
+only a box around text is read as text into the cell. A section's page header is read as text lines at the start of
+the section (a title and year printed only there); text boxes and footers are not read.
 """
 
 from __future__ import annotations
@@ -204,15 +205,41 @@ def read_docx(path: Path, display: str, max_unzipped: int, max_cells: int) -> li
             "document",
         ) from None
     try:
-        return list(_blocks(body, display))
+        return list(_blocks(body, display, _section_headers(document)))
     except ValueError as exc:
         raise ReadError(display, f"cannot read the Word document ({exc})", "document") from None
 
 
-def _blocks(body: XmlElement, display: str) -> Iterator[Block]:
+def _section_headers(document: Any) -> list[list[str]]:
+    """Each section's page-header lines (a title and year a document prints only there, atop every page)."""
+    out: list[list[str]] = []
+    for section in document.sections:
+        try:
+            paragraphs = section.header.paragraphs if not section.header.is_linked_to_previous else []
+        except (KeyError, ValueError):  # a header part the package does not hold
+            paragraphs = []
+        lines = [" ".join(p.text.split()) for p in paragraphs]
+        out.append([line for line in lines if line] or (out[-1] if out else []))
+    return out
+
+
+def _blocks(body: XmlElement, display: str, headers: list[list[str]] | None = None) -> Iterator[Block]:
+    """The body's tables and paragraphs in order; each section's page-header lines (when they differ from the
+    section before's) come first in it, as text lines."""
     text_origin = Origin(display)
     paragraph = table_number = 0
+    headers = headers or []
+    section, shown = 0, False
+    printed: list[str] = []
     for item in _body_items(body):
+        if not shown and section < len(headers):
+            shown = True
+            if headers[section] != printed:
+                printed = headers[section]
+                for line in printed:
+                    yield TextLine(line, Cell(line, (paragraph + 1, 1), text_origin))
+        if item.tag == f"{_W}p" and item.find(f"{_W}pPr/{_W}sectPr") is not None:
+            section, shown = section + 1, False  # the paragraph ends its section
         if item.tag == f"{_W}tbl":
             waiting = [item]
             while waiting:  # a table, then the tables nested in it, in document order
