@@ -6,6 +6,8 @@ Heavy libraries (python-calamine, python-docx, pdfplumber) are imported only by 
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -101,17 +103,28 @@ def _zip_format(path: Path) -> str:
 
 
 def _tab_grid(text: str) -> bool:
-    """Text that is a tab-separated grid (Excel's 「Unicode 文本」 export, saved as .txt): nine lines in ten or more
-    hold the same number of tabs, two or more, as a spreadsheet writes every column of every row. A web page
-    copied as text has tabs too, in rows of differing widths: it is read as text lines (see plaintext)."""
-    lines = [line for line in text.split("\n")[:2000] if line.strip()]
-    if len(lines) < 3 or "|" in text[:2000]:
+    """Text that is a tab-separated grid (Excel's 「Unicode 文本」 export, saved as .txt): nine records in ten or
+    more hold the same number of cells, three or more, as a spreadsheet writes every column of every row (a cell
+    holding line breaks is quoted, and counts once). A web page copied as text has tabs too, in rows of differing
+    widths: it is read as text lines (see plaintext)."""
+    if "\t" not in text[:4000] or "|" in text[:2000]:
+        return False
+    sample = text[:200_000]
+    try:
+        records = [
+            row
+            for row in csv.reader(io.StringIO(sample), delimiter="\t")
+            if any(cell.strip() for cell in row)
+        ]
+    except csv.Error:
+        return False
+    if len(records) < 3:
         return False
     counts: dict[int, int] = {}
-    for line in lines:
-        counts[line.count("\t")] = counts.get(line.count("\t"), 0) + 1
-    tabs, most = max(counts.items(), key=lambda item: item[1])
-    return tabs >= 2 and most >= 0.9 * len(lines)
+    for row in records[:2000]:
+        counts[len(row)] = counts.get(len(row), 0) + 1
+    width, most = max(counts.items(), key=lambda item: item[1])
+    return width >= 3 and most >= 0.9 * min(len(records), 2000)
 
 
 def parse_text(text: str, fmt: str, origin: Origin) -> list[Block]:
