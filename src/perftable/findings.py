@@ -77,6 +77,11 @@ class Summary(Record):
         exclude=True,
         description="The files that fail the run, unreadable ones included",
     )
+    code_severities: dict[str, dict[str, int]] = Field(
+        default_factory=dict,
+        exclude=True,
+        description="Findings per code and severity (a folder's configuration may set another severity)",
+    )
 
     def add(self, file: FileReport) -> None:
         self.files += 1
@@ -87,6 +92,8 @@ class Summary(Record):
         for finding in file.findings:
             self.severities[finding.severity] = self.severities.get(finding.severity, 0) + 1
             self.codes[finding.code] = self.codes.get(finding.code, 0) + 1
+            levels = self.code_severities.setdefault(finding.code, {})
+            levels[finding.severity] = levels.get(finding.severity, 0) + 1
 
     def merge(self, other: Summary) -> None:
         """Add the counts of another summary (one worker's file, or one part of a run)."""
@@ -98,6 +105,10 @@ class Summary(Record):
             self.severities[severity] = self.severities.get(severity, 0) + count
         for code, count in other.codes.items():
             self.codes[code] = self.codes.get(code, 0) + count
+        for code, levels in other.code_severities.items():
+            mine = self.code_severities.setdefault(code, {})
+            for severity, count in levels.items():
+                mine[severity] = mine.get(severity, 0) + count
 
     @classmethod
     def of(cls, file: FileReport) -> Summary:

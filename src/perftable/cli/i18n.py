@@ -133,6 +133,9 @@ HELP_ZH: Final[dict[str, str]] = {
         "只显示不低于此级别的发现（其余仍计入汇总和退出码）［默认 info］。"
     ),
     "Show errors only: the same as --min-severity error.": "只显示错误，等同于 --min-severity error。",
+    "After the report, count the findings per rule: count, code, severity, name (text and concise formats).": (
+        "在报告之后按规则统计发现：数量、代码、级别、名称（text 和 concise 格式）。"
+    ),
 }
 
 VALIDATE_ZH: Final = (
@@ -145,6 +148,7 @@ VALIDATE_ZH: Final = (
     "  perftable validate 提交材料/ --jobs 0 --format json -o report.json\n"
     "  perftable validate x.md --lang en --select B,U --ignore U006 --fail-on warning\n"
     "  perftable validate 提交材料/ --quiet        # 只显示错误；警告仍然计数\n"
+    "  perftable validate 提交材料/ --statistics   # 然后按规则统计发现\n"
 )
 
 _STATE: dict[str, Lang] = {"lang": "en"}

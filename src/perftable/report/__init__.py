@@ -65,6 +65,7 @@ class FormatContext:
     root: Path | None = None  # paths are shown relative to it
     min_severity: Severity = "info"  # findings below it are counted but not shown (--quiet, --min-severity)
     verbose: bool = False  # every repair on its own line (text), not grouped by kind
+    statistics: bool = False  # findings counted per rule after the report (text, concise: --statistics)
 
 
 def shown(file: FileReport, ctx: FormatContext) -> FileReport:
