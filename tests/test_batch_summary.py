@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner
 
@@ -28,10 +30,11 @@ def inside(folder: Path) -> Iterator[None]:
         os.chdir(old)
 
 
-def run(*args: str, cwd: Path | None = None, isolated: bool = True) -> tuple[int, str]:
+def run(*args: str, cwd: Path | None = None, isolated: bool = True, stdout: bool = False) -> tuple[int, str]:
+    """The exit code and what was printed (standard output only with ``stdout``)."""
     with inside(cwd or Path.cwd()):
         result = CliRunner().invoke(cli, ["validate", *(["--isolated"] if isolated else []), *args])
-    return result.exit_code, result.output
+    return result.exit_code, result.stdout if stdout else result.output
 
 
 def copies(folder: Path, n: int, source: Path = SEED) -> None:
@@ -86,3 +89,59 @@ def test_no_list_when_the_verdict_names_every_failing_file(tmp_path: Path) -> No
     copies(tmp_path, 2)
     _, output = run(".", "--select", "I003", cwd=tmp_path)
     assert "需修改的文件" not in output
+
+
+# --- --format json-report ---------------------------------------------------------------------------------------
+
+
+def report_of(*args: str, cwd: Path | None = None) -> tuple[int, dict[str, Any]]:
+    code, output = run(*args, "--format", "json-report", cwd=cwd, stdout=True)
+    return code, json.loads(output)
+
+
+def test_json_report_holds_a_summary_beside_the_findings(tmp_path: Path) -> None:
+    copies(tmp_path, 1)
+    (tmp_path / "ok.md").write_text(PASSING.read_text(encoding="utf-8"), encoding="utf-8")
+    code, data = report_of(".", "--select", "I003", cwd=tmp_path)
+    assert code == 1
+    assert list(data) == ["version", "summary", "files", "findings"]
+    summary = data["summary"]
+    assert {key: summary[key] for key in ("files", "tables", "failing", "unreadable", "skipped", "clean")} == {
+        "files": 2, "tables": 2, "failing": 1, "unreadable": 0, "skipped": 0, "clean": 1,
+    }  # fmt: skip
+    assert summary["severities"] == {"error": 1, "warning": 0, "info": 0}
+    assert summary["codes"] == {"I003": {"name": "empty-value", "count": 1, "severities": {"error": 1}}}
+    assert summary["verdict"] == {
+        "passed": False, "message": "请修改：1 个错误，0 个警告（t0.md）", "failing_files": ["t0.md"],
+    }  # fmt: skip
+    files = [(f["file"], f["status"], [(t["kind"], t["department"], t["project"]) for t in f["tables"]])
+             for f in data["files"]]  # fmt: skip
+    assert files == [
+        ("ok.md", "passing", [("project", "示例县示例乡人民政府", "示例乡产业路建设项目")]),
+        ("t0.md", "failing", [("department", "廉江市残疾人联合会", None)]),
+    ]
+    assert data["files"][1]["tables"][0]["location"] == {"file": "t0.md", "line": 5, "column": 1}
+    assert [(f["code"], f["file"], f["location"]["line"]) for f in data["findings"]] == [
+        ("I003", "t0.md", 52)
+    ]
+
+
+def test_json_stays_the_array_of_findings() -> None:
+    _, output = run(str(SEED), "--select", "I003", "--format", "json")
+    assert isinstance(json.loads(output), list)
+
+
+def test_json_report_counts_what_quiet_hides_and_names_skipped_and_unreadable_files(tmp_path: Path) -> None:
+    copies(tmp_path, 1)
+    (tmp_path / "notes.md").write_text("一些笔记，没有表格。\n", encoding="utf-8")
+    (tmp_path / "broken.xlsx").write_bytes(b"not a workbook")
+    code, data = report_of(".", "--quiet", "--skip-no-table", cwd=tmp_path)
+    assert code == 2
+    assert {f["file"]: f["status"] for f in data["files"]} == {
+        "broken.xlsx": "failing", "notes.md": "skipped", "t0.md": "failing",
+    }  # fmt: skip
+    seed = next(f for f in data["files"] if f["file"] == "t0.md")
+    assert seed["severities"]["warning"] == 12  # hidden by --quiet, still counted
+    assert {f["severity"] for f in data["findings"]} == {"error"}
+    assert (data["summary"]["skipped"], data["summary"]["unreadable"]) == (1, 1)
+    assert next(f for f in data["files"] if f["file"] == "broken.xlsx")["error"]
