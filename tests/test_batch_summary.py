@@ -145,3 +145,46 @@ def test_json_report_counts_what_quiet_hides_and_names_skipped_and_unreadable_fi
     assert {f["severity"] for f in data["findings"]} == {"error"}
     assert (data["summary"]["skipped"], data["summary"]["unreadable"]) == (1, 1)
     assert next(f for f in data["files"] if f["file"] == "broken.xlsx")["error"]
+
+
+# --- the markdown report, capped for a pull-request comment -------------------------------------------------------
+
+
+def test_markdown_of_a_large_batch_stays_below_a_comment_limit_and_counts_the_rest(tmp_path: Path) -> None:
+    copies(tmp_path, 60)  # 1,320 findings: about 100,000 characters shown whole
+    (tmp_path / "ok.md").write_text(PASSING.read_text(encoding="utf-8"), encoding="utf-8")
+    code, output = run(".", "--format", "markdown", cwd=tmp_path, stdout=True)
+    assert code == 1
+    assert 60_000 < len(output) < 65_000
+    lines = output.splitlines()
+    assert lines[2].startswith("**请修改：60 个错误，")
+    assert lines[2].endswith("（t0.md、t1.md、t10.md、t11.md、t12.md、等 55 个文件）**")
+    table = lines[6 : lines.index("<details><summary>全部发现</summary>") - 1]
+    assert len(table) == 61 and table[-1] == "| ok.md | 0 | 0 | 3 |"  # failing files first, every one
+    rows = lines[lines.index("|---|---|---|---|") + 1 :]
+    shown = rows[: rows.index("")]
+    files = sorted(f"t{n}.md" for n in range(60))
+    cut = files.index(shown[-1].split(":")[0].removeprefix("| "))  # its findings are partly shown
+    assert (
+        rows[rows.index("") + 1]
+        == f"… 还有 {60 * 22 + 3 - len(shown)} 条发现（涉及 {60 - cut} 个文件）未显示"
+    )
+    assert lines[-1] == "</details>"
+
+
+def test_markdown_cuts_the_file_rows_last_and_counts_them(monkeypatch: Any, tmp_path: Path) -> None:
+    from perftable.report import markdown
+
+    monkeypatch.setattr(markdown, "LIMIT", 700)
+    copies(tmp_path, 12)
+    _, output = run(".", "--format", "markdown", "--lang", "en", cwd=tmp_path, stdout=True)
+    assert len(output) < 700
+    lines = output.splitlines()
+    assert lines[2].startswith("**Needs changes: 12 errors, 144 warnings (t0.md, t1.md,")
+    assert any(line.startswith("… and ") and line.endswith(" more files not shown") for line in lines)
+    assert "… and 264 more findings in 12 files not shown" in lines
+
+
+def test_a_clean_markdown_report_is_unchanged() -> None:
+    _, output = run(str(PASSING), "--select", "I003", "--format", "markdown", stdout=True)
+    assert output == "## perftable 检查结果: 0 错误 · 0 警告 · 0 提示\n\n未发现问题\n"
