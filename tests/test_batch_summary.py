@@ -188,3 +188,57 @@ def test_markdown_cuts_the_file_rows_last_and_counts_them(monkeypatch: Any, tmp_
 def test_a_clean_markdown_report_is_unchanged() -> None:
     _, output = run(str(PASSING), "--select", "I003", "--format", "markdown", stdout=True)
     assert output == "## perftable 检查结果: 0 错误 · 0 警告 · 0 提示\n\n未发现问题\n"
+
+
+# --- exclude, extend-exclude, skip-no-table ------------------------------------------------------------------------
+
+
+def tree(root: Path) -> None:
+    for name in ("a.md", "drafts/b.md", "2023/c.md", "2024/d.md", "2024/old/e.md"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+
+
+def checked(output: str) -> list[str]:
+    return sorted(f["file"] for f in json.loads(output)["files"])
+
+
+def test_exclude_in_the_configuration_leaves_files_and_folders_out_of_a_walk(tmp_path: Path) -> None:
+    tree(tmp_path)
+    (tmp_path / "perftable.toml").write_text('exclude = ["drafts", "2023/*.md"]\nextend-exclude = ["old"]\n')
+    _, output = run(".", "--format", "json-report", cwd=tmp_path, isolated=False, stdout=True)
+    assert checked(output) == ["2024/d.md", "a.md"]
+    # --exclude replaces exclude (extend-exclude stays); --extend-exclude adds; a file named is always read
+    _, output = run(
+        ".", "--exclude", "a.md", "--format", "json-report", cwd=tmp_path, isolated=False, stdout=True
+    )
+    assert checked(output) == ["2023/c.md", "2024/d.md", "drafts/b.md"]
+    _, output = run(".", "drafts/b.md", "--extend-exclude", "2024/*", "--format", "json-report", cwd=tmp_path,
+                    isolated=False, stdout=True)  # fmt: skip
+    assert checked(output) == ["a.md", "drafts/b.md"]
+
+
+def test_exclude_globs_of_a_subfolder_configuration_are_relative_to_it(tmp_path: Path) -> None:
+    tree(tmp_path)
+    (tmp_path / "2024" / "pyproject.toml").write_text('[tool.perftable]\nexclude = ["old/*"]\n')
+    _, output = run(".", "--format", "json-report", cwd=tmp_path, isolated=False, stdout=True)
+    assert checked(output) == ["2023/c.md", "2024/d.md", "a.md", "drafts/b.md"]
+
+
+def test_an_unknown_exclude_value_is_a_configuration_error(tmp_path: Path) -> None:
+    (tmp_path / "perftable.toml").write_text('exclude = "drafts"\nskip-no-table = "yes"\n')
+    (tmp_path / "a.md").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    code, output = run("a.md", cwd=tmp_path, isolated=False)
+    assert code == 2
+    assert "skip-no-table: expected true or false, got 'yes'" in output
+
+
+def test_skip_no_table_in_the_configuration(tmp_path: Path) -> None:
+    copies(tmp_path, 1, PASSING)
+    (tmp_path / "notes.md").write_text("会议记录，没有表格。\n", encoding="utf-8")
+    code, _ = run(".", "--select", "I003", cwd=tmp_path, isolated=False)
+    assert code == 2  # P001: no 绩效目标表 in notes.md
+    (tmp_path / "perftable.toml").write_text("skip-no-table = true\n")
+    code, output = run(".", "--select", "I003", cwd=tmp_path, isolated=False)
+    assert code == 0
+    assert "perftable: note: notes.md: no 绩效目标表, skipped (--skip-no-table)" in output

@@ -112,6 +112,19 @@ def _default_format() -> str:
     help="A file that holds no 绩效目标表 (README.md, notes, an empty file) is skipped with a note, not reported "
     "as P001 (exit 2); an unreadable file still is. For hooks that pass every .md, .xlsx … file.",
 )
+@click.option(
+    "--exclude",
+    multiple=True,
+    metavar="GLOBS",
+    help="Files and folders a folder walk leaves out, comma-separated globs (a name such as drafts or *.pdf, or a "
+    "path such as 2023/*.md); replaces the configuration's exclude.",
+)
+@click.option(
+    "--extend-exclude",
+    multiple=True,
+    metavar="GLOBS",
+    help="Like --exclude, but added to the configuration's exclude and extend-exclude.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Show errors only: the same as --min-severity error.")
 @click.option(
     "--statistics",
@@ -125,7 +138,7 @@ def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang
              ignore: tuple[str, ...], severities: tuple[str, ...], fail_on: str | None, exit_zero: bool,
              profile: str | None, config_file: str | None, isolated: bool, baseline: str | None,
              write_baseline: Path | None, jobs: int, no_progress: bool, min_severity: str | None,
-             stdin_filename: str | None, skip_no_table: bool, quiet: bool, statistics: bool, executor: str, scheduler: str | None,
+             stdin_filename: str | None, skip_no_table: bool, exclude: tuple[str, ...], extend_exclude: tuple[str, ...], quiet: bool, statistics: bool, executor: str, scheduler: str | None,
              verbose: bool, **limits: Any) -> None:  # fmt: skip
     """Validate 绩效目标表: budget arithmetic, indicator completeness, units, cross-checks.
 
@@ -142,8 +155,11 @@ def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang
       perftable validate archive/ --executor dask --scheduler tcp://10.0.0.5:8786 --format json-lines
       perftable validate submissions/ --quiet        # errors only; warnings still counted
       perftable validate submissions/ --statistics   # then the findings counted per rule
+      perftable validate submissions/ --extend-exclude 'drafts,*.pdf'
     """
-    from perftable.batch import RunSettings
+    from functools import partial
+
+    from perftable.batch import RunSettings, excluded
     from perftable.config import parse_profile
     from perftable.files import iter_files
     from perftable.rules import matches_any
@@ -166,8 +182,17 @@ def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang
             )
     given = {k: v for k, v in overrides.items() if v is not None}
     with _stdin_spooled(paths, stdin_filename, read_options(**limits)) as names:
-        settings = RunSettings(config_file, isolated, given, read_options(**limits), names, skip_no_table)
-        files = [Path(next(iter(names))) if str(path) == "-" else path for path in iter_files(paths)]
+        walk = (
+            tuple(split_list(exclude) or ()) if exclude else None,
+            tuple(split_list(extend_exclude) or ()),
+        )
+        settings = RunSettings(
+            config_file, isolated, given, read_options(**limits), names, skip_no_table, *walk
+        )
+        leave_out = partial(excluded, settings=settings)
+        files = [
+            Path(next(iter(names))) if str(path) == "-" else path for path in iter_files(paths, leave_out)
+        ]
         shown = "error" if quiet else min_severity or "info"
         _run(files, settings, output, write_baseline, fmt, verbose, no_progress, exit_zero, (shown, statistics),
              (executor, scheduler, jobs))  # fmt: skip
