@@ -68,6 +68,7 @@ SUFFIX = {
     "junit": "xml",
     "markdown": "md",
     "json-lines": "jsonl",
+    "json-report": "json",
 }
 
 

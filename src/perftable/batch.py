@@ -32,6 +32,9 @@ class RunSettings:
     # files read under another name: standard input, kept in a temporary file, reported as --stdin-filename names it
     names: dict[str, str] = field(default_factory=dict)
     skip_no_table: bool = False  # a file holding no 绩效目标表 (README.md, notes, an empty file) is no P001
+    # --exclude (None: the configuration's exclude) and --extend-exclude: globs relative to the working directory
+    exclude: tuple[str, ...] | None = None
+    extend_exclude: tuple[str, ...] = ()
 
 
 # What a file holding no 绩效目标表 is reported as (P001's kind): skipped under --skip-no-table.
@@ -76,9 +79,35 @@ def check_one(path: Path, settings: RunSettings) -> FileReport:
     config = config_for(Path(display) if display else path, settings)
     report = check_file(path, config, options=settings.read_options, display=display)
     skippable = report.error is not None and report.findings and report.findings[0].params.get("kind")
-    if settings.skip_no_table and skippable in NO_TABLE_KINDS:
+    if (settings.skip_no_table or config.skip_no_table) and skippable in NO_TABLE_KINDS:
         return FileReport(file=report.file, no_table=True)  # no finding: a note says it
     return report
+
+
+def excluded(path: Path, settings: RunSettings) -> bool:
+    """True when a file or folder met in a folder walk matches an ``exclude`` or ``extend-exclude`` glob: of the
+    configuration that applies to it (relative to the configuration's folder), or of the command line (relative
+    to the working directory). A glob without ``/`` matches a file's or a folder's name (``drafts``, ``*.pdf``);
+    one with ``/`` the path (``2023/*.md``; ``*`` crosses folders)."""
+    config = config_for(path, settings)
+    own = config.exclude if settings.exclude is None else ()
+    cwd = Path.cwd()
+    patterns = [(pattern, config.root) for pattern in (*own, *config.extend_exclude)]
+    patterns += [(pattern, cwd) for pattern in (*(settings.exclude or ()), *settings.extend_exclude)]
+    return any(_matches(path, pattern, root) for pattern, root in patterns)
+
+
+def _matches(path: Path, pattern: str, root: Path) -> bool:
+    import fnmatch
+
+    pattern = pattern.removeprefix("./").rstrip("/")
+    if "/" not in pattern:
+        return fnmatch.fnmatch(path.name, pattern)
+    try:
+        relative = resolved(path).relative_to(resolved(root)).as_posix()
+    except ValueError:  # outside the configuration's folder
+        return False
+    return fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(relative, pattern.removeprefix("**/"))
 
 
 @dataclass(frozen=True, slots=True)

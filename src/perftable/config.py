@@ -22,6 +22,9 @@ Validated once, up front: an unknown key, a rule that does not exist, a bad seve
     [tool.perftable.cell-ignores]       # spreadsheets: "Sheet!C5", or "glob:Sheet!C5"
     "绩效目标表!E25" = ["U001"]
 
+    exclude = ["drafts", "2023/*.md"]   # folder walks leave these out (extend-exclude adds to exclude)
+    skip-no-table = true                # files holding no 绩效目标表 are skipped with a note
+
     [tool.perftable.rules.I001]          # rule options (see ``perftable rules I001``)
     required = ["产出指标", "效益指标", "满意度指标", "成本指标"]
 
@@ -62,6 +65,9 @@ _KEYS = frozenset(
         "cell-ignores",
         "rules",
         "review",
+        "exclude",
+        "extend-exclude",
+        "skip-no-table",
     }
 )
 
@@ -84,6 +90,13 @@ class Config:
     tolerance: Decimal | None = None
     baseline: str | None = None
     review: Scoring | None = None  # [tool.perftable.review]; None: the default scoring
+    # globs of files and folders a folder walk leaves out (ruff's names: --exclude replaces exclude,
+    # --extend-exclude adds to both); relative to ``root`` when they hold a "/", else any file or folder name
+    exclude: tuple[str, ...] = ()
+    extend_exclude: tuple[str, ...] = ()
+    skip_no_table: bool = (
+        False  # a file holding no 绩效目标表 is skipped with a note, not P001 (--skip-no-table)
+    )
     source: str | None = None  # the file this came from
     root: Path = field(default_factory=Path.cwd)  # globs are relative to it
 
@@ -191,6 +204,15 @@ def from_mapping(data: Mapping[str, Any], source: str = "<config>", root: Path |
                 for selector in _strings(codes, f"{source}: {key}.{pattern}"):
                     _check_selector(selector, f"{source}: {key}.{pattern}")
             changes[attr] = {pattern: _strings(codes, key) for pattern, codes in table.items()}
+    for key in ("exclude", "extend-exclude"):
+        if key in data:
+            changes[key.replace("-", "_")] = _strings(data[key], f"{source}: {key}")
+    if "skip-no-table" in data:
+        if not isinstance(data["skip-no-table"], bool):
+            raise ConfigError(
+                f"{source}: skip-no-table: expected true or false, got {data['skip-no-table']!r}"
+            )
+        changes["skip_no_table"] = data["skip-no-table"]
     if "rules" in data:
         changes["rule_options"] = _rule_options(_table(data["rules"], f"{source}: rules"), source)
     if "review" in data:

@@ -18,7 +18,7 @@ from perftable.baseline import Baseline
 from perftable.config import Config, discover
 from perftable.errors import ReadError
 from perftable.files import resolved
-from perftable.findings import FileReport, Finding, Report, Severity
+from perftable.findings import FileReport, Finding, Report, Severity, TableInfo
 from perftable.messages import Lang, Localized, translate
 from perftable.model import Document, Location
 from perftable.profiles import PROFILES, Profile, detect
@@ -203,6 +203,7 @@ def check_file(
     return FileReport(
         file=name,
         tables=len(documents),
+        table_info=[TableInfo.of(document, index) for index, document in enumerate(documents)],
         skipped=result.skipped,
         findings=sorted(findings, key=Finding.sort_key),
         fail_on=config.fail_on,
@@ -219,7 +220,12 @@ def validate(target: str | Path | Document, config: Config | None = None) -> Rep
     if isinstance(target, Document):
         config = config or Config()
         findings = check_document(target, config)
-        report.add(FileReport(file=target.source.file, tables=1, findings=findings, fail_on=config.fail_on))
+        info = [TableInfo.of(target, 0)]
+        report.add(
+            FileReport(
+                file=target.source.file, tables=1, table_info=info, findings=findings, fail_on=config.fail_on
+            )
+        )
     else:
         for path in iter_files([target]):
             report.add(check_file(path, config))

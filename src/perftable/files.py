@@ -7,7 +7,7 @@ CHANGELOG, LICENSE …) are skipped; a file named explicitly is always read.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from perftable.readers import SUPPORTED_SUFFIXES
@@ -32,14 +32,18 @@ def resolved(path: str | Path) -> Path:
         return Path(path).absolute()
 
 
-def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Each path as given; for a directory, every supported file under it (sorted, hidden entries skipped)."""
+def iter_files(paths: Iterable[str | Path], excluded: Callable[[Path], bool] | None = None) -> Iterator[Path]:
+    """Each path as given; for a directory, every supported file under it (sorted, hidden entries skipped, and
+    the folders and files ``excluded`` says to leave out: an excluded folder is not entered). A path given is
+    never excluded."""
     for path in map(Path, paths):
         if path.is_dir():
             for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                dirs[:] = sorted(
+                    d for d in dirs if not d.startswith(".") and not (excluded and excluded(Path(root) / d))
+                )
                 for name in sorted(names):
-                    if _wanted(name):
+                    if _wanted(name) and not (excluded and excluded(Path(root) / name)):
                         yield Path(root) / name
         else:
             yield path

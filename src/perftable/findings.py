@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from perftable.model import Location, Record
+from perftable.model import Document, Location, Record
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
@@ -35,6 +35,28 @@ class Finding(Record):
         return (self.location.sort_key(), self.code)
 
 
+class TableInfo(Record):
+    """Which table of a file was checked: what a batch summary says of it (``validate --format json-report``)."""
+
+    table: int = Field(description="Which table of the file (0-based), as a finding's ``table``")
+    kind: str
+    department: str | None = None
+    project: str | None = None
+    year: int | None = None
+    location: Location
+
+    @classmethod
+    def of(cls, document: Document, index: int) -> TableInfo:
+        return cls(
+            table=index,
+            kind=document.kind,
+            department=document.department,
+            project=document.project,
+            year=document.year,
+            location=document.source,
+        )
+
+
 class FileReport(Record):
     """The findings of one file (all its tables), or why it could not be read."""
 
@@ -44,6 +66,12 @@ class FileReport(Record):
         default=0, description="Tables of the file that are not 绩效目标表 (收支总表, 自评表 …)"
     )
     findings: list[Finding] = Field(default_factory=list)
+    table_info: list[TableInfo] = Field(
+        default_factory=list, exclude=True, description="The tables checked, in the file's order"
+    )
+    totals: dict[str, int] | None = Field(
+        default=None, exclude=True, description="Findings per severity before a display filter took some away"
+    )
     error: str | None = Field(default=None, description="Why the file could not be read (reported as P001)")
     no_table: bool = Field(
         default=False, exclude=True, description="Skipped as holding no 绩效目标表 (validate --skip-no-table)"
@@ -56,6 +84,12 @@ class FileReport(Record):
 
     def count(self, severity: Severity) -> int:
         return sum(1 for finding in self.findings if finding.severity == severity)
+
+    def severities(self) -> dict[str, int]:
+        """Findings per severity, those a display filter (``--quiet``) hid included."""
+        if self.totals is not None:
+            return dict(self.totals)
+        return {severity: self.count(severity) for severity in ("error", "warning", "info")}
 
     @property
     def failing(self) -> list[Finding]:
@@ -77,6 +111,11 @@ class Summary(Record):
         exclude=True,
         description="The files that fail the run, unreadable ones included",
     )
+    code_severities: dict[str, dict[str, int]] = Field(
+        default_factory=dict,
+        exclude=True,
+        description="Findings per code and severity (a folder's configuration may set another severity)",
+    )
 
     def add(self, file: FileReport) -> None:
         self.files += 1
@@ -87,6 +126,8 @@ class Summary(Record):
         for finding in file.findings:
             self.severities[finding.severity] = self.severities.get(finding.severity, 0) + 1
             self.codes[finding.code] = self.codes.get(finding.code, 0) + 1
+            levels = self.code_severities.setdefault(finding.code, {})
+            levels[finding.severity] = levels.get(finding.severity, 0) + 1
 
     def merge(self, other: Summary) -> None:
         """Add the counts of another summary (one worker's file, or one part of a run)."""
@@ -98,6 +139,10 @@ class Summary(Record):
             self.severities[severity] = self.severities.get(severity, 0) + count
         for code, count in other.codes.items():
             self.codes[code] = self.codes.get(code, 0) + count
+        for code, levels in other.code_severities.items():
+            mine = self.code_severities.setdefault(code, {})
+            for severity, count in levels.items():
+                mine[severity] = mine.get(severity, 0) + count
 
     @classmethod
     def of(cls, file: FileReport) -> Summary:

@@ -133,6 +133,16 @@ HELP_ZH: Final[dict[str, str]] = {
         "只显示不低于此级别的发现（其余仍计入汇总和退出码）［默认 info］。"
     ),
     "Show errors only: the same as --min-severity error.": "只显示错误，等同于 --min-severity error。",
+    "Files and folders a folder walk leaves out, comma-separated globs (a name such as drafts or *.pdf, or a "
+    "path such as 2023/*.md); replaces the configuration's exclude.": (
+        "遍历目录时排除的文件和目录，用逗号分隔的通配符（名称如 drafts、*.pdf，或路径如 2023/*.md）；取代配置中的 exclude。"
+    ),
+    "Like --exclude, but added to the configuration's exclude and extend-exclude.": (
+        "与 --exclude 相同，但追加到配置中的 exclude 和 extend-exclude 之后。"
+    ),
+    "After the report, count the findings per rule: count, code, severity, name (text and concise formats).": (
+        "在报告之后按规则统计发现：数量、代码、级别、名称（text 和 concise 格式）。"
+    ),
 }
 
 VALIDATE_ZH: Final = (
@@ -145,6 +155,8 @@ VALIDATE_ZH: Final = (
     "  perftable validate 提交材料/ --jobs 0 --format json -o report.json\n"
     "  perftable validate x.md --lang en --select B,U --ignore U006 --fail-on warning\n"
     "  perftable validate 提交材料/ --quiet        # 只显示错误；警告仍然计数\n"
+    "  perftable validate 提交材料/ --statistics   # 然后按规则统计发现\n"
+    "  perftable validate 提交材料/ --extend-exclude 'drafts,*.pdf'\n"
 )
 
 _STATE: dict[str, Lang] = {"lang": "en"}

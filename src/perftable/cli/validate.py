@@ -17,6 +17,8 @@ from perftable.cli.options import parse_severities, read_options, reading_option
 from perftable.findings import FileReport
 from perftable.report import FORMATS
 
+STATISTICS_FORMATS = ("text", "concise")
+
 
 def _default_format() -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
@@ -110,7 +112,25 @@ def _default_format() -> str:
     help="A file that holds no 绩效目标表 (README.md, notes, an empty file) is skipped with a note, not reported "
     "as P001 (exit 2); an unreadable file still is. For hooks that pass every .md, .xlsx … file.",
 )
+@click.option(
+    "--exclude",
+    multiple=True,
+    metavar="GLOBS",
+    help="Files and folders a folder walk leaves out, comma-separated globs (a name such as drafts or *.pdf, or a "
+    "path such as 2023/*.md); replaces the configuration's exclude.",
+)
+@click.option(
+    "--extend-exclude",
+    multiple=True,
+    metavar="GLOBS",
+    help="Like --exclude, but added to the configuration's exclude and extend-exclude.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Show errors only: the same as --min-severity error.")
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="After the report, count the findings per rule: count, code, severity, name (text and concise formats).",
+)
 @executor_options
 @reading_options
 @verbose_option
@@ -118,7 +138,7 @@ def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang
              ignore: tuple[str, ...], severities: tuple[str, ...], fail_on: str | None, exit_zero: bool,
              profile: str | None, config_file: str | None, isolated: bool, baseline: str | None,
              write_baseline: Path | None, jobs: int, no_progress: bool, min_severity: str | None,
-             stdin_filename: str | None, skip_no_table: bool, quiet: bool, executor: str, scheduler: str | None,
+             stdin_filename: str | None, skip_no_table: bool, exclude: tuple[str, ...], extend_exclude: tuple[str, ...], quiet: bool, statistics: bool, executor: str, scheduler: str | None,
              verbose: bool, **limits: Any) -> None:  # fmt: skip
     """Validate 绩效目标表: budget arithmetic, indicator completeness, units, cross-checks.
 
@@ -134,8 +154,12 @@ def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang
       perftable validate x.md --lang en --select B,U --ignore U006 --fail-on warning
       perftable validate archive/ --executor dask --scheduler tcp://10.0.0.5:8786 --format json-lines
       perftable validate submissions/ --quiet        # errors only; warnings still counted
+      perftable validate submissions/ --statistics   # then the findings counted per rule
+      perftable validate submissions/ --extend-exclude 'drafts,*.pdf'
     """
-    from perftable.batch import RunSettings
+    from functools import partial
+
+    from perftable.batch import RunSettings, excluded
     from perftable.config import parse_profile
     from perftable.files import iter_files
     from perftable.rules import matches_any
@@ -158,10 +182,19 @@ def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang
             )
     given = {k: v for k, v in overrides.items() if v is not None}
     with _stdin_spooled(paths, stdin_filename, read_options(**limits)) as names:
-        settings = RunSettings(config_file, isolated, given, read_options(**limits), names, skip_no_table)
-        files = [Path(next(iter(names))) if str(path) == "-" else path for path in iter_files(paths)]
+        walk = (
+            tuple(split_list(exclude) or ()) if exclude else None,
+            tuple(split_list(extend_exclude) or ()),
+        )
+        settings = RunSettings(
+            config_file, isolated, given, read_options(**limits), names, skip_no_table, *walk
+        )
+        leave_out = partial(excluded, settings=settings)
+        files = [
+            Path(next(iter(names))) if str(path) == "-" else path for path in iter_files(paths, leave_out)
+        ]
         shown = "error" if quiet else min_severity or "info"
-        _run(files, settings, output, write_baseline, fmt, verbose, no_progress, exit_zero, shown,
+        _run(files, settings, output, write_baseline, fmt, verbose, no_progress, exit_zero, (shown, statistics),
              (executor, scheduler, jobs))  # fmt: skip
 
 
@@ -193,9 +226,10 @@ def _stdin_spooled(paths: tuple[Path, ...], name: str | None, options: Any) -> I
 
 
 def _run(files: list[Path], settings: Any, output: Path | None, write_baseline: Path | None, fmt: str | None,
-         verbose: bool, no_progress: bool, exit_zero: bool, min_severity: str,
+         verbose: bool, no_progress: bool, exit_zero: bool, showing: tuple[str, bool],
          how: tuple[str, str | None, int]) -> None:  # fmt: skip
-    """Check the files and write the report (``how``: the executor, its scheduler and the jobs)."""
+    """Check the files and write the report (``showing``: the lowest severity shown and whether to count
+    findings per rule; ``how``: the executor, its scheduler and the jobs)."""
     from perftable.batch import config_for
     from perftable.findings import Report
     from perftable.io import refuse_inputs
@@ -209,6 +243,12 @@ def _run(files: list[Path], settings: Any, output: Path | None, write_baseline: 
             refuse_inputs(written, files)  # before the work, not after it
     first = config_for(Path(settings.names.get(str(files[0]), files[0])), settings)
     name = fmt or _default_format()
+    min_severity, statistics = showing
+    if statistics and name not in STATISTICS_FORMATS:
+        raise click.UsageError(
+            f"--statistics counts findings in the text and concise reports; --format {name} does not show them "
+            "(--format json-report carries the counts per code)"
+        )
     formatter = module(name)
     color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     ctx = FormatContext(
@@ -217,6 +257,7 @@ def _run(files: list[Path], settings: Any, output: Path | None, write_baseline: 
         color=color,
         min_severity=min_severity,  # type: ignore[arg-type]  # a Choice
         verbose=verbose,
+        statistics=statistics,
     )
     report = Report()
     run = click.get_current_context().with_resource(file_checks(*how))  # closed at the end

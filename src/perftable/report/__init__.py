@@ -29,6 +29,7 @@ FORMATS: dict[str, str] = {
     "concise": "concise",
     "json": "json_report",
     "json-lines": "json_report",
+    "json-report": "json_summary",
     "github": "github",
     "gitlab": "gitlab",
     "sarif": "sarif",
@@ -65,6 +66,7 @@ class FormatContext:
     root: Path | None = None  # paths are shown relative to it
     min_severity: Severity = "info"  # findings below it are counted but not shown (--quiet, --min-severity)
     verbose: bool = False  # every repair on its own line (text), not grouped by kind
+    statistics: bool = False  # findings counted per rule after the report (text, concise: --statistics)
 
 
 def shown(file: FileReport, ctx: FormatContext) -> FileReport:
@@ -73,7 +75,7 @@ def shown(file: FileReport, ctx: FormatContext) -> FileReport:
         return file
     rank = SEVERITY_RANK[ctx.min_severity]
     kept = [finding for finding in file.findings if SEVERITY_RANK[finding.severity] >= rank]
-    return file.model_copy(update={"findings": kept})
+    return file.model_copy(update={"findings": kept, "totals": file.severities()})
 
 
 def module(name: str) -> ModuleType:

@@ -11,4 +11,8 @@ def stream(file: FileReport, ctx: FormatContext) -> str:
 
 
 def finish(report: Report, ctx: FormatContext) -> str:
-    return ""
+    if not ctx.statistics:
+        return ""
+    from perftable.report.statistics import table
+
+    return table(report.summary, ctx)

@@ -16,7 +16,7 @@ from perftable.findings import FileReport, Finding, Report
 from perftable.report import FormatContext, relative
 
 
-def _data(finding: Finding, ctx: FormatContext) -> dict[str, Any]:
+def finding_json(finding: Finding, ctx: FormatContext) -> dict[str, Any]:
     data = finding.model_dump(mode="json")
     data["file"] = relative(finding.file, ctx.root)
     data["location"]["file"] = data["file"]
@@ -28,10 +28,10 @@ def _data(finding: Finding, ctx: FormatContext) -> dict[str, Any]:
 def stream(file: FileReport, ctx: FormatContext) -> str:
     if ctx.format != "json-lines":
         return ""
-    return "".join(json.dumps(_data(f, ctx), ensure_ascii=False) + "\n" for f in file.findings)
+    return "".join(json.dumps(finding_json(f, ctx), ensure_ascii=False) + "\n" for f in file.findings)
 
 
 def finish(report: Report, ctx: FormatContext) -> str:
     if ctx.format == "json-lines":
         return ""
-    return json.dumps([_data(f, ctx) for f in report.findings], ensure_ascii=False, indent=2) + "\n"
+    return json.dumps([finding_json(f, ctx) for f in report.findings], ensure_ascii=False, indent=2) + "\n"

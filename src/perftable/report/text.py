@@ -111,12 +111,32 @@ def finish(report: Report, ctx: FormatContext) -> str:
     codes = ", ".join(f"{code} ×{n}" for code, n in sorted(summary.codes.items()))
     buffer = io.StringIO()
     console = _console(ctx, buffer)
-    console.print(f"[bold]{line}[/bold]")
-    console.print(f"[dim]{codes}[/dim]")
     from rich.markup import escape
 
+    console.print(f"[bold]{line}[/bold]")
+    if ctx.statistics:
+        from perftable.report.statistics import table
+
+        console.print(escape(table(summary, ctx)), end="")
+    else:
+        console.print(f"[dim]{codes}[/dim]")
+
+    for line in failing_list(report, ctx):
+        console.print(escape(line))
     console.print(f"[bold]{escape(verdict(report, ctx))}[/bold]")
     return buffer.getvalue()
+
+
+FAILING = {"zh": "需修改的文件（{n} 个）：", "en": "Files to change ({n}):"}
+
+
+def failing_list(report: Report, ctx: FormatContext) -> list[str]:
+    """Every file that fails the run, one a line under a heading, when the verdict cannot name them all (it
+    names five); nothing otherwise."""
+    failing = report.summary.failing_files
+    if len(failing) <= SHOWN_FILES:
+        return []
+    return [FAILING[ctx.lang].format(n=len(failing)), *(f"  {relative(name, ctx.root)}" for name in failing)]
 
 
 VERDICT = {
