@@ -13,9 +13,10 @@ from perftable.diff.highlight import Marked, highlight
 from perftable.diff.model import KIND_NAMES
 
 if TYPE_CHECKING:
-    from perftable.diff.model import DiffReport
+    from perftable.diff.model import Change, DiffReport
     from perftable.messages import Lang
     from perftable.model import Document
+    from perftable.spans import SpanCell
     from perftable.xlsxwrite import Sheet
 
 FORMATS = ("text", "markdown", "json", "html", "xlsx")
@@ -61,8 +62,6 @@ XLSX_WORDS: dict[str, dict[str, str]] = {
 def change_list(report: DiffReport, lang: Lang = "zh") -> Sheet:
     """Every change as a row (change, section, item, old, new, detail), coloured as in the forms: the list a
     person works through, beside the forms that show where each change is."""
-    from perftable.diff.model import SECTION_TITLES
-    from perftable.diff.text import describe, item_key
     from perftable.spans import SpanCell
     from perftable.xlsxwrite import Sheet
 
@@ -71,18 +70,22 @@ def change_list(report: DiffReport, lang: Lang = "zh") -> Sheet:
         [SpanCell(name, role="header") for name in words["columns"].split("|")]
     ]
     for table in report.tables:
-        for change in table.changes:
-            detail = describe(change, lang).split(": ", 1)[-1]
-            texts = [KIND_NAMES[lang][change.kind], SECTION_TITLES[lang][change.section], item_key(change, lang),
-                     change.old or "", change.new or "", detail]  # fmt: skip
-            grid.append(
-                [
-                    SpanCell(text, mark=change.kind if change.kind != "renamed" else "changed")
-                    for text in texts
-                ]
-            )
+        grid += [change_row(change, lang) for change in table.changes]
     lines = [f"{words['summary']}: {report.summary(lang)}"]
     return Sheet(words["sheet"], grid, words["title"], lines)
+
+
+def change_row(change: Change, lang: Lang = "zh", before: tuple[str, ...] = ()) -> list[SpanCell | None]:
+    """A change as a row of the change list (``before``: cells put first), coloured as in the forms."""
+    from perftable.diff.model import SECTION_TITLES
+    from perftable.diff.text import describe, item_key
+    from perftable.spans import SpanCell
+
+    detail = describe(change, lang).split(": ", 1)[-1]
+    texts = [*before, KIND_NAMES[lang][change.kind], SECTION_TITLES[lang][change.section], item_key(change, lang),
+             change.old or "", change.new or "", detail]  # fmt: skip
+    mark = change.kind if change.kind != "renamed" else "changed"
+    return [SpanCell(text, mark=mark) for text in texts]
 
 
 def to_xlsx(old: list[Document], new: list[Document], report: DiffReport, lang: Lang = "zh") -> bytes:

@@ -90,20 +90,27 @@ def _by_section(table: DocumentDiff) -> list[tuple[str, list[Change]]]:
 def to_text(report: DiffReport, *, colour: bool = False, lang: Lang = "zh") -> str:
     """The report for a terminal, in one language; ``colour`` adds ANSI colours (added green, removed red,
     changed yellow)."""
-    import click
-
     lines = [f"--- {report.old}", f"+++ {report.new}", f"{WORDS[lang]['summary']}: {report.summary(lang)}"]
     for table in report.tables:
         if not table.changes:
             continue
         if len(report.tables) > 1:
             lines += ["", f"== {table.new or table.old} =="]
-        for section, changes in _by_section(table):
-            lines += ["", SECTION_TITLES[lang][section]]
-            for change in changes:
-                line = f"  {SYMBOLS[change.kind]} {describe(change, lang)}"
-                lines.append(click.style(line, fg=COLOURS[change.kind]) if colour else line)
+        lines += table_lines(table, colour=colour, lang=lang)
     return "\n".join(lines) + "\n"
+
+
+def table_lines(table: DocumentDiff, *, colour: bool = False, lang: Lang = "zh") -> list[str]:
+    """One table's changes for a terminal, section by section (each after a blank line)."""
+    import click
+
+    lines: list[str] = []
+    for section, changes in _by_section(table):
+        lines += ["", SECTION_TITLES[lang][section]]
+        for change in changes:
+            line = f"  {SYMBOLS[change.kind]} {describe(change, lang)}"
+            lines.append(click.style(line, fg=COLOURS[change.kind]) if colour else line)
+    return lines
 
 
 def _md(text: str | None) -> str:
@@ -125,34 +132,38 @@ def to_markdown(report: DiffReport, lang: Lang = "zh") -> str:
             continue
         if len(report.tables) > 1:
             lines += ["", f"### {_md(table.new or table.old)}"]
-        for section, changes in _by_section(table):
-            lines += [
-                "",
-                f"#### {SECTION_TITLES[lang][section]}",
-                "",
-                f"| | {words['item']} | {words['old']} | {words['new']} | {words['detail']} |",
-                "|---|---|---|---|---|",
-            ]
-            for change in changes:
-                deltas = [f"{field_name(f.field, lang)} {f.detail}" for f in change.fields if f.detail]
-                detail = (
-                    "; ".join(deltas)
-                    if change.old is not None or change.new is not None
-                    else change.detail or ""
-                )
-                if change.similarity is not None:
-                    detail = f"{words['similarity']} {change.similarity:.2f}" + (
-                        f"; {detail}" if detail else ""
-                    )
-                cells = [
-                    KIND_NAMES[lang][change.kind],
-                    item_key(change, lang),
-                    change.old,
-                    change.new,
-                    detail,
-                ]
-                lines.append("| " + " | ".join(_md(cell) for cell in cells) + " |")
+        lines += section_tables(table, lang, level=4)
     return "\n".join(lines) + "\n"
+
+
+def section_tables(table: DocumentDiff, lang: Lang = "zh", *, level: int = 4) -> list[str]:
+    """One table's changes in markdown: a heading (of ``level``) and a table per section."""
+    words = WORDS[lang]
+    lines: list[str] = []
+    for section, changes in _by_section(table):
+        lines += [
+            "",
+            f"{'#' * level} {SECTION_TITLES[lang][section]}",
+            "",
+            f"| | {words['item']} | {words['old']} | {words['new']} | {words['detail']} |",
+            "|---|---|---|---|---|",
+        ]
+        for change in changes:
+            deltas = [f"{field_name(f.field, lang)} {f.detail}" for f in change.fields if f.detail]
+            detail = (
+                "; ".join(deltas) if change.old is not None or change.new is not None else change.detail or ""
+            )
+            if change.similarity is not None:
+                detail = f"{words['similarity']} {change.similarity:.2f}" + (f"; {detail}" if detail else "")
+            cells = [
+                KIND_NAMES[lang][change.kind],
+                item_key(change, lang),
+                change.old,
+                change.new,
+                detail,
+            ]
+            lines.append("| " + " | ".join(_md(cell) for cell in cells) + " |")
+    return lines
 
 
 _NUMBER = "\x00number:"
@@ -161,6 +172,11 @@ _NUMBER = "\x00number:"
 def to_json(report: DiffReport) -> str:
     """The report as JSON: amounts and numbers (``old_number``, ``new_number``, ``delta``) as JSON numbers with
     their exact digits (never through a float), text unescaped (Chinese as is)."""
+    return exact_json(report.model_dump(mode="python"))
+
+
+def exact_json(data: object) -> str:
+    """A model's dump as JSON, Decimals as JSON numbers with their exact digits, dates as ISO text."""
     import json
     import re
     from decimal import Decimal
@@ -170,7 +186,6 @@ def to_json(report: DiffReport) -> str:
             return f"{_NUMBER}{value:f}"
         raise TypeError(f"not JSON: {type(value).__name__}")
 
-    data = report.model_dump(mode="python")
     text = json.dumps(_plain(data), ensure_ascii=False, indent=2, default=exact)
     return re.sub(r'"\\u0000number:(-?[0-9.]+)"', r"\1", text) + "\n"
 
