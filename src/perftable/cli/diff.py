@@ -6,7 +6,7 @@ import os
 import sys
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -83,6 +83,19 @@ def _output(
 @click.option(
     "--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Language of the report."
 )
+@click.option(
+    "--exclude",
+    multiple=True,
+    metavar="GLOBS",
+    help="Folders only: files and folders the walk leaves out, comma-separated globs (as validate's "
+    "--exclude); replaces the configuration's exclude.",
+)
+@click.option(
+    "--extend-exclude",
+    multiple=True,
+    metavar="GLOBS",
+    help="Like --exclude, but added to the configuration's exclude and extend-exclude.",
+)
 @reading_options
 def diff(
     old: Path,
@@ -92,6 +105,8 @@ def diff(
     epsilon: Decimal,
     ignore: tuple[str, ...],
     lang: str,
+    exclude: tuple[str, ...],
+    extend_exclude: tuple[str, ...],
     **limits: Any,
 ) -> None:
     """Show what changed from OLD to NEW, in meaning, not text: budget lines by key (amounts, with the change
@@ -101,11 +116,17 @@ def diff(
     The two files may be in different formats: the same table in markdown and in Excel is equal.
     Exit codes: 0 equal in meaning, 1 different, 2 a file could not be read.
 
+    OLD and NEW may be two folders (a review round, 一上 vs 二上): every table of both is read, tables are paired
+    by kind, department and project, the rest by file name (relative to its folder) and place in the file; the
+    report lists every table (changed, added, removed, unchanged), then each changed pair's diff. Files that
+    cannot be read are reported (exit 2) and the others diffed.
+
     \b
     Examples:
       perftable diff 2023.xlsx 2024.md
       perftable diff 一上.md 二上.md -o changes.html
       perftable diff a.md b.md -o changes.xlsx --ignore goals --epsilon 0.01
+      perftable diff 一上/ 二上/ -o round.html
     """
     from perftable.diff import DiffOptions, diff_lists, pair_tables, table_name, unrelated
     from perftable.diff.model import DiffReport
@@ -120,6 +141,9 @@ def diff(
         if output is not None:
             refuse_inputs(output, (old, new))
         options = read_options(**limits)
+        if old.is_dir() or new.is_dir():
+            walk = (exclude, extend_exclude)
+            _diff_folders(old, new, fmt, output, DiffOptions(epsilon, frozenset(ignore)), lang, options, walk)
         old_docs, new_docs = load_all(old, options), load_all(new, options)
         tables = diff_lists(old_docs, new_docs, DiffOptions(epsilon, frozenset(ignore)))
         pairs, _, _ = pair_tables(old_docs, new_docs)
@@ -145,3 +169,62 @@ def diff(
         sys.exit(EXIT_ERROR)
     if not report.equal:
         sys.exit(EXIT_FINDINGS)
+
+
+def _diff_folders(
+    old: Path,
+    new: Path,
+    fmt: str,
+    output: Path | None,
+    options: Any,
+    lang: str,
+    read: Any,
+    walk: tuple[tuple[str, ...], tuple[str, ...]],
+) -> NoReturn:
+    """``diff OLD_DIR NEW_DIR``: write the round's report and exit (2 when a file could not be read, else 1 when
+    anything changed, else 0)."""
+    from functools import partial
+
+    from perftable.batch import RunSettings, excluded
+    from perftable.cli.options import split_list
+    from perftable.diff import folder_formats
+    from perftable.diff.folders import diff_folders
+    from perftable.errors import UsageError
+    from perftable.files import iter_files
+    from perftable.io import atomic_write, refuse_inputs
+
+    if not (old.is_dir() and new.is_dir()):
+        raise UsageError(f"{old if not old.is_dir() else new} is not a folder: diff two files or two folders")
+    exclude, extend_exclude = walk
+    settings = RunSettings(
+        read_options=read,
+        exclude=tuple(split_list(exclude) or ()) if exclude else None,
+        extend_exclude=tuple(split_list(extend_exclude) or ()),
+    )
+    leave_out = partial(excluded, settings=settings)
+    if output is not None:
+        refuse_inputs(output, iter_files([old, new], leave_out))
+    found = diff_folders(old, new, options, read, leave_out)
+    report = found.report
+    for item in report.unreadable:
+        fail(item.error)
+    language: Lang = "en" if lang == "en" else "zh"
+    data: str | bytes
+    if fmt == "json":
+        data = folder_formats.to_json(report)
+    elif fmt == "markdown":
+        data = folder_formats.to_markdown(report, language)
+    elif fmt == "html":
+        data = folder_formats.to_html(found, language)
+    elif fmt == "xlsx":
+        data = folder_formats.to_xlsx(found, language)
+    else:
+        colour = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        data = folder_formats.to_text(report, colour=colour, lang=language)
+    with cell_text_notes(output):
+        if output is not None:
+            atomic_write(output, data, inputs=(old, new))
+        else:
+            assert isinstance(data, str)
+            click.echo(data, nl=False, color=fmt == "text" and None)
+    sys.exit(EXIT_ERROR if report.unreadable else EXIT_FINDINGS if not report.equal else 0)
