@@ -18,12 +18,12 @@ STATUS_SYMBOLS = {"changed": "~", "added": "+", "removed": "-", "unchanged": "="
 FOLDER_WORDS: dict[str, dict[str, str]] = {
     "zh": {"changes": "变更", "tables": "表", "unreadable": "无法读取",
            "changed": "修改", "added": "新增", "removed": "删除", "unchanged": "无变化",
-           "by_file": "按文件名配对", "duplicate": "部门和项目相同的表：原 {old} 张、新 {new} 张，按顺序配对",
+           "by_file": "按文件名配对", "duplicate": "部门和项目相同的表：原 {old} 张、新 {new} 张，先按文件名、再按顺序配对",
            "columns": "状态|原表|新表|类别|部门|项目|变更", "list": "原表|新表"},
     "en": {"changes": "Changes", "tables": "Tables", "unreadable": "Unreadable",
            "changed": "changed", "added": "added", "removed": "removed", "unchanged": "unchanged",
            "by_file": "paired by file name", "duplicate": "tables of the same department and project: "
-           "{old} old, {new} new, paired in order",
+           "{old} old, {new} new, paired by file name first, then in order",
            "columns": "status|old table|new table|kind|department|project|changes", "list": "old table|new table"},
 }  # fmt: skip
 
@@ -70,10 +70,25 @@ def pair_notes(pair: TablePair, lang: Lang = "zh") -> list[str]:
     words = FOLDER_WORDS[lang]
     notes = []
     if pair.paired_by == "file":
-        notes.append(words["by_file"] + (f" ({pair.unrelated})" if pair.unrelated else ""))
+        differ = "; ".join(differences(pair, lang))
+        notes.append(words["by_file"] + (f": {differ}" if differ else ""))
     if pair.duplicate_key is not None:
         notes.append(words["duplicate"].format(old=pair.duplicate_key.old, new=pair.duplicate_key.new))
     return notes
+
+
+def differences(pair: TablePair, lang: Lang = "zh") -> list[str]:
+    """How two tables paired by file name differ in kind, department or project: ``部门 甲 → 乙``."""
+    from perftable.diff.text import DOCUMENT_KEYS
+
+    if pair.old is None or pair.new is None:
+        return []
+    found = []
+    for field in ("kind", "department", "project"):
+        a, b = getattr(pair.old, field), getattr(pair.new, field)
+        if a != b:
+            found.append(f"{DOCUMENT_KEYS[lang].get(field, field)} {a or '∅'} → {b or '∅'}")
+    return found
 
 
 def pair_report(report: FolderDiff, pair: TablePair) -> DiffReport:
@@ -98,7 +113,7 @@ def to_text(report: FolderDiff, *, colour: bool = False, lang: Lang = "zh") -> s
         lines.append(f"  {STATUS_SYMBOLS[pair.status]} {pair_label(pair)}" + (f" ({notes})" if notes else ""))
     if report.unreadable:
         lines += ["", words["unreadable"]]
-        lines += [f"  ! {item.side}: {item.error}" for item in report.unreadable]
+        lines += [f"  ! {item.error}" for item in report.unreadable]
     for pair in report.pairs:
         if pair.status == "changed":
             single = pair_report(report, pair)
@@ -117,7 +132,8 @@ def _md(text: str) -> str:
 def to_markdown(report: FolderDiff, lang: Lang = "zh") -> str:
     words, folder_words = WORDS[lang], FOLDER_WORDS[lang]
     lines = [f"## {words['compare']}: `{report.old}` → `{report.new}`", ""]
-    lines += [f"**{line.replace(': ', '**: ', 1)}" for line in _head(report, lang)]
+    head = _head(report, lang)
+    lines += [f"**{head[0].replace(': ', '**: ', 1)}", "", f"**{head[1].replace(': ', '**: ', 1)}"]
     columns = folder_words["columns"].split("|")
     lines += ["", f"| {columns[0]} | {columns[1]} | {columns[2]} | {columns[6]} |", "|---|---|---|---|"]
     for pair, row in zip(report.pairs, overview_rows(report, lang), strict=True):
@@ -127,7 +143,7 @@ def to_markdown(report: FolderDiff, lang: Lang = "zh") -> str:
         lines.append(f"| {' | '.join(_md(cell) for cell in (row[0], row[1], row[2], notes))} |")
     if report.unreadable:
         lines += ["", f"**{folder_words['unreadable']}**", ""]
-        lines += [f"- {item.side}: {_md(item.error)}" for item in report.unreadable]
+        lines += [f"- {_md(item.error)}" for item in report.unreadable]
     for pair in report.pairs:
         if pair.status == "changed":
             single = pair_report(report, pair)
@@ -186,9 +202,7 @@ def to_html(found: FolderRound, lang: Lang = "zh") -> str:
     header += "".join(f'<p class="line">{html.escape(line)}</p>\n' for line in _head(report, lang))
     header += grid_html(overview_grid(report, lang))
     if report.unreadable:
-        items = "".join(
-            f"<li>{html.escape(item.side)}: {html.escape(item.error)}</li>" for item in report.unreadable
-        )
+        items = "".join(f"<li>{html.escape(item.error)}</li>" for item in report.unreadable)
         header += f'<p class="line">{words["unreadable"]}</p>\n<ul class="notes">{items}</ul>\n'
     header += LEGENDS[lang]
     sections = []

@@ -6,8 +6,9 @@ Pairing, in this order:
    ``exclude`` globs honoured) and keyed by (kind, department, project), the names normalised as labels are
    (:func:`perftable.text.label_key`: NFKC, no whitespace, simplified characters); a table with neither a
    department nor a project has no key;
-2. tables with equal keys are paired, in folder order (files sorted, tables in file order); when a key appears more
-   than once on a side the pairs are made in that order and each table of that key says so (``duplicate_key``);
+2. tables with equal keys are paired; when a key appears more than once on a side, tables of that key in files
+   of the same name (and place) are paired first, then the others in folder order (files sorted, tables in file
+   order), and each table of that key says so (``duplicate_key``);
 3. the tables left are paired by their file's name relative to its folder and their index in the file
    (``paired_by: "file"``; when their kind, department or project differ, ``unrelated`` says how);
 4. an old table left is ``removed``, a new one ``added``.
@@ -174,6 +175,12 @@ def pair_entries(old: list[Entry], new: list[Entry]) -> list[Paired]:
                 by_key.setdefault(entry.key, ([], []))[side].append(entry)
     pairs: list[Paired] = []
     for olds, news in by_key.values():
+        if len(olds) > 1 or len(news) > 1:  # a repeated key: the same file name first, then in order
+            places = {(entry.file, entry.index): entry for entry in news}
+            same = [(a, places[(a.file, a.index)]) for a in olds if (a.file, a.index) in places]
+            pairs += [(a, b, "key") for a, b in same]
+            olds = [a for a in olds if all(a is not x for x, _ in same)]
+            news = [b for b in news if all(b is not y for _, y in same)]
         pairs += [(a, b, "key") for a, b in zip(olds, news, strict=False)]
         rest_old += olds[len(news) :]
         rest_new += news[len(olds) :]
