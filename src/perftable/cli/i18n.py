@@ -18,6 +18,7 @@ from typing import Final
 
 import click
 
+from perftable.cli.help_zh import OPTIONS_ZH
 from perftable.messages import Lang
 
 _CLICK_MODULES: Final = (
@@ -76,8 +77,9 @@ CLICK_ZH: Final[dict[str, str]] = {
     "%(prog)s, version %(version)s": "%(prog)s，版本 %(version)s",
 }
 
-# perftable's own help texts, by their English text.
+# perftable's own help texts, by their English text (every command's options: OPTIONS_ZH).
 HELP_ZH: Final[dict[str, str]] = {
+    **OPTIONS_ZH,
     # the group and its command list
     "perftable: parse, validate, render and diff 绩效目标表 (budget performance target tables).\n\n"
     "    \b\n    Example:\n      perftable parse samples/guangdong-department/lianjiang-2024.md\n    ": (
@@ -91,6 +93,9 @@ HELP_ZH: Final[dict[str, str]] = {
     "Render tables as clean markdown, xlsx, HTML, JSON or CSV.": "把表格重新排版为 markdown、xlsx、HTML、JSON 或 CSV。",
     "Show what changed between two versions of a table.": "比对一张表的两个版本有哪些变化。",
     "Export many tables as one dataset (csv, xlsx, jsonl, parquet).": "把一批表格导出为一个数据集（csv、xlsx、jsonl、parquet）。",
+    "Review a batch: grades, 审核意见 and findings as HTML, xlsx, docx or markdown.": (
+        "审核一批表格：评级、审核意见和发现的问题，输出为 HTML、xlsx、docx 或 markdown。"
+    ),
     "Show the version and exit.": "显示版本并退出。",
     # validate
     "Report format [default: text; github when GITHUB_ACTIONS is set].": "报告格式［默认 text；设置了 GITHUB_ACTIONS 时为 github］。",
@@ -112,8 +117,6 @@ HELP_ZH: Final[dict[str, str]] = {
         "版式：auto、department、project、guangdong-department、shanghai-project、central-2021、local"
         "（perftable rules --profile 名称 说明每种版式的要求）。"
     ),
-    "Largest size a zip-based workbook may unpack to.": "zip 格式的工作簿或文档解压后的最大大小。",
-    "Most cells a sheet may span.": "一个工作表最多的单元格数。",
     "Largest file to read (50MB, 32MiB …).": "读取文件的最大大小（50MB、32MiB …）。",
     "PDF only: the library that reads the pages (pdfium is faster; pdfplumber is the second opinion).": (
         "仅用于 PDF：读取页面所用的库（pdfium 较快；pdfplumber 作为第二种读法）。"

@@ -7,9 +7,20 @@ import click
 
 @click.command()
 @click.argument("rule", required=False)
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default="zh",
+    show_default=True,
+    help="Language of the catalog.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format: text, markdown (docs/rules.md) or json (for tools).",
 )
 @click.option(
     "--profile",

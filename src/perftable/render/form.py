@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from perftable import vocab
+from perftable.render.budget import budget_rows
 from perftable.render.layout import (
     MIN_WIDTH,
     TASK_TOTAL,
     Form,
     assemble,
-    budget_rows,
     field_rows,
     goal_rows,
 )
@@ -43,14 +43,14 @@ def year_lines(doc: Document, title: str | None) -> list[str]:
 def layout(doc: Document) -> Form:
     """The canonical layout of one document."""
     title = form_title(doc)
+    width = max(MIN_WIDTH, task_width(doc), indicator_width(doc))
     rows = [
         *field_rows(doc, tasks_total=bool(doc.tasks) and TASK_TOTAL in doc.info),
-        *budget_rows(doc),
+        *budget_rows(doc, width),
         *goal_rows(doc),
         *task_rows(doc),
         *indicator_rows(doc),
     ]
-    width = max(MIN_WIDTH, task_width(doc), indicator_width(doc))
     grid = assemble(rows, width) if rows else []
     form = Form(title, year_lines(doc, title), grid)
     for row in grid:

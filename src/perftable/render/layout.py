@@ -4,7 +4,7 @@ One layout per form kind, the same for every writer (markdown flattens it, HTML 
 
     部门名称 (项目名称, 主管部门)       | the name, merged across
     基本信息 (项目基本情况)             | label | value | label | value      (Document.info, two pairs a row)
-    预算整体情况(万元) (项目资金(万元))  | label | amount | label | amount   (Document.budget, two lines a row)
+    预算整体情况(万元) (项目资金(万元))  | label | amount | label | amount   (Document.budget: see :mod:`.budget`)
     项目总目标                          | text                               (long-term goals, from info)
     总体绩效目标 (年度绩效目标)          | 1、… 2、…                          (Document.goals)
     年度重点工作任务 / 其他需完成的任务   | 名称 | 主要实施内容 | 拟投入的资金(万元) | 期望达到的目标 | …
@@ -186,29 +186,6 @@ def place_budget(lines: list[BudgetLine]) -> list[list[int | None]]:
         else:
             rows.append([index, None])
     return rows
-
-
-def budget_rows(doc: Document) -> list[LogicalRow]:
-    if not doc.budget:
-        return []
-    unit = budget_unit(doc.budget)
-    rows: list[LogicalRow] = []
-    for placed in place_budget(doc.budget):
-        row: LogicalRow = []
-        for index in placed:
-            if index is None:
-                if not row:
-                    row += [cell(""), cell("")]
-                continue
-            line = doc.budget[index]
-            implied = vocab.money_unit_of(line.label) or unit
-            printed = amount_text(line.amount, line.unit, implied, line.value)
-            row += [
-                label(line.label, ("budget", index, "label")),
-                amount_cell(line.amount, printed, ("budget", index)),
-            ]
-        rows.append(row)
-    return block(label(budget_label(doc, unit)), rows)
 
 
 def budget_label(doc: Document, unit: str) -> str:
