@@ -2023,3 +2023,52 @@ def test_a_uses_by_sources_matrix_reads_each_use_and_its_parts() -> None:
         "other_funds_project": Decimal("50.00"),
     }
     assert not {"B001", "B002", "B003"} & set(codes(doc))
+
+
+def test_a_budget_label_with_a_note_in_brackets_keeps_its_key() -> None:
+    """政府性基金预算（彩票公益金）: the note names what the fund holds; the line is the fund's, and it counts."""
+    (doc,) = loads(
+        """
+# 2026年部门整体支出绩效目标表
+
+| 部门名称 | 某县文化广电和旅游局 | | | |
+|---|---|---|---|---|
+| 部门预算（万元） | 收入预算 | | 支出预算 | |
+| | 合计 | 1,273.72 | 合计 | 1,273.72 |
+| | 一般公共预算 | 978.32 | 基本支出 | 278.55 |
+| | 政府性基金预算（彩票公益金） | 98.00 | 项目支出 | 995.17 |
+| | 上年结转 | 197.40 | | |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 送戏下乡场次 | ≥120场 |
+"""
+    )
+    assert ("government_fund", Decimal("98.00")) in [(line.key, line.amount) for line in doc.budget]
+    assert "B002" not in codes(doc)
+
+
+def test_the_department_budget_printed_under_its_tasks_is_no_task_total() -> None:
+    """The central 2021 部门整体 form: tasks, then 金额合计 and 其中：基本支出 / 项目支出 in the task columns. The 合计
+    is the department's total (the tasks add up to 项目支出), and the 其中 rows are budget lines, not tasks."""
+    (doc,) = loads(
+        """
+# 2026年部门整体支出绩效目标表
+
+| 部门名称 | 某市公安局 | | | | |
+|---|---|---|---|---|---|
+| 年度主要任务 | 任务名称 | 主要内容 | 总额 | 财政拨款 | 其他资金 |
+| | 社区警务室建设 | 新建社区警务室12个 | 600.00 | 600.00 | 0.00 |
+| | 禁毒宣传 | 开展禁毒宣传60场 | 395.17 | 395.17 | 0.00 |
+| 金额合计 | | | 1,273.72 | 1,076.32 | 197.40 |
+| | 其中：基本支出 | | 278.55 | 278.55 | 0.00 |
+| | 项目支出 | | 995.17 | 797.77 | 197.40 |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 | | |
+| 产出指标 | 数量指标 | 新建社区警务室数量 | 12个 | | |
+"""
+    )
+    assert [t.name for t in doc.tasks] == ["社区警务室建设", "禁毒宣传"]
+    assert [(line.key, line.amount) for line in doc.budget] == [
+        ("total", Decimal("1273.72")),
+        ("basic", Decimal("278.55")),
+        ("project", Decimal("995.17")),
+    ]
+    assert not {"B001", "B003", "B007"} & set(codes(doc))

@@ -86,6 +86,13 @@ _RENDER: Final[dict[str, str]] = {
 }
 
 _DIFF: Final[dict[str, str]] = {
+    "Folders only: files and folders the walk leaves out, comma-separated globs (as validate's --exclude); "
+    "replaces the configuration's exclude.": (
+        "仅用于文件夹：遍历时略过的文件和文件夹，以逗号分隔的通配符（同 validate 的 --exclude）；取代配置中的 exclude。"
+    ),
+    "Like --exclude, but added to the configuration's exclude and extend-exclude.": (
+        "同 --exclude，但追加到配置中的 exclude 和 extend-exclude 之后。"
+    ),
     "Output format [default: from -o's suffix (.md, .json, .html, .xlsx), else text].": (
         "输出格式［默认按 -o 的后缀（.md、.json、.html、.xlsx），否则为 text］。"
     ),

@@ -157,12 +157,22 @@ def read_task_row(
 
     name = text(cols.name)
     content = text(cols.content)
+    if (
+        not name and name_cell is not None
+    ):  # 金额合计 printed in the section label's column, left of the names
+        total = next((cell for cell in row[: cols.first] if label_key(cell.text) in _TOTAL_NAMES), None)
+        if total is not None:
+            name, name_cell = draft.text_of(total), total
     if not (name or content) or name_cell is None:
         return label
     if _heading_row(row):
         return label
     funds_text = text(cols.funds)
     info = {header: value for col, header in cols.extras.items() if (value := text(col))}
+    converted = any(line.key == "total" and line.label == clean_label(name) for line in draft.budget)
+    if label_key(name) in _TOTAL_NAMES and name_cell.merged and ("任务资金合计" in draft.info or converted):
+        _total_was_budget(draft)  # 金额合计 merged down over its breakdown rows (基本支出, 项目支出)
+        return label
     if label_key(name) in _TOTAL_NAMES:
         if funds_text:
             funds_cell = row[cols.funds or cols.name]
@@ -176,6 +186,9 @@ def read_task_row(
                     unit=reading.unit or cols.unit or default_unit,
                     location=funds_cell.location(),
                 )
+        return label
+    if vocab.budget_key(name) in _USES:
+        _use_line(draft, name, funds_text, row[cols.funds or cols.name], cols.unit or default_unit)
         return label
     funds = None
     unit: MoneyUnit = cols.unit or default_unit
@@ -203,6 +216,39 @@ def read_task_row(
     )
     draft.tasks.append(PendingTask(task, "key" if label == "key" else "other", name_cell))
     return label
+
+
+# What money is spent on: a row of the task table labelled so is a budget line, not a task.
+_USES = frozenset({"basic", "project", "personnel", "public_expenses"})
+
+
+def _total_was_budget(draft: Draft) -> None:
+    """The 合计 row read as the tasks' total is the department's budget total: a budget line, not 任务资金合计."""
+    if draft.task_total is not None and "任务资金合计" in draft.info:
+        draft.budget.append(draft.task_total)
+        del draft.info["任务资金合计"]
+        draft.locations.pop("info.任务资金合计", None)
+        draft.task_total = None
+
+
+def _use_line(draft: Draft, name: str, funds_text: str, cell: Cell, unit: MoneyUnit) -> None:
+    """**The department's budget printed under its tasks** (the central 2021 部门整体 form: 金额合计, then 其中：基本支出
+    and 项目支出 in the task table's columns): a row labelled with a use is a budget line, and the 合计 row above it
+    was the department's total, not the tasks' (the tasks add up to 项目支出)."""
+    _total_was_budget(draft)
+    if not funds_text:
+        return
+    reading = draft.amount_of(funds_text, cell)
+    draft.budget.append(
+        BudgetLine(
+            label=clean_label(name),
+            key=vocab.budget_key(name) or "project",
+            amount=reading.amount if reading else None,
+            value=funds_text,
+            unit=(reading.unit if reading else None) or unit,
+            location=cell.location(),
+        )
+    )
 
 
 def _restarts(pending: list[PendingTask]) -> bool:

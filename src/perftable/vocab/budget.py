@@ -94,8 +94,14 @@ def split_unit_tail(line: str) -> list[str]:
 
 @lru_cache(maxsize=16384)
 def budget_key(text: str) -> str | None:
-    """The budget key of a label (``其中：财政资金`` -> ``fiscal``), or None when it is not a budget label."""
-    return _BUDGET_INDEX.get(_bare_label(text))
+    """The budget key of a label (``其中：财政资金`` -> ``fiscal``), or None when it is not a budget label. A note in
+    brackets after a known label names what it holds (``政府性基金预算（彩票公益金）``, ``政府性基金（水利建设基金）``):
+    the label's key."""
+    key = _bare_label(text)
+    found = _BUDGET_INDEX.get(key)
+    if found is None and key.endswith(")") and 0 < key.rfind("(") < len(key) - 2:
+        found = _BUDGET_INDEX.get(key[: key.rfind("(")])
+    return found
 
 
 # How the name of a funding source ends: 中央财政资金, 省级补助, 地方配套, 银行贷款, 专项债券, 国有资本经营预算 ….
