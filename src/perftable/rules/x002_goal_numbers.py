@@ -7,7 +7,9 @@ shares the most words with the goal's clause (option ``min_similarity``); years 
 Numbers are compared as quantities: ``1,200户`` is ``1200户`` and ``2.5万平方米`` is ``25000平方米``. Words around a
 goal's number (不少于, 至少, 不低于, 以上, 约) are its comparator, shown in the message (``≥200人``); the numbers
 must still agree, so ``培训残疾人不少于200人`` and ``≥250人`` are reported, ``≥200人`` and ``200人`` are not.
-Unit costs (``600元/户``) are not compared with a goal's totals.
+Unit costs (``600元/户``) are not compared with a goal's totals, nor the upper end of a range (``1200-1300公里``).
+A sentence about the past is not compared either: one that names only years before the table's (``2025年全县新建高
+标准农田2.3万亩``), or, naming no later year, says so (…以来, 累计, 近年来): its numbers are results, not targets.
 
 Passing::
 
@@ -37,6 +39,7 @@ from perftable.model import Comparator, Document, Indicator
 from perftable.rules._indicators import effective_target, effective_unit, shown, where
 from perftable.rules._words import bigrams, overlap
 from perftable.rules.base import Context, Problem
+from perftable.values.patterns import YEAR
 from perftable.values.targets import comparator_after, comparator_before
 from perftable.values.units import KNOWN_UNITS, normalise_unit, unit_info
 
@@ -94,9 +97,34 @@ def _clauses(goal: str) -> list[str]:
     return [clause for clause in re.split(r"[，；;。！？\n]|,(?!\d{3})", goal) if clause]
 
 
-def _mentions(goal: str) -> Iterator[Mention]:
-    for clause in _clauses(goal):
+# A sentence about the past: it names an earlier year than the table's (2025年全县新建…2.3万亩), or says so
+# (…以来, 累计, 近年来, 十四五期间). Its numbers are results, not this year's targets.
+_SENTENCES = re.compile(r"[^。；;！？\n]+")
+_YEAR_IN = re.compile(rf"(?<!\d)({YEAR})\s*年")
+_PAST_WORDS = re.compile(r"以来|累计|近年来|近几年|期间|过去|去年|上一年|已完成|已建成")
+_RANGE_BEFORE = re.compile(r"\d\s*+[-—–~～至到]\s*+$")
+
+
+def _past(sentence: str, year: int | None) -> bool:
+    years = [int(found) for found in _YEAR_IN.findall(sentence)]
+    if year is not None and years and all(found < year for found in years):
+        return True
+    return not any(year is not None and found >= year for found in years) and bool(
+        _PAST_WORDS.search(sentence)
+    )
+
+
+def _mentions(goal: str, year: int | None = None) -> Iterator[Mention]:
+    for sentence in _SENTENCES.findall(goal):
+        if not _past(sentence, year):
+            yield from _clause_mentions(sentence)
+
+
+def _clause_mentions(text: str) -> Iterator[Mention]:
+    for clause in _clauses(text):
         for match in _MENTION.finditer(clause):
+            if _RANGE_BEFORE.search(clause[: match.start()]):
+                continue  # the upper end of a range (1200-1300公里): compared as a range, not a number
             comparator = comparator_before(clause[: match.start()]) or comparator_after(clause[match.end() :])
             number = Decimal(match["num"].replace(",", ""))
             yield Mention(clause, number, normalise_unit(match["unit"]), comparator)
@@ -134,7 +162,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     threshold = float(ctx.options.get("min_similarity", 0.5))
     quantities = [(bigrams(i.name), i) for i in _totals(doc)]  # once, not once per mention
     for goal in doc.goals:
-        for mention in _mentions(goal):
+        for mention in _mentions(goal, doc.year):
             clause = bigrams(mention.clause)
             ranked = sorted(
                 ((overlap(clause, grams), i) for grams, i in quantities if _compatible(mention.unit, i)),
