@@ -2072,3 +2072,17 @@ def test_the_department_budget_printed_under_its_tasks_is_no_task_total() -> Non
         ("project", Decimal("995.17")),
     ]
     assert not {"B001", "B003", "B007"} & set(codes(doc))
+
+
+@pytest.mark.parametrize("head", ["资金合计（万元）", "项目资金合计", "资金总计"])
+def test_a_listing_column_of_the_whole_money_is_the_total(head: str) -> None:
+    docs = loads(
+        f"""
+# 2026年项目支出绩效目标表
+
+| 项目名称 | {head} | 一般公共预算 | 政府性基金预算 | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+|---|---|---|---|---|---|---|---|
+| 高标准农田建设 | 2,500.00 | 1,800.00 | 700.00 | 产出指标 | 数量指标 | 新建面积 | ≥2.5万亩 |
+"""
+    )
+    assert (docs[0].budget[0].key, docs[0].budget[0].amount) == ("total", Decimal("2500.00"))
