@@ -14,6 +14,12 @@ KNOWN_MISSES = {
     ): "the total is a formula saved without "
     "its value; perftable does not evaluate formulas, it reports them (P003 formula-without-value)",
     (
+        "v100_jiaoyu_dept_xlsx_income_nature_matrix",
+        "[0] 某县教育局 total",
+    ): "the amount of 资金总额 sits in the "
+    "cell under its header in a 年度预算申请 matrix (按收入性质分 | 按支出性质分 beside it); perftable pairs a header "
+    "with the cell beside it, or with a column of amounts, not with one amount below",
+    (
         "v74_sichuan_full_doc_landscape_listing",
         "[2] 农机购置补贴 first.value",
     ): "the unit column prints 台（套）; "

@@ -117,11 +117,18 @@ def _past(sentence: str, year: int | None) -> bool:
 def _mentions(goal: str, year: int | None = None) -> Iterator[Mention]:
     for sentence in _SENTENCES.findall(goal):
         if not _past(sentence, year):
-            yield from _clause_mentions(sentence)
+            yield from _clause_mentions(sentence, year)
 
 
-def _clause_mentions(text: str) -> Iterator[Mention]:
+def _clause_mentions(text: str, year: int | None) -> Iterator[Mention]:
+    """The mentions of a sentence's clauses; a clause dated by a year before the table's (its own, or the last one
+    a clause before it named: ``2025年全县累计保障1,512人，2026年保障不少于1,430人``) tells of the past."""
+    dated: int | None = None
     for clause in _clauses(text):
+        named = [int(found) for found in _YEAR_IN.findall(clause)]
+        dated = named[-1] if named else dated
+        if year is not None and dated is not None and dated < year:
+            continue
         for match in _MENTION.finditer(clause):
             if _RANGE_BEFORE.search(clause[: match.start()]):
                 continue  # the upper end of a range (1200-1300公里): compared as a range, not a number
