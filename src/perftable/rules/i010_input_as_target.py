@@ -2,7 +2,8 @@
 
 资金到位率, 预算执行率, 资金拨付 … measure whether money arrived or was spent, not what it achieved; placed under
 产出指标 or 效益指标 they stand in for a real target. (Budget execution belongs to the 预算执行 block, scored apart.)
-Option ``words``.
+Money paid out to people or firms (补贴资金拨付时间, 救助资金发放率) is what a subsidy project delivers and is not
+reported. Option ``words``.
 
 Passing::
 
@@ -19,6 +20,7 @@ Failing::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from perftable.model import Document
@@ -42,13 +44,17 @@ MESSAGES = {
 }
 
 
+# Money paid to people or firms is what a subsidy project delivers: 补贴资金拨付时间 is its output, not an input.
+_SUBSIDY = re.compile(r"补贴|补助|救助|资助|奖励|抚恤|津贴")
+
+
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     words = tuple(ctx.options.get("words") or WORDS)
     for indicator in doc.indicators:
         if indicator.level1 not in ("产出指标", "效益指标"):
             continue
         word = next((w for w in words if w in indicator.name), None)
-        if word:
+        if word and not _SUBSIDY.search(indicator.name):
             yield Problem(
                 indicator.location, {"name": indicator.name, "word": word, "level1": indicator.level1}
             )
