@@ -2086,3 +2086,29 @@ def test_a_listing_column_of_the_whole_money_is_the_total(head: str) -> None:
 """
     )
     assert (docs[0].budget[0].key, docs[0].budget[0].amount) == ("total", Decimal("2500.00"))
+
+
+@pytest.mark.parametrize(
+    ("level1", "level2"),
+    [("一、产出指标", "（一）数量指标"), ("1.产出指标", "(1)数量指标"), ("二、产出指标", "1、数量指标")],
+)
+def test_level_names_numbered_as_an_outline_read_as_their_names(level1: str, level2: str) -> None:
+    """一、产出指标 / （一）数量指标: the numbering is the form's outline; no I001 for a missing 产出指标, no I005."""
+    (doc,) = loads(
+        f"""
+# 2026年项目支出绩效目标表
+
+| 项目名称 | 某项目 | | |
+|---|---|---|---|
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| {level1} | {level2} | 培训人数 | ≥200人 |
+| 三、效益指标 | （一）社会效益指标 | 就业率 | ≥80% |
+| 四、满意度指标 | （一）服务对象满意度指标 | 学员满意度 | ≥90% |
+"""
+    )
+    assert [(i.level1, i.level2) for i in doc.indicators] == [
+        ("产出指标", "数量指标"),
+        ("效益指标", "社会效益指标"),
+        ("满意度指标", "服务对象满意度指标"),
+    ]
+    assert not {"I001", "I005"} & set(codes(doc))

@@ -94,11 +94,21 @@ def _strip_score(key: str) -> str:
     return key[:-2] if key.endswith("指标指标") else key
 
 
+# The outline numbering a form may print before a level name: 一、 （一） (1) 1. 1、
+_OUTLINE = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）][、.．]?|\d{1,2}[、.．](?!\d))\s*+"
+)
+
+
 @lru_cache(maxsize=16384)
 def level1_name(text: str) -> str | None:
-    """The canonical level-1 name of a cell, or None when it is not one."""
+    """The canonical level-1 name of a cell, or None when it is not one. A numbering before it (``一、产出指标``,
+    ``（二）效益指标``, ``1.满意度指标``) is the form's outline, not part of the name."""
     key = label_key(text)
-    return _L1_INDEX.get(key) or _L1_INDEX.get(_strip_score(key))
+    found = _L1_INDEX.get(key) or _L1_INDEX.get(_strip_score(key))
+    if found is None and (bare := _OUTLINE.sub("", key, count=1)) != key:
+        found = _L1_INDEX.get(bare) or _L1_INDEX.get(_strip_score(bare))
+    return found
 
 
 @lru_cache(maxsize=16384)
@@ -108,7 +118,10 @@ def level2_name(text: str) -> str | None:
     ``成本指标`` is both a level-1 (central layout) and a level-2 (under 产出); this returns it as a level-2 too.
     """
     key = label_key(text)
-    return _L2_INDEX.get(key) or _L2_INDEX.get(_strip_score(key)) or _cut_level2(key)
+    found = _L2_INDEX.get(key) or _L2_INDEX.get(_strip_score(key)) or _cut_level2(key)
+    if found is None and (bare := _OUTLINE.sub("", key, count=1)) != key:
+        found = _L2_INDEX.get(bare) or _L2_INDEX.get(_strip_score(bare))
+    return found
 
 
 CUT_NAME = 6  # characters: a level-2 name cut at its end (a narrow cell) is read when this much of it is left
