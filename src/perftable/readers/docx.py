@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from perftable.errors import ReadError
 from perftable.grid import Block, Cell, Origin, Table, TextLine, check_area, merge_area
+from perftable.readers.opening import check_unzipped
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -160,14 +161,7 @@ def check_package(path: Path, display: str, max_unzipped: int, max_items: int) -
     damaged package is left to python-docx to report."""
     try:
         with zipfile.ZipFile(path) as archive:
-            unzipped = sum(info.file_size for info in archive.infolist())
-            if unzipped > max_unzipped:
-                raise ReadError(
-                    display,
-                    f"the document unpacks to {unzipped:,} bytes, over the limit of {max_unzipped:,} (a zip bomb? "
-                    "raise the limit with --max-unzipped if the file is genuine)",
-                    "too-large",
-                )
+            check_unzipped(archive, display, max_unzipped, "document")
             items = 0
             carry = b""
             with archive.open("word/document.xml") as handle:

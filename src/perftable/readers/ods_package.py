@@ -19,6 +19,7 @@ from pathlib import Path
 from defusedxml import ElementTree as SafeTree
 
 from perftable.errors import ReadError
+from perftable.readers.opening import check_unzipped
 
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -44,14 +45,7 @@ def check_ods(path: Path, display: str, max_cells: int, max_unzipped: int) -> No
     content reaches more than ``max_cells`` cells; a damaged package is left to calamine to report."""
     try:
         with zipfile.ZipFile(path) as archive:
-            unzipped = sum(info.file_size for info in archive.infolist())
-            if unzipped > max_unzipped:
-                raise ReadError(
-                    display,
-                    f"the workbook unpacks to {unzipped:,} bytes, over the limit of {max_unzipped:,} (a zip bomb? "
-                    "raise the limit with --max-unzipped if the file is genuine)",
-                    "too-large",
-                )
+            check_unzipped(archive, display, max_unzipped, "workbook")
             with archive.open("content.xml") as handle:
                 _check_sheets(handle, display, max_cells)
     except _DAMAGE:

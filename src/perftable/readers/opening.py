@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import stat
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -108,3 +109,16 @@ def read_limited(stream: BinaryIO, limit: int, name: str) -> bytes:
         chunks.append(chunk)
         total += len(chunk)
     raise too_large(name, limit)
+
+
+def check_unzipped(archive: zipfile.ZipFile, display: str, max_unzipped: int, what: str) -> None:
+    """Refuse a zip package (a workbook, a document) whose members unpack to more than ``max_unzipped`` bytes
+    (``--max-unzipped``), from the sizes its directory declares, before any member is read."""
+    unzipped = sum(info.file_size for info in archive.infolist())
+    if unzipped > max_unzipped:
+        raise ReadError(
+            display,
+            f"the {what} unpacks to {unzipped:,} bytes, over the limit of {max_unzipped:,} (a zip bomb? raise the "
+            "limit with --max-unzipped if the file is genuine)",
+            "too-large",
+        )

@@ -25,6 +25,7 @@ from pathlib import Path
 from defusedxml import ElementTree as SafeTree
 
 from perftable.errors import ReadError
+from perftable.readers.opening import check_unzipped
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _BUILTIN_PERCENT = frozenset({9, 10})
@@ -222,14 +223,7 @@ def inspect(path: Path, display: str, limits: Limits) -> dict[str, SheetFacts]:
     facts: dict[str, SheetFacts] = {}
     try:
         with zipfile.ZipFile(path) as archive:
-            unzipped = sum(info.file_size for info in archive.infolist())
-            if unzipped > limits.max_unzipped:
-                raise ReadError(
-                    display,
-                    f"the workbook unpacks to {unzipped:,} bytes, over the limit of {limits.max_unzipped:,} "
-                    "(a zip bomb? raise the limit with --max-unzipped if the file is genuine)",
-                    "too-large",
-                )
+            check_unzipped(archive, display, limits.max_unzipped, "workbook")
             sheets = _sheet_paths(archive)
             styles = _format_styles(archive) if "xl/styles.xml" in archive.namelist() else {}
             for name, member in sheets.items():
