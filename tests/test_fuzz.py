@@ -27,6 +27,13 @@ from perftable.readers import ReadOptions
 from .conftest import SAMPLES
 
 EXAMPLES = int(os.environ.get("PERFTABLE_FUZZ_EXAMPLES", "12"))
+# one campaign's settings for every target: reproducible (derandomized), no deadline (a contained read forks)
+CAMPAIGN = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 # small limits: a mutation that declares a huge sheet is refused fast, as it would be with the defaults
 OPTIONS = ReadOptions(max_seconds=20, max_memory=512 * 1024 * 1024)
 
@@ -88,12 +95,7 @@ def test_a_damaged_file_is_read_or_refused_with_a_reason(
     data = sample.read_bytes()
     folder = tmp_path_factory.mktemp(fmt)
 
-    @settings(
-        max_examples=EXAMPLES,
-        deadline=None,
-        derandomize=True,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    )
+    @CAMPAIGN
     @given(damaged=mutated(data))
     def whole_file(damaged: bytes) -> None:
         path = folder / f"damaged{sample.suffix}"
@@ -105,12 +107,7 @@ def test_a_damaged_file_is_read_or_refused_with_a_reason(
         return
     inner = zipfile.ZipFile(sample).read(member)
 
-    @settings(
-        max_examples=EXAMPLES,
-        deadline=None,
-        derandomize=True,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    )
+    @CAMPAIGN
     @given(damaged=mutated(inner))
     def cells_member(damaged: bytes) -> None:
         path = folder / f"member{sample.suffix}"
