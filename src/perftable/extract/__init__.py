@@ -30,7 +30,7 @@ from perftable.grid import Block, Cell, Source, Table, TextLine
 from perftable.messages import Lang, render
 from perftable.model import Document, Location
 from perftable.text import clean_text
-from perftable.values.patterns import RANGE_CHARS, YEAR
+from perftable.values.patterns import RANGE_CHARS, WIDE_GAP, YEAR
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +210,7 @@ def extraction(source: Source) -> Extraction:
     return Extraction(documents, len(reasons), self_evaluation, reasons, unruled)
 
 
-_GAP = re.compile(r"\s{2,}|\u3000")
+_GAP = re.compile(WIDE_GAP)
 
 
 def _unruled_header(source: Source) -> bool:

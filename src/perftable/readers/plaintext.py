@@ -29,10 +29,11 @@ from itertools import pairwise
 from perftable import vocab
 from perftable.grid import Block, Cell, Table, TextLine
 from perftable.text import label_key
+from perftable.values.patterns import WIDE_GAP
 from perftable.values.targets import is_value_like
 
 # A gap of two or more blanks (or an ideographic space) between cells of a line laid out in columns.
-_WIDE_GAP = re.compile(r"(?:\s{2,}|\u3000)+")
+_WIDE_GAP = re.compile(WIDE_GAP)
 _BLANKS = re.compile(r"\s+")
 _TAB = "\t"
 # Vertical labels: a merged label printed a few characters a line. Each part at most this long; all at most

@@ -19,3 +19,7 @@ RANGE_CHARS: Final = r"\-—–－~～至到"
 
 # A number as printed: a sign, thousands separators, decimals (−5, 1,273.72, 0.5).
 NUMBER: Final = r"[-+−]?\d+(?:,\d{3})*(?:\.\d+)?"
+
+# The gap between two cells of a line laid out in columns (pdftotext -layout, a PDF page's text line): two or more
+# blanks, or an ideographic space.
+WIDE_GAP: Final = r"(?:\s{2,}|\u3000)+"
