@@ -90,8 +90,8 @@ def slope(work: Callable[[list[Path]], object], small: list[Path], large: list[P
 
 
 def perftable_files(paths: list[Path]) -> None:
-    from perftable.config import Config
-    from perftable.engine import check_file
+    from perftable.check.config import Config
+    from perftable.check.engine import check_file
 
     config = Config()
     for path in paths:
@@ -294,8 +294,8 @@ def clear_caches() -> None:
     for name, module in list(sys.modules.items()):
         if name.startswith("perftable") and name not in (
             "perftable.rules",
-            "perftable.engine",
-            "perftable.config",
+            "perftable.check.engine",
+            "perftable.check.config",
         ):
             for value in vars(
                 module
@@ -324,9 +324,9 @@ def outputs_scaling(folder: Path, sizes: Sequence[int]) -> dict[int, dict[str, f
     """Seconds to write one table of each size (loaded once): ``render --to xlsx`` (one merged range per indicator
     group: openpyxl's merge_cells made it quadratic), ``diff`` of the table against itself to xlsx, and its
     export rows as CSV; best of two."""
-    from perftable.dataset import rows_of, to_csv
     from perftable.diff import diff_files
     from perftable.diff.formats import to_xlsx as diff_xlsx
+    from perftable.export.rows import rows_of, to_csv
     from perftable.loader import load_all
     from perftable.render import render_xlsx
 

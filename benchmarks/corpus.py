@@ -17,7 +17,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from build_samples import LIANJIANG_INDICATORS, lianjiang_rows  # noqa: E402
 
-from perftable.spans import from_markers, to_markdown, to_xlsx  # noqa: E402
+from perftable.spans import from_markers, to_markdown  # noqa: E402
+from perftable.spans.xlsx import to_xlsx  # noqa: E402
 
 SAMPLES = ROOT / "samples"
 TITLE = "2024年市级部门整体预算绩效目标表"

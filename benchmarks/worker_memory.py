@@ -27,10 +27,10 @@ def peak() -> int:
 
 
 def main() -> None:
-    from perftable.batch import RunSettings
+    from perftable.check.batch import RunSettings
     from perftable.distributed import runs
     from perftable.distributed.executor import connect
-    from perftable.files import iter_files
+    from perftable.readers.files import iter_files
 
     pdfs = [ROOT / "tests" / "corpus" / "pdf" / name for name in LONGEST]
     files = list(iter_files([ROOT / "samples", *pdfs]))

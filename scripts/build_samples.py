@@ -19,7 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from perftable.spans import SpanGrid, from_markers, to_csv, to_html, to_markdown, to_xlsx  # noqa: E402
+from perftable.spans import SpanGrid, from_markers, to_csv, to_html, to_markdown  # noqa: E402
+from perftable.spans.xlsx import to_xlsx  # noqa: E402
 
 SAMPLES = ROOT / "samples"
 U, L = "^", "<"

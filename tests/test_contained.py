@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from perftable.contain import contained, time_limit
 from perftable.errors import ReadError
 from perftable.readers import ReadOptions, read_source
+from perftable.readers.contain import contained, time_limit
 
 from .conftest import ROOT, SAMPLES
 from .pdf_bytes import make_pdf, text_page

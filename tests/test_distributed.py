@@ -142,7 +142,7 @@ def test_partitions_keep_input_order_group_small_files_and_leave_large_ones_alon
 
 def test_the_python_api_gives_bags_and_a_frame(scheduler: str) -> None:
     from perftable import distributed
-    from perftable.engine import check_file
+    from perftable.check.engine import check_file
 
     paths = [str(SAMPLES / "guangdong-department"), str(SAMPLES / "formats" / "*.md")]
     with Client(scheduler):
@@ -182,10 +182,10 @@ def test_a_killed_worker_loses_no_file_and_counts_none_twice(tmp_path: Path) -> 
     is the one of --jobs 1; a file that kills every worker that reads it is reported as P001, alone."""
     import dask
 
-    from perftable.batch import RunSettings
+    from perftable.check.batch import RunSettings
     from perftable.distributed import runs
     from perftable.distributed.executor import ordered
-    from perftable.files import iter_files
+    from perftable.readers.files import iter_files
     from perftable.report import FormatContext
 
     corpus(tmp_path, 200)

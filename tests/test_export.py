@@ -15,8 +15,8 @@ import pytest
 from openpyxl import load_workbook
 
 import perftable
-from perftable.dataset import COLUMNS, formula_safe
-from perftable.files import iter_files
+from perftable.export.rows import COLUMNS, formula_safe
+from perftable.readers.files import iter_files
 
 from .conftest import ROOT, SAMPLES
 from .test_cli import run_cli
@@ -145,7 +145,7 @@ def test_unknown_output_format_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    from perftable.parallel import progress
+    from perftable.check.parallel import progress
 
     items = [("a", [], None), ("b", [], "b: broken")]
     monkeypatch.setattr(sys.stderr, "isatty", lambda: False)

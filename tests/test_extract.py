@@ -10,7 +10,7 @@ import pytest
 
 import perftable
 from perftable import vocab
-from perftable.errors import NoTableError
+from perftable.extract import NoTableError
 from perftable.extract.goals import read_goals
 from perftable.model import Document
 

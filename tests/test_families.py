@@ -15,8 +15,8 @@ import pytest
 
 import perftable
 from perftable import vocab
-from perftable.config import Config
-from perftable.engine import check_document
+from perftable.check.config import Config
+from perftable.check.engine import check_document
 from perftable.extract import extraction
 from perftable.grid import Origin, Source
 from perftable.model import Document

@@ -2,7 +2,7 @@
 
 Whatever the damage, reading a file gives tables or a :class:`~perftable.errors.ReadError` (P001 with its reason):
 never another exception, a hang or a crash of the process (the native readers run contained, see
-:mod:`perftable.contain`). Zip-based formats are fuzzed in the member that holds the cells as well as in the
+:mod:`perftable.readers.contain`). Zip-based formats are fuzzed in the member that holds the cells as well as in the
 archive's bytes, so the damage reaches the XML parser and not only the zip reader.
 
 Each target runs a few dozen examples in the default run; ``PERFTABLE_FUZZ_EXAMPLES=2000 pytest tests/test_fuzz.py``

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from perftable.cli.parse import _documents_json
-from perftable.files import iter_files
 from perftable.loader import load_all
+from perftable.readers.files import iter_files
 
 from .conftest import ROOT, SAMPLES, Golden
 

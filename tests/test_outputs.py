@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from perftable.errors import WriteError
-from perftable.io import atomic_text, atomic_write, target
+from perftable.outputs import atomic_text, atomic_write, target
 
 from .conftest import ROOT, SAMPLES
 from .test_cli import run_cli

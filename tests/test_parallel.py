@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from perftable.parallel import jobs_count, ordered_map
+from perftable.check.parallel import jobs_count, ordered_map
 
 
 def square(value: int) -> int:

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 import perftable
-from perftable.period import duration_months, parse_range, project_period
+from perftable.values.period import duration_months, parse_range, project_period
 
 D = dt.date
 

@@ -7,8 +7,7 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from perftable.errors import NoTableError
-from perftable.extract import extract
+from perftable.extract import NoTableError, extract
 from perftable.grid import NULL_TEXTS, Cell, Origin, Source, Table
 from perftable.readers.delimited import read_delimited
 from perftable.readers.html import read_html

@@ -11,9 +11,9 @@ import pytest
 from openpyxl import load_workbook
 
 import perftable
-from perftable.files import iter_files
 from perftable.findings import Finding
 from perftable.model import Location
+from perftable.readers.files import iter_files
 from perftable.render import render, render_html
 from perftable.render.compare import xlsx_dump
 from perftable.render.form import layout

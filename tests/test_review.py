@@ -155,8 +155,8 @@ def test_rules_shows_the_review_metadata(capsys: pytest.CaptureFixture[str]) -> 
 
 def test_a_configuration_with_a_review_scoring_is_hashed_by_value() -> None:
     """The engine caches rule sets by configuration: one with [review] weights must hash, equal to its copy."""
-    from perftable.config import Config
-    from perftable.review.scoring import Scoring
+    from perftable.check.config import Config
+    from perftable.check.grades import Scoring
 
     one = Config(review=Scoring(weights={"I003": 2.0}))
     two = Config(review=Scoring(weights={"I003": 2.0}))

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from perftable.config import ConfigError, from_mapping, read_file
-from perftable.errors import UsageError
+from perftable.check.config import from_mapping, read_file
+from perftable.check.grades import DEFAULT_SCORING, Scoring, grade, parse_scoring
+from perftable.errors import ConfigError, UsageError
 from perftable.findings import Finding
 from perftable.model import Location
-from perftable.review.criteria import CRITERIA, OPINIONS
-from perftable.review.scoring import DEFAULT_SCORING, Scoring, grade, parse_scoring
 from perftable.rules import all_rules
+from perftable.rules.criteria import CRITERIA, OPINIONS
 
 
 def finding(code: str, severity: str = "warning") -> Finding:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from perftable.config import Config
-from perftable.engine import check_file
+from perftable.check.config import Config
+from perftable.check.engine import check_file
 from perftable.findings import Finding
 from perftable.rules import REGISTRY, all_rules
 from perftable.rules.base import Rule

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from perftable.config import Config, discover
+from perftable.check.config import Config, discover
 from perftable.spans import SpanCell
 
 from .conftest import ROOT
@@ -33,8 +33,8 @@ def _grid(rows: int) -> list[list[SpanCell | None]]:
 def test_merged_ranges_are_the_ones_merge_cells_makes(monkeypatch: pytest.MonkeyPatch) -> None:
     """The direct way into the sheet's merged set writes the same workbook, byte for byte, as openpyxl's
     ``merge_cells`` (whose search for a containing range makes it quadratic)."""
-    from perftable import xlsxwrite
-    from perftable.xlsxwrite import Sheet, workbook_bytes
+    from perftable.spans import xlsx as xlsxwrite
+    from perftable.spans.xlsx import Sheet, workbook_bytes
 
     sheets = [Sheet("表", _grid(30), title="标题", lines=["2024年"])]
     direct = workbook_bytes(sheets)
@@ -51,7 +51,7 @@ def test_merged_ranges_are_the_ones_merge_cells_makes(monkeypatch: pytest.Monkey
 def test_thousands_of_merged_ranges_are_all_written() -> None:
     from openpyxl import load_workbook
 
-    from perftable.xlsxwrite import Sheet, workbook_bytes
+    from perftable.spans.xlsx import Sheet, workbook_bytes
 
     data = workbook_bytes([Sheet("表", _grid(3000), title="标题")])
     ws = load_workbook(io.BytesIO(data)).active
@@ -77,7 +77,7 @@ def test_configurations_are_equal_and_hashed_by_value() -> None:
 def test_the_rule_set_cache_does_not_grow_with_configurations_shipped_per_task() -> None:
     """A configuration sent with each task to a worker arrives as a new object every time: the engine's cache of
     rule sets must not gain an entry per task (it did: +31 MiB per 3,000 tasks)."""
-    from perftable import engine
+    from perftable.check import engine
 
     engine._active.cache_clear()
     for _ in range(300):
@@ -102,7 +102,7 @@ def test_discovery_notices_an_edited_added_and_removed_configuration_file(tmp_pa
 
 
 def test_a_batch_in_a_long_lived_process_checks_with_the_edited_configuration(tmp_path: Path) -> None:
-    from perftable.batch import RunSettings, check_one
+    from perftable.check.batch import RunSettings, check_one
 
     table = tmp_path / "t.md"
     table.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
@@ -116,7 +116,8 @@ def test_library_calls_raise_the_gc_threshold_for_their_own_duration_only(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import perftable
-    from perftable import engine, runtime
+    from perftable import runtime
+    from perftable.check import engine
 
     seen: list[tuple[int, int, int]] = []
     check_document = engine.check_document
@@ -147,7 +148,7 @@ def test_library_calls_raise_the_gc_threshold_for_their_own_duration_only(
 
 
 def test_export_workers_send_back_rows_or_their_text_never_documents() -> None:
-    from perftable.exporting import file_rows
+    from perftable.export.stream import file_rows
 
     as_rows = file_rows(str(SEED), "indicators")
     as_text = file_rows(str(SEED), "indicators", encode="csv")

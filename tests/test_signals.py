@@ -29,12 +29,12 @@ COMMANDS = {
 # The child sends itself the signal from inside the first write of the output: the moment a temporary file exists.
 SIGNAL_WHILE_WRITING = """
 import os, signal, sys
-import perftable.io
-write = perftable.io._Output.write
+import perftable.outputs
+write = perftable.outputs._Output.write
 def signalled(self, data):
     os.kill(os.getpid(), getattr(signal, sys.argv[1]))
     return write(self, data)
-perftable.io._Output.write = signalled
+perftable.outputs._Output.write = signalled
 from perftable.cli import main
 main(sys.argv[2:])
 """

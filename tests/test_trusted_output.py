@@ -24,15 +24,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from perftable.celltext import MAX_CELL_CHARS, CellTextWarning, TextTooLongError, cell_text
-from perftable.dataset import COLUMNS
+from perftable.export.frames import to_xlsx as export_xlsx
+from perftable.export.rows import COLUMNS
 from perftable.findings import FileReport, Finding, Report
-from perftable.frames import to_xlsx as export_xlsx
 from perftable.grid import column_letters
 from perftable.model import Location
 from perftable.report import FormatContext, module, visible
 from perftable.spans import CellNote, SpanCell
-from perftable.xlsxwrite import FORMULA_START, Sheet, workbook_bytes
+from perftable.spans.cell_text import MAX_CELL_CHARS, CellTextWarning, TextTooLongError, cell_text
+from perftable.spans.xlsx import FORMULA_START, Sheet, workbook_bytes
 
 from .conftest import SAMPLES
 from .test_cli import run_cli

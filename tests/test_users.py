@@ -414,7 +414,7 @@ def test_the_python_api_walks_folders() -> None:
 
 def test_to_frame_leaves_out_a_file_without_tables_with_a_warning(tmp_path: Path) -> None:
     import perftable
-    from perftable.frames import SkippedFileWarning
+    from perftable.export.frames import SkippedFileWarning
 
     shutil.copy(CLEAN, tmp_path / "a.md")
     (tmp_path / "notes.md").write_text("说明文字\n", encoding="utf-8")

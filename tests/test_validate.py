@@ -397,7 +397,7 @@ def test_no_color_and_no_progress_in_pipes(tables: dict[str, Path]) -> None:
 @pytest.mark.parametrize(("path", "lang"), [("docs/rules.md", "zh"), ("docs/rules.en.md", "en")])
 def test_rules_reference_is_generated_from_the_catalog(path: str, lang: str) -> None:
     """docs/rules*.md are `perftable rules --format markdown` output: regenerate them when a rule changes."""
-    from perftable.catalog import listing
+    from perftable.cli.catalog import listing
 
     assert (ROOT / path).read_text(encoding="utf-8") == listing(lang, "markdown")  # type: ignore[arg-type]
 
@@ -414,7 +414,7 @@ def test_rules_reference_is_generated_from_the_catalog(path: str, lang: str) -> 
     ],
 )
 def test_profile_is_chosen_from_the_layout(sample: str, profile: str) -> None:
-    from perftable.engine import profile_for
+    from perftable.check.engine import profile_for
 
     assert profile_for(perftable.load(SAMPLES / sample), perftable.Config()).name == profile
 
@@ -444,8 +444,8 @@ def test_a_bug_in_one_rule_is_reported_for_its_file_not_as_a_traceback(
     """A rule that raises (a perftable bug) turns into a P001 'internal' finding naming the rule; the batch goes on."""
     from dataclasses import replace
 
-    from perftable import engine
-    from perftable.config import Config
+    from perftable.check import engine
+    from perftable.check.config import Config
 
     def broken(doc: object, ctx: object) -> object:
         raise ZeroDivisionError("a bug")
@@ -464,7 +464,7 @@ def test_a_bug_in_one_rule_is_reported_for_its_file_not_as_a_traceback(
 
 
 def test_validate_help_names_every_profile() -> None:
-    from perftable.profiles import PROFILES
+    from perftable.rules.profiles import PROFILES
 
     result = CliRunner().invoke(cli, ["validate", "--help"], terminal_width=400)
     assert all(name in result.output for name in PROFILES)
@@ -474,7 +474,7 @@ def test_validate_help_names_every_profile() -> None:
 def test_a_batch_builds_one_configuration_per_folder_not_per_file(tmp_path: Path, isolated: bool) -> None:
     """The engine caches its rule set per configuration object: one object per file would grow memory with the
     number of files (it did, 59 → 80 MiB from 500 to 2,500 files)."""
-    from perftable.batch import RunSettings, config_for
+    from perftable.check.batch import RunSettings, config_for
 
     settings = RunSettings(isolated=isolated, overrides={"lang": "en"})
     one, two = tmp_path / "a" / "x.md", tmp_path / "a" / "y.md"

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from perftable.text import clean_text
+from perftable.values.cleaning import clean_text
 from perftable.values.dates import parse_date
 from perftable.values.numbers import (
     AmountError,
@@ -283,7 +283,7 @@ def test_every_range_separator_joins_a_target_range(sep: str) -> None:
 
 @pytest.mark.parametrize("sep", SEPARATORS)
 def test_every_range_separator_joins_a_period_and_a_goal_label_period(sep: str) -> None:
-    from perftable.period import parse_range
+    from perftable.values.period import parse_range
     from perftable.vocab import goal_label_kind
 
     assert parse_range(f"2024年{sep}2026年") == (dt.date(2024, 1, 1), dt.date(2026, 12, 31))

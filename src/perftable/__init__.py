@@ -50,23 +50,24 @@ _LAZY = {
     "load": "perftable.loader",
     "load_all": "perftable.loader",
     "loads": "perftable.loader",
-    "to_frame": "perftable.frames",
+    "to_frame": "perftable.export.frames",
     "tune_gc": "perftable.runtime",
-    "validate": "perftable.engine",
-    "Config": "perftable.config",
+    "validate": "perftable.check.engine",
+    "Config": "perftable.check.config",
     "Finding": "perftable.findings",
     "Report": "perftable.findings",
-    "NoTableError": "perftable.errors",
+    "NoTableError": "perftable.extract",
     "PerftableError": "perftable.errors",
     "ReadError": "perftable.errors",
 }
 
 if TYPE_CHECKING:
-    from perftable.config import Config
-    from perftable.engine import validate
-    from perftable.errors import NoTableError, PerftableError, ReadError
+    from perftable.check.config import Config
+    from perftable.check.engine import validate
+    from perftable.errors import PerftableError, ReadError
+    from perftable.export.frames import to_frame
+    from perftable.extract import NoTableError
     from perftable.findings import Finding, Report
-    from perftable.frames import to_frame
     from perftable.loader import MultipleTablesWarning, load, load_all, loads
     from perftable.model import BudgetLine, Document, Indicator, Location, Repair, Target, Task
     from perftable.runtime import tune_gc

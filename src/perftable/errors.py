@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from perftable.extract import Extraction
-
 
 class PerftableError(Exception):
     """Base class of perftable's own errors."""
@@ -29,21 +24,12 @@ class ReadError(PerftableError):
         return (type(self), (self.path, self.reason, self.kind))
 
 
-class NoTableError(ReadError):
-    """The file was read but holds no 绩效目标表; ``extraction`` says which tables were skipped and why."""
-
-    def __init__(
-        self, path: str, reason: str, kind: str = "other", extraction: Extraction | None = None
-    ) -> None:
-        super().__init__(path, reason, kind)
-        self.extraction = extraction
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.path, self.reason, self.kind, self.extraction))
-
-
 class UsageError(PerftableError):
     """Bad options or configuration (exit code 2)."""
+
+
+class ConfigError(UsageError):
+    """A configuration that cannot be used; the message names the file and the key."""
 
 
 class WriteError(PerftableError):

@@ -93,9 +93,9 @@ def _read_file(path: str | Path, options: ReadOptions, display: str | None = Non
 
 def contained(work: Callable[[], R], name: str, options: ReadOptions) -> R:
     """``work()`` under the memory and time limits of ``options`` in a child process (see
-    :mod:`perftable.contain`), or here, under the time limit only, when ``options.contain`` is off or the system
+    :mod:`perftable.readers.contain`), or here, under the time limit only, when ``options.contain`` is off or the system
     cannot fork."""
-    from perftable import contain
+    from perftable.readers import contain
 
     if not options.contain or not contain.available():
         with time_limit(options.max_seconds, name):
@@ -104,7 +104,7 @@ def contained(work: Callable[[], R], name: str, options: ReadOptions) -> R:
 
 
 def time_limit(seconds: float, name: str) -> AbstractContextManager[None]:
-    from perftable.contain import time_limit as limit
+    from perftable.readers.contain import time_limit as limit
 
     return limit(seconds, name)
 

@@ -7,6 +7,10 @@ Exit codes (stable, documented in the README):
 * 2 - a file could not be read, an output could not be written, or a usage or configuration error
 * 3 - an internal error (a bug in perftable) outside the check of one file
 * 130 - interrupted (Ctrl-C); 143 and 129 - terminated by SIGTERM or SIGHUP (see :mod:`perftable.cli.signals`)
+
+May import: ``errors``, ``messages``, ``runtime``, ``model``, ``outputs``, ``values``, ``vocab``, ``grid``,
+``findings``, ``spans``, ``readers``, ``extract``, ``loader``, ``rules``, ``check``, ``export``, ``report``,
+``render``, ``review``, ``diff``, ``distributed``.
 """
 
 from __future__ import annotations

@@ -131,8 +131,8 @@ def diff(
     from perftable.diff import DiffOptions, diff_lists, pair_tables, table_name, unrelated
     from perftable.diff.model import DiffReport
     from perftable.errors import PerftableError, UsageError
-    from perftable.io import atomic_write, refuse_inputs
     from perftable.loader import load_all
+    from perftable.outputs import atomic_write, refuse_inputs
 
     try:
         fmt = output_format(output, fmt, NAMED_BY, f"--format {fmt}") or "text"
@@ -185,13 +185,13 @@ def _diff_folders(
     anything changed, else 0)."""
     from functools import partial
 
-    from perftable.batch import RunSettings, excluded
+    from perftable.check.batch import RunSettings, excluded
     from perftable.cli.options import split_list
     from perftable.diff import folder_formats
     from perftable.diff.folders import diff_folders
     from perftable.errors import UsageError
-    from perftable.files import iter_files
-    from perftable.io import atomic_write, refuse_inputs
+    from perftable.outputs import atomic_write, refuse_inputs
+    from perftable.readers.files import iter_files
 
     if not (old.is_dir() and new.is_dir()):
         raise UsageError(f"{old if not old.is_dir() else new} is not a folder: diff two files or two folders")

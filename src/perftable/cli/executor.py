@@ -37,7 +37,7 @@ def executor_options(command: F) -> F:
 
 def local_workers(jobs: int) -> int | None:
     """The LocalCluster's workers: --jobs when given on the command line (0: every core), else every core."""
-    from perftable.parallel import jobs_count
+    from perftable.check.parallel import jobs_count
 
     given = click.get_current_context().get_parameter_source("jobs") == click.core.ParameterSource.COMMANDLINE
     return jobs_count(jobs) if given else None
@@ -59,11 +59,11 @@ def dask_client(executor: str, scheduler: str | None, jobs: int) -> Iterator[Cli
 
 @contextmanager
 def file_checks(executor: str, scheduler: str | None, jobs: int) -> Iterator[Callable[..., Any]]:
-    """``run(paths, settings, ctx=None, keep=True)``: every file checked in input order, by the pool
-    (:func:`perftable.batch.run`) or on a Dask cluster (:func:`perftable.distributed.runs.check`)."""
+    """``run(paths, settings, part=None, keep=True)``: every file checked in input order, by the pool
+    (:func:`perftable.check.batch.run`) or on a Dask cluster (:func:`perftable.distributed.runs.check`)."""
     with dask_client(executor, scheduler, jobs) as client:
         if client is None:
-            from perftable.batch import run
+            from perftable.check.batch import run
 
             yield partial(run, jobs=jobs)
         else:

@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 
     from distributed import Client
 
-    from perftable.dataset import What
-    from perftable.exporting import FileRows
+    from perftable.export.rows import What
+    from perftable.export.stream import FileRows
 
 FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".jsonl": "jsonl", ".parquet": "parquet"}
 
@@ -35,9 +35,9 @@ def read_rows(
     client: Client | None = None,
 ) -> Iterator[FileRows]:
     """Each file's rows, in order as they are ready; read in ``jobs`` worker processes (or on the Dask cluster of
-    ``client``), which send back rows, never documents (see :mod:`perftable.exporting`)."""
-    from perftable.exporting import ENCODED, file_rows
-    from perftable.parallel import ordered_map, progress
+    ``client``), which send back rows, never documents (see :mod:`perftable.export.stream`)."""
+    from perftable.check.parallel import ordered_map, progress
+    from perftable.export.stream import ENCODED, file_rows
 
     if client is not None:
         from perftable.distributed.runs import export_rows
@@ -51,8 +51,8 @@ def read_rows(
 
 
 def _lost(path: str, reason: str) -> FileRows:
-    """A file whose worker process died twice (see :func:`perftable.parallel.ordered_map`)."""
-    from perftable.exporting import FileRows
+    """A file whose worker process died twice (see :func:`perftable.check.parallel.ordered_map`)."""
+    from perftable.export.stream import FileRows
 
     return FileRows(path, error=f"{path}: {reason}")
 
@@ -60,8 +60,8 @@ def _lost(path: str, reason: str) -> FileRows:
 def _write_stdout(fmt: str, what: What, parts: Iterator[FileRows]) -> None:
     """CSV (a header, no BOM: a pipe is read by a program, not opened by Excel) or JSON Lines on stdout, file by
     file as they come."""
-    from perftable.dataset import COLUMNS, to_csv
-    from perftable.exporting import encoded
+    from perftable.export.rows import COLUMNS, to_csv
+    from perftable.export.stream import encoded
 
     if fmt == "csv":
         click.echo(to_csv([], COLUMNS[what]), nl=False)
@@ -143,11 +143,11 @@ def export(
       perftable export archive/ --executor dask --scheduler tcp://10.0.0.5:8786 -o indicators/
       perftable export submissions/ --what tables -o - | csvlook
     """
+    from perftable.check.parallel import progress
     from perftable.errors import PerftableError, UsageError
-    from perftable.exporting import Totals, write_dataset
-    from perftable.files import iter_files
-    from perftable.io import refuse_inputs
-    from perftable.parallel import progress
+    from perftable.export.stream import Totals, write_dataset
+    from perftable.outputs import refuse_inputs
+    from perftable.readers.files import iter_files
 
     output = Path(output_name)
     folder = output_name.endswith(("/", os.sep)) or output.is_dir()

@@ -30,7 +30,7 @@ def parse_severities(values: tuple[str, ...]) -> dict[str, str] | None:
     """``--severity U003=error`` (codes or names) -> {"U003": "error"}."""
     if not values:
         return None
-    from perftable.config import SEVERITIES
+    from perftable.check.config import SEVERITIES
     from perftable.rules import resolve_rule
 
     result: dict[str, str] = {}
@@ -238,9 +238,9 @@ def summary(path: Path, result: Extraction) -> str:
 
 @contextmanager
 def cell_text_notes(output: Path | None) -> Iterator[None]:
-    """Write a workbook inside this block: the :class:`~perftable.celltext.CellTextWarning` of its cells become one
+    """Write a workbook inside this block: the :class:`~perftable.spans.cell_text.CellTextWarning` of its cells become one
     note on stderr once the block is done (after the output is written); other warnings pass on as they were."""
-    from perftable.celltext import CellTextWarning
+    from perftable.spans.cell_text import CellTextWarning
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", CellTextWarning)

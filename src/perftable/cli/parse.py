@@ -92,8 +92,9 @@ def parse(
     """
     from perftable.cli.options import read_options, read_tables, summary
     from perftable.cli.stats import stats_text
-    from perftable.errors import NoTableError, ReadError
-    from perftable.files import iter_files
+    from perftable.errors import ReadError
+    from perftable.extract import NoTableError
+    from perftable.readers.files import iter_files
 
     language: Lang = "en" if lang == "en" else "zh"
 
@@ -103,7 +104,7 @@ def parse(
     options = read_options(**reading)
     files = list(iter_files(paths))
     if output is not None:
-        from perftable.io import refuse_inputs
+        from perftable.outputs import refuse_inputs
 
         refuse_inputs(output, files)
     for count, path in enumerate(files):
@@ -130,7 +131,7 @@ def parse(
             lang=language,
         )
         if output is not None:
-            from perftable.io import atomic_write
+            from perftable.outputs import atomic_write
 
             atomic_write(output, text, inputs=files)
         else:

@@ -171,7 +171,7 @@ def _rendered(docs: list[Document], fmt: Format, path: Path, opts: Options) -> s
 def _bytes(data: str | bytes, fmt: str, to_file: bool) -> bytes:
     if isinstance(data, bytes):
         return data
-    from perftable.dataset import BOM
+    from perftable.export.rows import BOM
 
     return ((BOM if fmt == "csv" and to_file else "") + data).encode("utf-8")
 
@@ -194,7 +194,7 @@ def _rewrite(path: Path, new: bytes, fmt: Format, docs: list[Document], opts: Op
     kept as ``FILE.bak`` unless --no-backup; a file that would not change is not touched."""
     from perftable.cli.inplace import what_would_be_lost
     from perftable.errors import UsageError
-    from perftable.io import atomic_write
+    from perftable.outputs import atomic_write
 
     old = path.read_bytes()
     if old == new:
@@ -213,7 +213,7 @@ def _rewrite(path: Path, new: bytes, fmt: Format, docs: list[Document], opts: Op
 
 
 def _write(path: Path, data: str | bytes, fmt: Format, opts: Options, inputs: tuple[Path, ...]) -> None:
-    from perftable.io import atomic_write
+    from perftable.outputs import atomic_write
 
     if opts.output is not None:
         atomic_write(opts.output, _bytes(data, fmt, True), inputs=inputs)
@@ -347,7 +347,7 @@ def render(paths: tuple[Path, ...], **options: object) -> None:
       perftable render x.md --to json
       perftable render tables/ --check --diff
     """
-    from perftable.files import iter_files
+    from perftable.readers.files import iter_files
 
     given: dict[str, Any] = {name: options.pop(name) for name in READING}
     reading = read_options(**given)
@@ -358,7 +358,7 @@ def render(paths: tuple[Path, ...], **options: object) -> None:
         fail(problem)
         sys.exit(EXIT_ERROR)
     if opts.output is not None:
-        from perftable.io import refuse_inputs
+        from perftable.outputs import refuse_inputs
 
         refuse_inputs(opts.output, files)  # only --in-place writes over an input
     statuses = [render_one(path, opts, tuple(files)) for path in files]

@@ -90,11 +90,11 @@ def review(paths: tuple[Path, ...], output: Path | None, fmt: str | None, lang: 
       perftable review samples/guangdong-department/lianjiang-2024.md -o 审核意见.docx
       perftable review samples/ --lang en -o review.html
     """
-    from perftable.batch import RunSettings
+    from perftable.check.batch import RunSettings
+    from perftable.check.parallel import progress
     from perftable.errors import UsageError
-    from perftable.files import iter_files
-    from perftable.io import atomic_write, refuse_inputs
-    from perftable.parallel import progress
+    from perftable.outputs import atomic_write, refuse_inputs
+    from perftable.readers.files import iter_files
     from perftable.review.collect import Batch, collect
     from perftable.review.collect import review as review_files
 
@@ -110,7 +110,7 @@ def review(paths: tuple[Path, ...], output: Path | None, fmt: str | None, lang: 
         raise click.UsageError("no supported files found in the given paths")
     if output is not None:
         refuse_inputs(output, files)
-    from perftable.batch import config_for
+    from perftable.check.batch import config_for
 
     shown_lang = lang or config_for(files[0], settings).lang
     reviewed = progress(review_files(files, settings, jobs), len(files), "perftable", disabled=no_progress)

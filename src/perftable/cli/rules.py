@@ -43,14 +43,14 @@ def rules(rule: str | None, lang: str, fmt: str, profile: str | None, review: bo
       perftable rules --format markdown > docs/rules.md
       perftable rules --review
     """
-    from perftable.catalog import describe_profile, explain, listing
+    from perftable.cli.catalog import describe_profile, explain, listing
 
     if review:
         from pathlib import Path
 
-        from perftable.config import discover
+        from perftable.check.config import discover
+        from perftable.check.grades import DEFAULT_SCORING
         from perftable.review.explain import explain_scoring
-        from perftable.review.scoring import DEFAULT_SCORING
 
         scoring = discover(Path.cwd().resolve()).review or DEFAULT_SCORING
         click.echo(explain_scoring(scoring, lang, fmt), nl=False)  # type: ignore[arg-type]  # click.Choice checked it

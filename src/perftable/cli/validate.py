@@ -159,9 +159,9 @@ def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang
     """
     from functools import partial
 
-    from perftable.batch import RunSettings, excluded
-    from perftable.config import parse_profile
-    from perftable.files import iter_files
+    from perftable.check.batch import RunSettings, excluded
+    from perftable.check.config import parse_profile
+    from perftable.readers.files import iter_files
     from perftable.rules import matches_any
 
     overrides: dict[str, Any] = {
@@ -230,11 +230,11 @@ def _run(files: list[Path], settings: Any, output: Path | None, write_baseline: 
          how: tuple[str, str | None, int]) -> None:  # fmt: skip
     """Check the files and write the report (``showing``: the lowest severity shown and whether to count
     findings per rule; ``how``: the executor, its scheduler and the jobs)."""
-    from perftable.batch import config_for
+    from perftable.check.batch import config_for
+    from perftable.check.parallel import progress
     from perftable.findings import Report
-    from perftable.io import refuse_inputs
-    from perftable.parallel import progress
-    from perftable.report import STREAMING, FormatContext, module
+    from perftable.outputs import refuse_inputs
+    from perftable.report import STREAMING, FormatContext, StreamPart, module
 
     if not files:
         raise click.UsageError("no supported files found in the given paths")
@@ -270,7 +270,7 @@ def _run(files: list[Path], settings: Any, output: Path | None, write_baseline: 
         return
     keep = name not in STREAMING  # streamed formats need only the counts: memory stays flat
     checked_files = progress(
-        run(files, settings, ctx=ctx, keep=keep), len(files), "perftable", disabled=no_progress
+        run(files, settings, part=StreamPart(ctx), keep=keep), len(files), "perftable", disabled=no_progress
     )
     with _sink(output, files) as sink:
         for checked in checked_files:
@@ -303,15 +303,15 @@ def _sink(output: Path | None, inputs: list[Path]) -> Iterator[IO[str]]:
         yield sys.stdout
         sys.stdout.flush()
         return
-    from perftable.io import atomic_text
+    from perftable.outputs import atomic_text
 
     with atomic_text(output, inputs=inputs) as handle:
         yield handle
 
 
 def _write_baseline(report: Any, path: Path, inputs: list[Path]) -> None:
-    from perftable.baseline import dumps
-    from perftable.io import atomic_write
+    from perftable.check.baseline import dumps
+    from perftable.outputs import atomic_write
 
     atomic_write(path, dumps(report, path), inputs=inputs)
     click.echo(f"perftable: recorded {len(report.findings)} findings in {path}", err=True)

@@ -8,6 +8,10 @@
 
 Tables of two files are paired by kind and name (project, department, title), the rest in order; a table only in
 one file is a ``table`` change. See :mod:`perftable.diff.sections` for what is compared and how.
+
+May import: ``errors``, ``messages``, ``runtime``, ``model``, ``outputs``, ``values``, ``vocab``, ``grid``,
+``findings``, ``spans``, ``readers``, ``extract``, ``loader``, ``rules``, ``check``, ``export``, ``report``,
+``render``.
 """
 
 from __future__ import annotations

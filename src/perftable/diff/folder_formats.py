@@ -220,7 +220,7 @@ def to_xlsx(found: FolderRound, lang: Lang = "zh") -> bytes:
     from perftable.diff.formats import XLSX_WORDS, change_row
     from perftable.diff.highlight import highlight
     from perftable.render import sheet_name
-    from perftable.xlsxwrite import Sheet, workbook_bytes
+    from perftable.spans.xlsx import Sheet, workbook_bytes
 
     report, words = found.report, XLSX_WORDS[lang]
     lines = _head(report, lang) + [

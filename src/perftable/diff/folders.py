@@ -2,9 +2,9 @@
 
 Pairing, in this order:
 
-1. every table of both folders is read (the folder walk of ``validate``: :func:`perftable.files.iter_files`, its
+1. every table of both folders is read (the folder walk of ``validate``: :func:`perftable.readers.files.iter_files`, its
    ``exclude`` globs honoured) and keyed by (kind, department, project), the names normalised as labels are
-   (:func:`perftable.text.label_key`: NFKC, no whitespace, simplified characters); a table with neither a
+   (:func:`perftable.values.cleaning.label_key`: NFKC, no whitespace, simplified characters); a table with neither a
    department nor a project has no key;
 2. tables with equal keys are paired; when a key appears more than once on a side, tables of that key in files
    of the same name (and place) are paired first, then the others in folder order (files sorted, tables in file
@@ -133,7 +133,7 @@ class FolderRound:
 
 def table_key(doc: Document) -> Key | None:
     """(kind, department, project) normalised; None when the table names neither a department nor a project."""
-    from perftable.text import label_key
+    from perftable.values.cleaning import label_key
 
     department, project = label_key(doc.department or ""), label_key(doc.project or "")
     return (doc.kind, department, project) if department or project else None
@@ -144,8 +144,8 @@ def read_folder(
 ) -> tuple[list[Entry], list[tuple[str, str]]]:
     """Every table of the folder's files in walk order, and the files that could not be read (name, error)."""
     from perftable.errors import PerftableError
-    from perftable.files import iter_files
     from perftable.loader import load_all
+    from perftable.readers.files import iter_files
 
     entries: list[Entry] = []
     failed: list[tuple[str, str]] = []

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from perftable.messages import Lang
     from perftable.model import Document
     from perftable.spans import SpanCell
-    from perftable.xlsxwrite import Sheet
+    from perftable.spans.xlsx import Sheet
 
 FORMATS = ("text", "markdown", "json", "html", "xlsx")
 LEGENDS = {
@@ -63,7 +63,7 @@ def change_list(report: DiffReport, lang: Lang = "zh") -> Sheet:
     """Every change as a row (change, section, item, old, new, detail), coloured as in the forms: the list a
     person works through, beside the forms that show where each change is."""
     from perftable.spans import SpanCell
-    from perftable.xlsxwrite import Sheet
+    from perftable.spans.xlsx import Sheet
 
     words = XLSX_WORDS[lang]
     grid: list[list[SpanCell | None]] = [
@@ -91,7 +91,7 @@ def change_row(change: Change, lang: Lang = "zh", before: tuple[str, ...] = ()) 
 def to_xlsx(old: list[Document], new: list[Document], report: DiffReport, lang: Lang = "zh") -> bytes:
     """The forms with their changes marked (a legend under each title), then the list of every change."""
     from perftable.render import sheet_name
-    from perftable.xlsxwrite import Sheet, workbook_bytes
+    from perftable.spans.xlsx import Sheet, workbook_bytes
 
     words = XLSX_WORDS[lang]
     marked = marked_tables(old, new, report)

@@ -17,6 +17,10 @@ upward from it as the command line does; a remote one with ``config`` (the defau
 :mod:`perftable.distributed.runs`; the README's "Running on a cluster" says how to start a cluster.
 
 Needs ``pip install 'perftable[dask]'`` (and pandas for :func:`frame`).
+
+May import: ``errors``, ``messages``, ``runtime``, ``model``, ``outputs``, ``values``, ``vocab``, ``grid``,
+``findings``, ``spans``, ``readers``, ``extract``, ``loader``, ``rules``, ``check``, ``export``, ``report``,
+``render``.
 """
 
 from __future__ import annotations
@@ -28,12 +32,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from perftable.dataset import COLUMNS, What
 from perftable.distributed.executor import partitions, require_dask
+from perftable.export.rows import COLUMNS, What
 from perftable.readers import DEFAULT_OPTIONS, SUPPORTED_SUFFIXES, ReadOptions
 
 if TYPE_CHECKING:
-    from perftable.config import Config
+    from perftable.check.config import Config
     from perftable.findings import FileReport
     from perftable.model import Document
 
@@ -49,7 +53,7 @@ def _is_local(url: str) -> bool:
 def expand(urls: Sequence[str | Path], storage_options: dict[str, Any] | None = None) -> list[Located]:
     """Every file the paths name, with its size, in a stable order: folders walked for supported files, globs
     expanded (locally and through fsspec)."""
-    from perftable.files import iter_files
+    from perftable.readers.files import iter_files
 
     found: list[Located] = []
     for url in map(str, urls):
@@ -105,8 +109,8 @@ def local_copy(
 def _reports(
     urls: list[str], config: Config | None, options: ReadOptions, storage: dict[str, Any] | None
 ) -> list[FileReport]:
-    from perftable.config import Config
-    from perftable.engine import check_file
+    from perftable.check.config import Config
+    from perftable.check.engine import check_file
 
     out: list[FileReport] = []
     for url in urls:
@@ -135,7 +139,7 @@ def _documents(urls: list[str], options: ReadOptions, storage: dict[str, Any] | 
 def _rows(urls: list[str], what: What, options: ReadOptions, storage: dict[str, Any] | None) -> Any:
     import pandas as pd
 
-    from perftable.dataset import rows_of
+    from perftable.export.rows import rows_of
 
     rows = rows_of(_documents(urls, options, storage), what)
     return pd.DataFrame(rows, columns=COLUMNS[what]).astype(object)

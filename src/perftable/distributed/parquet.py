@@ -23,14 +23,14 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from perftable.dataset import COLUMNS, Row, What
 from perftable.distributed.executor import file_size, ordered, partitions
 from perftable.errors import UsageError
+from perftable.export.rows import COLUMNS, Row, What
 
 if TYPE_CHECKING:
     from distributed import Client
 
-    from perftable.exporting import FileRows
+    from perftable.export.stream import FileRows
     from perftable.readers import ReadOptions
 
 SCALE = 10
@@ -95,7 +95,7 @@ Part = tuple[list[str], "What", "ReadOptions", str, str]  # files, what, options
 def _write_part(task: Part) -> list[FileRows]:
     import pyarrow.parquet as pq
 
-    from perftable.exporting import file_rows
+    from perftable.export.stream import file_rows
 
     files, what, options, folder, name = task
     read = [file_rows(path, what, options) for path in files]
@@ -124,7 +124,7 @@ def _split(task: Part) -> list[Part]:
 
 
 def _lost(task: Part, reason: str) -> list[FileRows]:
-    from perftable.exporting import FileRows
+    from perftable.export.stream import FileRows
 
     return [FileRows(path, error=f"{path}: {reason}") for path in task[0]]
 

@@ -1,8 +1,8 @@
 """The command line's work on Dask: ``validate`` and ``export`` with ``--executor dask``.
 
 Each gives what its ``--jobs`` run gives, in the same order (see :mod:`perftable.distributed.executor`): validate
-a :class:`~perftable.batch.Checked` per file (the workers write their part of a streamed report, as pool workers
-do), export a :class:`~perftable.exporting.FileRows` per file, or a partitioned Parquet dataset written by the
+a :class:`~perftable.check.batch.Checked` per file (the workers write their part of a streamed report, as pool workers
+do), export a :class:`~perftable.export.stream.FileRows` per file, or a partitioned Parquet dataset written by the
 workers themselves (:mod:`perftable.distributed.parquet`).
 """
 
@@ -18,17 +18,16 @@ from perftable.runtime import gc_tuned
 if TYPE_CHECKING:
     from distributed import Client
 
-    from perftable.batch import Checked, RunSettings
-    from perftable.dataset import What
-    from perftable.exporting import FileRows
+    from perftable.check.batch import Checked, PartWriter, RunSettings
+    from perftable.export.rows import What
+    from perftable.export.stream import FileRows
     from perftable.readers import ReadOptions
-    from perftable.report import FormatContext
 
-Item = tuple[Path, "RunSettings", "FormatContext | None", bool]
+Item = tuple[Path, "RunSettings", "PartWriter | None", bool]
 
 
 def _check_partition(items: list[Item]) -> list[Checked]:
-    from perftable.batch import (
+    from perftable.check.batch import (
         _check_packed,  # the pool's own work for one file: the same report, byte for byte
     )
 
@@ -38,7 +37,7 @@ def _check_partition(items: list[Item]) -> list[Checked]:
 
 def _lost_file(items: list[Item], reason: str) -> list[Checked]:
     """The P001 report of a file whose worker kept dying, made in the client as the pool makes it."""
-    from perftable.batch import _lost
+    from perftable.check.batch import _lost
 
     return [_lost(item, reason) for item in items]
 
@@ -51,15 +50,15 @@ def check(
     paths: list[Path],
     settings: RunSettings,
     client: Client,
-    ctx: FormatContext | None = None,
+    part: PartWriter | None = None,
     *,
     keep: bool = True,
 ) -> Iterator[Checked]:
-    """:func:`perftable.batch.run` on a Dask cluster: every file checked, in input order."""
+    """:func:`perftable.check.batch.run` on a Dask cluster: every file checked, in input order."""
     from perftable.rules import all_rules
 
     all_rules()
-    items: list[Item] = [(path, settings, ctx, keep) for path in paths]
+    items: list[Item] = [(path, settings, part, keep) for path in paths]
     tasks = partitions(items, lambda item: file_size(item[0]))
     yield from ordered(client, _check_partition, tasks, _one_each, _lost_file)
 
@@ -68,7 +67,7 @@ Rows = tuple[list[str], "What", "ReadOptions", "str | None"]
 
 
 def _rows_partition(task: Rows) -> list[FileRows]:
-    from perftable.exporting import file_rows
+    from perftable.export.stream import file_rows
 
     files, what, options, encode = task
     return [file_rows(path, what, options, encode=encode) for path in files]
@@ -80,7 +79,7 @@ def _split_rows(task: Rows) -> list[Rows]:
 
 
 def _lost_rows(task: Rows, reason: str) -> list[FileRows]:
-    from perftable.exporting import FileRows
+    from perftable.export.stream import FileRows
 
     return [FileRows(path, error=f"{path}: {reason}") for path in task[0]]
 
@@ -89,7 +88,7 @@ def export_rows(
     files: list[str], what: What, fmt: str, options: ReadOptions, client: Client
 ) -> Iterator[FileRows]:
     """Each file's rows (CSV and JSON Lines as their text), in input order, read on the cluster."""
-    from perftable.exporting import ENCODED
+    from perftable.export.stream import ENCODED
 
     encode = fmt if fmt in ENCODED else None
     tasks: list[Rows] = [(run, what, options, encode) for run in partitions(files, file_size)]

@@ -10,6 +10,9 @@ title, at a new header (部门名称/项目名称) after a form that already has
 continue the form's indicator table. Forms that are not 绩效目标表 (no indicators and no budget block with goals or
 tasks; self-evaluation tables, 收支总表) are skipped, and so are blank forms (a template: no value filled in);
 :func:`extraction` says which, and why.
+
+May import: ``errors``, ``messages``, ``runtime``, ``model``, ``outputs``, ``values``, ``vocab``, ``grid``,
+``findings``, ``spans``, ``readers``.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from perftable import vocab
-from perftable.errors import NoTableError
+from perftable.errors import ReadError
 from perftable.extract.context import FileContext, file_context
 from perftable.extract.draft import Draft, distinct
 from perftable.extract.form import FormBuilder, project_heading
@@ -29,7 +32,7 @@ from perftable.extract.settle import document_of
 from perftable.grid import Block, Cell, Source, Table, TextLine
 from perftable.messages import Lang, render
 from perftable.model import Document, Location
-from perftable.text import clean_text
+from perftable.values.cleaning import clean_text
 from perftable.values.patterns import RANGE_CHARS, WIDE_GAP, YEAR
 
 
@@ -58,6 +61,19 @@ class Extraction:
     unruled: bool = (
         False  # a PDF whose indicator header is a text line (a table without ruling lines, not read)
     )
+
+
+class NoTableError(ReadError):
+    """The file was read but holds no 绩效目标表; ``extraction`` says which tables were skipped and why."""
+
+    def __init__(
+        self, path: str, reason: str, kind: str = "other", extraction: Extraction | None = None
+    ) -> None:
+        super().__init__(path, reason, kind)
+        self.extraction = extraction
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.path, self.reason, self.kind, self.extraction))
 
 
 def drafts(source: Source) -> list[Draft]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from perftable import vocab
 from perftable.extract.draft import distinct
 from perftable.grid import Source, Table, TextLine
-from perftable.text import clean_text, label_key
+from perftable.values.cleaning import clean_text, label_key
 from perftable.values.patterns import YEAR
 
 _COVER_LINES = 8  # lines of the first page read as its cover

@@ -10,7 +10,7 @@ from perftable.extract.scores import ScoreCollector
 from perftable.grid import Cell
 from perftable.messages import REPAIR_CODES
 from perftable.model import BudgetLine, Indicator, Location, Repair, Task
-from perftable.text import clean_text, was_broken
+from perftable.values.cleaning import clean_text, was_broken
 from perftable.values.numbers import AmountError, AmountReading, read_amount
 
 _WHITE = re.compile(r"\s+")

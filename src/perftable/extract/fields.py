@@ -15,12 +15,13 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Literal
 
-from perftable import period, vocab
+from perftable import vocab
 from perftable.extract.draft import Draft, Items
 from perftable.extract.goals import read_goals
 from perftable.grid import Cell
 from perftable.model import BudgetLine
-from perftable.text import clean_label, clean_text, has_cjk, label_key
+from perftable.values import period
+from perftable.values.cleaning import clean_label, clean_text, has_cjk, label_key
 from perftable.values.numbers import AmountError, MoneyUnit, parse_amount
 from perftable.values.patterns import YEAR
 from perftable.values.targets import is_value_like

@@ -15,7 +15,7 @@ from perftable.extract.indicators import indicator_header, is_self_evaluation
 from perftable.extract.periods import IndicatorTable, TableHeader, is_label_row, table_header
 from perftable.extract.tasks import TaskColumns, funds_sub_header, read_task_row, task_header
 from perftable.grid import Cell
-from perftable.text import clean_text
+from perftable.values.cleaning import clean_text
 from perftable.values.numbers import MoneyUnit
 
 Section = Literal["fields", "tasks", "indicators", "end"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from perftable.text import clean_text
+from perftable.values.cleaning import clean_text
 from perftable.values.numbers import chinese_number
 
 # The lookahead names every character a token can start with: positions that cannot start one fail at once

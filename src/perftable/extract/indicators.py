@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container
-from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cached_property
 
 from perftable import vocab
+from perftable.extract.columns import IndicatorColumns
 from perftable.extract.draft import Draft, Items
 from perftable.extract.realign import (
     COMPARATOR_COLUMNS,
@@ -29,47 +28,10 @@ from perftable.extract.realign import (
 from perftable.extract.written import CodedIndicator, looks_coded, read_coded, split_levels
 from perftable.grid import Cell
 from perftable.model import ComparatorSource, Indicator
-from perftable.text import clean_label, clean_text, label_key
+from perftable.values.cleaning import clean_label, clean_text, label_key
 from perftable.values.numbers import AmountError, parse_amount
 from perftable.values.targets import parse_comparator, parse_printed_target
 from perftable.values.units import money_context, normalise_unit, unit_in_name
-
-
-@dataclass
-class IndicatorColumns:
-    """The columns of an indicator table, by role (see :mod:`perftable.vocab.columns`). ``name`` is the level-3
-    name column; when the table prints no level columns and heads its name column 绩效指标 or 指标, ``written``
-    says the name cells may hold the levels too (run together, or numbered prose). ``start`` is the leftmost
-    column that belongs to the table (an 活动 column may stand left of the levels)."""
-
-    name: int
-    level1: int | None = None
-    level2: int | None = None
-    value: int | None = None
-    unit: int | None = None
-    comparator: int | None = None
-    weight: int | None = None
-    written: bool = False
-    start: int | None = None
-    extras: dict[int, str] = field(default_factory=dict)
-
-    @cached_property
-    def first(self) -> int:
-        levels = min(c for c in (self.level1, self.level2, self.name) if c is not None)
-        return min(levels, self.start) if self.start is not None else levels
-
-    @cached_property
-    def named(self) -> frozenset[int]:
-        """The columns with a role (levels, name, value, unit)."""
-        return frozenset(
-            c for c in (self.level1, self.level2, self.name, self.value, self.unit) if c is not None
-        )
-
-    @property
-    def flat(self) -> bool:
-        """No level columns: the indicators are a flat list (or written whole in the name cells)."""
-        return self.level1 is None and self.level2 is None
-
 
 _HEADER_ROLES = frozenset({"level1", "level2", "name", "indicator"})
 # Roles of further columns the reader reads (besides keeping their text in Indicator.info).

@@ -30,7 +30,7 @@ from perftable.extract.indicators import indicator_header
 from perftable.extract.listing import ListingHeader, listing_header
 from perftable.extract.tasks import task_header
 from perftable.grid import Block, Table, TextLine
-from perftable.text import label_key
+from perftable.values.cleaning import label_key
 
 # Why a table gave no 绩效目标表 (each has a ``skipped-<kind>`` message in perftable.messages).
 SkipKind = Literal[

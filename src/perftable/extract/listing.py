@@ -37,13 +37,14 @@ from difflib import SequenceMatcher
 from itertools import pairwise
 
 from perftable import vocab
+from perftable.extract.columns import IndicatorColumns
 from perftable.extract.draft import Draft, IndicatorGroup, distinct
 from perftable.extract.goals import read_goals
-from perftable.extract.indicators import IndicatorColumns, IndicatorReader, indicator_header
+from perftable.extract.indicators import IndicatorReader, indicator_header
 from perftable.extract.written import looks_coded
 from perftable.grid import Cell, Table
 from perftable.model import BudgetLine, IndicatorLayout
-from perftable.text import clean_label, clean_text, label_key
+from perftable.values.cleaning import clean_label, clean_text, label_key
 from perftable.values.numbers import AmountError, MoneyUnit, parse_amount
 
 MAX_HEADER_ROW = 8  # rows from the top of a table within which a listing's header is looked for

@@ -17,10 +17,11 @@ import re
 from dataclasses import dataclass, replace
 
 from perftable import vocab
+from perftable.extract.columns import IndicatorColumns
 from perftable.extract.draft import Draft, IndicatorGroup, Items
-from perftable.extract.indicators import IndicatorColumns, IndicatorReader, indicator_header, only_level_names
+from perftable.extract.indicators import IndicatorReader, indicator_header, only_level_names
 from perftable.model import Indicator, Location
-from perftable.text import label_key
+from perftable.values.cleaning import label_key
 from perftable.values.patterns import YEAR
 
 _SPLIT_ROLES = ("level1", "level2", "name", "value")

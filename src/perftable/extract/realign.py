@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 
 from perftable import vocab
 from perftable.grid import Cell
-from perftable.text import label_key
+from perftable.values.cleaning import label_key
 from perftable.values.targets import is_value_like, parse_comparator
 from perftable.values.units import is_known, normalise_unit
 
 if TYPE_CHECKING:
-    from perftable.extract.indicators import IndicatorColumns
+    from perftable.extract.columns import IndicatorColumns
 
 # Headers of a column that holds the comparator (指标值类型, 符号, 运算符号…).
 COMPARATOR_COLUMNS = ("类型", "符号", "运算", "方向", "性质")

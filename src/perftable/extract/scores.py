@@ -9,7 +9,7 @@ from decimal import Decimal
 from perftable import vocab
 from perftable.grid import Cell
 from perftable.model import ScoreRange, Scoring
-from perftable.text import label_key
+from perftable.values.cleaning import label_key
 
 _NUMBER = r"\d+(?:\.\d+)?"
 _TOTAL = re.compile(

@@ -17,7 +17,7 @@ from perftable.extract.draft import Draft, Items, PendingTask, distinct
 from perftable.extract.fields import classify
 from perftable.grid import Cell
 from perftable.model import BudgetLine, Task
-from perftable.text import clean_label, label_key
+from perftable.values.cleaning import clean_label, label_key
 from perftable.values.numbers import AmountError, MoneyUnit, amount_note, chinese_number, parse_amount
 
 FUNDS_NOTE = "资金说明"  # Task.info key of a note printed with the funds: 100（含上年结转20）

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from perftable import vocab
-from perftable.text import clean_text, label_key
+from perftable.values.cleaning import clean_text, label_key
 
 _SEPARATOR = re.compile(r"^[\s\-—/>＞|｜:：、.．·]+")
 _LEVEL1_WORDS = sorted({*vocab.LEVEL1, "产出", "效益", "满意度", "成本"}, key=len, reverse=True)

@@ -2,12 +2,16 @@
 
 The format is chosen by the file's suffix and, when the suffix is unknown or lies, by its first bytes.
 Heavy libraries (python-calamine, python-docx, pdfplumber) are imported only by the reader that needs them.
+
+May import: ``errors``, ``messages``, ``runtime``, ``model``, ``outputs``, ``values``, ``vocab``, ``grid``,
+``findings``.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -15,48 +19,133 @@ from typing import BinaryIO
 from perftable.errors import ReadError
 from perftable.grid import Block, Origin, Source, cell_limit
 from perftable.readers.opening import check_regular, open_regular, read_limited, too_large
+from perftable.readers.options import DEFAULT_OPTIONS, ReadOptions
+
+__all__ = [
+    "DEFAULT_OPTIONS",
+    "NATIVE_FORMATS",
+    "READERS",
+    "SUPPORTED_SUFFIXES",
+    "TEXT_FORMATS",
+    "Input",
+    "ReadOptions",
+    "Reader",
+    "detect_format",
+    "parse_text",
+    "read_source",
+    "read_stream",
+    "sniff",
+]
 
 
 @dataclass(frozen=True, slots=True)
-class ReadOptions:
-    """Options that change how a file is read (not what is extracted from it).
+class Input:
+    """What a reader is given: the file, its name as reports show it and the options; for a text format, its text
+    already decoded (UTF-8, UTF-16 or GB18030: :mod:`perftable.readers.decode`)."""
 
-    ``pages``: for paged documents (PDF), the 1-based inclusive page range to read; None reads all pages. Other
-    formats have no pages and ignore it. ``pdf_engine``: ``pdfium`` (the default) or ``pdfplumber``.
-    The limits keep hostile or runaway input from exhausting memory; a file over one is refused with a message
-    that names the limit and the option that raises it: ``max_bytes`` (the file's size), ``max_cells`` (the cells
-    a table spans, in every format), ``max_unzipped`` (what a zip-based workbook or document, or the compressed
-    streams of a PDF, unpack to), ``max_memory`` (what reading one file may add to the process's memory) and
-    ``max_seconds`` (how long reading one file may take). The last two hold where the file is read in a child
-    process (``contain``, the default where the system can fork: see :mod:`perftable.contain`).
-    """
-
-    pages: tuple[int, int] | None = None
-    pdf_engine: str = "pdfium"
-    max_bytes: int = 32 * 1024 * 1024
-    max_cells: int = 1_000_000
-    max_unzipped: int = 256 * 1024 * 1024
-    max_memory: int = 2 * 1024**3
-    max_seconds: float = 300.0
-    contain: bool = True
+    path: Path
+    name: str
+    options: ReadOptions = DEFAULT_OPTIONS
+    text: str = ""
 
 
-DEFAULT_OPTIONS = ReadOptions()
+ReadFunction = Callable[[Input], list[Block]]
 
-TEXT_FORMATS = {
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".txt": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".csv": "csv",
-    ".tsv": "tsv",
+
+@dataclass(frozen=True, slots=True)
+class Reader:
+    """One format perftable reads: its name, the suffixes it is known by, the function that reads it (one
+    signature for every format), whether its text is decoded here first (``text``), whether it runs native code
+    and is therefore read in a child process (``native``: :mod:`perftable.readers.contain`), and what to install
+    when its library is missing."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    read: ReadFunction
+    text: bool = False
+    native: bool = False
+    install: str = ""
+
+
+# Each function imports its reader (and the reader its library) only when a file of that format is read.
+def _markdown(item: Input) -> list[Block]:
+    from perftable.readers.markdown import read_markdown
+    from perftable.readers.plaintext import recover_tables
+
+    if _tab_grid(item.text):
+        return _tsv(item)
+    return recover_tables(read_markdown(item.text, Origin(item.name)))
+
+
+def _html(item: Input) -> list[Block]:
+    from perftable.readers.html import read_html
+
+    return read_html(item.text, Origin(item.name))
+
+
+def _csv(item: Input) -> list[Block]:
+    from perftable.readers.delimited import read_delimited
+
+    return read_delimited(item.text, Origin(item.name), None)
+
+
+def _tsv(item: Input) -> list[Block]:
+    from perftable.readers.delimited import read_delimited
+
+    return read_delimited(item.text, Origin(item.name), "\t")
+
+
+def _spreadsheet(item: Input) -> list[Block]:
+    from perftable.readers.excel import read_excel
+
+    return read_excel(item.path, item.name, item.options)
+
+
+def _docx(item: Input) -> list[Block]:
+    from perftable.readers.docx import read_docx
+
+    return read_docx(item.path, item.name, item.options.max_unzipped, item.options.max_cells)
+
+
+def _pdf(item: Input) -> list[Block]:
+    from perftable.readers.pdf import read_pdf
+    from perftable.readers.pdf_streams import check_streams
+
+    check_streams(item.path, item.name, item.options.max_unzipped)
+    return read_pdf(item.path, item.name, item.options.pages, item.options.pdf_engine)
+
+
+def _legacy_word(item: Input) -> list[Block]:
+    raise ReadError(
+        item.name,
+        "is a legacy Word .doc file or a password-protected .docx; open it in Word and save it as an "
+        "unprotected .docx",
+        "unsupported",
+    )
+
+
+READERS: dict[str, Reader] = {
+    reader.name: reader
+    for reader in (
+        Reader("markdown", (".md", ".markdown", ".txt"), _markdown, text=True),
+        Reader("html", (".html", ".htm"), _html, text=True),
+        Reader("csv", (".csv",), _csv, text=True),
+        Reader("tsv", (".tsv",), _tsv, text=True),
+        Reader("xlsx", (".xlsx", ".xlsm"), _spreadsheet, native=True, install="python-calamine"),
+        Reader("xlsb", (".xlsb",), _spreadsheet, native=True, install="python-calamine"),
+        Reader("xls", (".xls",), _spreadsheet, native=True, install="python-calamine"),
+        Reader("ods", (".ods",), _spreadsheet, native=True, install="python-calamine"),
+        Reader("docx", (".docx",), _docx, native=True, install="python-docx"),
+        Reader("pdf", (".pdf",), _pdf, native=True, install="pypdfium2"),
+        # Not read (no suffix claims it): found by its first bytes, refused with what to do instead.
+        Reader("doc", (), _legacy_word),
+    )
 }
-SHEET_FORMATS = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xlsb": "xlsb", ".xls": "xls", ".ods": "ods"}
-DOCUMENT_FORMATS = {".docx": "docx", ".pdf": "pdf"}
-SUPPORTED_SUFFIXES = frozenset({*TEXT_FORMATS, *SHEET_FORMATS, *DOCUMENT_FORMATS})
-# Formats read by native code (Rust, C++, C): a crash there ends the process, so they are read in a child process.
-NATIVE_FORMATS = frozenset({"xlsx", "xlsb", "xls", "ods", "docx", "pdf"})
+BY_SUFFIX: dict[str, Reader] = {suffix: reader for reader in READERS.values() for suffix in reader.suffixes}
+SUPPORTED_SUFFIXES = frozenset(BY_SUFFIX)
+TEXT_FORMATS = frozenset(name for name, reader in READERS.items() if reader.text)
+NATIVE_FORMATS = frozenset(name for name, reader in READERS.items() if reader.native)
+_SHEETS = frozenset({"xlsx", "xlsb", "xls", "ods"})
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -68,22 +157,17 @@ def detect_format(path: Path, head: bytes) -> str:
     ``doc`` (a legacy Word file, or a password-protected .docx, which is stored the same way) has no reader.
     """
     suffix = path.suffix.lower()
+    by_suffix = BY_SUFFIX[suffix].name if suffix in BY_SUFFIX else None
     if head.startswith(_ZIP_MAGIC):
-        if suffix in SHEET_FORMATS:
-            return SHEET_FORMATS[suffix]
-        if suffix == ".docx":
-            return "docx"
+        if by_suffix in _SHEETS or by_suffix == "docx":
+            return by_suffix
         return _zip_format(path)
     if head.startswith(_OLE_MAGIC):
         return "doc" if suffix in (".doc", ".docx", ".wps") else "xls"
     if b"%PDF-" in head[:1024]:
         return "pdf"
-    if suffix in TEXT_FORMATS:
-        return TEXT_FORMATS[suffix]
-    if suffix in SHEET_FORMATS:
-        return SHEET_FORMATS[suffix]
-    if suffix == ".pdf":
-        return "pdf"
+    if by_suffix is not None:
+        return by_suffix
     lowered = head[:2048].lower()
     if b"<table" in lowered or b"<html" in lowered:
         return "html"
@@ -128,19 +212,12 @@ def _tab_grid(text: str) -> bool:
 
 
 def parse_text(text: str, fmt: str, origin: Origin) -> list[Block]:
-    """Blocks of text already decoded, in a text format (markdown, html, csv, tsv)."""
-    if fmt == "html":
-        from perftable.readers.html import read_html
-
-        return read_html(text, origin)
-    if fmt in ("csv", "tsv") or (fmt == "markdown" and _tab_grid(text)):
-        from perftable.readers.delimited import read_delimited
-
-        return read_delimited(text, origin, None if fmt == "csv" else "\t")
-    from perftable.readers.markdown import read_markdown
-    from perftable.readers.plaintext import recover_tables
-
-    return recover_tables(read_markdown(text, origin))
+    """Blocks of text already decoded, in a text format (markdown, html, csv, tsv); any other name (``text``) is
+    read as markdown, which reads plain text lines too."""
+    reader = READERS.get(fmt)
+    if reader is None or not reader.text:
+        reader = READERS["markdown"]
+    return reader.read(Input(Path(origin.file), origin.file, text=text))
 
 
 def sniff(path: str | Path, display: str | None = None, options: ReadOptions = DEFAULT_OPTIONS) -> str:
@@ -172,42 +249,19 @@ def _read_source(path: Path, display: str | None, options: ReadOptions) -> Sourc
     size = check_regular(path, name).st_size  # a device, a FIFO or a socket is refused here, before opening
     if size > options.max_bytes:
         raise too_large(name, options.max_bytes, size)
+    reader: Reader | None = None
     text: bytes | None = None
     with open_regular(path, name) as handle:
         head = handle.read(8192)
         if not head.strip():
             raise ReadError(name, "the file is empty", "empty")
-        fmt = detect_format(path, head)
-        if (
-            fmt in TEXT_FORMATS.values()
-        ):  # through this handle, at most the limit plus one byte (a file may grow)
+        reader = READERS[detect_format(path, head)]
+        if reader.text:  # through this handle, at most the limit plus one byte (a file may grow)
             handle.seek(0)
             text = read_limited(handle, options.max_bytes, name)
     if text is not None:
-        return _text_source(text, fmt, name)
-    if fmt in ("xlsx", "xlsb", "xls", "ods"):
-        from perftable.readers.excel import read_excel
-
-        return Source(name, fmt, read_excel(path, name, options))
-    if fmt == "docx":
-        from perftable.readers.docx import read_docx
-
-        return Source(name, fmt, read_docx(path, name, options.max_unzipped, options.max_cells))
-    if fmt == "pdf":
-        from perftable.readers.pdf import read_pdf
-        from perftable.readers.pdf_streams import check_streams
-
-        check_streams(path, name, options.max_unzipped)
-
-        return Source(name, fmt, read_pdf(path, name, options.pages, options.pdf_engine))
-    if fmt == "doc":
-        raise ReadError(
-            name,
-            "is a legacy Word .doc file or a password-protected .docx; open it in Word and save it as an "
-            "unprotected .docx",
-            "unsupported",
-        )
-    raise ReadError(name, f"no reader for the format {fmt}", "unsupported")
+        return _text_source(text, reader.name, name)
+    return Source(name, reader.name, reader.read(Input(path, name, options)))
 
 
 def _text_source(data: bytes, fmt: str, name: str) -> Source:

@@ -21,8 +21,8 @@ from zipfile import is_zipfile
 
 from perftable.errors import ReadError
 from perftable.grid import Block, Cell, Origin, Table, merge_area
-from perftable.readers import ReadOptions
 from perftable.readers.ods_package import check_ods
+from perftable.readers.options import ReadOptions
 from perftable.readers.xlsx_package import LITERAL_CODE, PERCENT, Limits, inspect
 from perftable.values.numbers import AmountError, decimal_from_float, rounded
 

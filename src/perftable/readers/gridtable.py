@@ -11,7 +11,7 @@
 
 Column boundaries are the ``+`` of the border lines, measured in display columns (a CJK character is two columns
 wide, as the converters align them). A cell is the text between two ``|`` on the lines between two borders; its
-lines are wrapped at the column's width, so they are joined as one text (:func:`perftable.text.join_lines`). A
+lines are wrapped at the column's width, so they are joined as one text (:func:`perftable.values.cleaning.join_lines`). A
 cell that spans columns (no ``|`` at an inner boundary) keeps its text in its first column; a cell that spans
 rows (a border with blanks under it) keeps its text in its first row; the cells it covers are left empty, as a
 pipe table flattens merged cells.
@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from perftable.grid import Cell, Origin, Table, cell_value
-from perftable.text import join_lines
+from perftable.values.cleaning import join_lines
 
 BORDER = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
 # A border under a row, partial where a cell spans it (``|          +------+``): rules, joints and pipes only.

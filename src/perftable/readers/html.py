@@ -19,7 +19,7 @@ from html.parser import HTMLParser
 
 from perftable import vocab
 from perftable.grid import Block, Cell, Origin, Table, TextLine, cell_value, check_area
-from perftable.text import label_key
+from perftable.values.cleaning import label_key
 
 _MAX_SPAN = 1000
 _BREAKS = frozenset({"br", "p", "div", "li", "tr"})

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from perftable.grid import Block, Cell, Origin, Table, TextLine, cell_value
 from perftable.readers.gridtable import is_border, is_grid_line, read_grid_table
-from perftable.text import breaks_to_newlines
+from perftable.values.cleaning import breaks_to_newlines
 
 # |---|:--:| rows; each blank run has one place in the pattern (\s*\|?\s* tried every split of a long run: quadratic)
 _DELIMITER = re.compile(r"^\s*(?:\|\s*)?:?-+:?\s*(?:\|\s*:?-+:?\s*)*(?:\|\s*)?$")

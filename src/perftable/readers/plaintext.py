@@ -28,7 +28,7 @@ from itertools import pairwise
 
 from perftable import vocab
 from perftable.grid import Block, Cell, Table, TextLine
-from perftable.text import label_key
+from perftable.values.cleaning import label_key
 from perftable.values.patterns import WIDE_GAP
 from perftable.values.targets import is_value_like
 

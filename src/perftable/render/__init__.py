@@ -2,7 +2,7 @@
 
 Every format is built the same way: :func:`~perftable.render.form.layout` lays each document out as the official
 form does (a :class:`~perftable.spans.SpanGrid`), and a writer of :mod:`perftable.spans` or
-:mod:`perftable.xlsxwrite` puts the grid in the format. Reading the markdown, xlsx or HTML back gives the same model
+:mod:`perftable.spans.xlsx` puts the grid in the format. Reading the markdown, xlsx or HTML back gives the same model
 (locations aside), and rendering what was read gives the same bytes.
 
     >>> import perftable
@@ -10,6 +10,9 @@ form does (a :class:`~perftable.spans.SpanGrid`), and a writer of :mod:`perftabl
     >>> text = render(perftable.load_all("samples/formats/lianjiang-clean.md"), "markdown")
     >>> text.splitlines()[0]
     '## 2024年市级部门整体预算绩效目标表'
+
+May import: ``errors``, ``messages``, ``runtime``, ``model``, ``outputs``, ``values``, ``vocab``, ``grid``,
+``findings``, ``spans``, ``readers``, ``extract``, ``loader``, ``rules``, ``check``, ``export``.
 """
 
 from __future__ import annotations
@@ -86,8 +89,8 @@ def sheet_name(doc: Document, index: int, count: int) -> str:
 
 
 def render_xlsx(docs: list[Document]) -> bytes:
-    """The official form in Excel, one sheet per table (see :mod:`perftable.xlsxwrite`)."""
-    from perftable.xlsxwrite import Sheet, workbook_bytes
+    """The official form in Excel, one sheet per table (see :mod:`perftable.spans.xlsx`)."""
+    from perftable.spans.xlsx import Sheet, workbook_bytes
 
     sheets = []
     for index, doc in enumerate(docs):
@@ -110,7 +113,7 @@ def render_json(docs: list[Document]) -> str:
 
 def render_csv(docs: list[Document]) -> str:
     """One row per indicator, with the document's columns (the rows ``perftable export`` writes)."""
-    from perftable.dataset import indicator_rows, to_csv
+    from perftable.export.rows import indicator_rows, to_csv
 
     return to_csv(indicator_rows(docs))
 

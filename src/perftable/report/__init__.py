@@ -8,21 +8,24 @@ Text a format takes from a file (messages quoting cells, hints, paths, positions
 every format read by a person or parsed as XML (text, concise, markdown, junit): a control character shows as its
 escape (``\\x1b``), so ``\\x1b]0;…\\x07`` or ``\\x1b[2J`` in a cell can neither retitle nor clear a terminal, a CR or
 LF cannot forge a line of its own, and a JUnit report stays well-formed XML.
+
+May import: ``errors``, ``messages``, ``runtime``, ``model``, ``outputs``, ``values``, ``vocab``, ``grid``,
+``findings``, ``spans``, ``readers``, ``extract``, ``loader``, ``rules``, ``check``, ``export``.
 """
 
 from __future__ import annotations
 
 import importlib
-import os
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 
-from perftable.files import resolved
 from perftable.findings import SEVERITY_RANK, FileReport, Finding, Severity
 from perftable.messages import Lang
+from perftable.readers.files import relative
+from perftable.values.cleaning import visible
+
+__all__ = ["FORMATS", "FormatContext", "StreamPart", "module", "relative", "shown", "visible", "where"]
 
 FORMATS: dict[str, str] = {
     "text": "text",
@@ -36,22 +39,6 @@ FORMATS: dict[str, str] = {
     "junit": "junit",
     "markdown": "markdown",
 }
-
-
-# Control characters (C0 but tab, DEL, C1: CSI is \x9b), U+FFFE/U+FFFF and lone surrogates: what a terminal acts on or
-# XML 1.0 cannot hold.
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-
-
-def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def visible(text: str) -> str:
-    """The text with every control character shown as its escape: ``a\\x1b[2Jb`` (ESC) -> ``a\\\\x1b[2Jb``, a
-    newline as ``\\\\x0a``. Text without one is returned as it is."""
-    return _CONTROL.sub(_escape, text) if _CONTROL.search(text) else text
 
 
 # Formats written file by file as a run goes: their `finish` needs only the report's summary.
@@ -78,26 +65,20 @@ def shown(file: FileReport, ctx: FormatContext) -> FileReport:
     return file.model_copy(update={"findings": kept, "totals": file.severities()})
 
 
+@dataclass(frozen=True)
+class StreamPart:
+    """A file's part of a streamed report in ``ctx``'s format, with the report as shown (:func:`shown`). Picklable,
+    so that worker processes write their files' parts (:func:`perftable.check.batch.run`)."""
+
+    ctx: FormatContext
+
+    def __call__(self, file: FileReport) -> tuple[FileReport, str]:
+        file = shown(file, self.ctx)
+        return file, module(self.ctx.format).stream(file, self.ctx)
+
+
 def module(name: str) -> ModuleType:
     return importlib.import_module(f"perftable.report.{FORMATS[name]}")
-
-
-def relative(path: str, root: Path | None = None) -> str:
-    """A path as reports show it: relative to the working directory when under it, ``/`` separators, no ``./``;
-    control characters in it shown as escapes (:func:`visible`)."""
-    return visible(_relative(path, str(root or Path.cwd())))
-
-
-@lru_cache(maxsize=4096)
-def _relative(path: str, base: str) -> str:
-    """Cached: a report names the same file once per finding, and resolving a path costs system calls (over a
-    batch of thousands of findings this was most of the parent process's time)."""
-    try:
-        shown = Path(os.path.relpath(resolved(path), resolved(base)))
-        text = shown.as_posix() if not shown.as_posix().startswith("..") else Path(path).as_posix()
-    except ValueError:  # another drive
-        text = Path(path).as_posix()
-    return text.removeprefix("./")
 
 
 def where(finding: Finding, root: Path | None = None) -> str:

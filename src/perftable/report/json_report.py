@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from perftable.dataset import stable_id
+from perftable.export.rows import stable_id
 from perftable.findings import FileReport, Finding, Report
 from perftable.report import FormatContext, relative
 

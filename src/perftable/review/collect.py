@@ -2,7 +2,7 @@
 
 This is what every review format is written from (HTML, xlsx, docx, markdown, JSON): a :class:`Batch` of
 :class:`TableReview`, one per table (a file that could not be read is one entry without a grade). Files are checked
-in worker processes with ``jobs`` (see :mod:`perftable.batch`); a table's form comes back already laid out, never
+in worker processes with ``jobs`` (see :mod:`perftable.check.batch`); a table's form comes back already laid out, never
 the document itself.
 """
 
@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from perftable.check.grades import DEFAULT_SCORING, GRADES, GradeResult, grade
 from perftable.findings import Finding
 from perftable.messages import Lang
-from perftable.review.scoring import DEFAULT_SCORING, GRADES, GradeResult, grade
 
 if TYPE_CHECKING:
-    from perftable.batch import RunSettings
+    from perftable.check.batch import RunSettings
     from perftable.model import Document
     from perftable.render.layout import Form
 
@@ -107,9 +107,9 @@ def table_review(
     doc: Document, index: int, count: int, findings: list[Finding], file: str, scoring: object
 ) -> TableReview:
     """One table: laid out with its findings in their cells, graded."""
+    from perftable.check.grades import Scoring
     from perftable.render.form import layout
     from perftable.render.notes import attach_findings
-    from perftable.review.scoring import Scoring
 
     form = layout(doc)
     loose = attach_findings(form, doc, findings) if findings else []
@@ -139,8 +139,8 @@ class FileReview:
 
 def review_file(item: tuple[Path, RunSettings]) -> FileReview:
     """Check one file (read once) and review each of its tables. Module-level: sent to worker processes."""
-    from perftable.batch import config_for
-    from perftable.engine import check_file
+    from perftable.check.batch import config_for
+    from perftable.check.engine import check_file
 
     path, settings = item
     config = config_for(path, settings)
@@ -163,7 +163,7 @@ def review_file(item: tuple[Path, RunSettings]) -> FileReview:
 
 def review(paths: Iterable[Path], settings: RunSettings, jobs: int = 1) -> Iterator[FileReview]:
     """Every file reviewed, in input order."""
-    from perftable.parallel import ordered_map
+    from perftable.check.parallel import ordered_map
     from perftable.rules import all_rules
 
     all_rules()  # import the catalog once, before any worker forks

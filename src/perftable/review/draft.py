@@ -4,14 +4,16 @@ suggestion (财预〔2015〕88号 第二十条). It is data (a list of :class:`B
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from typing import Literal
 
+from perftable.check.grades import GRADE_NAMES, OUTCOMES
 from perftable.findings import Finding
 from perftable.messages import Lang
 from perftable.review.collect import KIND_NAMES, TableReview
-from perftable.review.criteria import CRITERIA, criterion_name, opinion_text
-from perftable.review.scoring import GRADE_NAMES, OUTCOMES
+from perftable.rules.criteria import CRITERIA, criterion_name, opinion_text
+from perftable.values.cleaning import visible
 
 Style = Literal["title", "identity", "grade", "heading", "item", "closing"]
 
@@ -143,8 +145,6 @@ def draft(table: TableReview, lang: Lang = "zh") -> list[Block]:
 
 def to_markdown(blocks: list[Block]) -> str:
     """One table's 审核意见 as markdown."""
-    from perftable.review.text import md_escape
-
     lines: list[str] = []
     for block in blocks:
         text = md_escape(block.text)
@@ -162,3 +162,9 @@ def to_markdown(blocks: list[Block]) -> str:
     while "\n\n\n" in text:
         text = text.replace("\n\n\n", "\n\n")
     return text + "\n"
+
+
+def md_escape(text: str) -> str:
+    """Text as markdown shows it: HTML-escaped, emphasis and table markers as entities, on one line."""
+    escaped = html.escape(visible(text), quote=False).replace("|", "\\|")
+    return escaped.replace("*", "&#42;").replace("_", "&#95;").replace("`", "&#96;")

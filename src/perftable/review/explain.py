@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import json
 
+from perftable.check.grades import GRADE_NAMES, OUTCOMES, Scoring
 from perftable.messages import Lang
-from perftable.review.criteria import CRITERIA, criterion_name, opinion_text
-from perftable.review.scoring import GRADE_NAMES, OUTCOMES, Scoring
 from perftable.rules import all_rules
+from perftable.rules.criteria import CRITERIA, criterion_name, opinion_text
 
 _TEXT = {
     "zh": [

@@ -8,11 +8,11 @@ from __future__ import annotations
 import html
 from collections.abc import Iterator
 
+from perftable.check.grades import GRADE_NAMES, GRADES
 from perftable.messages import Lang
 from perftable.review.assets import CSS, JS
 from perftable.review.collect import KIND_NAMES, Batch, TableReview
 from perftable.review.draft import Block, draft
-from perftable.review.scoring import GRADE_NAMES, GRADES
 from perftable.review.text import WORDS, overview
 
 _UI = {

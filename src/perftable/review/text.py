@@ -3,11 +3,10 @@ each table (:mod:`perftable.review.draft`)."""
 
 from __future__ import annotations
 
-import html
-
+from perftable.check.grades import GRADE_NAMES, GRADES
 from perftable.messages import Lang
 from perftable.review.collect import Batch, TableReview
-from perftable.review.scoring import GRADE_NAMES, GRADES
+from perftable.review.draft import md_escape
 
 WORDS = {
     "zh": {
@@ -23,14 +22,6 @@ WORDS = {
         "overview": "{files} files, {tables} 绩效目标表 ({skipped} other tables skipped), {errors} errors, {warnings} warnings",
     },
 }  # fmt: skip
-
-
-def md_escape(text: str) -> str:
-    """Text as markdown shows it: HTML-escaped, emphasis and table markers as entities, on one line."""
-    from perftable.report import visible
-
-    escaped = html.escape(visible(text), quote=False).replace("|", "\\|")
-    return escaped.replace("*", "&#42;").replace("_", "&#95;").replace("`", "&#96;")
 
 
 def overview(batch: Batch, lang: Lang) -> str:

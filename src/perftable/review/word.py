@@ -7,10 +7,10 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from perftable.check.grades import GRADES
 from perftable.messages import Lang
 from perftable.review.collect import Batch
 from perftable.review.draft import Block, draft
-from perftable.review.scoring import GRADES
 from perftable.review.text import WORDS, overview
 
 _COLOURS = {"error": (0x99, 0x00, 0x00), "warning": (0x7A, 0x4F, 0x00)}
@@ -49,7 +49,7 @@ def to_docx(batch: Batch, lang: Lang = "zh") -> bytes:
     import docx
     from docx.enum.text import WD_BREAK
 
-    from perftable.xlsxwrite import reproducible
+    from perftable.spans.xlsx import reproducible
 
     document = docx.Document()
     document.core_properties.author = "perftable"

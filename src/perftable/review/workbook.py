@@ -2,7 +2,7 @@
 header, fills by grade and for errors, a link to the table's sheet), a findings sheet (one row per finding, with its
 location) and a sheet per table: the form as ``render -o x.xlsx`` writes it, each finding a comment on the cell it
 concerns (findings about the whole table listed under the title). Every text goes in through
-:func:`perftable.xlsxwrite.put_text`: never a formula."""
+:func:`perftable.spans.xlsx.put_text`: never a formula."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from typing import Any
 
 from perftable.messages import Lang
 from perftable.review.collect import KIND_NAMES, Batch, TableReview
-from perftable.review.criteria import criterion_name
 from perftable.review.text import WORDS
-from perftable.xlsxwrite import FILLS, Sheet, put_text, reproducible
+from perftable.rules.criteria import criterion_name
+from perftable.spans.xlsx import FILLS, Sheet, put_text, reproducible
 
 _NAMES: dict[str, dict[str, str]] = {
     "zh": {"summary": "汇总", "findings": "问题清单", "loose": "涉及整张表的问题："},
@@ -138,7 +138,7 @@ def to_xlsx(batch: Batch, lang: Lang = "zh") -> bytes:
     """The review workbook as bytes (reproducible: the same review gives the same bytes)."""
     import io
 
-    from perftable.xlsxwrite import workbook
+    from perftable.spans.xlsx import workbook
 
     taken = {_NAMES[lang]["summary"].lower(), _NAMES[lang]["findings"].lower()}
     sheets: dict[int, str] = {}

@@ -2,6 +2,9 @@
 
 Codes are a public contract: rules are added freely and never renumbered. Each module holds one rule (see
 :mod:`perftable.rules.base`); modules are imported the first time the catalog is needed.
+
+May import: ``errors``, ``messages``, ``runtime``, ``model``, ``outputs``, ``values``, ``vocab``, ``grid``,
+``findings``, ``spans``, ``readers``, ``extract``, ``loader``.
 """
 
 from __future__ import annotations

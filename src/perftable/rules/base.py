@@ -16,7 +16,7 @@ from typing import Any
 
 from perftable.findings import Severity
 from perftable.model import Document, Location
-from perftable.profiles import Profile
+from perftable.rules.profiles import Profile
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +67,7 @@ class Rule:
     options: Mapping[str, Any] = field(default_factory=dict)
     hints: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     guidance: str = ""  # the review criterion or system check the rule comes from
-    # the review criterion (完整性, 相关性, 适当性, 可行性) and coded opinions it supports (perftable.review.criteria);
+    # the review criterion (完整性, 相关性, 适当性, 可行性) and coded opinions it supports (perftable.rules.criteria);
     # None for rules about reading and suppressions, which a review does not grade
     criterion: str | None = None
     opinions: tuple[str, ...] = ()

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from perftable import vocab
 from perftable.model import Document, Location
 from perftable.rules.base import Context, Problem
-from perftable.text import label_key
+from perftable.values.cleaning import label_key
 
 CODE = "I004"
 NAME = "duplicate-indicator"

@@ -26,11 +26,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from perftable import period
 from perftable.model import Document
-from perftable.profiles import DEFAULT_FIELDS
 from perftable.rules._indicators import where
 from perftable.rules.base import Context, Problem
+from perftable.rules.profiles import DEFAULT_FIELDS
+from perftable.values import period
 
 CODE = "M001"
 NAME = "missing-field"

@@ -1,7 +1,7 @@
 """M002 project-period: a project's period does not cover the budget year, or its multi-year total is smaller
 than the year's amount.
 
-计划开始日期–计划完成日期 (or a printed period such as ``2023年4月-2024年2月``, read by :mod:`perftable.period`;
+计划开始日期–计划完成日期 (or a printed period such as ``2023年4月-2024年2月``, read by :mod:`perftable.values.period`;
 a duration such as ``3年`` counts from the budget year, so it always does) must include the table's year; the
 项目资金总额 of all years cannot be smaller than the 年度资金申请总额 of one (when B005 runs, it reports that case).
 
@@ -27,9 +27,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from perftable.model import Document
-from perftable.period import project_period
 from perftable.rules import _budget
 from perftable.rules.base import Context, Problem
+from perftable.values.period import project_period
 
 CODE = "M002"
 NAME = "project-period"

@@ -4,7 +4,7 @@ that is neither a date, a period, a rate, a frequency nor a recognised term (及
 Dates may name a quarter or half-year (``2024年第三季度`` is 2024-09-30); durations may be written in Chinese
 numerals (``一年``, ``三个月``); a frequency (``1次/月``) is a time target too.
 
-The project period is read by :mod:`perftable.period` (计划开始/完成日期, 项目期限 ``2024年7月-2025年6月``,
+The project period is read by :mod:`perftable.values.period` (计划开始/完成日期, 项目期限 ``2024年7月-2025年6月``,
 ``3年`` …): a project running into the next year may promise a date in it.
 
 Passing::
@@ -34,9 +34,9 @@ import re
 from collections.abc import Iterator
 
 from perftable.model import Document, Indicator
-from perftable.period import project_period
 from perftable.rules._indicators import effective_unit, shown
 from perftable.rules.base import Context, Problem
+from perftable.values.period import project_period
 from perftable.values.units import unit_info
 
 CODE = "U004"

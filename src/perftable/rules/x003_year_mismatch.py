@@ -38,10 +38,10 @@ import re
 from collections.abc import Iterator
 
 from perftable.model import Document
-from perftable.period import Period, project_period
 from perftable.rules._indicators import where
 from perftable.rules.base import Context, Problem
 from perftable.values.patterns import YEAR
+from perftable.values.period import Period, project_period
 
 CODE = "X003"
 NAME = "year-mismatch"

@@ -12,7 +12,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
-from perftable.text import to_simplified
+from perftable.values.cleaning import to_simplified
 
 
 class UnitInfo(NamedTuple):

@@ -1,10 +1,12 @@
 """The vocabulary of the 绩效目标表 family: level names, field labels, budget labels and column headers, with their
 synonyms.
 
-Everything here is data, looked up through :func:`perftable.text.label_key` (so spaces, full-width forms, line
+Everything here is data, looked up through :func:`perftable.values.cleaning.label_key` (so spaces, full-width forms, line
 breaks and traditional characters do not matter). The extractor finds sections by these labels, never by fixed
 positions. The modules: :mod:`.levels` (indicator levels), :mod:`.labels` (fields, goals, tasks, footnotes,
 titles), :mod:`.budget` (the budget block), :mod:`.columns` (column headers and their roles).
+
+May import: ``errors``, ``messages``, ``runtime``, ``model``, ``outputs``, ``values``.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from perftable.text import label_key
+from perftable.values.cleaning import label_key
 
 
 def keys(words: str) -> frozenset[str]:

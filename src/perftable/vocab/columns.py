@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-from perftable.text import label_key
+from perftable.values.cleaning import label_key
 from perftable.vocab._keys import index
 from perftable.vocab.labels import ANNUAL_PERIOD_WORDS, LONG_PERIOD_WORDS
 

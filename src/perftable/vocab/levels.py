@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import Final
 
-from perftable.text import label_key
+from perftable.values.cleaning import label_key
 
 # --- indicator levels ---------------------------------------------------------------------------------------
 

@@ -27,11 +27,11 @@ from typing import Any, Final, Literal
 
 from pydantic import Field
 
-from perftable.config import ConfigError
+from perftable.errors import ConfigError
 from perftable.findings import Finding
 from perftable.messages import Lang
 from perftable.model import Record
-from perftable.review.criteria import CRITERIA, criterion_name
+from perftable.rules.criteria import CRITERIA, criterion_name
 
 Grade = Literal["优", "良", "中", "差"]
 GRADES: Final[tuple[Grade, ...]] = ("优", "良", "中", "差")

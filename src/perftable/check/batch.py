@@ -4,21 +4,22 @@ reports stream and memory stays flat however many files there are (only findings
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from perftable.config import Config, discover, read_cached
-from perftable.engine import check_file
+from perftable.check.config import Config, discover, read_cached
+from perftable.check.engine import check_file
+from perftable.check.parallel import ordered_map
 from perftable.errors import UsageError
-from perftable.files import resolved
 from perftable.findings import FileReport, Summary
-from perftable.parallel import ordered_map
 from perftable.readers import DEFAULT_OPTIONS, ReadOptions
+from perftable.readers.files import resolved
 
-if TYPE_CHECKING:
-    from perftable.report import FormatContext
+# A file's part of a streamed report: the report as shown (findings below a minimum severity dropped) and its text.
+# Given by the report layer (:class:`perftable.report.StreamPart`, picklable), so workers write it.
+PartWriter = Callable[[FileReport], tuple[FileReport, str]]
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ _CONFIGS: dict[tuple[Config, str], Config] = {}
 def config_for(path: Path, settings: RunSettings) -> Config:
     """The configuration of one file, overrides applied: one object per base configuration and overrides, so a
     run over thousands of files builds a handful of them, not one per file. Configuration files are discovered
-    for each file (:func:`perftable.config.discover` notices a file edited since the last call, which matters
+    for each file (:func:`perftable.check.config.discover` notices a file edited since the last call, which matters
     in a long-lived worker); a file unchanged gives the same configuration."""
     if settings.isolated:
         base = _ISOLATED
@@ -121,35 +122,32 @@ class Checked:
     counts: Summary
 
 
-Packed = tuple[Path, RunSettings, "FormatContext | None", bool]
+Packed = tuple[Path, RunSettings, "PartWriter | None", bool]
 
 
 def _check_packed(item: Packed) -> Checked:
-    path, settings, ctx, keep = item
-    return _checked(check_one(path, settings), ctx, keep)
+    path, settings, part, keep = item
+    return _checked(check_one(path, settings), part, keep)
 
 
 def _lost(item: Packed, reason: str) -> Checked:
-    """The report of a file whose worker process was killed twice (see :func:`perftable.parallel.ordered_map`)."""
-    from perftable.engine import unreadable
+    """The report of a file whose worker process was killed twice (see :func:`perftable.check.parallel.ordered_map`)."""
+    from perftable.check.engine import unreadable
     from perftable.errors import ReadError
 
-    path, settings, ctx, keep = item
+    path, settings, part, keep = item
     error = ReadError(str(path), reason, "crashed")
     report = FileReport(
         file=str(path), error=reason, findings=[unreadable(error, config_for(path, settings))]
     )
-    return _checked(report, ctx, keep)
+    return _checked(report, part, keep)
 
 
-def _checked(report: FileReport, ctx: FormatContext | None, keep: bool) -> Checked:
+def _checked(report: FileReport, part: PartWriter | None, keep: bool) -> Checked:
     counts = Summary.of(report)  # every finding counts, shown or not
     text = ""
-    if ctx is not None:
-        from perftable.report import module, shown
-
-        report = shown(report, ctx)
-        text = module(ctx.format).stream(report, ctx)
+    if part is not None:
+        report, text = part(report)
     return Checked(report if keep else report.model_copy(update={"findings": []}), text, counts)
 
 
@@ -157,15 +155,15 @@ def run(
     paths: Iterable[Path],
     settings: RunSettings,
     jobs: int = 1,
-    ctx: FormatContext | None = None,
+    part: PartWriter | None = None,
     *,
     keep: bool = True,
 ) -> Iterator[Checked]:
-    """Every file checked, in input order, each with its part of a streamed report in the format ``ctx`` names.
+    """Every file checked, in input order, each with its part of a streamed report as ``part`` writes it.
     With ``jobs > 1`` (``0``: every core) files are checked in worker processes, and the workers write their
     part of the report too: the parent only writes it out, so it does not compete with them for a core. Without
     ``keep``, reports come without their findings (see :class:`Checked`)."""
     from perftable.rules import all_rules
 
     all_rules()  # import the catalog once, before any worker forks
-    yield from ordered_map(_check_packed, ((path, settings, ctx, keep) for path in paths), jobs, _lost)
+    yield from ordered_map(_check_packed, ((path, settings, part, keep) for path in paths), jobs, _lost)

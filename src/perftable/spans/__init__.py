@@ -3,12 +3,15 @@
 A :class:`SpanGrid` is rows of :class:`SpanCell` (a cell with its rowspan/colspan) and ``None`` where a cell is
 covered by a span. It is built from a simple marker notation (``"<"`` merges with the cell on the left, ``"^"`` with
 the cell above), or by the renderer's layouts, and written as markdown or CSV (spans flattened into empty cells, as
-PDF converters leave them), HTML (rowspan/colspan) or xlsx (merged ranges; :mod:`perftable.xlsxwrite`).
+PDF converters leave them), HTML (rowspan/colspan) or xlsx (merged ranges; :mod:`perftable.spans.xlsx`).
 
 Cells may say more than their text, for the writers that can show it: a ``role`` (label, header, amount …) that
 styles the cell, an ``amount`` that xlsx stores as a number, a ``mark`` (added/removed/changed) that highlights it
 and ``notes`` (findings, old values) shown with it. Writers given plain cells write what they always wrote, so the
 samples built by ``scripts/build_samples.py`` do not change.
+
+May import: ``errors``, ``messages``, ``runtime``, ``model``, ``outputs``, ``values``, ``vocab``, ``grid``,
+``findings``.
 """
 
 from __future__ import annotations
@@ -19,7 +22,6 @@ import io
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 from typing import Literal
 
 LEFT, UP = "<", "^"
@@ -178,12 +180,3 @@ def to_html(grid: SpanGrid, title: str | None = None, *, indent: str = "") -> st
         out.append(f"{indent}  </tr>")
     out.append(f"{indent}</table>")
     return "\n".join(out) + "\n"
-
-
-def to_xlsx(grid: SpanGrid, path: str | Path, title: str | None = None, sheet: str = "绩效目标表") -> None:
-    """An xlsx workbook with merged ranges (numbers stay text: they are written as printed). The renderer's
-    styled workbooks (borders, widths, numbers, print set-up) are written by :func:`perftable.xlsxwrite.workbook`.
-    """
-    from perftable.xlsxwrite import Sheet, workbook
-
-    workbook([Sheet(sheet, grid, title)], styled=False).save(str(path))

@@ -1,5 +1,5 @@
 """The text a workbook cell may hold. Every xlsx writer (render, diff, export) puts its text, sheet names and cell
-comments through :func:`cell_text` (by way of :func:`perftable.xlsxwrite.put_text`), so each promise is kept in
+comments through :func:`cell_text` (by way of :func:`perftable.spans.xlsx.put_text`), so each promise is kept in
 one place:
 
 - **A character a workbook cannot hold is replaced, and said.** XML 1.0, which a workbook is written in, has no

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from perftable.dataset import BOM, COLUMNS, Row, What, rows_of, to_csv, to_jsonl
+from perftable.export.rows import BOM, COLUMNS, Row, What, rows_of, to_csv, to_jsonl
 from perftable.readers import DEFAULT_OPTIONS, ReadOptions
 
 ENCODED = ("csv", "jsonl")  # formats a worker writes its part of (the parent only writes it out)
@@ -50,7 +50,9 @@ def file_rows(
 
     name = display or path
     try:
-        with gc_tuned():  # read as load_all reads: under the limits of time and memory (perftable.contain)
+        with (
+            gc_tuned()
+        ):  # read as load_all reads: under the limits of time and memory (perftable.readers.contain)
             documents = require_documents(read_file(path, options, name).extraction, name)
     except ReadError as exc:
         return FileRows(name, error=str(exc))
@@ -100,7 +102,7 @@ def write_dataset(
     output: Path, fmt: str, what: What, parts: Iterable[FileRows], inputs: Iterable[str | Path] = ()
 ) -> None:
     """Write the rows of ``parts`` to ``output`` (atomically) in ``fmt``: csv, jsonl, xlsx or parquet."""
-    from perftable.io import atomic_text, atomic_write
+    from perftable.outputs import atomic_text, atomic_write
 
     columns = COLUMNS[what]
     if fmt in ENCODED:
@@ -109,7 +111,7 @@ def write_dataset(
             for part in parts:
                 handle.write(part.text if part.text or not part.rows else encoded(part.rows, what, fmt))
         return
-    from perftable import frames
+    from perftable.export import frames
 
     if fmt == "xlsx":
         atomic_write(output, frames.to_xlsx(_rows(parts), columns, sheet=what), inputs=inputs)

@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from perftable.config import Config
-from perftable.files import resolved
+from perftable.check.config import Config
 from perftable.findings import Finding
 from perftable.model import Location
+from perftable.readers.files import resolved
 
 _COMMENT = re.compile(r"<!--\s*perftable:\s*(disable-next-line|disable)\s+([^>]*?)\s*-->")
 

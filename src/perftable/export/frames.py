@@ -12,8 +12,8 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from perftable.dataset import COLUMNS, Row, What, rows_of, text_of
 from perftable.errors import UsageError
+from perftable.export.rows import COLUMNS, Row, What, rows_of, text_of
 from perftable.spans import display_width
 
 if TYPE_CHECKING:
@@ -30,10 +30,10 @@ _NUMERIC = frozenset({
 
 def _cell(ws: Any, column: str, value: Any, at: tuple[int, int]) -> Any:
     """A write-only cell: numbers as numbers, text as text (``=…`` stays text, never a formula: see
-    :func:`perftable.xlsxwrite.put_text`)."""
+    :func:`perftable.spans.xlsx.put_text`)."""
     from openpyxl.cell import WriteOnlyCell
 
-    from perftable.xlsxwrite import excel_number, number_format, put_text
+    from perftable.spans.xlsx import excel_number, number_format, put_text
 
     if column in _NUMERIC and isinstance(value, Decimal | int) and not isinstance(value, bool):
         number = excel_number(Decimal(value))
@@ -53,7 +53,7 @@ def to_xlsx(rows: Iterable[Row], columns: list[str], sheet: str = "indicators") 
     from openpyxl.styles import Font
 
     from perftable.grid import column_letters
-    from perftable.xlsxwrite import reproducible
+    from perftable.spans.xlsx import reproducible
 
     book = Workbook(write_only=True)
     ws = book.create_sheet(sheet)
@@ -115,8 +115,8 @@ def documents_of(source: list[Document] | Document | str | Path | list[str | Pat
     import warnings
 
     from perftable.errors import ReadError
-    from perftable.files import iter_files
     from perftable.loader import load_all
+    from perftable.readers.files import iter_files
 
     docs: list[Document] = []
     for path in iter_files(item for item in items if not isinstance(item, Document)):

@@ -10,7 +10,7 @@ fitted to the page width.
 Every text goes into its cell through :func:`put_text`, in every writer (render, diff and export): it is stored as
 a string, never as a formula or an error value (openpyxl would store ``=HYPERLINK(…)`` as a live formula and
 ``#N/A`` as an error), and text beginning with ``= + - @``, a tab or a CR carries Excel's quote prefix, so that it
-stays text even when a person edits the cell. The text itself passes :func:`perftable.celltext.cell_text` on the
+stays text even when a person edits the cell. The text itself passes :func:`perftable.spans.cell_text.cell_text` on the
 way: characters a workbook cannot hold become U+FFFD (said in a warning), and a text longer than a cell keeps is
 refused, never cut. :func:`reproducible` fixes the zip's timestamps
 so that rendering the same model twice gives the same bytes (``render --check`` compares bytes).
@@ -24,11 +24,12 @@ import math
 import re
 import zipfile
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from perftable.celltext import cell_text
 from perftable.grid import column_letters
 from perftable.spans import SpanCell, SpanGrid, display_width
+from perftable.spans.cell_text import cell_text
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -75,7 +76,7 @@ def cell_name(sheet: str, row: int, column: int) -> str:
 def put_text(target: Any, text: str, at: tuple[int, int] | None = None) -> Any:
     """Store text in an openpyxl cell as a string: never a formula (``=…``) or an error value (``#N/A``),
     whatever it begins with; a quote prefix on text a person could turn into a formula by editing the cell; made
-    fit for a cell by :func:`~perftable.celltext.cell_text`. Empty text leaves the cell empty. ``at`` is the
+    fit for a cell by :func:`~perftable.spans.cell_text.cell_text`. Empty text leaves the cell empty. ``at`` is the
     (row, column) of a write-only cell, which does not know its place until it is appended."""
     row, column = at or (target.row, target.column)
     text = cell_text(text, lambda: cell_name(target.parent.title, row, column))
@@ -143,8 +144,6 @@ def workbook(sheets: list[Sheet], *, styled: bool = True) -> Any:
         ws.title = cell_text(sheet.name, lambda: "a sheet's name")
         start = _write_rows(ws, sheet, styled)
         if styled:
-            from perftable.xlsxstyle import style_sheet
-
             style_sheet(ws, sheet, start)
     return book
 
@@ -196,3 +195,103 @@ def row_height(cells: list[tuple[SpanCell, float]]) -> float | None:
         needed = sum(max(1, math.ceil(display_width(line) / usable)) for line in cell.text.split("\n"))
         lines = max(lines, needed)
     return lines * _LINE_HEIGHT if lines > 1 else None
+
+
+# Styles: borders, fonts, fills, alignment, widths, heights, comments and print set-up.
+
+_FONT = "宋体"
+_LANDSCAPE_FROM = 140  # total column width (characters) from which the page is turned
+
+
+def _styles() -> dict[str, Any]:
+    from openpyxl.styles import Alignment, Border, Font, Side
+
+    thin = Side(style="thin", color="000000")
+    return {
+        "border": Border(left=thin, right=thin, top=thin, bottom=thin),
+        "font": Font(name=_FONT, size=10.5),
+        "bold": Font(name=_FONT, size=10.5, bold=True),
+        "title": Font(name=_FONT, size=16, bold=True),
+        "center": Alignment(horizontal="center", vertical="center", wrap_text=True),
+        "left": Alignment(horizontal="left", vertical="center", wrap_text=True),
+        "right": Alignment(horizontal="right", vertical="center", wrap_text=True),
+    }
+
+
+def _fill(colour: str) -> Any:
+    from openpyxl.styles import PatternFill
+
+    return PatternFill(fill_type="solid", start_color=colour, end_color=colour)
+
+
+def _style_cell(target: Any, cell: SpanCell, styles: dict[str, Any]) -> None:
+    bold = cell.role in ("label", "header", "title")
+    target.font = styles["bold"] if bold else styles["font"]
+    if (
+        cell.mark == "removed"
+    ):  # a removed row reads as removed without its colour (printed in black and white)
+        from openpyxl.styles import Font
+
+        target.font = Font(name=_FONT, size=10.5, bold=bold, strike=True)
+    target.alignment = styles["center" if bold else ("right" if cell.role == "amount" else "left")]
+    colour = FILLS.get(cell.mark or "") or FILLS.get(cell.role)
+    if colour:
+        target.fill = _fill(colour)
+    if cell.notes:
+        from openpyxl.comments import Comment
+
+        text = "\n".join(f"[{note.level}] {note.text}" for note in cell.notes)
+        text = cell_text(text, lambda: f"the comment of {target.coordinate}")
+        target.comment = Comment(text, "perftable", width=320, height=120)
+
+
+def _style_grid(ws: Any, sheet: Sheet, start: int, styles: dict[str, Any]) -> None:
+    widths = column_widths(sheet.grid)
+    for r, row in enumerate(sheet.grid):
+        spanned: list[tuple[SpanCell, float]] = []
+        for c, cell in enumerate(row):
+            if cell is None:
+                continue
+            spanned.append((cell, sum(widths[c : c + cell.colspan])))
+            _style_cell(ws.cell(row=start + r, column=c + 1), cell, styles)
+            for dr in range(cell.rowspan):
+                for dc in range(cell.colspan):
+                    ws.cell(row=start + r + dr, column=c + 1 + dc).border = styles["border"]
+        height = row_height(spanned)
+        if height is not None:
+            ws.row_dimensions[start + r].height = height
+    for c, width in enumerate(widths):
+        ws.column_dimensions[column_letters(c)].width = width
+
+
+def _print_setup(ws: Any, total_width: float) -> None:
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if total_width >= _LANDSCAPE_FROM else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+
+
+def style_sheet(ws: Any, sheet: Sheet, start: int) -> None:
+    """Style a written sheet whose grid starts at row ``start`` (title and lines above it)."""
+    styles = _styles()
+    for row in range(1, start):
+        target = ws.cell(row=row, column=1)
+        target.font = styles["title"] if (row == 1 and sheet.title) else styles["bold"]
+        target.alignment = styles["center"]
+        ws.row_dimensions[row].height = 30 if (row == 1 and sheet.title) else 20
+    _style_grid(ws, sheet, start, styles)
+    _print_setup(ws, sum(column_widths(sheet.grid)))
+    if start > 1:  # the title (and the lines under it) printed again at the top of every page
+        ws.print_title_rows = f"1:{start - 1}"
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"  # page numbers in the footer (&P page, &N pages)
+
+
+def to_xlsx(grid: SpanGrid, path: str | Path, title: str | None = None, sheet: str = "绩效目标表") -> None:
+    """An xlsx workbook with merged ranges (numbers stay text: they are written as printed). The renderer's
+    styled workbooks (borders, widths, numbers, print set-up) are written by :func:`perftable.spans.xlsx.workbook`.
+    """
+    workbook([Sheet(sheet, grid, title)], styled=False).save(str(path))

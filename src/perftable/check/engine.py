@@ -13,18 +13,18 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from perftable import suppress
-from perftable.baseline import Baseline
-from perftable.config import Config, discover
+from perftable.check import suppress
+from perftable.check.baseline import Baseline
+from perftable.check.config import Config, discover
 from perftable.errors import ReadError
-from perftable.files import resolved
 from perftable.findings import FileReport, Finding, Report, Severity, TableInfo
 from perftable.messages import Lang, Localized, translate
 from perftable.model import Document, Location
-from perftable.profiles import PROFILES, Profile, detect
 from perftable.readers import DEFAULT_OPTIONS, ReadOptions
+from perftable.readers.files import resolved
 from perftable.rules import all_rules, resolve_rule, selects
 from perftable.rules.base import Context, Problem, Rule
+from perftable.rules.profiles import PROFILES, Profile, detect
 from perftable.runtime import with_gc_tuned
 
 
@@ -214,7 +214,7 @@ def check_file(
 def validate(target: str | Path | Document, config: Config | None = None) -> Report:
     """Validate a file (every table in it), a folder (walked as the CLI walks it: every supported file, README
     and hidden files left out) or a document already loaded; the CLI formats only serialise this."""
-    from perftable.files import iter_files
+    from perftable.readers.files import iter_files
 
     report = Report()
     if isinstance(target, Document):

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from perftable.readers import SUPPORTED_SUFFIXES
+from perftable.values.cleaning import visible
 
 _DOC_NAMES = ("readme", "changelog", "changes", "license", "contributing", "authors", "notice")
 
@@ -47,3 +49,21 @@ def iter_files(paths: Iterable[str | Path], excluded: Callable[[Path], bool] | N
                         yield Path(root) / name
         else:
             yield path
+
+
+def relative(path: str, root: Path | None = None) -> str:
+    """A path as reports show it: relative to the working directory when under it, ``/`` separators, no ``./``;
+    control characters in it shown as escapes (:func:`visible`)."""
+    return visible(_relative(path, str(root or Path.cwd())))
+
+
+@lru_cache(maxsize=4096)
+def _relative(path: str, base: str) -> str:
+    """Cached: a report names the same file once per finding, and resolving a path costs system calls (over a
+    batch of thousands of findings this was most of the parent process's time)."""
+    try:
+        shown = Path(os.path.relpath(resolved(path), resolved(base)))
+        text = shown.as_posix() if not shown.as_posix().startswith("..") else Path(path).as_posix()
+    except ValueError:  # another drive
+        text = Path(path).as_posix()
+    return text.removeprefix("./")

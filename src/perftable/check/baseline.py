@@ -20,8 +20,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from perftable.errors import UsageError
-from perftable.files import resolved
 from perftable.findings import Finding, Report
+from perftable.readers.files import resolved
 
 VERSION = 2
 

@@ -125,3 +125,19 @@ def clean_text(text: str) -> str:
 def was_broken(text: str) -> bool:
     """True when :func:`clean_text` will join lines of this cell (a repair worth recording)."""
     return "\n" in text.strip()
+
+
+# Control characters (C0 but tab, DEL, C1: CSI is \x9b), U+FFFE/U+FFFF and lone surrogates: what a terminal acts on or
+# XML 1.0 cannot hold.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """The text with every control character shown as its escape: ``a\\x1b[2Jb`` (ESC) -> ``a\\\\x1b[2Jb``, a
+    newline as ``\\\\x0a``. Text without one is returned as it is."""
+    return _CONTROL.sub(_escape, text) if _CONTROL.search(text) else text

@@ -88,7 +88,7 @@ def stable_id(file: str, table: int, position: str) -> str:
     json`` gives each finding the id of the row it is about (``row_id``), so findings join to exported rows."""
     import hashlib
 
-    from perftable.report import relative
+    from perftable.readers.files import relative
 
     key = "\x00".join((relative(file), str(table), position))
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
@@ -193,9 +193,9 @@ def table_rows(docs: list[Document]) -> list[Row]:
     """A row per table: who and what it is, its totals (a department's printed total, else 基本支出 + 项目支出),
     its counts, and what ``perftable validate`` finds in it (with the configuration found for its file):
     ``passed`` when no error."""
-    from perftable.config import discover
-    from perftable.engine import check_document
-    from perftable.files import resolved
+    from perftable.check.config import discover
+    from perftable.check.engine import check_document
+    from perftable.readers.files import resolved
     from perftable.rules import _budget
 
     rows: list[Row] = []

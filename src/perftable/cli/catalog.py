@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 
 from perftable.messages import Lang
-from perftable.profiles import DEFAULT_FIELDS, PROFILES
-from perftable.review.criteria import criterion_name, opinion_text
 from perftable.rules import all_rules, resolve_rule
 from perftable.rules.base import Rule
+from perftable.rules.criteria import criterion_name, opinion_text
+from perftable.rules.profiles import DEFAULT_FIELDS, PROFILES
 from perftable.spans import display_width
 
 HEADINGS = {

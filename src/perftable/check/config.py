@@ -43,12 +43,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from perftable.errors import UsageError
+from perftable.errors import ConfigError
 from perftable.findings import Severity
 from perftable.messages import LANGS, Lang
 
 if TYPE_CHECKING:
-    from perftable.review.scoring import Scoring
+    from perftable.check.grades import Scoring
 
 SEVERITIES = ("error", "warning", "info")
 _KEYS = frozenset(
@@ -70,10 +70,6 @@ _KEYS = frozenset(
         "skip-no-table",
     }
 )
-
-
-class ConfigError(UsageError):
-    """A configuration that cannot be used; the message names the file and the key."""
 
 
 @dataclass(frozen=True, eq=False)  # equal and hashed by value: see __eq__
@@ -216,7 +212,7 @@ def from_mapping(data: Mapping[str, Any], source: str = "<config>", root: Path |
     if "rules" in data:
         changes["rule_options"] = _rule_options(_table(data["rules"], f"{source}: rules"), source)
     if "review" in data:
-        from perftable.review.scoring import parse_scoring
+        from perftable.check.grades import parse_scoring
 
         changes["review"] = parse_scoring(_table(data["review"], f"{source}: review"), source)
     return replace(config, **changes)
@@ -247,7 +243,7 @@ def _decimal(value: object, where: str) -> Decimal:
 
 
 def parse_profile(value: object, source: str) -> str | None:
-    from perftable.profiles import PROFILES
+    from perftable.rules.profiles import PROFILES
 
     if value == "auto":
         return None
