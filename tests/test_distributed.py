@@ -186,7 +186,7 @@ def test_a_killed_worker_loses_no_file_and_counts_none_twice(tmp_path: Path) -> 
     from perftable.distributed import runs
     from perftable.distributed.executor import ordered
     from perftable.readers.files import iter_files
-    from perftable.report import FormatContext
+    from perftable.report import FormatContext, StreamPart
 
     corpus(tmp_path, 200)
     paths = list(iter_files([tmp_path]))  # the files validate reads (the corpus's 2,000-indicator table too)
@@ -202,7 +202,7 @@ def test_a_killed_worker_loses_no_file_and_counts_none_twice(tmp_path: Path) -> 
         before = set(client.run(os.getpid).values())
         seen: list[str] = []
         for index, checked in enumerate(
-            runs.check(paths, RunSettings(isolated=True), client, ctx, keep=False)
+            runs.check(paths, RunSettings(isolated=True), client, StreamPart(ctx), keep=False)
         ):
             seen.append(checked.text)
             if index == 20:  # mid-run: kill one worker process (its nanny starts another)
