@@ -8,6 +8,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 import perftable
@@ -180,3 +182,28 @@ def test_long_term_indicators_render_as_a_block_of_their_own(tmp_path: Path) -> 
         path = tmp_path / f"form{suffix}"
         path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
         assert [content(back) for back in perftable.load_all(path)] == [content(doc)], fmt
+
+
+def _width_by_character(text: str) -> int:
+    import unicodedata
+
+    return sum(
+        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+        for ch in text
+    )
+
+
+@given(st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=30))
+def test_display_width_counts_wide_characters_two_and_combining_marks_none(text: str) -> None:
+    from perftable.spans import display_width
+
+    assert display_width(text) == _width_by_character(text)
+
+
+def test_display_width_of_cjk_full_width_combining_and_astral_text() -> None:
+    from perftable.spans import display_width
+
+    assert display_width("绩效目标表") == 10
+    assert display_width("ＡＢ12") == 6
+    assert display_width("e\u0301") == 1  # e and a combining acute accent
+    assert display_width("𠀀a") == 3  # a wide character beyond the BMP (CJK extension B)
