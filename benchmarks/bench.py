@@ -15,7 +15,9 @@ What it measures (each against a baseline run in the same process or the same mi
 5. ``frictionless validate`` on the same xlsx files (generic structure checks only), when frictionless is installed;
 6. real PDFs: the corpus of ``tests/corpus/pdf`` (22 部门预算 documents, 1,327 pages) parsed with each engine, against
    pdfplumber's own ``extract_tables`` over the same pages and pypdfium2's plain text extraction (the floor), document
-   by document interleaved; and the peak memory of parsing the longest document.
+   by document interleaved; and the peak memory of parsing the longest document;
+7. the reviewer's report: ``perftable review`` of the batch written as HTML and as xlsx, against
+   ``perftable validate --format json`` of the same files (``--jobs 1`` each, interleaved; target: ≤ 1.5×).
 """
 
 from __future__ import annotations
@@ -47,6 +49,17 @@ def wall(command: Sequence[str]) -> float:
     started = time.perf_counter()
     subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV, check=False)
     return time.perf_counter() - started
+
+
+def cpu(command: Sequence[str]) -> float:
+    """Processor seconds a command and its children used (user + system): steadier than wall time on a shared
+    machine, and what a batch on many cores pays."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV, check=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def startup(rounds: int) -> dict[str, float]:
@@ -243,6 +256,44 @@ def batch(folder: Path, files: int, rounds: int) -> dict[str, float]:
     return {name: files / seconds for name, seconds in best.items()}
 
 
+def review(folder: Path, files: int, rounds: int) -> dict[str, float]:
+    """Seconds to check the batch and write it as a JSON report, as the review page and as the review workbook:
+    one process each (``--jobs 1``, so the figures compare the work, not the pool), interleaved round by round,
+    best of ``rounds``."""
+    corpus = folder / f"batch-{files}"
+    build(corpus, files)
+    common = ["--isolated", "--jobs", "1", "--no-progress"]
+    commands = {
+        "validate --format json": [PYTHON, "-m", "perftable", "validate", str(corpus), *common, "--format",
+                                   "json", "-o", str(folder / "report.json")],
+        "review -o review.html": [PYTHON, "-m", "perftable", "review", str(corpus), *common, "-o",
+                                  str(folder / "review.html")],
+        "review -o review.xlsx": [PYTHON, "-m", "perftable", "review", str(corpus), *common, "-o",
+                                  str(folder / "review.xlsx")],
+    }  # fmt: skip
+    best = {f"{name} ({kind})": float("inf") for name in commands for kind in ("wall", "cpu")}
+    for _ in range(rounds):
+        for name, command in commands.items():
+            best[f"{name} (wall)"] = min(best[f"{name} (wall)"], wall(command))
+            best[f"{name} (cpu)"] = min(best[f"{name} (cpu)"], cpu(command))
+    return best
+
+
+def review_report(results: dict[str, object]) -> list[str]:
+    seconds: dict[str, float] = results["review"]  # type: ignore[assignment]
+    names = dict.fromkeys(key.rsplit(" (", 1)[0] for key in seconds)
+    base = {kind: seconds[f"validate --format json ({kind})"] for kind in ("wall", "cpu")}
+    lines = ["", f"## The reviewer's report ({results['review_files']} files, --jobs 1)", "",
+             "| command | wall s | × json | cpu s | × json |", "|---|---:|---:|---:|---:|"]  # fmt: skip
+    for name in names:
+        wall_s, cpu_s = seconds[f"{name} (wall)"], seconds[f"{name} (cpu)"]
+        lines.append(
+            f"| {name} | {wall_s:.1f} | {wall_s / base['wall']:.2f}× | {cpu_s:.1f} | {cpu_s / base['cpu']:.2f}× |"
+        )
+    lines.append("\nTarget: the review report in less than 1.5× the time of `validate --format json`.")
+    return lines
+
+
 def export(target: Path, jobs: str) -> list[str]:
     return [
         PYTHON,
@@ -350,7 +401,7 @@ def outputs_scaling(folder: Path, sizes: Sequence[int]) -> dict[int, dict[str, f
     return results
 
 
-SECTIONS = ("startup", "per_file", "batch", "pdf")
+SECTIONS = ("startup", "per_file", "batch", "review", "pdf")
 CORPUS = HERE.parent / "tests" / "corpus" / "pdf"
 QUICK_PDFS = ("beijing-2026-xinfang-bangongshi.pdf", "chongqing-2026-qixiangju.pdf")
 
@@ -486,6 +537,8 @@ def report(results: dict[str, object]) -> str:
         lines += per_file_report(results)
     if "batch" in results:
         lines += batch_report(results)
+    if "review" in results:
+        lines += review_report(results)
     if "pdf" in results:
         lines += pdf_report(results["pdf"])  # type: ignore[arg-type]
     return "\n".join(lines).lstrip("\n") + "\n"
@@ -623,6 +676,9 @@ def main() -> None:
             results["export_memory"] = {
                 n: peak_memory(folder, n, "export") for n in ((50, 200) if quick else (1000, 5000))
             }
+        if "review" in sections:
+            results["review_files"] = batch_files
+            results["review"] = review(folder, batch_files, 1 if quick else 3)
         if "pdf" in sections:
             results["pdf"] = pdf(quick)
     text = report(results)
