@@ -57,6 +57,7 @@ def test_tables_paired_by_department_and_project_then_added_and_removed() -> Non
         "added": 1,
         "removed": 1,
         "unreadable": 0,
+        "skipped": 0,
         "duplicate_keys": 0,
     }
     file_diff = json.loads(run(str(OLD / "残联.md"), str(NEW / "残联.md"), "-f", "json").stdout)
@@ -155,3 +156,34 @@ def test_markdown_html_and_xlsx(tmp_path: Path) -> None:
 def test_a_folder_and_a_file_is_a_usage_error() -> None:
     result = run(str(OLD), str(NEW / "残联.md"))
     assert result.exit_code == 2 and "is not a folder" in result.stderr
+
+
+def test_a_file_without_a_table_is_skipped_with_a_note_under_skip_no_table(
+    round_copy: tuple[Path, Path],
+) -> None:
+    old, new = round_copy
+    (new / "说明.md").write_text("# 二上说明\n\n本轮只修改了残联的指标。\n", encoding="utf-8")
+    (old / "空白.md").write_text("\n\n", encoding="utf-8")  # an empty draft
+    plain = run(str(old), str(new), "-f", "json")
+    assert plain.exit_code == 2  # without the option a file without a table is unreadable
+    assert json.loads(plain.stdout)["summary"]["unreadable"] == 2
+
+    skipped = run(str(old), str(new), "-f", "json", "--skip-no-table")
+    data = json.loads(skipped.stdout)
+    assert skipped.exit_code == 1  # the round's own changes decide
+    assert data["summary"]["unreadable"] == 0 and data["summary"]["skipped"] == 2
+    assert [(item["side"], item["file"]) for item in data["skipped"]] == [
+        ("old", "空白.md"),
+        ("new", "说明.md"),
+    ]
+    assert f"perftable: note: {new / '说明.md'}: no 绩效目标表, skipped (--skip-no-table)" in skipped.stderr
+    assert "跳过无绩效目标表的文件 2" in run(str(old), str(new), "--skip-no-table").stdout
+
+
+def test_skip_no_table_in_the_configuration_applies_to_a_folder_diff(round_copy: tuple[Path, Path]) -> None:
+    old, new = round_copy
+    (new / "说明.md").write_text("# 二上说明\n\n只有文字。\n", encoding="utf-8")
+    (new / "perftable.toml").write_text("[tool.perftable]\nskip-no-table = true\n", encoding="utf-8")
+    result = run(str(old), str(new), "-f", "json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["summary"]["skipped"] == 1

@@ -96,6 +96,12 @@ def _output(
     metavar="GLOBS",
     help="Like --exclude, but added to the configuration's exclude and extend-exclude.",
 )
+@click.option(
+    "--skip-no-table",
+    is_flag=True,
+    help="Folders only: a file holding no 绩效目标表 (notes, an empty draft) is skipped with a note, not reported "
+    "as unreadable (exit 2); also set by skip-no-table = true in the configuration.",
+)
 @reading_options
 def diff(
     old: Path,
@@ -107,6 +113,7 @@ def diff(
     lang: str,
     exclude: tuple[str, ...],
     extend_exclude: tuple[str, ...],
+    skip_no_table: bool,
     **limits: Any,
 ) -> None:
     """Show what changed from OLD to NEW, in meaning, not text: budget lines by key (amounts, with the change
@@ -143,7 +150,8 @@ def diff(
         options = read_options(**limits)
         if old.is_dir() or new.is_dir():
             walk = (exclude, extend_exclude)
-            _diff_folders(old, new, fmt, output, DiffOptions(epsilon, frozenset(ignore)), lang, options, walk)
+            changes = DiffOptions(epsilon, frozenset(ignore))
+            _diff_folders(old, new, fmt, output, changes, lang, options, walk, skip_no_table)
         old_docs, new_docs = load_all(old, options), load_all(new, options)
         tables = diff_lists(old_docs, new_docs, DiffOptions(epsilon, frozenset(ignore)))
         pairs, _, _ = pair_tables(old_docs, new_docs)
@@ -180,12 +188,13 @@ def _diff_folders(
     lang: str,
     read: Any,
     walk: tuple[tuple[str, ...], tuple[str, ...]],
+    skip_no_table: bool,
 ) -> NoReturn:
     """``diff OLD_DIR NEW_DIR``: write the round's report and exit (2 when a file could not be read, else 1 when
     anything changed, else 0)."""
     from functools import partial
 
-    from perftable.check.batch import RunSettings, excluded
+    from perftable.check.batch import RunSettings, config_for, excluded
     from perftable.cli.options import split_list
     from perftable.diff import folder_formats
     from perftable.diff.folders import diff_folders
@@ -200,14 +209,24 @@ def _diff_folders(
         read_options=read,
         exclude=tuple(split_list(exclude) or ()) if exclude else None,
         extend_exclude=tuple(split_list(extend_exclude) or ()),
+        skip_no_table=skip_no_table,
     )
     leave_out = partial(excluded, settings=settings)
+
+    def skip(path: Path) -> bool:  # the option, or the configuration that applies to the file (as validate)
+        return settings.skip_no_table or config_for(path, settings).skip_no_table
+
     if output is not None:
         refuse_inputs(output, iter_files([old, new], leave_out))
-    found = diff_folders(old, new, options, read, leave_out)
+    found = diff_folders(old, new, options, read, leave_out, skip)
     report = found.report
     for item in report.unreadable:
         fail(item.error)
+    for skipped in report.skipped:
+        folder = old if skipped.side == "old" else new
+        click.echo(
+            f"perftable: note: {folder / skipped.file}: no 绩效目标表, skipped (--skip-no-table)", err=True
+        )
     language: Lang = "en" if lang == "en" else "zh"
     data: str | bytes
     if fmt == "json":

@@ -86,6 +86,11 @@ _RENDER: Final[dict[str, str]] = {
 }
 
 _DIFF: Final[dict[str, str]] = {
+    "Folders only: a file holding no 绩效目标表 (notes, an empty draft) is skipped with a note, not reported as "
+    "unreadable (exit 2); also set by skip-no-table = true in the configuration.": (
+        "仅用于文件夹：不含绩效目标表的文件（说明、空白草稿）只提示并跳过，不作为无法读取（退出码 2）；"
+        "也可在配置中设 skip-no-table = true。"
+    ),
     "Folders only: files and folders the walk leaves out, comma-separated globs (as validate's --exclude); "
     "replaces the configuration's exclude.": (
         "仅用于文件夹：遍历时略过的文件和文件夹，以逗号分隔的通配符（同 validate 的 --exclude）；取代配置中的 exclude。"

@@ -36,11 +36,13 @@ def summary_line(report: FolderDiff, lang: Lang = "zh") -> str:
             f"配对 {s.paired} 张表（修改 {s.changed}，无变化 {s.unchanged}），新增 {s.added}，删除 {s.removed}，"
             f"无法读取的文件 {s.unreadable}"
         )
+        text += f"，跳过无绩效目标表的文件 {s.skipped}" if s.skipped else ""
         return text + (f"，部门和项目重复 {s.duplicate_keys} 处" if s.duplicate_keys else "")
     text = (
         f"{s.paired} tables paired ({s.changed} changed, {s.unchanged} unchanged), {s.added} added, "
         f"{s.removed} removed, {s.unreadable} files unreadable"
     )
+    text += f", {s.skipped} files without a table skipped" if s.skipped else ""
     return text + (f", {s.duplicate_keys} department/project keys repeated" if s.duplicate_keys else "")
 
 

@@ -13,7 +13,10 @@ Pairing, in this order:
    (``paired_by: "file"``; when their kind, department or project differ, ``unrelated`` says how);
 4. an old table left is ``removed``, a new one ``added``.
 
-A file that cannot be read is reported (``unreadable``) and the others are diffed.
+A file that cannot be read is reported (``unreadable``) and the others are diffed. A file that holds no 绩效目标表
+(notes, an empty draft) is unreadable too, unless the caller skips such files (``diff --skip-no-table``, or
+``skip-no-table = true`` in the configuration that applies to the file, as for ``validate``): then it is listed
+under ``skipped`` and counted in the summary, and does not make the round fail.
 """
 
 from __future__ import annotations
@@ -71,6 +74,13 @@ class Unreadable(Record):
     error: str
 
 
+class Skipped(Record):
+    """A file that holds no 绩效目标表, left out of the round (``--skip-no-table``)."""
+
+    side: Literal["old", "new"]
+    file: str
+
+
 class FolderSummary(Record):
     paired: int = 0
     changed: int = 0
@@ -78,17 +88,20 @@ class FolderSummary(Record):
     added: int = 0
     removed: int = 0
     unreadable: int = 0
+    skipped: int = Field(default=0, description="Files holding no 绩效目标表, skipped (--skip-no-table)")
     duplicate_keys: int = Field(default=0, description="Keys found on more than one table of a folder")
 
 
 class FolderDiff(Record):
-    """The JSON of ``perftable diff OLD_DIR NEW_DIR``: ``{"old", "new", "summary", "pairs", "unreadable"}``."""
+    """The JSON of ``perftable diff OLD_DIR NEW_DIR``: ``{"old", "new", "summary", "pairs", "unreadable",
+    "skipped"}``."""
 
     old: str
     new: str
     summary: FolderSummary = Field(default_factory=FolderSummary)
     pairs: list[TablePair] = Field(default_factory=list)
     unreadable: list[Unreadable] = Field(default_factory=list)
+    skipped: list[Skipped] = Field(default_factory=list)
 
     @property
     def equal(self) -> bool:
@@ -139,25 +152,45 @@ def table_key(doc: Document) -> Key | None:
     return (doc.kind, department, project) if department or project else None
 
 
+@dataclass
+class Folder:
+    """A folder as read: its tables in walk order, the files that could not be read (name, error) and the files
+    holding no table that were skipped."""
+
+    entries: list[Entry]
+    failed: list[tuple[str, str]]
+    skipped: list[str]
+
+
 def read_folder(
-    folder: Path, options: ReadOptions = DEFAULT_OPTIONS, excluded: Callable[[Path], bool] | None = None
-) -> tuple[list[Entry], list[tuple[str, str]]]:
-    """Every table of the folder's files in walk order, and the files that could not be read (name, error)."""
-    from perftable.errors import PerftableError
+    folder: Path,
+    options: ReadOptions = DEFAULT_OPTIONS,
+    excluded: Callable[[Path], bool] | None = None,
+    skip_no_table: Callable[[Path], bool] | None = None,
+) -> Folder:
+    """Every table of the folder's files in walk order; a file holding no table is skipped where
+    ``skip_no_table(path)`` says so, else it fails like a file that cannot be read."""
+    from perftable.check.batch import NO_TABLE_KINDS
+    from perftable.errors import PerftableError, ReadError
     from perftable.loader import load_all
     from perftable.readers.files import iter_files
 
-    entries: list[Entry] = []
-    failed: list[tuple[str, str]] = []
+    read = Folder([], [], [])
     for path in iter_files([folder], excluded):
         name = path.relative_to(folder).as_posix()
         try:
             docs = load_all(path, options)
-        except PerftableError as exc:
-            failed.append((name, str(exc)))
+        except ReadError as exc:  # no table, a self-evaluation table, an empty file: as validate skips them
+            if exc.kind in NO_TABLE_KINDS and skip_no_table is not None and skip_no_table(path):
+                read.skipped.append(name)
+            else:
+                read.failed.append((name, str(exc)))
             continue
-        entries += [Entry(name, index, doc) for index, doc in enumerate(docs)]
-    return entries, failed
+        except PerftableError as exc:
+            read.failed.append((name, str(exc)))
+            continue
+        read.entries += [Entry(name, index, doc) for index, doc in enumerate(docs)]
+    return read
 
 
 Paired = tuple[Entry | None, Entry | None, Literal["key", "file"] | None]
@@ -241,13 +274,17 @@ def diff_folders(
     options: DiffOptions | None = None,
     read_options: ReadOptions = DEFAULT_OPTIONS,
     excluded: Callable[[Path], bool] | None = None,
+    skip_no_table: Callable[[Path], bool] | None = None,
 ) -> FolderRound:
     """Diff two folders of tables (see the module's docstring for the pairing)."""
-    old_entries, old_failed = read_folder(Path(old), read_options, excluded)
-    new_entries, new_failed = read_folder(Path(new), read_options, excluded)
+    before = read_folder(Path(old), read_options, excluded, skip_no_table)
+    after = read_folder(Path(new), read_options, excluded, skip_no_table)
+    old_entries, new_entries = before.entries, after.entries
     pairs, documents = diff_entries(old_entries, new_entries, options)
-    unreadable = [Unreadable(side="old", file=name, error=error) for name, error in old_failed]
-    unreadable += [Unreadable(side="new", file=name, error=error) for name, error in new_failed]
+    unreadable = [Unreadable(side="old", file=name, error=error) for name, error in before.failed]
+    unreadable += [Unreadable(side="new", file=name, error=error) for name, error in after.failed]
+    skipped = [Skipped(side="old", file=name) for name in before.skipped]
+    skipped += [Skipped(side="new", file=name) for name in after.skipped]
     statuses = [pair.status for pair in pairs]
     summary = FolderSummary(
         paired=sum(1 for pair in pairs if pair.paired_by is not None),
@@ -256,7 +293,10 @@ def diff_folders(
         added=statuses.count("added"),
         removed=statuses.count("removed"),
         unreadable=len(unreadable),
+        skipped=len(skipped),
         duplicate_keys=sum(1 for n in key_counts(old_entries, new_entries).values() if max(n.old, n.new) > 1),
     )
-    report = FolderDiff(old=str(old), new=str(new), summary=summary, pairs=pairs, unreadable=unreadable)
+    report = FolderDiff(
+        old=str(old), new=str(new), summary=summary, pairs=pairs, unreadable=unreadable, skipped=skipped
+    )
     return FolderRound(report, documents)
