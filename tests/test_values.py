@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -319,3 +320,38 @@ def test_a_dotted_date_may_write_its_month_with_one_digit(text: str, date: str |
     """2026.8.31 is a date; 2026.8 alone stays a number (a decimal), as 2026.5 does."""
     found = parse_target(text, year=2026).date
     assert (found.isoformat() if found else None) == date
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("一、产出指标", "一、"),
+        ("十二．其他", "十二．"),
+        ("（一）数量指标", "（一）"),
+        ("(二)、效益", "(二)、"),
+        ("(3)满意度", "(3)"),
+        ("4）成本", "4）"),
+        ("1、完成培训", "1、"),
+        ("2.基本支出", "2."),
+        ("③群众满意", "③"),
+        ("1.5万元", None),  # an amount, not "1." and "5万元"
+        ("2024年", None),
+        ("1234.其他", None),
+        ("产出指标", None),
+    ],
+)
+def test_outline_number(text: str, number: str | None) -> None:
+    from perftable.values.patterns import OUTLINE_NUMBER
+
+    found = re.match(OUTLINE_NUMBER, text)
+    assert (found.group() if found else None) == number
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [("一、产出指标", True), ("（二）效益指标", True), ("1、培训", False), ("(1)x", False)],
+)
+def test_section_number_is_a_chinese_ordinal_only(text: str, section: bool) -> None:
+    from perftable.values.patterns import SECTION_NUMBER
+
+    assert (re.match(SECTION_NUMBER, text) is not None) == section

@@ -30,6 +30,7 @@ from perftable.grid import Cell
 from perftable.model import ComparatorSource, Indicator
 from perftable.values.cleaning import clean_label, clean_text, label_key
 from perftable.values.numbers import AmountError, parse_amount
+from perftable.values.patterns import SECTION_NUMBER
 from perftable.values.targets import parse_comparator, parse_printed_target
 from perftable.values.units import money_context, normalise_unit, unit_in_name
 
@@ -139,9 +140,7 @@ _GROUP_HEADING = re.compile(
 )
 
 
-_SECTION_NUMBER = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])\s*+\S"
-)
+_SECTION_NUMBER = re.compile(rf"^{SECTION_NUMBER}\s*+\S")
 
 
 def _joined(above: Cell, below: Cell | None) -> Cell:

@@ -23,3 +23,17 @@ NUMBER: Final = r"[-+−]?\d+(?:,\d{3})*(?:\.\d+)?"
 # The gap between two cells of a line laid out in columns (pdftotext -layout, a PDF page's text line): two or more
 # blanks, or an ideographic space.
 WIDE_GAP: Final = r"(?:\s{2,}|\u3000)+"
+
+# A Chinese ordinal as outlines number with it: 一 … 十, 十一 … 九十九.
+CHINESE_ORDINAL: Final = r"[一二三四五六七八九十]{1,3}"
+
+# An outline number opening a heading, a level name, a goal or a budget label: 一、 一. （一） (一)、 (1) 1) 1、 1. 1．
+# ①–⑳. A digit and a full stop read as a number only when no digit follows (1.5万 is an amount, not "1." and "5万").
+# Spaces after it are the caller's.
+OUTLINE_NUMBER: Final = (
+    rf"(?:[(（](?:{CHINESE_ORDINAL}|\d{{1,3}})[)）][、.．]?|(?:{CHINESE_ORDINAL}|\d{{1,3}})[)）]"
+    rf"|{CHINESE_ORDINAL}[、.．]|\d{{1,3}}[、.．](?!\d)|[①-⑳])"
+)
+# The outline numbers of sections (一、产出指标, （二）效益指标): Chinese ordinals only, as forms number their blocks,
+# never their rows (a row numbered 1、 is an indicator in a numbered list).
+SECTION_NUMBER: Final = rf"(?:{CHINESE_ORDINAL}[、.．]|[(（]{CHINESE_ORDINAL}[)）])"

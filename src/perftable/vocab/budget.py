@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Final
 
 from perftable.values.cleaning import label_key
+from perftable.values.patterns import OUTLINE_NUMBER
 from perftable.vocab._keys import index, keys
 
 # --- budget block -------------------------------------------------------------------------------------------
@@ -61,7 +62,7 @@ _BUDGET_INDEX: Final[dict[str, str]] = {
 }
 _MONEY_SUFFIX = re.compile(r"\((万元|元|亿元)\)$")
 _WHICH_PREFIX = re.compile(r"^(其中|含|包括)[:：]?")
-_NUMBERING = re.compile(r"^(\d+[.、]|[(（]\d+[)）]|[一二三四五六七八九十]+、)")
+_NUMBERING = re.compile(f"^{OUTLINE_NUMBER}")
 
 
 def declared_money_unit(text: str) -> str | None:

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Final
 
 from perftable.values.cleaning import label_key
-from perftable.values.patterns import RANGE_SEPARATOR, YEAR
+from perftable.values.patterns import OUTLINE_NUMBER, RANGE_SEPARATOR, YEAR
 from perftable.vocab._keys import keys
 from perftable.vocab.levels import _strip_score
 
@@ -176,9 +176,7 @@ _NOT_A_NAME = re.compile(
 )
 
 
-_HEADING_NUMBER = re.compile(
-    r"^\s*(?:[(（]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]|(?:\d{1,3}|[一二三四五六七八九十]{1,3})[、.．])\s*"
-)
+_HEADING_NUMBER = re.compile(rf"^\s*{OUTLINE_NUMBER}\s*")
 
 
 def heading_name(text: str) -> str | None:

@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Final
 
 from perftable.values.cleaning import label_key
+from perftable.values.patterns import OUTLINE_NUMBER
 
 # --- indicator levels ---------------------------------------------------------------------------------------
 
@@ -95,9 +96,7 @@ def _strip_score(key: str) -> str:
 
 
 # The outline numbering a form may print before a level name: 一、 （一） (1) 1. 1、
-_OUTLINE = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）][、.．]?|\d{1,2}[、.．](?!\d))\s*+"
-)
+_OUTLINE = re.compile(rf"^{OUTLINE_NUMBER}\s*+")
 
 
 @lru_cache(maxsize=16384)
