@@ -46,6 +46,23 @@ GOALS = [
     "为240户贫困残疾人家庭提供无障碍改造工作，改善残疾人居家环境",
     "做好上级单位交办的各项工作。",
 ]
+# How forms number their goals; a goal item keeps its number as printed (perftable.extract.goals).
+GOAL_NUMBERS = ("{n}、", "（{n}）", "{n}.")
+
+
+def numbered_goals(goals: list[str], semicolons: bool) -> list[str]:
+    """Goals as the extractor gives them: one item as printed, or several each with its number (and, as many
+    forms print them, a semicolon closing all but the last)."""
+    if len(goals) < 2:
+        return goals
+    style = GOAL_NUMBERS[len(goals[0]) % len(GOAL_NUMBERS)]
+    last = len(goals) - 1
+    return [
+        style.format(n=i + 1) + goal + ("；" if semicolons and i < last and not goal.endswith("。") else "")
+        for i, goal in enumerate(goals)
+    ]
+
+
 DEPARTMENT_BUDGET = [
     ("部门预算支出合计", "total"),
     ("基本支出", "basic"),
@@ -295,7 +312,9 @@ def documents(draw: st.DrawFn) -> Document:
         project=project,
         info=info,
         budget=budget,
-        goals=draw(st.lists(st.sampled_from(GOALS), unique=True, max_size=3)),
+        goals=numbered_goals(
+            draw(st.lists(st.sampled_from(GOALS), unique=True, max_size=3)), draw(st.booleans())
+        ),
         tasks=task_list,
         indicators=indicator_list,
         long_term_indicators=long_term,

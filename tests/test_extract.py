@@ -176,7 +176,7 @@ def test_goal_text_in_the_row_below_its_label_and_long_term_goal_in_info() -> No
 """
         + INDICATORS
     )
-    assert doc.goals == ["完成道路改造3公里", "完成绿化"]
+    assert doc.goals == ["（1）完成道路改造3公里；", "（2）完成绿化"]
     assert doc.info["项目总目标"] == "改善出行条件"
 
 
@@ -661,16 +661,22 @@ def test_incomplete_table_parses() -> None:
 @pytest.mark.parametrize(
     ("text", "items"),
     [
-        ("1.完成甲 2.完成乙", ["完成甲", "完成乙"]),
-        ("1、甲；2、乙\n3. 丙", ["甲", "乙", "丙"]),
-        ("目标1：甲 目标2：乙", ["甲", "乙"]),
-        ("（1）甲（2）乙", ["甲", "乙"]),
-        ("一、甲\n二、乙", ["甲", "乙"]),
-        ("①甲②乙", ["甲", "乙"]),
+        ("1.完成甲 2.完成乙", ["1.完成甲", "2.完成乙"]),
+        (
+            "1、甲；2、乙\n3. 丙",
+            ["1、甲；", "2、乙", "3.丙"],
+        ),  # as printed: number (no blank after it), punctuation
+        ("目标1：甲 目标2：乙", ["目标1：甲", "目标2：乙"]),
+        ("（1）甲（2）乙", ["（1）甲", "（2）乙"]),
+        ("一、甲\n二、乙", ["一、甲", "二、乙"]),
+        ("①甲②乙", ["①甲", "②乙"]),
         ("2025年完成3.5公里道路", ["2025年完成3.5公里道路"]),
         ("完成改造2、3号楼", ["完成改造2、3号楼"]),
         ("提升服务\n水平", ["提升服务水平"]),
-        ("".join(f"{n}、第{n}项\n" for n in range(1, 10)) + "10. 第10项", [f"第{n}项" for n in range(1, 11)]),
+        (
+            "".join(f"{n}、第{n}项\n" for n in range(1, 10)) + "10. 第10项",
+            [f"{n}、第{n}项" for n in range(1, 10)] + ["10.第10项"],
+        ),
     ],
 )
 def test_goal_text_split_on_its_numbering(text: str, items: list[str]) -> None:

@@ -234,4 +234,4 @@ def test_letter_spaced_words_and_numbered_items_stay_one_cell() -> None:
     ]
     doc = perftable.loads("\n".join(lines) + "\n", "markdown")[0]
     assert doc.project == "职业教育运转经费"
-    assert doc.goals == ["保障学校正常运转"]
+    assert doc.goals == ["1.保障学校正常运转"]

@@ -54,8 +54,8 @@ def test_tasks(seed: Document) -> None:
 
 def test_goals(seed: Document) -> None:
     assert len(seed.goals) == 10
-    assert seed.goals[1] == "为240户贫困残疾人家庭提供无障碍改造工作，改善残疾人居家环境"
-    assert seed.goals[-1] == "做好残工委和上级单位交办的各项工作。"
+    assert seed.goals[1] == "2、为240户贫困残疾人家庭提供无障碍改造工作，改善残疾人居家环境；"
+    assert seed.goals[-1] == "10.做好残工委和上级单位交办的各项工作。"
 
 
 def test_indicators(seed: Document) -> None:

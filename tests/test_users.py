@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -460,7 +461,7 @@ def test_diff_speaks_one_language_per_run() -> None:
     lines = english.splitlines()
     assert lines[2].startswith("Summary: header 2 changed; basic information 1 changed;")
     assert "  ~ 补充残疾儿童康复救助: funds 30万元 → 35万元, +5 (+16.67%)" in lines
-    assert "  + goal 11: 完成残疾人辅具适配工作" in lines
+    assert "  + goal 11: 11、完成残疾人辅具适配工作" in lines
     assert not {"表头", "基本信息", "预算", "任务", "指标", "目标"} & set(lines)
 
 
@@ -531,7 +532,27 @@ def test_goals_numbered_past_99_survive_a_round_trip(fmt: str) -> None:
     from perftable.render import render as render_docs
 
     doc = perftable.load(CLEAN)
-    goals = [f"完成第{n}项工作任务" for n in range(1, 106)]
+    goals = [f"{n}、完成第{n}项工作任务；" for n in range(1, 106)]  # each as printed, its number kept
     text = render_docs([doc.model_copy(update={"goals": goals})], fmt)
     assert isinstance(text, str)
     assert perftable.loads(text, fmt)[0].goals == goals
+
+
+def test_goals_keep_their_own_numbering_and_punctuation_through_parse_and_render() -> None:
+    import perftable
+    from perftable.render import render as render_docs
+
+    (doc,) = perftable.loads(
+        "| 项目名称 | 道路养护 | | |\n|---|---|---|---|\n"
+        "| 年度绩效目标 | （一）完成道路养护100公里；<br>（二）群众满意度达到90%以上。 | | |\n"
+        "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n| 产出指标 | 数量指标 | 道路养护里程 | ≥100公里 |\n"
+    )
+    assert doc.goals == ["（一）完成道路养护100公里；", "（二）群众满意度达到90%以上。"]
+    text = render_docs([doc], "markdown")
+    assert isinstance(text, str)
+    assert "（一）完成道路养护100公里；<br>（二）群众满意度达到90%以上。" in text  # not renumbered 1、2、
+    assert perftable.loads(text)[0].goals == doc.goals
+    single = doc.model_copy(update={"goals": ["完成道路养护100公里"]})
+    assert re.search(
+        r"\|\s*完成道路养护100公里\s*\|", str(render_docs([single], "markdown"))
+    )  # no invented 1、

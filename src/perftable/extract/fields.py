@@ -718,7 +718,7 @@ class FieldReader:
                 self.state.task_label = "key" if kind == "key_tasks" else "other"
                 if nxt is not None and nxt_kind is None and _is_prose_list(nxt[1].text):
                     # 年度工作任务 | （1）稳定粮食生产…；（2）新建高标准农田…: the tasks written as a numbered list
-                    items_listed, _ = read_goals(nxt[1].text)
+                    items_listed, _ = read_goals(nxt[1].text, numbered=False)
                     self.draft.add_listed_tasks(items_listed, nxt[1], self.state.task_label)
                     i += 2
                     continue

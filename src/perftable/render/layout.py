@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from perftable import vocab
 from perftable.spans import SpanCell, SpanGrid
 from perftable.values.numbers import format_amount
+from perftable.values.patterns import OUTLINE_NUMBER
 
 if TYPE_CHECKING:
     from perftable.model import BudgetLine, Document
@@ -57,6 +58,8 @@ def cell(text: str, key: tuple[str | int, ...] | None = None) -> SpanCell:
 
 _COUNT = re.compile(r"(?:人数|人员数|单位数|个数|编制数|户数|数量)(?:[(（][^)）]*[)）])?$")
 _PLAIN_COUNT = re.compile(r"^(?:0|[1-9]\d{0,14})$")
+# A goal that opens with its own number: 1、 （一） ① 目标1：
+_NUMBERED = re.compile(rf"^(?:{OUTLINE_NUMBER}|(?:目标|任务)\s*\d{{1,3}}\s*[:：、.．])")
 
 
 def info_cell(name: str, value: str) -> SpanCell:
@@ -199,12 +202,21 @@ def budget_label(doc: Document, unit: str) -> str:
 # --- goals ---------------------------------------------------------------------------------------------------
 
 
+def goal_lines(goals: list[str]) -> list[str]:
+    """The goals as the form prints them, one a line: as they were printed, numbering and punctuation kept
+    (:mod:`perftable.extract.goals`); several goals printed without numbering (one a cell) are numbered 1、2、…, so
+    that they read back as several."""
+    if len(goals) > 1 and not all(_NUMBERED.match(goal) for goal in goals):
+        return [f"{number}、{goal}" for number, goal in enumerate(goals, start=1)]
+    return goals
+
+
 def goal_rows(doc: Document) -> list[LogicalRow]:
     rows: list[LogicalRow] = [
         [label(name), cell(value, ("info", name))] for name, value in doc.info.items() if is_long_goal(name)
     ]
     if doc.goals:
-        text = "\n".join(f"{number}、{goal}" for number, goal in enumerate(doc.goals, start=1))
+        text = "\n".join(goal_lines(doc.goals))
         rows.append(
             [label("总体绩效目标" if doc.kind == "department" else "年度绩效目标"), cell(text, ("goals",))]
         )
