@@ -619,6 +619,85 @@ def test_a_column_that_only_mentions_a_period_leaves_the_table_annual() -> None:
     assert doc.indicators[0].info == {"与中长期规划的衔接": "对应规划第三章"}
 
 
+YEAR_COLUMNS = """# {title}
+
+| 项目名称 | 公共文化惠民演出 |  |  |  |  |
+|---|---|---|---|---|---|
+| 一级指标 | 二级指标 | 三级指标 | {first} | {second} | 计量单位 |
+| 产出指标 | 数量指标 | 惠民演出场次 | 50 | ≥60 | 场 |
+|  | 时效指标 | 演出完成时间 | 2025年12月底前 | 2026年12月底前 |  |
+| 满意度指标 | 服务对象满意度指标 | 观众满意度 | 88% | ≥90% |  |
+"""
+
+
+def _year_columns(first: str, second: str, title: str = "某区文化馆2026年项目支出绩效目标表") -> Document:
+    return one(YEAR_COLUMNS.format(title=title, first=first, second=second))
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("2025年度指标值", "2026年度指标值"), ("2025年实际完成值", "2026年目标值"), ("上年完成值", "预期")],
+)
+def test_a_value_column_with_a_year_in_front_is_read_when_the_year_is_the_tables(
+    first: str, second: str
+) -> None:
+    """A column of another year's targets or of what was achieved, printed before the table's year's targets,
+    is kept as a further column, never read as the value."""
+    doc = _year_columns(first, second)
+    assert [(i.name, i.value) for i in doc.indicators] == [
+        ("惠民演出场次", "≥60"),
+        ("演出完成时间", "2026年12月底前"),
+        ("观众满意度", "≥90%"),
+    ]
+    assert not doc.long_term_indicators
+    assert doc.indicators[0].info == {first: "50"}
+
+
+def test_a_year_range_in_front_of_a_value_header_says_the_long_term() -> None:
+    doc = _year_columns("2024-2026年指标值", "2026年指标值")
+    assert [i.value for i in doc.indicators] == ["≥60", "2026年12月底前", "≥90%"]
+    assert [i.value for i in doc.long_term_indicators] == ["50", "2025年12月底前", "88%"]
+
+
+def test_years_in_front_of_value_headers_choose_nothing_when_the_tables_year_is_unknown() -> None:
+    """No year over the table: two dated value columns stay one group, and the first is read, as any column
+    after the name that no header names (no guess from the years the headers print)."""
+    doc = _year_columns("2025年度指标值", "2026年度指标值", title="项目支出绩效目标表")
+    assert doc.year is None
+    assert [i.value for i in doc.indicators] == ["50", "2025年12月底前", "88%"]
+    assert not doc.long_term_indicators
+
+
+def test_a_listing_reads_the_dated_target_column_not_last_years_actuals() -> None:
+    doc, *_ = perftable.loads(
+        """| 项目名称 | 年度绩效目标 | 一级指标 | 二级指标 | 三级指标 | 计量单位 | 上年度实际完成值 | 2026年度绩效指标值 |
+|---|---|---|---|---|---|---|---|
+| 河道保洁 | 保洁河道45公里。 | 产出指标 | 数量指标 | 保洁河道长度 | 公里 | 40 | ≥45 |
+|  |  | 满意度指标 | 服务对象满意度指标 | 沿河居民满意度 | % | 91 | ≥90 |
+"""
+    )
+    assert [(i.name, i.value, i.unit) for i in doc.indicators] == [
+        ("保洁河道长度", "≥45", "公里"),
+        ("沿河居民满意度", "≥90", "%"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "year", "actuals"),
+    [
+        ("2026年度绩效指标值", "value", 2026, False),
+        ("2026年目标值（必填）", "value", 2026, False),
+        ("2025年完成值", None, 2025, True),
+        ("上年实际值", None, None, True),
+        ("预期实现值", "value", None, False),  # what is to be achieved: a target
+        ("2026年", None, None, False),  # a year alone names no column
+    ],
+)
+def test_year_in_front_of_a_header(text: str, role: str | None, year: int | None, actuals: bool) -> None:
+    found = vocab.header(text)
+    assert (found.role, found.year, vocab.is_actuals_header(text)) == (role, year, actuals)
+
+
 def test_rules_check_the_annual_indicators_only() -> None:
     doc = _side_by_side("|  | 年度目标 |  |  |  | 中期目标 |  |  |\n", b3="—")
     assert doc.long_term_indicators[-1].value == "—"

@@ -243,7 +243,7 @@ class FormBuilder:
         for _, cell in items:
             if "分" in cell.text:
                 self.draft.scores.label(cell)
-        header = table_header(items, above)
+        header = table_header(items, above, self.draft.year)
         if header is not None:
             self._indicator_header(header, above, items)
             return

@@ -39,7 +39,9 @@ _HEADER_ROLES = frozenset({"level1", "level2", "name", "indicator"})
 _EXTRA_ROLES = frozenset({"comparator", "weight", "value_type", "explanation", "scoring", "remarks", "core"})
 
 
-def _role_of(text: str) -> str | None:
+def _role_of(text: str, year: int | None = None) -> str | None:
+    if vocab.names_other_year(text, year):  # 2025年目标值 in a 2026 table: kept as a further column
+        return None
     role = vocab.column_role(text, vocab.INDICATOR_COLUMNS)
     if role is not None:
         return role
@@ -47,9 +49,13 @@ def _role_of(text: str) -> str | None:
     return found if found in vocab.INDICATOR_ROLES or found == "activity" else None
 
 
-def indicator_header(items: Items) -> IndicatorColumns | None:
+def indicator_header(items: Items, year: int | None = None) -> IndicatorColumns | None:
     """The header row of an indicator table, or None: level columns with a name column (一级指标 | 二级指标 |
-    三级指标 | 指标值), or a flat list (指标名称 | 指标性质 | 指标值 | 计量单位 | 指标权重)."""
+    三级指标 | 指标值), or a flat list (指标名称 | 指标性质 | 指标值 | 计量单位 | 指标权重).
+
+    A value header with a year in front is the value column when the year is the table's (``year``, when known):
+    ``2025年目标值 | 2026年目标值`` in a 2026 table reads the second. A column of what was achieved (``2025年完成值``,
+    ``上年实际值``) is never the value column, not even the fallback one (the first unknown column after the name)."""
     if not _names_any(items, vocab.INDICATOR_COLUMNS) and not any(
         vocab.header(cell.text).role in _HEADER_ROLES for _, cell in items
     ):
@@ -57,7 +63,7 @@ def indicator_header(items: Items) -> IndicatorColumns | None:
     roles: dict[str, int] = {}
     extras: dict[int, str] = {}
     for col, cell in items:
-        role = _role_of(cell.text)
+        role = _role_of(cell.text, year)
         if role is not None and role not in roles and role not in _EXTRA_ROLES:
             roles[role] = col
         elif roles and (role is None or role in _EXTRA_ROLES or role in roles):
@@ -88,7 +94,9 @@ def indicator_header(items: Items) -> IndicatorColumns | None:
             (
                 col
                 for col in extras
-                if col > name and col not in (roles.get("comparator"), roles.get("weight"))
+                if col > name
+                and col not in (roles.get("comparator"), roles.get("weight"))
+                and not vocab.is_actuals_header(extras[col])
             ),
             default=None,
         )

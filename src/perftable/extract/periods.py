@@ -29,7 +29,9 @@ _SHARED_ROLES = ("level1", "level2", "name")
 _YEAR = re.compile(rf"(?<!\d)({YEAR})(?=\s*年|[-/.]\d)")
 
 
-def _role(text: str) -> str | None:
+def _role(text: str, year: int | None = None) -> str | None:
+    if vocab.names_other_year(text, year):
+        return None
     return vocab.column_role(text, vocab.INDICATOR_COLUMNS) or vocab.column_role(
         vocab.strip_period(text), vocab.INDICATOR_COLUMNS
     )
@@ -45,17 +47,17 @@ class TableHeader:
     labels: tuple[str | None, ...]
 
 
-def _segments(items: Items) -> tuple[Items, list[Items]]:
+def _segments(items: Items, year: int | None) -> tuple[Items, list[Items]]:
     """The cells left of the header, and the header cut where a column role comes again (a second group)."""
     left: Items = []
     segments: list[Items] = []
     seen: set[str] = set()
     for col, cell in items:
-        role = _role(cell.text)
+        role = _role(cell.text, year)
         if not segments and role is None:
             left.append((col, cell))
             continue
-        if not segments or (role in _SPLIT_ROLES and role in seen):
+        if not segments or (role in _SPLIT_ROLES and role in seen and not _unmatched_year(cell.text, year)):
             segments.append([])
             seen = set()
         segments[-1].append((col, cell))
@@ -64,9 +66,17 @@ def _segments(items: Items) -> tuple[Items, list[Items]]:
     return left, segments
 
 
-def _columns(first: IndicatorColumns, segment: Items, head: Items) -> IndicatorColumns | None:
+def _unmatched_year(text: str, year: int | None) -> bool:
+    """A header naming a year when the table's is not known (``2025年指标值 | 2026年指标值`` under no dated
+    title): no group of its own, so the first such column stays the value, as for any unknown further column."""
+    return year is None and vocab.normalise_header(text).year is not None
+
+
+def _columns(
+    first: IndicatorColumns, segment: Items, head: Items, year: int | None
+) -> IndicatorColumns | None:
     """A later group's columns: its own cells, with the level and name columns it lacks shared with the first."""
-    roles = {_role(cell.text) for _, cell in segment}
+    roles = {_role(cell.text, year) for _, cell in segment}
     if "value" not in roles:
         return None
     shared = {
@@ -81,10 +91,12 @@ def _columns(first: IndicatorColumns, segment: Items, head: Items) -> IndicatorC
         for role in (*_SHARED_ROLES, "comparator")
         if role not in roles and (col := shared[role]) is not None and col in cells
     ]
-    return indicator_header(sorted([*borrowed, *segment], key=lambda item: item[0]))
+    return indicator_header(sorted([*borrowed, *segment], key=lambda item: item[0]), year)
 
 
-def _with_unit(first: Items, later: list[IndicatorColumns], head: Items) -> IndicatorColumns | None:
+def _with_unit(
+    first: Items, later: list[IndicatorColumns], head: Items, year: int | None
+) -> IndicatorColumns | None:
     """The first group with the unit column printed once after the last group's value (一级指标 … | 实施期指标值 |
     年度指标值 | 度量单位: one unit for both values), when the first has none of its own."""
     units = {cols.unit for cols in later if cols.unit is not None}
@@ -92,31 +104,39 @@ def _with_unit(first: Items, later: list[IndicatorColumns], head: Items) -> Indi
         return None
     unit = units.pop()
     cell = dict(head).get(unit)
-    return indicator_header(sorted([*first, (unit, cell)], key=lambda item: item[0])) if cell else None
+    return indicator_header(sorted([*first, (unit, cell)], key=lambda item: item[0]), year) if cell else None
 
 
-def _groups(items: Items) -> tuple[Items, list[tuple[int, IndicatorColumns]]] | None:
-    left, segments = _segments(items)
+def _groups(items: Items, year: int | None) -> tuple[Items, list[tuple[int, IndicatorColumns]]] | None:
+    left, segments = _segments(items, year)
     if len(segments) < 2:
         return None
-    first = indicator_header(segments[0])
+    first = indicator_header(segments[0], year)
     if first is None or first.value is None:
         return None
     groups = [(segments[0][0][0], first)]
     for segment in segments[1:]:
-        cols = _columns(first, segment, items)
+        cols = _columns(first, segment, items, year)
         if cols is None or cols.value is None:
             return None
         groups.append((segment[0][0], cols))
-    if first.unit is None and (united := _with_unit(segments[0], [cols for _, cols in groups[1:]], items)):
+    later = [cols for _, cols in groups[1:]]
+    if first.unit is None and (united := _with_unit(segments[0], later, items, year)):
         groups[0] = (groups[0][0], united)
     return left, groups
 
 
 def _header_label(cells: Items) -> str | None:
-    """The period a group's own header cells say (``年度指标值``, ``中期指标值``); other columns do not count."""
+    """The period a group's own header cells say (``年度指标值``, ``中期指标值``, ``2024-2026年指标值``); other
+    columns do not count."""
     return next(
-        (p for _, cell in cells if _role(cell.text) and (p := vocab.indicator_period(cell.text))), None
+        (
+            p
+            for _, cell in cells
+            if _role(cell.text)
+            and (p := vocab.indicator_period(cell.text) or vocab.normalise_header(cell.text).period)
+        ),
+        None,
     )
 
 
@@ -142,13 +162,14 @@ def is_label_row(items: Items) -> bool:
     )
 
 
-def table_header(items: Items, above: Items) -> TableHeader | None:
+def table_header(items: Items, above: Items, year: int | None = None) -> TableHeader | None:
     """The header of an indicator table, with its column groups and their periods, or None. ``above`` is the row
-    before it (a row of period labels names the groups under it)."""
-    single = indicator_header(items)
+    before it (a row of period labels names the groups under it); ``year`` is the table's, when known (a value
+    column of another year, ``2025年目标值``, is then no group of its own)."""
+    single = indicator_header(items, year)
     if single is None:
         return None
-    found = _groups(items)
+    found = _groups(items, year)
     left, groups = (
         found
         if found is not None

@@ -37,6 +37,8 @@ from perftable.vocab.columns import (
     column_role,
     header,
     header_role,
+    is_actuals_header,
+    names_other_year,
     normalise_header,
 )
 from perftable.vocab.labels import (
@@ -111,6 +113,7 @@ __all__ = [
     "header_role",
     "heading_name",
     "indicator_period",
+    "is_actuals_header",
     "is_definition",
     "is_footnote",
     "is_funding_source",
@@ -132,6 +135,7 @@ __all__ = [
     "looks_like_level_name",
     "may_sit_under",
     "money_unit_of",
+    "names_other_year",
     "normalise_header",
     "split_unit_tail",
     "strip_period",

@@ -2,9 +2,14 @@
 
 A header is normalised before it is looked up (:func:`normalise_header`): whitespace, ``*`` and colons go, and
 brackets at its end are taken off as *qualifiers* (``二级指标(长期)``, ``指标值(年度)``, ``项目名称（必填）``,
-``预算数（单位：万元）``, ``指标权重(%)``); so do a period word in front (``本年绩效指标值``, ``当年绩效目标``) and the
+``预算数（单位：万元）``, ``指标权重(%)``); so do a year in front (``2026年目标值``, ``2026年度指标值``; a range,
+``2024-2026年指标值``, says the long term), a period word in front (``本年绩效指标值``, ``当年绩效目标``) and the
 word 绩效 before 指标/度量 (``绩效指标性质``, ``绩效度量单位``). What the qualifiers and the prefix say is kept: the
-period (annual or long-term), a money unit, a percentage.
+period (annual or long-term), the year, a money unit, a percentage.
+
+A year in front is matched to the table's year by the readers that know it (:func:`names_other_year`): a value column
+of another year (``2025年目标值`` beside ``2026年目标值``) is not the table's. A column of what was achieved
+(:func:`is_actuals_header`: ``2025年完成值``, ``上年实际值``, ``实际完成数``) is never a value column, whatever its year.
 
 Roles (:data:`ROLES`), by the part of the table they describe:
 
@@ -25,6 +30,7 @@ from functools import lru_cache
 from typing import Final
 
 from perftable.values.cleaning import label_key
+from perftable.values.patterns import YEAR
 from perftable.vocab._keys import index
 from perftable.vocab.labels import ANNUAL_PERIOD_WORDS, LONG_PERIOD_WORDS
 
@@ -100,6 +106,10 @@ TASK_COLUMNS: Final[dict[str, str]] = index(
 MAX_HEADER = 40  # characters: longer text is never a header
 
 _TRAILING_BRACKET = re.compile(r"\(([^()]*)\)$")
+# A year (or a range of years) in front of a header: 2026年目标值, 2026年度指标值, 2024-2026年指标值.
+_LEADING_YEAR = re.compile(rf"^(?P<first>{YEAR})(?:[-—–~至到](?P<last>{YEAR}))?年度?(?=\S)")
+# What was achieved, not targeted: 完成值, 实际值, 实际完成数, 执行情况 (预期实现值 is a target).
+_ACTUALS = re.compile(r"(?:实际(?:完成)?|完成|执行)(?:值|数|情况)$")
 _MONEY = re.compile(r"(?:单位[:：]?)?(万元|元|亿元)$")
 _LONG_WORDS: Final = LONG_PERIOD_WORDS
 _ANNUAL_WORDS: Final = ANNUAL_PERIOD_WORDS
@@ -116,6 +126,7 @@ class Header:
     money: str | None = None  # 万元, 元, 亿元
     percent: bool = False
     required: bool = False  # marked required: * or (必填)
+    year: int | None = None  # the one year printed in front (2026年目标值)
 
 
 def _period(word: str) -> str | None:
@@ -143,7 +154,14 @@ def normalise_header(text: str) -> Header:
             period = period or _period(word)
         key = key[: match.start()]
     key = key.rstrip(":：")
-    return Header(None, key, period, money, percent, required)
+    year = None
+    if lead := _LEADING_YEAR.match(key):
+        key = key[lead.end() :]
+        if lead["last"]:
+            period = period or "long"
+        else:
+            year = int(lead["first"])
+    return Header(None, key, period, money, percent, required, year)
 
 
 _PREFIXES: Final = (*_LONG_WORDS, *_ANNUAL_WORDS)
@@ -169,7 +187,7 @@ def header(text: str) -> Header:
         role = ROLES.get(stripped)
     if role is None:
         role = _joined_role(key)
-    return Header(role, key, period, base.money, base.percent, base.required)
+    return Header(role, key, period, base.money, base.percent, base.required, base.year)
 
 
 # Two headers printed as one (单位名称、项目名称, 预算单位/项目名称, 单位及项目名称): the rows under it name either,
@@ -190,6 +208,19 @@ def _joined_role(key: str) -> str | None:
         if preferred in roles:
             return preferred
     return roles.pop() if len(roles) == 1 else None
+
+
+def names_other_year(text: str, year: int | None) -> bool:
+    """True when a header names a year in front that is not the table's (``2025年目标值`` in a 2026 table); False
+    when the table's year is not known."""
+    named = normalise_header(text).year
+    return year is not None and named is not None and named != year
+
+
+def is_actuals_header(text: str) -> bool:
+    """A header of what was achieved (``2025年完成值``, ``上年实际值``, ``实际完成数``): such a column is printed beside
+    the targets for comparison and never holds them."""
+    return _ACTUALS.search(normalise_header(text).key) is not None
 
 
 def header_role(text: str) -> str | None:
