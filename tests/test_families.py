@@ -460,6 +460,55 @@ def test_only_target_tables_become_documents_and_the_rest_is_skipped_with_reason
     assert ("blank-form", "a blank form (no value filled in)") in reasons
 
 
+UNIT_FORM = """
+# 某市第一中学2026年单位整体支出绩效目标表
+
+| {first} | {first_value} |  |  |
+|---|---|---|---|
+| {second} | {second_value} |  |  |
+| 年度预算 | 资金总额 | 财政拨款 | 其他资金 |
+|  | 2,310.40 | 2,190.40 | 120.00 |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 在校学生人数 | ≥2400人 |
+"""
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (("主管部门", "某市教育局"), ("预算单位", "某市第一中学")),
+        (("部门名称", "某市第一中学"), ("主管部门及代码", "某市教育局")),
+    ],
+)
+def test_a_unit_forms_own_name_is_its_department_not_the_supervising_one(
+    first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    """On a 单位整体 form, the unit named by its own field is the department, whether its supervising
+    department (主管部门) is printed before or after it; one printed before is kept in ``info``."""
+    text = UNIT_FORM.format(first=first[0], first_value=first[1], second=second[0], second_value=second[1])
+    (doc,) = loads(text)
+    assert (doc.kind, doc.department) == ("department", "某市第一中学")
+    assert doc.info == ({"主管部门": "某市教育局"} if first[0] == "主管部门" else {})
+
+
+def test_a_project_forms_supervising_department_still_wins_over_the_unit_above_it() -> None:
+    (doc,) = loads(
+        """
+# 2026年项目支出绩效目标表
+
+单位名称：某市第一中学
+
+| 项目名称 | 校舍维修改造 |  |  |
+|---|---|---|---|
+| 主管部门 | 某市教育局 |  |  |
+| 年度资金总额 | 85.00 |  |  |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 维修校舍面积 | ≥3000平方米 |
+"""
+    )
+    assert (doc.kind, doc.department, doc.info.get("单位名称")) == ("project", "某市教育局", "某市第一中学")
+
+
 # --- 7. budget blocks as printed -----------------------------------------------------------------------------
 
 BUDGET = """

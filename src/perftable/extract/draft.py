@@ -76,6 +76,16 @@ _SUPERVISING = frozenset(
 _REPORTING_UNIT = frozenset({"单位名称", "填报单位", "申报单位", "编制单位"})
 
 
+def _supervises(label: str | None) -> bool:
+    """A label of a supervising department: 主管部门, 项目主管部门, 市级主管部门, 主管部门及代码 …"""
+    return label is not None and "主管" in label
+
+
+def _is_own_name(label: str) -> bool:
+    """A label naming the unit a department form is for: 单位名称, 部门名称, 预算单位, 部门(单位)名称, 填报单位 …"""
+    return not _supervises(label) and ("单位" in label or "部门" in label)
+
+
 @dataclass
 class Draft:
     """Everything read so far for one form."""
@@ -193,19 +203,31 @@ class Draft:
         """The department from a labelled field. On a project form the supervising department (主管部门) is the
         form's department: a unit named by a weaker label (单位名称, 填报单位, 申报单位 …, often the implementing
         unit printed above the form) gives way to it and is kept in ``info`` under its label. On a department form
-        the first department printed stays (its 主管部门 is the one above it)."""
+        (部门整体, 单位整体) it is the other way round: the form's own name field (单位名称, 部门名称, 预算单位 …) is
+        its department, and a supervising department printed before it (``主管部门：某县卫生健康局`` over a 下属单位's
+        form) gives way and is kept in ``info``; any other department printed later does not replace the first."""
         if not value:
             return
-        supervising = label in _SUPERVISING and (self.kind == "project" or self.project is not None)
         if self.department is None:
             self.set_field("department", value, cell)
             self.department_label = label
-        elif supervising and self.department_label in _REPORTING_UNIT:
-            if self.department_label not in self.info:
-                self.add_info(self.department_label, self.department, cell)
-                self.locations[f"info.{self.department_label}"] = self.locations["department"]
-            self.department, self.department_label = value, label
-            self.locations["department"] = cell.location()
+        elif self._gives_way_to(label):
+            self._replace_department(label, value, cell)
+
+    def _gives_way_to(self, label: str) -> bool:
+        """True when the department read so far gives way to one read under ``label`` (see set_department)."""
+        if self.kind == "project" or self.project is not None:
+            return label in _SUPERVISING and self.department_label in _REPORTING_UNIT
+        return self.kind == "department" and _is_own_name(label) and _supervises(self.department_label)
+
+    def _replace_department(self, label: str, value: str, cell: Cell) -> None:
+        """The department read under ``label`` replaces the one read before, which is kept in ``info``."""
+        old = self.department_label
+        if old is not None and self.department is not None and old not in self.info:
+            self.add_info(old, self.department, cell)
+            self.locations[f"info.{old}"] = self.locations["department"]
+        self.department, self.department_label = value, label
+        self.locations["department"] = cell.location()
 
     def add_info(self, label: str, value: str, cell: Cell) -> None:
         if label and value and label not in self.info:
