@@ -286,3 +286,90 @@ def test_a_number_format_that_prints_words_reads_as_shown(tmp_path: Path) -> Non
     (doc,) = perftable.load_all(path)
     # a format that would round the number (95.5% shown as 96%) is not taken: the number is read as stored
     assert [i.value for i in doc.indicators] == [shown for _, _, shown in cases]
+
+
+# --- ods -----------------------------------------------------------------------------------------------------
+
+_ODS_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0"'
+)
+
+
+def _ods(path: Path, rows: str, styles: str = "", columns: str = "") -> Path:
+    """A hand-written .ods: ``rows`` of one sheet, automatic ``styles`` in content.xml, ``columns`` declarations."""
+    import zipfile
+
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NS} office:version="1.3">'
+        f"<office:automatic-styles>{styles}</office:automatic-styles><office:body><office:spreadsheet>"
+        f'<table:table table:name="表1">{columns}{rows}</table:table></office:spreadsheet></office:body>'
+        "</office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content)
+        archive.writestr(
+            "META-INF/manifest.xml",
+            '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+            '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+            "</manifest:manifest>",
+        )
+    return path
+
+
+def _cell(value: str, kind: str = "float", style: str = "", shown: str = "") -> str:
+    styled = f' table:style-name="{style}"' if style else ""
+    return (f'<table:table-cell office:value-type="{kind}" office:value="{value}"{styled}>'
+            f"<text:p>{shown or value}</text:p></table:table-cell>")  # fmt: skip
+
+
+_PERCENT_STYLES = (
+    '<number:percentage-style style:name="P1"><number:number number:decimal-places="1"/>'
+    "<number:text>%</number:text></number:percentage-style>"
+    '<number:percentage-style style:name="P2"><number:text>≥</number:text>'
+    '<number:number number:decimal-places="0"/><number:text>%</number:text></number:percentage-style>'
+    '<number:number-style style:name="N1"><number:number number:decimal-places="2"/></number:number-style>'
+    '<style:style style:name="pct" style:family="table-cell" style:data-style-name="P1"/>'
+    '<style:style style:name="atleast" style:family="table-cell" style:data-style-name="P2"/>'
+    '<style:style style:name="fixed" style:family="table-cell" style:data-style-name="N1"/>'
+)
+
+
+def test_ods_numbers_shown_as_percentages_read_as_percentages(tmp_path: Path) -> None:
+    """A percentage-typed cell, a number in a percentage style (its own, or its column's by default) and one in
+    a style that prints words read as shown; empty rows and a merged area before them keep the positions."""
+    rows = (
+        '<table:table-row table:number-rows-repeated="2"><table:table-cell table:number-columns-repeated="5"/>'
+        "</table:table-row><table:table-row>"
+        '<table:table-cell office:value-type="string" table:number-columns-spanned="2"><text:p>合并</text:p>'
+        "</table:table-cell><table:covered-table-cell/>"
+        + _cell("0.955", "float", "pct", "95.5%")
+        + _cell("0.9", "percentage", shown="90%")
+        + _cell("0.9", "float", "atleast", "≥90%")
+        + "</table:table-row><table:table-row><table:table-cell/><table:table-cell/>"
+        + _cell("0.98", shown="98%")  # no style of its own: its column's
+        + "</table:table-row>"
+    )
+    columns = ('<table:table-column table:number-columns-repeated="2"/>'
+               '<table:table-column table:default-cell-style-name="pct"/>')  # fmt: skip
+    (table,) = read_source(_ods(tmp_path / "pct.ods", rows, _PERCENT_STYLES, columns)).tables()
+    assert [[c for c in row if c] for row in texts(table) if any(row)] == [
+        ["合并", "95.5%", "90%", "≥90%"],
+        ["98%"],
+    ]
+
+
+def test_ods_numbers_not_shown_as_percentages_keep_their_value(tmp_path: Path) -> None:
+    rows = (
+        "<table:table-row>"
+        + _cell("0.9", "float", "fixed", "0.90")  # a fixed-decimal style is not a percentage
+        + _cell("0.9")
+        + '<table:table-cell office:value-type="string" table:style-name="pct"><text:p>≥90%</text:p>'
+        "</table:table-cell></table:table-row>"
+    )
+    (table,) = read_source(_ods(tmp_path / "plain.ods", rows, _PERCENT_STYLES)).tables()
+    assert texts(table) == [["0.9", "0.9", "≥90%"]]

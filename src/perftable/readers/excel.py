@@ -5,6 +5,7 @@ value and location (``Sheet!C5``), marked ``merged``. Numbers typed as numbers g
 (``Decimal(repr(x))``, never ``Decimal(x)``) so that 1273.72 reads as ``"1273.72"``; a number shown through a
 percentage format reads as ``90%``, and one shown with fixed decimals or thousands separators (``#,##0.00``) reads
 as shown (``1,273.70``) when the format shows it exactly (a rounding format falls back to the number itself).
+The same holds for an .ods sheet's percentage cells (:mod:`perftable.readers.ods_package` finds them).
 Dates become ISO dates.
 calamine's grid starts at ``sheet.start`` (not always A1) and its merged ranges are 0-based and unordered: both
 are handled here and nowhere else.
@@ -21,7 +22,7 @@ from zipfile import is_zipfile
 
 from perftable.errors import ReadError
 from perftable.grid import Block, Cell, Origin, Table, merge_area
-from perftable.readers.ods_package import check_ods
+from perftable.readers.ods_package import inspect_ods
 from perftable.readers.options import ReadOptions
 from perftable.readers.xlsx_package import LITERAL_CODE, PERCENT, Limits, inspect
 from perftable.values.numbers import AmountError, decimal_from_float, rounded
@@ -152,9 +153,11 @@ def read_excel(path: Path, display: str, options: ReadOptions) -> list[Block]:
     import python_calamine as calamine
 
     zipped = is_zipfile(path)
-    if _is_ods(path, zipped):
-        check_ods(path, display, options.max_cells, options.max_unzipped)
-    facts = inspect(path, display, Limits(options.max_cells, options.max_unzipped)) if zipped else {}
+    ods = _is_ods(path, zipped)
+    ods_formats = inspect_ods(path, display, options.max_cells, options.max_unzipped) if ods else {}
+    facts = (
+        inspect(path, display, Limits(options.max_cells, options.max_unzipped)) if zipped and not ods else {}
+    )
     try:
         workbook = calamine.CalamineWorkbook.from_path(str(path))
         blocks: list[Block] = []
@@ -165,7 +168,7 @@ def read_excel(path: Path, display: str, options: ReadOptions) -> list[Block]:
                 continue
             sheet = workbook.get_sheet_by_name(meta.name)
             sheet_facts = facts.get(meta.name)
-            formats = sheet_facts.formats if sheet_facts else {}
+            formats = sheet_facts.formats if sheet_facts else ods_formats.get(meta.name, {})
             table = _sheet_table(sheet, Origin(display, "sheet", sheet=meta.name), formats, options.max_cells)
             if table is not None and sheet_facts and sheet_facts.formulas:
                 _show_formulas(table, sheet_facts.formulas)
