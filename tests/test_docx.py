@@ -149,3 +149,35 @@ def test_a_title_and_year_printed_only_in_the_page_header_are_read(tmp_path: Pat
         "project",
         "农村饮水安全巩固提升",
     )
+
+
+def _paragraph(text: str) -> str:
+    return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def test_a_goal_boxed_in_a_one_cell_table_under_its_label_is_the_forms_goal(tmp_path: Path) -> None:
+    """Word forms print 绩效目标 as a line, then the goal in a box (a table of one cell, here merged over three
+    grid columns), after the indicator table as well as before it. A box under a line that is no label is not."""
+    indicators = _table(
+        f"<w:tr>{_cell('一级指标')}{_cell('二级指标')}{_cell('三级指标')}{_cell('指标值')}</w:tr>"
+        f"<w:tr>{_cell('产出指标')}{_cell('数量指标')}{_cell('培训农民人数')}{_cell('≥600人')}</w:tr>",
+        4,
+    )
+    span = "<w:gridSpan w:val='3'/>"
+    box = _table(f"<w:tr>{_cell('1.培训农民600人；2.学员满意度达到90%。', span)}</w:tr>")
+    note = _table(f"<w:tr>{_cell('本表金额为预算数。')}</w:tr>", 1)
+    path = _document_with(
+        tmp_path,
+        _paragraph("2026年项目支出绩效目标表")
+        + _table(f"<w:tr>{_cell('项目名称')}{_cell('高素质农民培育')}</w:tr>", 2)
+        + _paragraph("年度绩效指标")
+        + indicators
+        + _paragraph("绩效目标：")
+        + box
+        + _paragraph("填报说明")
+        + note,
+    )
+    (doc,) = perftable.load_all(path)
+    assert doc.goals == ["培训农民600人", "学员满意度达到90%。"]
+    assert (doc.locations["goals"].table, doc.locations["goals"].row) == (3, 1)
+    assert [i.name for i in doc.indicators] == ["培训农民人数"]

@@ -704,6 +704,45 @@ def test_rules_check_the_annual_indicators_only() -> None:
     assert not [f for f in perftable.validate(doc).findings if f.code in ("I003", "I006")]
 
 
+BOXED = """# 2026年部门整体支出绩效目标表
+
+| 部门名称 | 某区档案馆 |
+|---|---|
+| 资金总额 | 312.60 |
+
+{label}
+
+| {box} |
+|---|
+
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+|---|---|---|---|
+| 产出指标 | 数量指标 | 档案数字化页数 | ≥30万页 |
+"""
+
+
+def test_a_label_line_over_a_one_cell_table_reads_the_cell_as_its_value() -> None:
+    goal = one(BOXED.format(label="总体目标：", box="完成档案数字化30万页，查档服务满意度90%以上。"))
+    assert goal.goals == ["完成档案数字化30万页，查档服务满意度90%以上。"]
+    assert goal.locations["goals"].line == 9
+    info = one(BOXED.format(label="部门职能概述", box="负责全区档案的收集、保管和利用。"))
+    assert (info.goals, info.info) == ([], {"部门职能概述": "负责全区档案的收集、保管和利用。"})
+
+
+@pytest.mark.parametrize(
+    ("label", "box"),
+    [
+        ("附：", "完成档案数字化30万页。"),  # the line is no label
+        ("年度绩效目标", "年度绩效指标"),  # the box holds a label
+        ("年度绩效目标", "完成档案数字化30万页。 | 查档服务满意度90%以上。"),  # two cells: no box
+    ],
+)
+def test_a_one_cell_table_is_a_value_only_under_a_label_line(label: str, box: str) -> None:
+    doc = one(BOXED.format(label=label, box=box).replace("|---|\n\n| 一级", "|---|---|\n\n| 一级", 1))
+    assert doc.goals == [] and doc.info == {}
+    assert [i.name for i in doc.indicators] == ["档案数字化页数"]
+
+
 # --- documents ----------------------------------------------------------------------------------------------
 
 

@@ -26,7 +26,7 @@ from perftable.errors import ReadError
 from perftable.extract.context import FileContext, file_context
 from perftable.extract.draft import Draft, distinct
 from perftable.extract.form import FormBuilder, project_heading
-from perftable.extract.layout import Plan, SkipKind, plan, table_title
+from perftable.extract.layout import Plan, SkipKind, labelled_cell, plan, table_title
 from perftable.extract.listing import ListingContext, read_listing
 from perftable.extract.settle import document_of
 from perftable.grid import Block, Cell, Source, Table, TextLine
@@ -88,6 +88,7 @@ def _form_blocks(blocks: list[Block], layout: Plan) -> list[tuple[int, Block]]:
 
 def _builders(blocks: Iterable[tuple[int, Block]]) -> list[FormBuilder]:
     builders: list[FormBuilder] = []
+    previous: Block | None = None
 
     def current(cell: Cell, number: int) -> FormBuilder:
         if not builders:
@@ -95,6 +96,7 @@ def _builders(blocks: Iterable[tuple[int, Block]]) -> list[FormBuilder]:
         return builders[-1]
 
     for number, block in blocks:
+        before, previous = previous, block
         if isinstance(block, TextLine):
             builder = current(block.cell, number)
             if builder.starts_new_form([(0, block.cell)]):
@@ -104,6 +106,10 @@ def _builders(blocks: Iterable[tuple[int, Block]]) -> list[FormBuilder]:
             builder.feed_text(block.text, block.cell)
             continue
         assert isinstance(block, Table)
+        if isinstance(before, TextLine) and (value := labelled_cell(before, block)) is not None:
+            # a label line (年度总体目标) and its value in a one-cell table under it
+            current(value, number).feed_boxed_value(before.cell, value, number)
+            continue
         first = next((row for row in block.rows if any(not cell.empty for cell in row)), None)
         if first is not None and builders and builders[-1].is_foreign_table(first):
             builders.append(FormBuilder(first[0], number))

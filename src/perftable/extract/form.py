@@ -290,6 +290,15 @@ class FormBuilder:
             self.section = "fields"
         self.fields.read(items)
 
+    def feed_boxed_value(self, label: Cell, value: Cell, number: int) -> None:
+        """A label line and the one-cell table under it (:func:`perftable.extract.layout.labelled_cell`): a field of
+        the form, read as the row label | value, whatever table was read before (a task table does not take it)."""
+        if self.section in ("tasks", "indicators"):
+            self.section = "fields"
+        row = [label, value]
+        self.feed_row(row, distinct(row))
+        self.tables.add(number)
+
     def _indicator_header(self, header: TableHeader, above: Items, items: Items) -> None:
         """A new indicator table, or the header of the one in force repeated (a page break): skipped, the level
         names in force carry on. Goal labels in a row of period labels above it name the table, not goals."""

@@ -15,6 +15,9 @@ classified first (:class:`TableKind`):
 Text lines are read only where they belong to a table: the short lines just above it (its title, ``单位名称：…``,
 ``金额单位：万元``), and the lines inside a form (between its tables, its footnotes). A line of prose, a table of
 contents or a 名词解释 section is never read as a field or a budget line.
+
+A table of one cell right under a line that is a goal or field label alone (``年度总体目标``, then the goal in a box,
+as Word forms print it) is that label's value (:func:`labelled_cell`): a form table, read as the row label | value.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from perftable.extract.fields import classify, split_inline
 from perftable.extract.indicators import indicator_header
 from perftable.extract.listing import ListingHeader, listing_header
 from perftable.extract.tasks import task_header
-from perftable.grid import Block, Table, TextLine
+from perftable.grid import Block, Cell, Table, TextLine
 from perftable.values.cleaning import label_key
 
 # Why a table gave no 绩效目标表 (each has a ``skipped-<kind>`` message in perftable.messages).
@@ -128,6 +131,40 @@ def has_form_vocabulary(table: Table) -> bool:
     return False
 
 
+# Labels whose value a form may print in a one-cell table under them.
+_BOXED_VALUE_LABELS = frozenset({"goal", "long_goal", "info"})
+
+
+def labels_a_box(text: str) -> bool:
+    """A line that is only a goal or field label (``年度总体目标``, ``部门职能概述：``): its value may follow as a
+    table of one cell."""
+    return classify(text) in _BOXED_VALUE_LABELS
+
+
+def one_cell(table: Table) -> Cell | None:
+    """The one filled cell of a table that has only one (a merged area counted once), or None."""
+    found: Cell | None = None
+    for row in table.rows:
+        for cell in row:
+            if cell.empty:
+                continue
+            if found is not None and cell.pos != found.pos:
+                return None
+            found = found or cell
+    return found
+
+
+def labelled_cell(label: Block | None, table: Table) -> Cell | None:
+    """The value of a label line in the one-cell table right under it, or None (see the module docstring): the
+    cell must not be a label, a title or a header itself."""
+    if not isinstance(label, TextLine) or not labels_a_box(label.text):
+        return None
+    cell = one_cell(table)
+    if cell is None or classify(cell.text) is not None or vocab.is_title(cell.text):
+        return None
+    return cell if vocab.header(cell.text).role is None else None
+
+
 def _preamble(blocks: list[Block], index: int) -> list[int]:
     """The text lines just above block ``index`` that may belong to it (short lines, none past a table)."""
     out: list[int] = []
@@ -174,8 +211,10 @@ def plan(blocks: list[Block]) -> Plan:
             result.kinds[index] = "listing"
             result.listings[index] = replace(before, body=0)
             result.continued[index] = previous_listing
-        elif has_form_vocabulary(block) or (
-            previous_form is not None and title is None and _continues(blocks, previous_form, index)
+        elif (
+            has_form_vocabulary(block)
+            or (previous_form is not None and title is None and _continues(blocks, previous_form, index))
+            or (index > 0 and labelled_cell(blocks[index - 1], block) is not None)
         ):
             result.kinds[index] = "form"
         else:
