@@ -2074,6 +2074,62 @@ def test_a_uses_by_sources_matrix_reads_each_use_and_its_parts() -> None:
     assert not {"B001", "B002", "B003"} & set(codes(doc))
 
 
+def _matrix_html(rows: list[tuple[str, ...]]) -> str:
+    cells = "".join("<tr>" + "".join(f"<td>{text}</td>" for text in row) + "</tr>" for row in rows)
+    return f"<h1>2026年部门整体支出绩效目标表</h1><table>{cells}</table>"
+
+
+_MATRIX_HEAD = [
+    ("部门名称", "某县住房和城乡建设局", "", "", ""),
+    ("支出用途", "资金总额", "一般公共预算", "政府性基金", "其他资金"),
+]
+_MATRIX_TAIL = [
+    ("一级指标", "二级指标", "三级指标", "指标值", ""),
+    ("产出指标", "数量指标", "改造老旧小区", "≥12个", ""),
+]
+
+
+def test_a_uses_by_sources_matrix_headed_by_a_total_reads_each_use_once_with_its_parts() -> None:
+    """资金总额 | 一般公共预算 | 政府性基金 | 其他资金 over 基本支出, 项目支出 and a 合计 row last: each use once, each
+    source's part of it keyed as the part (``government_fund_project``); B001 checks each source against its
+    parts, and a consistent matrix gets no B-finding."""
+    rows = [("基本支出", "620.00", "600.00", "0.00", "20.00"), ("项目支出", "1,380.00", "900.00", "450.00", "30.00"),
+            ("合计", "2,000.00", "1,500.00", "450.00", "50.00")]  # fmt: skip
+    (doc,) = perftable.loads(_matrix_html([*_MATRIX_HEAD, *rows, *_MATRIX_TAIL]), "html")
+    assert [(line.key, line.amount) for line in doc.budget] == [
+        ("basic", Decimal("620.00")),
+        ("general_budget_basic", Decimal("600.00")),
+        ("government_fund_basic", Decimal("0.00")),
+        ("other_funds_basic", Decimal("20.00")),
+        ("project", Decimal("1380.00")),
+        ("general_budget_project", Decimal("900.00")),
+        ("government_fund_project", Decimal("450.00")),
+        ("other_funds_project", Decimal("30.00")),
+        ("total", Decimal("2000.00")),
+        ("general_budget", Decimal("1500.00")),
+        ("government_fund", Decimal("450.00")),
+        ("other_funds", Decimal("50.00")),
+    ]
+    assert not [code for code in codes(doc) if code.startswith("B")]
+    rows[1] = ("项目支出", "1,380.00", "950.00", "400.00", "30.00")  # 一般公共预算 600 + 950 is not 1,500
+    (wrong,) = perftable.loads(_matrix_html([*_MATRIX_HEAD, *rows, *_MATRIX_TAIL]), "html")
+    assert [code for code in codes(wrong) if code.startswith("B")] == ["B001", "B001"]
+
+
+@pytest.mark.parametrize("label", ["", "年度预算"])
+def test_amounts_under_a_total_and_its_sources_without_a_use_are_no_matrix(label: str) -> None:
+    """The same heads over one row of amounts that names no use (unlabelled, or 年度预算): the amounts are the
+    heads' own lines, as printed."""
+    rows = [(label, "2,000.00", "1,500.00", "450.00", "50.00")]
+    (doc,) = perftable.loads(_matrix_html([*_MATRIX_HEAD, *rows, *_MATRIX_TAIL]), "html")
+    assert [(line.label, line.key) for line in doc.budget] == [
+        ("资金总额", "total"),
+        ("一般公共预算", "general_budget"),
+        ("政府性基金", "government_fund"),
+        ("其他资金", "other_funds"),
+    ]
+
+
 def test_a_budget_label_with_a_note_in_brackets_keeps_its_key() -> None:
     """政府性基金预算（彩票公益金）: the note names what the fund holds; the line is the fund's, and it counts."""
     (doc,) = loads(

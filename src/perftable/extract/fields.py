@@ -423,11 +423,27 @@ class FieldReader:
         if own_label is not None and _uses(pending) and self._source_row(items, own_label, pending):
             self.state.budget_heads = pending
             return True
+        if own_label is not None and not parents and self._first_use_row(items, own_label, pending):
+            return True
         for col, cell in amounts:
             self.add_budget(pending[col], col, cell, col, key=_part_key(parents.get(col), pending[col]))
         if row_label is not None and classify(row_label.text) in ("budget", "group"):
             self.state.budget_heads = pending  # the amounts of the rows below sit under these heads too
         return True
+
+    def _first_use_row(self, items: Items, label: Cell, heads: dict[int, Cell]) -> bool:
+        """**A uses × sources matrix headed by a total**: heads 资金总额 | 财政拨款 | 其他资金 (the total first, then two
+        or more sources) over rows of uses (合计, 基本支出, 项目支出). The first row's label names a use: the heads are
+        the matrix's, and every row is read as :meth:`_use_row` reads it (``basic`` once, its sources' parts as
+        ``fiscal_basic``, ``other_funds_basic``), not as the use three times. False otherwise (a row of amounts
+        under its labels: 合计 | 财政拨款 | 其他资金 over 100 | 80 | 20)."""
+        if vocab.budget_key(label.text) not in _USES:
+            return False
+        keys = [vocab.budget_key(heads[col].text) for col in sorted(heads)]
+        if keys[0] not in ("total", "annual_total") or len(keys) < 3 or not set(keys[1:]) <= _SOURCES:
+            return False
+        self.state.budget_heads, self.state.heads_by_source = heads, True
+        return self._use_row(items, label, heads)
 
     def _source_row(self, items: Items, label: Cell, heads: dict[int, Cell]) -> bool:
         """A row of a sources × uses matrix (资金来源 | 基本支出 | 项目支出 | 合计 over 财政拨款 | 168.40 | 42.00 |
