@@ -2,7 +2,10 @@
 that is neither a date, a period, a rate, a frequency nor a recognised term (及时, 按时, 按期 …).
 
 Dates may name a quarter or half-year (``2024年第三季度`` is 2024-09-30); durations may be written in Chinese
-numerals (``一年``, ``三个月``); a frequency (``1次/月``) is a time target too.
+numerals (``一年``, ``三个月``); a frequency (``1次/月``) is a time target too. So are the same day or at once
+(``当日办结``, ``即时``, ``随到随办``, ``日产日清``) and a time anchored to an event of the year: a festival, a season,
+the school year, a point of the year or of the works, then 前/后/期间 (``春节前``, ``中秋节后``, ``汛期前``,
+``开学前``, ``入冬前``, ``采暖季期间``, ``竣工验收前``).
 
 The project period is read by :mod:`perftable.values.period` (计划开始/完成日期, 项目期限 ``2024年7月-2025年6月``,
 ``3年`` …): a project running into the next year may promise a date in it.
@@ -17,6 +20,8 @@ Passing::
     |  |  | 设备安装时间 | 2024年第三季度 |
     |  |  | 巡查频次 | 1次/月 |
     |  |  | 建设周期 | 三个月 |
+    |  |  | 慰问金发放时间 | 春节前 |
+    |  |  | 即办件办理时限 | 当日办结 |
 
 Failing (a 2023 date in a 2024 table; a value that says nothing about time)::
 
@@ -59,9 +64,19 @@ MESSAGES = {
         "en": "the timeliness value 「{value}」 of 「{name}」 is not a date, a period, a rate or a term such as 及时",
     },
 }
+# The same day, at once: 当日办结, 当天, 当场, 即时, 即办, 立即, 随到随办, 随时, 第一时间, 日产日清, 周清.
+_AT_ONCE = r"当[日天场]|即[时办刻]|立即|随到随办|随时|第一时间|[日周月]清"
+# Events of the year a time may be anchored to: festivals (春节, 中秋节, 元旦), seasons (汛期, 入汛, 雨季, 冬季,
+# 采暖季, 春耕, 秋收), the school year (开学, 寒假), points of the year (年底, 上半年, 季末, 月底) and of the works
+# (开工, 竣工, 验收, 交付, 投入使用, 节点).
+_EVENT = (
+    r"元旦|春节|[\u4e00-\u9fff]{1,3}节|主?汛期?|入[汛冬夏]|[雨旱春夏秋冬]季|[采供]暖[季期]|春耕|[春夏秋冬]播|[夏秋麦]收"
+    r"|开学|[寒暑]假|学期|年[底末初中]?|[上下]半年|季[度末]末?|月[底末]|开工|竣工|完工|验收|交付|投入使用|上线|节点"
+)
 TERMS = re.compile(
     r"及时|按时|按期|准时|如期|当年|年内|全年|按月|按季|实时|定期|每[年季月周日]|前完成|内完成|以内|之前"
     r"|(?<!\d)\d+\s*(?:个月|个工作日|工作日|天|日|周|小时|年)"  # a duration: 分10个月发放完成, 3个工作日内
+    rf"|{_AT_ONCE}|(?:{_EVENT})(?:之?前|以前|之?后|以后|期间)"  # 当日办结; 春节前, 汛期前, 开学前
 )
 
 
