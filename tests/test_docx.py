@@ -178,6 +178,6 @@ def test_a_goal_boxed_in_a_one_cell_table_under_its_label_is_the_forms_goal(tmp_
         + note,
     )
     (doc,) = perftable.load_all(path)
-    assert doc.goals == ["培训农民600人", "学员满意度达到90%。"]
+    assert doc.goals == ["1.培训农民600人；", "2.学员满意度达到90%。"]
     assert (doc.locations["goals"].table, doc.locations["goals"].row) == (3, 1)
     assert [i.name for i in doc.indicators] == ["培训农民人数"]
