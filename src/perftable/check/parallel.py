@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import signal
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -18,12 +19,29 @@ def jobs_count(jobs: int) -> int:
     return max(1, (os.cpu_count() or 1) if jobs == 0 else jobs)
 
 
+_STOPPING = frozenset(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
 def _ignore_interrupts() -> None:
     """Workers leave INT, TERM and HUP to the parent, which stops the pool (a signal sent to the process group would
     otherwise kill a worker in the middle of a file, and the parent would see a broken pool, not the signal)."""
-    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), signal.SIG_IGN)
+    for signum in _STOPPING:
+        signal.signal(signum, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING)  # held while the parent forked (see _forking)
+
+
+@contextmanager
+def _forking() -> Iterator[None]:
+    """INT, TERM and HUP wait while the parent forks its workers, and arrive just after. One that arrived during a
+    fork would run its handler in the fork's own clean-up (logging's lock), where Python prints the exception and
+    goes on ("Exception ignored in …"): the run still stopped, at the next file, but with a traceback on stderr."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def ordered_map(
@@ -65,7 +83,9 @@ def _retried(work: Callable[[T], R], item: T, lost: Callable[[T, str], R] | None
 
     pool = ProcessPoolExecutor(max_workers=1, initializer=_ignore_interrupts)
     try:
-        return pool.submit(work, item).result()
+        with _forking():
+            future = pool.submit(work, item)
+        return future.result()
     except BrokenProcessPool:
         if lost is None:
             raise
@@ -92,7 +112,8 @@ def _pool_map(work: Callable[[T], R], items: list[T], workers: int) -> Iterator[
     try:
         gc.freeze()
         try:
-            results = pool.map(work, items, chunksize=chunk)
+            with _forking():
+                results = pool.map(work, items, chunksize=chunk)
         finally:
             gc.unfreeze()
         try:
