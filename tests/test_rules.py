@@ -12,8 +12,8 @@ import pytest
 from perftable.check.config import Config
 from perftable.check.engine import check_file
 from perftable.findings import Finding
-from perftable.rules import REGISTRY, all_rules
-from perftable.rules.base import Rule
+from perftable.rules import CATALOG, all_rules
+from perftable.rules.base import Entry
 
 CASES = Path(__file__).parent / "rules"
 _EXPECT = re.compile(r"<!--\s*expect:\s*([^>]*?)\s*-->")
@@ -71,13 +71,13 @@ def test_rule_case(path: Path) -> None:
 
 
 def test_every_rule_has_a_passing_and_a_failing_case() -> None:
-    for code in REGISTRY:
+    for code in CATALOG:
         names = [path.name for path in (CASES / code).glob("*")] if (CASES / code).is_dir() else []
         assert any(n.startswith("pass-") for n in names), f"{code} has no passing case"
         assert any(n.startswith("fail-") for n in names), f"{code} has no failing case"
 
 
-def examples(rule: Rule) -> dict[str, str]:
+def examples(rule: Entry) -> dict[str, str]:
     """The ``Passing::`` and ``Failing …::`` blocks of a rule's documentation."""
     found: dict[str, str] = {}
     for match in re.finditer(r"^(Passing|Failing)[^\n]*::\n\n((?:    .*\n?|\n)+)", rule.doc + "\n", re.M):
@@ -87,7 +87,7 @@ def examples(rule: Rule) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.code)
-def test_documentation_examples_behave_as_documented(rule: Rule, tmp_path: Path) -> None:
+def test_documentation_examples_behave_as_documented(rule: Entry, tmp_path: Path) -> None:
     blocks = examples(rule)
     assert set(blocks) == {"Passing", "Failing"}, f"{rule.code} lacks a Passing:: or Failing:: example"
     for kind, text in blocks.items():

@@ -23,14 +23,14 @@ from perftable.model import Document, Location
 from perftable.readers import DEFAULT_OPTIONS, ReadOptions
 from perftable.readers.files import resolved
 from perftable.rules import all_rules, resolve_rule, selects
-from perftable.rules.base import Context, Problem, Rule
+from perftable.rules.base import Context, Entry, Problem, Rule
 from perftable.rules.profiles import PROFILES, Profile, detect
 from perftable.runtime import with_gc_tuned
 
 
 @dataclass(frozen=True)
 class ActiveRule:
-    rule: Rule
+    rule: Entry  # a rule, or one of the engine's own findings (P001, S001)
     severity: Severity
     options: Mapping[str, Any]
     configured: bool = False  # the severity comes from the configuration (it then wins over a variant's)
@@ -60,7 +60,7 @@ def _active(config: Config, ignored: tuple[str, ...]) -> list[ActiveRule]:
     return active
 
 
-def render(rule: Rule, variant: str, params: Mapping[str, object], lang: Lang) -> str:
+def render(rule: Entry, variant: str, params: Mapping[str, object], lang: Lang) -> str:
     template = rule.messages.get(variant, next(iter(rule.messages.values())))[lang]
     values = {
         key: value.text(lang) if isinstance(value, Localized) else translate(str(value), lang)
@@ -102,15 +102,14 @@ def check_document(document: Document, config: Config | None = None, table: int 
     codes = frozenset(active.rule.code for active in rules)
     shared: dict[Any, Any] = {}
     for active in rules:
-        if not active.rule.applies_to(document):
+        rule = active.rule
+        if not isinstance(rule, Rule) or not rule.applies_to(document):
             continue
         context = Context(profile=profile, options=active.options, active=codes, shared=shared)
         try:
-            problems = list(active.rule.check(document, context))
+            problems = list(rule.check(document, context))
         except Exception as error:  # a bug in one rule must not stop the others, nor a batch of files
-            raise InternalError(
-                document.source.file, f"rule {active.rule.code}: {_describe(error)}"
-            ) from error
+            raise InternalError(document.source.file, f"rule {rule.code}: {_describe(error)}") from error
         findings.extend(_finding(active, problem, config.lang, table) for problem in problems)
     return sorted(findings, key=Finding.sort_key)
 

@@ -7,7 +7,7 @@ import json
 
 from perftable.messages import Lang
 from perftable.rules import all_rules, resolve_rule
-from perftable.rules.base import Rule
+from perftable.rules.base import Entry
 from perftable.rules.criteria import criterion_name, opinion_text
 from perftable.rules.profiles import DEFAULT_FIELDS, PROFILES
 from perftable.spans import display_width
@@ -27,7 +27,7 @@ CATEGORIES = {
 }
 
 
-def _data(rule: Rule, lang: Lang) -> dict[str, object]:
+def _data(rule: Entry, lang: Lang) -> dict[str, object]:
     return {
         "code": rule.code,
         "name": rule.name,
@@ -85,7 +85,7 @@ def explain(name: str, lang: Lang = "zh", fmt: str = "text") -> str:
     return f"{header}\n\n{rule.doc}\n\nGuidance: {rule.guidance}\n{_review_line(rule, lang)}\nOptions: {options}\n"
 
 
-def _review_line(rule: Rule, lang: Lang) -> str:
+def _review_line(rule: Entry, lang: Lang) -> str:
     """``Review: 完整性 — 指标不够完整；建议增加效益/产出/满意度指标`` (``perftable rules --review`` explains grading)."""
     if rule.criterion is None:
         none = (

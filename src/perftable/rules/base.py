@@ -2,7 +2,9 @@
 languages, and a pure ``check`` over the model that yields :class:`Problem` objects.
 
 The engine, not the rule, stamps the code and the configured severity, renders the message in the user's
-language, applies configuration and suppressions, and sorts findings by location.
+language, applies configuration and suppressions, and sorts findings by location. A few codes are the engine's own
+findings (P001: a file that could not be read; S001: a suppression that suppressed nothing): they are in the
+catalog with their documentation and messages, and have no ``check``.
 """
 
 from __future__ import annotations
@@ -55,14 +57,15 @@ class Context:
 Check = Callable[[Document, Context], Iterator[Problem]]
 
 
-@dataclass(frozen=True)
-class Rule:
+@dataclass(frozen=True, kw_only=True)
+class Entry:
+    """A code of the catalog: what ``perftable rules`` shows and what a finding of that code is rendered from."""
+
     code: str
     name: str
     severity: Severity
     summary: Mapping[str, str]  # one line, {"zh": …, "en": …}
     messages: Mapping[str, Mapping[str, str]]  # variant -> {"zh": …, "en": …}
-    check: Check
     doc: str
     options: Mapping[str, Any] = field(default_factory=dict)
     hints: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
@@ -72,6 +75,17 @@ class Rule:
     criterion: str | None = None
     opinions: tuple[str, ...] = ()
     since: str = "0.1.0"
+
+    @property
+    def category(self) -> str:
+        return self.code[0]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Rule(Entry):
+    """A rule: an :class:`Entry` with a ``check`` over one table."""
+
+    check: Check
     # the tables the rule applies to: how they are printed (form, listing) and how their indicators are
     # (tree: under categories; flat: no categories printed; none: no indicators printed, a listing of goals)
     layouts: frozenset[str] = frozenset({"form", "listing"})
@@ -82,26 +96,39 @@ class Rule:
         a flat list; one about header fields nothing of a listing, which prints none)."""
         return document.layout in self.layouts and document.indicator_layout in self.indicator_layouts
 
-    @property
-    def category(self) -> str:
-        return self.code[0]
+
+@dataclass(frozen=True, kw_only=True)
+class EngineFinding(Entry):
+    """A finding the engine reports itself, not computed from a table (P001, S001): selected, ignored and given a
+    severity as a rule is, documented as a rule is."""
+
+
+def _entry_fields(module: ModuleType) -> dict[str, Any]:
+    return {
+        "code": module.CODE,
+        "name": module.NAME,
+        "severity": module.SEVERITY,
+        "summary": module.SUMMARY,
+        "messages": module.MESSAGES,
+        "hints": getattr(module, "HINTS", {}),
+        "options": getattr(module, "OPTIONS", {}),
+        "guidance": getattr(module, "GUIDANCE", ""),
+        "criterion": getattr(module, "CRITERION", None),
+        "opinions": tuple(getattr(module, "OPINIONS", ())),
+        "doc": inspect.cleandoc(module.__doc__ or ""),
+    }
 
 
 def rule_from_module(module: ModuleType) -> Rule:
     """Build a :class:`Rule` from a rule module: its constants, its ``check`` and its docstring."""
     return Rule(
-        code=module.CODE,
-        name=module.NAME,
-        severity=module.SEVERITY,
-        summary=module.SUMMARY,
-        messages=module.MESSAGES,
-        hints=getattr(module, "HINTS", {}),
-        options=getattr(module, "OPTIONS", {}),
+        **_entry_fields(module),
         check=module.check,
-        guidance=getattr(module, "GUIDANCE", ""),
-        criterion=getattr(module, "CRITERION", None),
-        opinions=tuple(getattr(module, "OPINIONS", ())),
-        doc=inspect.cleandoc(module.__doc__ or ""),
         layouts=frozenset(getattr(module, "LAYOUTS", ("form", "listing"))),
         indicator_layouts=frozenset(getattr(module, "INDICATOR_LAYOUTS", ("tree", "flat", "none"))),
     )
+
+
+def engine_finding_from_module(module: ModuleType) -> EngineFinding:
+    """Build an :class:`EngineFinding` from its module: constants and docstring, no ``check``."""
+    return EngineFinding(**_entry_fields(module))

@@ -18,11 +18,6 @@ Failing (prose, no table)::
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from perftable.model import Document
-from perftable.rules.base import Context, Problem
-
 CODE = "P001"
 NAME = "unreadable"
 SEVERITY = "error"
@@ -80,7 +75,3 @@ MESSAGES = {
     },
     "other": {"zh": "无法读取：{reason}", "en": "cannot read: {reason}"},
 }
-
-
-def check(doc: Document, ctx: Context) -> Iterator[Problem]:
-    return iter(())

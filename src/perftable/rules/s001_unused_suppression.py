@@ -21,11 +21,6 @@ Failing (nothing to suppress on the next line)::
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from perftable.model import Document
-from perftable.rules.base import Context, Problem
-
 CODE = "S001"
 NAME = "unused-suppression"
 SEVERITY = "warning"
@@ -43,7 +38,3 @@ MESSAGES = {
         "en": "the cell-ignores entry 「{entry}」 suppressed nothing in {file} ({codes}); remove it",
     },
 }
-
-
-def check(doc: Document, ctx: Context) -> Iterator[Problem]:
-    return iter(())
