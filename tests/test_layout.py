@@ -37,17 +37,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
 )
 RANK = {part: rank for rank, parts in enumerate(LAYERS) for part in parts}
 # Circles still to be cut, each with the reason it is not cut yet (an empty list is the goal).
-KNOWN_CIRCLES: list[frozenset[str]] = [
-    # The budget-cause step asks B001-B003 for their sums, and they ask it for the cause (issue 16: rules/facts.py).
-    frozenset(
-        {
-            "perftable.rules._cause",
-            "perftable.rules.b001_expenditure_sum",
-            "perftable.rules.b002_funding_sum",
-            "perftable.rules.b003_level_sum",
-        }
-    ),
-]
+KNOWN_CIRCLES: list[frozenset[str]] = []
 
 
 def _module_name(path: Path) -> str:

@@ -150,8 +150,7 @@ def test_effective_target_takes_the_unit_of_the_name(
 
 
 def test_effective_target_is_worked_out_per_name_and_unit_not_per_shared_target() -> None:
-    """Indicators with the same printed value share one parsed Target; each still gets its own effective one,
-    and an indicator renamed after a first check gets the new name's."""
+    """Indicators with the same printed value share one parsed Target; each still gets its own effective one."""
     from perftable.model import Indicator, Location
     from perftable.rules._indicators import effective_target
     from perftable.values.targets import parse_target

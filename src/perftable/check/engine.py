@@ -24,6 +24,7 @@ from perftable.readers import DEFAULT_OPTIONS, ReadOptions
 from perftable.readers.files import resolved
 from perftable.rules import all_rules, resolve_rule, selects
 from perftable.rules.base import Context, Entry, Problem, Rule
+from perftable.rules.facts import Facts
 from perftable.rules.profiles import PROFILES, Profile, detect
 from perftable.runtime import with_gc_tuned
 
@@ -100,17 +101,21 @@ def check_document(document: Document, config: Config | None = None, table: int 
     profile = profile_for(document, config)
     rules = active_rules(config, document.source.file)
     codes = frozenset(active.rule.code for active in rules)
-    shared: dict[Any, Any] = {}
+    facts = Facts(document, codes)  # what several rules need, worked out once for this document
     for active in rules:
         rule = active.rule
         if not isinstance(rule, Rule) or not rule.applies_to(document):
             continue
-        context = Context(profile=profile, options=active.options, active=codes, shared=shared)
+        context = Context(profile=profile, options=active.options, facts=facts)
         try:
             problems = list(rule.check(document, context))
         except Exception as error:  # a bug in one rule must not stop the others, nor a batch of files
             raise InternalError(document.source.file, f"rule {rule.code}: {_describe(error)}") from error
-        findings.extend(_finding(active, problem, config.lang, table) for problem in problems)
+        findings.extend(
+            _finding(active, problem, config.lang, table)
+            for problem in problems
+            if problem.covered_by not in codes  # a rule that runs reports it more precisely
+        )
     return sorted(findings, key=Finding.sort_key)
 
 

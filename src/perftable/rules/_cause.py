@@ -4,52 +4,40 @@ messages say so, and name the amounts whose change alone would make every mismat
 sum that holds alone (``B002、B003 可能出自同一个金额：基本支出 288.55 → 278.55 或 项目支出 995.17 → 985.17``). A part
 left blank is named first: a blank is more often the slip than a printed amount.
 
-Worked out once per table for B001, B002 and B003 (those selected) and kept in ``ctx.shared``."""
+Worked out once per table and tolerance from the sums of B001, B002 and B003 (those the run reports), by
+:meth:`perftable.rules.facts.Facts.shared_cause`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
-from types import ModuleType
 
 from perftable.messages import Localized
-from perftable.model import BudgetLine, Document
+from perftable.model import BudgetLine
 from perftable.rules import _budget
-from perftable.rules.base import Context
 from perftable.values.numbers import convert
 
-SumsOf = Callable[[Document, Decimal | None], list[_budget.Comparison]]
-_KEY = "budget-sums"
+# An amount that would explain every mismatch: its label, its line (None: left blank), the change it needs.
+Amount = tuple[str, BudgetLine | None, Decimal]
 
 
-def _rules() -> dict[str, ModuleType]:
-    from perftable.rules import b001_expenditure_sum, b002_funding_sum, b003_level_sum
+@dataclass(frozen=True)
+class SharedCause:
+    """The codes of the mismatching sums and the amounts that would explain them all (with the change each
+    needs); both empty when fewer than two sums mismatch or no one amount explains them."""
 
-    return {"B001": b001_expenditure_sum, "B002": b002_funding_sum, "B003": b003_level_sum}
-
-
-def _sums(doc: Document, ctx: Context) -> list[tuple[str, _budget.Comparison]]:
-    if _KEY not in ctx.shared:
-        tolerance = ctx.decimal("tolerance")
-        ctx.shared[_KEY] = [
-            (code, comparison)
-            for code, module in _rules().items()
-            if code in ctx.active
-            for comparison in module.comparisons(doc, tolerance)
-        ]
-    sums: list[tuple[str, _budget.Comparison]] = ctx.shared[_KEY]
-    return sums
+    codes: list[str] = field(default_factory=list)
+    amounts: list[Amount] = field(default_factory=list)
 
 
 def _ident(label: str, item: BudgetLine | None) -> tuple[object, ...]:
     return (label,) if item is None else (label, item.location.sort_key())
 
 
-def _fixes(
-    comparison: _budget.Comparison,
-) -> dict[tuple[object, ...], tuple[str, BudgetLine | None, Decimal]]:
+def _fixes(comparison: _budget.Comparison) -> dict[tuple[object, ...], Amount]:
     """For each amount of the sum: the change (in its own unit; a blank one in the whole's) that makes it hold."""
-    fixes: dict[tuple[object, ...], tuple[str, BudgetLine | None, Decimal]] = {}
+    fixes: dict[tuple[object, ...], Amount] = {}
     for label, item, sign in comparison.terms():
         unit = item.unit if item is not None else comparison.whole.unit
         per_unit = convert(Decimal(1), unit, comparison.whole.unit)
@@ -57,17 +45,15 @@ def _fixes(
     return fixes
 
 
-def causes(doc: Document, ctx: Context) -> tuple[list[str], list[tuple[str, BudgetLine | None, Decimal]]]:
-    """The codes of the mismatching sums and the amounts that would explain them all (with the change each
-    needs); nothing when fewer than two sums mismatch."""
-    sums = _sums(doc, ctx)
+def causes(sums: Sequence[tuple[str, _budget.Comparison]]) -> SharedCause:
+    """What the mismatching ``sums`` (each with the code of the rule that checks it) may share."""
     wrong = [(code, c) for code, c in sums if c.mismatch]
     if len(wrong) < 2:
-        return [], []
+        return SharedCause()
     holding = {ident for _, c in sums if not c.mismatch for ident in _fixes(c)}
     fixes = [_fixes(c) for _, c in wrong]
     slack = max(c.tolerance for _, c in wrong)
-    found: list[tuple[str, BudgetLine | None, Decimal]] = []
+    found: list[Amount] = []
     for ident, (label, item, change) in fixes[0].items():
         if ident in holding or any(ident not in other for other in fixes[1:]):
             continue
@@ -76,14 +62,14 @@ def causes(doc: Document, ctx: Context) -> tuple[list[str], list[tuple[str, Budg
                for other in fixes[1:]):  # fmt: skip
             found.append((label, item, change))
     blanks = [cause for cause in found if cause[1] is None]
-    return list(dict.fromkeys(code for code, _ in wrong)), blanks or found
+    return SharedCause(list(dict.fromkeys(code for code, _ in wrong)), blanks or found)
 
 
-def explain(doc: Document, ctx: Context, comparison: _budget.Comparison) -> tuple[dict[str, object], str]:
+def explain(comparison: _budget.Comparison, shared: SharedCause) -> tuple[dict[str, object], str]:
     """The message parameters and variant of a mismatch: ``shared`` when one amount explains it and the other
     mismatches, else what the comparison says by itself (``decimal`` or ``default``)."""
     params, variant = comparison.problem()
-    codes, found = causes(doc, ctx)
+    codes, found = shared.codes, shared.amounts
     if not found:
         return params, variant
     decimals = comparison.decimals()

@@ -73,31 +73,13 @@ def per_unit_of_name(name: str) -> str | None:
     return (match["unit"] or match["each"]) if match else None
 
 
-# effective_target's results by the id of the (frozen, often shared) target and the name and unit it was computed
-# from; each entry holds the target itself, so its id cannot be reused while the entry lives. Several rules ask
-# for every indicator's.
-_EFFECTIVE: dict[tuple[int, str, str | None], tuple[Target, Target]] = {}
-_EFFECTIVE_LIMIT = 1 << 15
-
-
 def effective_target(indicator: Indicator) -> Target:
     """The value's target, with the unit and the denominator the name or the 计量单位 column gives when the value
-    does not print them: ``人均成本(元/人)`` with ``≤500`` is ≤500 元 per 人."""
+    does not print them: ``人均成本(元/人)`` with ``≤500`` is ≤500 元 per 人. Several rules ask for every
+    indicator's: they read it from :attr:`perftable.rules.facts.Facts.targets`, worked out once per document."""
     target = indicator.target
     if target.number is None:
         return target
-    key = (id(target), indicator.name, indicator.unit)
-    entry = _EFFECTIVE.get(key)
-    if entry is not None and entry[0] is target:
-        return entry[1]
-    if len(_EFFECTIVE) >= _EFFECTIVE_LIMIT:
-        _EFFECTIVE.clear()
-    effective = _effective(indicator, target)
-    _EFFECTIVE[key] = (target, effective)
-    return effective
-
-
-def _effective(indicator: Indicator, target: Target) -> Target:
     base, per = declared_units(indicator)
     per = per or per_unit_of_name(indicator.name)
     update: dict[str, str] = {}
@@ -108,9 +90,11 @@ def _effective(indicator: Indicator, target: Target) -> Target:
     return target.model_copy(update=update) if update else target
 
 
-def is_per_unit(indicator: Indicator) -> bool:
-    """True for a unit cost or rate (``600元/户``, ``人均成本(元/人)``, ``补助标准``), not a total."""
-    return effective_target(indicator).per is not None or bool(_PER_UNIT_WORDS.search(indicator.name))
+def is_per_unit(indicator: Indicator, target: Target | None = None) -> bool:
+    """True for a unit cost or rate (``600元/户``, ``人均成本(元/人)``, ``补助标准``), not a total (``target``: the
+    indicator's effective target, when known)."""
+    effective = target if target is not None else effective_target(indicator)
+    return effective.per is not None or bool(_PER_UNIT_WORDS.search(indicator.name))
 
 
 def is_percent(indicator: Indicator) -> bool:

@@ -1,18 +1,19 @@
 """Links between indicators and tasks by the words their names share: a cost per unit (``600元/户``, or
 ``人均成本(元/人)`` with ``≤500``: the name's unit counts) with the quantity counted in that unit (``240户``), and the
-pair with the task they describe. Used by X001 and B008."""
+pair with the task they describe. Used by X001 and B008, through :class:`perftable.rules.facts.Facts` (worked out
+once per document)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TypeVar
 
 from perftable.model import Document, Indicator, Target, Task
-from perftable.rules._indicators import effective_target, effective_unit, is_money
+from perftable.rules._budget import show
+from perftable.rules._indicators import effective_unit, is_money
 from perftable.rules._words import NameIndex, shared_words, similarity
-from perftable.rules.base import Context
 from perftable.values.numbers import MoneyUnit, convert
 from perftable.values.units import unit_info
 
@@ -32,13 +33,12 @@ def _per_matches(cost: Target, quantity: Indicator) -> bool:
     return per is not None and count is not None and per.family == count.family and per.scale == count.scale
 
 
-def unit_costs(doc: Document) -> list[tuple[Indicator, Target]]:
+def unit_costs(targets: Iterable[tuple[Indicator, Target]]) -> list[tuple[Indicator, Target]]:
     """Money per unit (``600元/户``, and ``人均成本(元/人)`` with ``≤500``: caps included), each with its effective
-    target."""
+    target (``targets``: every indicator with its own, :attr:`perftable.rules.facts.Facts.targets`)."""
     allowed = (*_POINTS, "≤", "<")
     found = []
-    for indicator in doc.indicators:
-        target = effective_target(indicator)
+    for indicator, target in targets:
         if target.number is None or target.change or target.comparator not in allowed:
             continue
         if is_money(target.unit) and target.per:
@@ -61,8 +61,6 @@ class CostLink:
         return "、".join(shared_words(self.task.name, both)[:3]) or "-"
 
     def params(self) -> dict[str, object]:
-        from perftable.rules._budget import show
-
         return {
             "quantity": self.quantity.name,
             "count": self.quantity.value,
@@ -75,17 +73,13 @@ class CostLink:
         }
 
 
-def cost_links(doc: Document, ctx: Context, threshold: float, *, caps: bool) -> list[CostLink]:
-    """Unit costs linked to their quantity and their task. ``caps`` includes ``≤`` costs (upper bounds).
-    Worked out once per document and threshold (X001 and B008 both follow them)."""
-    key = ("cost_links", threshold)
-    if key not in ctx.shared:
-        ctx.shared[key] = list(_links(doc, threshold))
-    links: list[CostLink] = ctx.shared[key]
-    return links if caps else [link for link in links if link.price.comparator in _POINTS]
+def points(links: Iterable[CostLink]) -> list[CostLink]:
+    """The links whose cost is a price, not a cap (``600元/户``, not ``≤600元/户``)."""
+    return [link for link in links if link.price.comparator in _POINTS]
 
 
-def _links(doc: Document, threshold: float) -> Iterator[CostLink]:
+def find(doc: Document, targets: Sequence[tuple[Indicator, Target]], threshold: float) -> Iterator[CostLink]:
+    """Unit costs (caps included) linked to their quantity and their task by names at least ``threshold`` alike."""
     quantities = [
         i
         for i in doc.indicators
@@ -96,7 +90,7 @@ def _links(doc: Document, threshold: float) -> Iterator[CostLink]:
     ]
     tasks = [task for task in doc.tasks if task.funds is not None]
     index = NameIndex([q.name for q in quantities])
-    for cost, price in unit_costs(doc):
+    for cost, price in unit_costs(targets):
         near = [quantities[i] for i in sorted(index.candidates(cost.name))]
         quantity = best(
             [(similarity(cost.name, q.name), q) for q in near if _per_matches(price, q)], threshold

@@ -29,10 +29,9 @@ Failing (278.55 + 995.17 = 1273.72, not 1237.72)::
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
 from perftable.model import Document
-from perftable.rules import _budget, _cause
+from perftable.rules import _cause
 from perftable.rules.base import Context, Problem
 
 CODE = "B001"
@@ -63,22 +62,9 @@ MESSAGES = {
 HINTS = {"default": {"zh": "核对基本支出、项目支出与合计数", "en": "check 基本支出, 项目支出 and the total"}}
 
 
-def comparisons(doc: Document, tolerance: Decimal | None) -> list[_budget.Comparison]:
-    """The sums B001 checks: 基本支出 + 项目支出 against the total, and each source split into its parts."""
-    if doc.kind != "department":
-        return []
-    checks = [([_budget.line(doc, "basic"), _budget.line(doc, "project")], _budget.line(doc, "total"))]
-    # a table that splits each source (财政拨款, 其他资金) into its 基本支出 and 项目支出: each source is its parts
-    for source in _budget.SOURCE_KEYS:
-        parts = [_budget.line(doc, f"{source}_basic"), _budget.line(doc, f"{source}_project")]
-        if any(part is not None for part in parts):
-            checks.append((parts, _budget.line(doc, source)))
-    found = (_budget.compare(parts, whole, tolerance) for parts, whole in checks)
-    return [comparison for comparison in found if comparison is not None]
-
-
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
-    for comparison in comparisons(doc, ctx.decimal("tolerance")):
+    tolerance = ctx.decimal("tolerance")
+    for comparison in ctx.facts.budget_sums(tolerance)["B001"]:
         if comparison.mismatch:
-            params, variant = _cause.explain(doc, ctx, comparison)
+            params, variant = _cause.explain(comparison, ctx.facts.shared_cause(tolerance))
             yield Problem(comparison.whole.location, params, variant)

@@ -31,11 +31,9 @@ Failing (1,200 + 0 is not 278.55 + 995.17)::
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
-from perftable import vocab
-from perftable.model import BudgetLine, Document
-from perftable.rules import _budget, _cause
+from perftable.model import Document
+from perftable.rules import _cause
 from perftable.rules.base import Context, Problem
 
 CODE = "B002"
@@ -66,63 +64,9 @@ MESSAGES = {
 HINTS = {"default": {"zh": "资金来源合计应等于支出合计", "en": "the sources must add up to the total"}}
 
 
-def _department_sources(doc: Document) -> list[str]:
-    if _budget.line(doc, "fiscal") is not None:
-        return ["fiscal", "other_funds", "carryover", *_budget.INCOME_KEYS]
-    return [
-        "general_budget",
-        "government_fund",
-        "special_account",
-        "other_funds",
-        "carryover",
-        *_budget.INCOME_KEYS,
-    ]
-
-
-def _one_part_of(parts: list[BudgetLine | None]) -> bool:
-    """A single source printed as a part (``其中：财政拨款``, ``含…``) with no other: the rest is not shown."""
-    printed = [line for line in parts if line is not None and line.amount is not None]
-    return len(printed) == 1 and vocab.is_part_label(printed[0].label)
-
-
-def _sources(doc: Document, keys: list[str], unnamed: str) -> list[BudgetLine | None]:
-    """The named sources of a group; when none is printed, its unnamed ones (key ``source``)."""
-    named = [_budget.line(doc, key) for key in keys]
-    if any(line is not None and line.amount is not None for line in named):
-        return named
-    return [line for line in doc.budget if line.key == unnamed]
-
-
-def comparisons(doc: Document, tolerance: Decimal | None) -> list[_budget.Comparison]:
-    """The sums B002 checks: each group of sources against the total it funds."""
-    if doc.kind == "department":
-        whole = _budget.department_whole(doc)
-        groups = [(_sources(doc, _department_sources(doc), "source"), whole, _budget.department_terms(doc))]
-    else:
-        groups = [
-            (
-                _sources(doc, ["fiscal", "carryover", "other_funds"], "source"),
-                _budget.line(doc, "annual_total"),
-                (),
-            ),
-            (
-                _sources(doc, ["total_fiscal", "total_other_funds"], "total_source"),
-                _budget.line(doc, "total"),
-                (),
-            ),
-        ]
-    found = (
-        _budget.compare(parts, whole, tolerance, terms)
-        for parts, whole, terms in groups
-        if not _one_part_of(
-            parts
-        )  # 其中：财政拨款 alone: "of which" shows a part; B005 checks it is not more
-    )
-    return [comparison for comparison in found if comparison is not None]
-
-
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
-    for comparison in comparisons(doc, ctx.decimal("tolerance")):
+    tolerance = ctx.decimal("tolerance")
+    for comparison in ctx.facts.budget_sums(tolerance)["B002"]:
         if comparison.mismatch:
-            params, variant = _cause.explain(doc, ctx, comparison)
+            params, variant = _cause.explain(comparison, ctx.facts.shared_cause(tolerance))
             yield Problem(comparison.parts[0].location, params, variant)

@@ -24,10 +24,9 @@ Failing (1,073.72 + 100 is not 1273.72)::
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
 from perftable.model import Document
-from perftable.rules import _budget, _cause
+from perftable.rules import _cause
 from perftable.rules.base import Context, Problem
 
 CODE = "B003"
@@ -57,21 +56,9 @@ MESSAGES = {
 }
 
 
-def comparisons(doc: Document, tolerance: Decimal | None) -> list[_budget.Comparison]:
-    """The sum B003 checks: the allocation by level against the expenditure (or a project's annual amount)."""
-    parts = [_budget.line(doc, "own_level"), _budget.line(doc, "transfer")]
-    terms: tuple[_budget.Term, ...] = ()
-    if doc.kind == "department":
-        whole = _budget.department_whole(doc)
-        terms = _budget.department_terms(doc)
-    else:  # a project fund split into 市级支出 and 补助区县
-        whole = _budget.line(doc, "annual_total") or _budget.line(doc, "total")
-    comparison = _budget.compare(parts, whole, tolerance, terms)
-    return [] if comparison is None else [comparison]
-
-
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
-    for comparison in comparisons(doc, ctx.decimal("tolerance")):
+    tolerance = ctx.decimal("tolerance")
+    for comparison in ctx.facts.budget_sums(tolerance)["B003"]:
         if comparison.mismatch:
-            params, variant = _cause.explain(doc, ctx, comparison)
+            params, variant = _cause.explain(comparison, ctx.facts.shared_cause(tolerance))
             yield Problem(comparison.parts[0].location, params, variant)

@@ -37,8 +37,7 @@ from decimal import Decimal
 
 from perftable.model import BudgetLine, Document, Indicator, Target
 from perftable.rules import _budget
-from perftable.rules._indicators import effective_target, is_money, is_per_unit, shown
-from perftable.rules._links import cost_links
+from perftable.rules._indicators import is_money, is_per_unit, shown
 from perftable.rules.base import Context, Problem
 from perftable.values.numbers import MoneyUnit, convert
 
@@ -86,14 +85,14 @@ def whole_for(doc: Document, name: str) -> BudgetLine | None:
     return annual if any(word in name for word in _ANNUAL_WORDS) else total
 
 
-def _total_cost(indicator: Indicator) -> Target | None:
-    """A cost indicator's target in money when it is a total (not per unit) and an upper bound or a point."""
-    target = effective_target(indicator)
+def _total_cost(indicator: Indicator, target: Target) -> Target | None:
+    """A cost indicator's effective target in money when it is a total (not per unit) and an upper bound or a
+    point."""
     if (
         indicator.level2 not in COST_LEVEL2
         or target.number is None
         or target.change
-        or is_per_unit(indicator)
+        or is_per_unit(indicator, target)
     ):
         return None
     if target.comparator not in (None, "=", "≈", "≤", "<") or not is_money(target.unit):
@@ -109,16 +108,16 @@ def _printed_for_the_period(doc: Document, indicator: Indicator) -> bool:
 
 
 def _above_budget(doc: Document, ctx: Context) -> Iterator[Problem]:
-    for indicator in doc.indicators:
-        target = _total_cost(indicator)
+    for indicator, effective in ctx.facts.targets:
+        target = _total_cost(indicator, effective)
         if target is None or target.number is None:
             continue
         whole = whole_for(doc, indicator.name)
         if whole is None or whole.amount is None:
             continue
-        tolerance = _budget.tolerance([whole], whole.unit, ctx.decimal("tolerance"))
+        slack = _budget.tolerance([whole], whole.unit, ctx.decimal("tolerance"))
         unit: MoneyUnit = target.unit  # type: ignore[assignment]  # is_money checked it
-        if convert(target.number, unit, whole.unit) - whole.amount > tolerance:
+        if convert(target.number, unit, whole.unit) - whole.amount > slack:
             params = {"name": indicator.name, "value": shown(indicator), "whole": whole.label}
             params |= {"whole_amount": whole.value, "unit": whole.unit}
             if _printed_for_the_period(doc, indicator):
@@ -130,6 +129,7 @@ def _above_budget(doc: Document, ctx: Context) -> Iterator[Problem]:
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     yield from _above_budget(doc, ctx)
     threshold = float(ctx.options.get("min_similarity", 0.5))
-    for link in cost_links(doc, ctx, threshold, caps=True):
-        if link.product - link.funds > max(Decimal("0.005"), ctx.decimal("tolerance") or Decimal(0)):
+    tolerance = ctx.decimal("tolerance")
+    for link in ctx.facts.cost_links(threshold):
+        if link.product - link.funds > max(Decimal("0.005"), tolerance or Decimal(0)):
             yield Problem(link.cost.location, link.params(), "task")

@@ -18,6 +18,7 @@ from typing import Any
 
 from perftable.findings import Severity
 from perftable.model import Document, Location
+from perftable.rules.facts import Facts
 from perftable.rules.profiles import Profile
 
 
@@ -26,25 +27,26 @@ class Problem:
     """One thing a rule found: which message (``variant``), where, and the values the message names.
 
     ``severity`` lets one variant of a rule differ from the rule's default (I009: all qualitative is an error,
-    U007: ``=100%`` is only info); a severity set in the configuration still wins.
+    U007: ``=100%`` is only info); a severity set in the configuration still wins. ``covered_by`` names a rule
+    that reports the same thing more precisely (X001 leaves a cost above its task's funds to B008): the engine
+    drops the problem when that rule runs, so a rule needs no knowledge of which others run.
     """
 
     location: Location
     params: Mapping[str, object] = field(default_factory=dict)
     variant: str = "default"
     severity: Severity | None = None
+    covered_by: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What a check may know besides the document: its options and the profile in force."""
+    """What a check may know besides the document: its options, the profile in force, and the facts several rules
+    share, worked out once per document (the engine gives every rule of a document the same one)."""
 
     profile: Profile
     options: Mapping[str, Any]
-    active: frozenset[str] = frozenset()  # the codes of every rule running, to avoid reporting a thing twice
-    # What the rules of one document work out and share (the cost links X001 and B008 both follow); the engine
-    # gives every rule of a document the same one, and a new one to the next document.
-    shared: dict[Any, Any] = field(default_factory=dict)
+    facts: Facts
 
     def option(self, name: str) -> Any:
         return self.options[name]

@@ -62,14 +62,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         params = {"start": period.start.isoformat(), "end": period.end.isoformat(), "year": doc.year}
         yield Problem(location, params, "period")
     total, annual = _budget.line(doc, "total"), _budget.line(doc, "annual_total")
-    if (
-        "B005" in ctx.active
-        or total is None
-        or annual is None
-        or total.amount is None
-        or annual.amount is None
-    ):
+    if total is None or annual is None or total.amount is None or annual.amount is None:
         return
     if _budget.amount_in(annual, total.unit) > total.amount:
         yield Problem(total.location, {"total": total.label, "total_amount": total.value, "annual": annual.label,
-                                       "annual_amount": annual.value, "unit": total.unit}, "amounts")  # fmt: skip
+                                       "annual_amount": annual.value, "unit": total.unit}, "amounts",
+                      covered_by="B005")  # fmt: skip

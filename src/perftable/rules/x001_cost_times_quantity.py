@@ -35,7 +35,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from perftable.model import Document
-from perftable.rules._links import cost_links
+from perftable.rules._links import points
 from perftable.rules.base import Context, Problem
 
 CODE = "X001"
@@ -62,8 +62,9 @@ MESSAGES = {
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     threshold = float(ctx.options.get("min_similarity", 0.5))
     relative = Decimal(str(ctx.options.get("relative_tolerance", "0.01")))
-    for link in cost_links(doc, ctx, threshold, caps=False):
-        if link.product > link.funds and "B008" in ctx.active:
-            continue  # more than the task has: B008 reports it as an error
+    for link in points(ctx.facts.cost_links(threshold)):
         if abs(link.product - link.funds) > max(relative * link.funds, Decimal("0.005")):
-            yield Problem(link.cost.location, link.params())
+            # more than the task has: B008, when it runs, reports it as an error
+            yield Problem(
+                link.cost.location, link.params(), covered_by="B008" if link.product > link.funds else None
+            )

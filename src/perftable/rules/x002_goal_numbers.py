@@ -31,12 +31,12 @@ Failing::
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from perftable.model import Comparator, Document, Indicator
-from perftable.rules._indicators import effective_target, effective_unit, shown, where
+from perftable.model import Comparator, Document, Indicator, Target
+from perftable.rules._indicators import effective_unit, shown, where
 from perftable.rules._words import bigrams, overlap
 from perftable.rules.base import Context, Problem
 from perftable.values.patterns import YEAR
@@ -153,21 +153,21 @@ def _compatible(unit: str, indicator: Indicator) -> bool:
     return a.family != "count" or normalise_unit(unit) == normalise_unit(own or "")
 
 
-def _totals(doc: Document) -> list[Indicator]:
+def _totals(targets: Sequence[tuple[Indicator, Target]]) -> list[Indicator]:
     """Indicators that state an amount a goal may repeat: not unit costs, upper bounds or changes."""
     return [
         i
-        for i in doc.indicators
+        for i, effective in targets
         if i.target.number is not None
         and i.target.comparator in (None, "=", "≥", "≈")
         and not i.target.change
-        and not effective_target(i).per
+        and not effective.per
     ]
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     threshold = float(ctx.options.get("min_similarity", 0.5))
-    quantities = [(bigrams(i.name), i) for i in _totals(doc)]  # once, not once per mention
+    quantities = [(bigrams(i.name), i) for i in _totals(ctx.facts.targets)]  # once, not once per mention
     for goal in doc.goals:
         for mention in _mentions(goal, doc.year):
             clause = bigrams(mention.clause)
