@@ -1,23 +1,221 @@
-"""The rule unit and its catalog: what several rules need is worked out once per document
-(:class:`perftable.rules.facts.Facts`), a rule leaves a problem to another without knowing whether it runs, and the
-catalog is a static registry keyed by each module's code, in which P001 and S001 are the engine's own findings
-(documented and configured as rules are, with no ``check``)."""
+"""The rule unit and its catalog. A rule declares typed options (:class:`perftable.rules.base.Option`); the
+configuration is checked against them once, when it is read; a profile presets some of them; the engine gives each
+rule its options typed and one :class:`perftable.rules.facts.Facts` per document, worked out once; a rule leaves a
+problem to another without knowing whether it runs; the catalog is a static registry keyed by each module's code,
+in which P001 and S001 are the engine's own findings (documented and configured as rules are, with no ``check``)."""
 
 from __future__ import annotations
 
+import ast
+import json
+import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
-from perftable.check.config import Config
+from perftable.check import engine
+from perftable.check.config import Config, from_mapping, read_file
 from perftable.check.engine import check_document, check_file
+from perftable.cli import cli
+from perftable.errors import ConfigError
 from perftable.loader import loads
 from perftable.rules import CATALOG, ENGINE_FINDINGS, RULES, _links, _sums, resolve_rule
 from perftable.rules import _indicators as indicators_module
-from perftable.rules.base import EngineFinding, Rule
+from perftable.rules.base import EngineFinding, Option, Rule
+from perftable.rules.profiles import PROFILES
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "src" / "perftable" / "rules"
 CASES = Path(__file__).parent / "rules"
+
+
+# --- options checked once, when the configuration is read --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ("[rules.B001]\ntolerance = 'abc'\n", "rules.B001.tolerance: expected a decimal number, got 'abc'"),
+        (
+            "[rules.B001]\ntolerance = -1\n",
+            "rules.B001.tolerance: expected a decimal number at least 0, got -1",
+        ),
+        ("[rules.I013]\nmax_length = 1.5\n", "rules.I013.max_length: expected an integer, got 1.5"),
+        ("[rules.I013]\nmax_length = true\n", "rules.I013.max_length: expected an integer, got True"),
+        (
+            "[rules.X001]\nmin_similarity = 2\n",
+            "rules.X001.min_similarity: expected a number from 0 to 1, got 2",
+        ),
+        ("[rules.I010]\nwords = '资金'\n", "rules.I010.words: expected a list of strings, got '资金'"),
+        (
+            "[rules.I010]\nwords = ['资金', 3]\n",
+            "rules.I010.words: expected a list of strings, got ['资金', 3]",
+        ),
+        (
+            "[rules.I005]\nalternate_parents = 'yes'\n",
+            "rules.I005.alternate_parents: expected true or false, got 'yes'",
+        ),
+        (
+            "[rules.expenditure-sum]\ntolerence = 1\n",
+            "rules.expenditure-sum: unknown option 'tolerence' (options of B001: tolerance)",
+        ),
+        ("[rules.P001]\nreason = 'x'\n", "rules.P001: unknown option 'reason' (options of P001: none)"),
+    ],
+)
+def test_a_wrong_option_is_an_error_naming_the_file_the_rule_and_the_option(
+    tmp_path: Path, table: str, message: str
+) -> None:
+    path = tmp_path / "perftable.toml"
+    path.write_text(table, encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        read_file(path)
+    assert str(error.value) == f"{path}: {message}"
+
+
+def test_the_cli_reports_a_wrong_option_type_and_exits_2(tmp_path: Path) -> None:
+    (tmp_path / "perftable.toml").write_text("[rules.U007]\nfloor = '很高'\n", encoding="utf-8")
+    table = tmp_path / "t.md"
+    table.write_text("| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n|---|---|---|---|\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(table)])
+    assert result.exit_code == 2
+    assert (
+        f"{tmp_path / 'perftable.toml'}: rules.U007.floor: expected a decimal number, got '很高'"
+        in result.output
+    )
+
+
+def test_configured_values_reach_the_rule_as_their_declared_type() -> None:
+    config = from_mapping(
+        {
+            "tolerance": "0.5",
+            "rules": {
+                "X001": {"min_similarity": 1, "relative_tolerance": 0.05},
+                "I010": {"words": ["资金"]},
+                "U007": {"floor": 90},
+            },
+        }
+    )
+    options = {active.rule.code: active.options["department"] for active in engine.active_rules(config)}
+    assert options["B001"]["tolerance"] == Decimal("0.5") and isinstance(
+        options["B001"]["tolerance"], Decimal
+    )
+    assert options["X001"] == {"min_similarity": 1.0, "relative_tolerance": Decimal("0.05")}
+    assert isinstance(options["X001"]["min_similarity"], float)
+    assert options["I010"]["words"] == ("资金",) and options["U007"]["floor"] == Decimal(90)
+    assert options["I013"] == {"max_length": 100}  # not configured: the declared default
+
+
+def test_a_configuration_built_in_code_is_typed_too() -> None:
+    """``Config(rule_options=…)`` skips the file reader: the engine checks its values against the same options."""
+    typed = engine.active_rules(Config(rule_options={"U007": {"floor": "85"}}))
+    (floor,) = [active.options["local"]["floor"] for active in typed if active.rule.code == "U007"]
+    assert floor == Decimal(85)
+    with pytest.raises(ConfigError, match=r"rules\.U007\.floor: expected a decimal number, got 'x'"):
+        engine.active_rules(Config(rule_options={"U007": {"floor": "x"}}))
+
+
+def test_every_option_is_declared_typed_with_a_default_of_its_type_and_a_doc_in_both_languages() -> None:
+    for entry in CATALOG.values():
+        for name, option in entry.options.items():
+            assert isinstance(option, Option), (entry.code, name)
+            assert option.default is None or option.parse(option.default) == option.default, (
+                entry.code,
+                name,
+            )
+            assert set(option.doc) == {"zh", "en"} and all(option.doc.values()), (entry.code, name)
+
+
+# --- the catalog shows them ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        (
+            "en",
+            "  - tolerance (decimal, default: none, at least 0): how far amounts may differ (in the amounts' unit); "
+            "when not set, half a unit of the last printed decimal. The configuration's top-level tolerance sets "
+            "it for every budget rule",
+        ),
+        (
+            "zh",
+            "  - tolerance（小数，默认：无，不小于 0）：金额允许相差多少（与金额同一单位）；未设时为所印最后一位小数的半个单位。"
+            "配置顶层的 tolerance 对所有预算规则生效",
+        ),
+    ],
+)
+def test_rules_command_shows_an_options_type_default_and_doc(lang: str, line: str) -> None:
+    result = CliRunner().invoke(cli, ["rules", "B001", "--lang", lang])
+    assert result.exit_code == 0
+    assert result.output.endswith(f"Options:\n{line}\n")
+
+
+def test_rules_command_shows_list_and_number_options() -> None:
+    text = CliRunner().invoke(cli, ["rules", "X001", "--lang", "en"]).output
+    assert "  - min_similarity (number, default: 0.5, from 0 to 1): how alike two names must be" in text
+    assert "  - relative_tolerance (decimal, default: 0.01, at least 0): " in text
+    text = CliRunner().invoke(cli, ["rules", "I001"]).output
+    assert '  - categories（文字列表，默认：["产出指标", "效益指标", "满意度指标"]）：' in text
+    assert CliRunner().invoke(cli, ["rules", "P001"]).output.endswith("Options: -\n")
+
+
+def test_rules_json_gives_each_options_type_default_and_doc() -> None:
+    data = json.loads(CliRunner().invoke(cli, ["rules", "U007", "--format", "json", "--lang", "en"]).output)
+    assert data["options"] == {
+        "floor": {
+            "type": "decimal",
+            "default": "80",
+            "minimum": "0",
+            "maximum": "100",
+            "doc": "the lowest satisfaction target (%) that is not reported",
+        }
+    }
+
+
+# --- profiles are presets of rule options ----------------------------------------------------------------------
+
+
+def test_every_preset_names_a_declared_option_with_a_value_of_its_type_that_differs_from_the_default() -> (
+    None
+):
+    """A profile presets options; it names only what its layout changes (the defaults stay in the rules)."""
+    for profile in PROFILES.values():
+        for code, values in profile.options.items():
+            rule = RULES[code]
+            for name, value in values.items():
+                assert name in rule.options, (profile.name, code, name)
+                assert rule.options[name].parse(value) == value, (profile.name, code, name)
+                assert value != rule.options[name].default, (profile.name, code, name)
+
+
+def test_a_profile_sets_options_and_the_configuration_wins() -> None:
+    project = "# 2024年项目支出绩效目标表\n| 项目名称 | 道路改造 |  |  |\n|---|---|---|---|\n| 年度资金总额 | 100 |  |  |\n"
+    (doc,) = loads(project)
+    shanghai = Config(select=("M001",), profile="shanghai-project")
+    assert [f.params["field"] for f in check_document(doc, shanghai)] == [
+        "主管部门",
+        "实施单位",
+        "项目期限",
+        "项目类别",
+    ]
+    chosen = Config(
+        select=("M001",), profile="shanghai-project", rule_options={"M001": {"required": ("主管部门",)}}
+    )
+    assert [f.params["field"] for f in check_document(doc, chosen)] == ["主管部门"]
+    assert check_document(doc, Config(select=("M001",), profile="project")) == []
+
+
+def test_the_catalog_reads_rule_metadata_not_a_rules_internals() -> None:
+    """cli/catalog.py imports the catalog, not a rule module (what it shows of M001 comes through rule metadata)."""
+    source = (RULES_DIR.parent / "cli" / "catalog.py").read_text(encoding="utf-8")
+    modules = {
+        node.module
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.ImportFrom) and node.module
+    }
+    assert not any(re.match(r"perftable\.rules\.[a-z]\d{3}_", module) for module in modules), modules
+    assert "项目期限" in resolve_rule("M001").labels
 
 
 # --- facts: worked out once per document -----------------------------------------------------------------------

@@ -49,6 +49,7 @@ from perftable.messages import LANGS, Lang
 
 if TYPE_CHECKING:
     from perftable.check.grades import Scoring
+    from perftable.rules.base import Entry
 
 SEVERITIES = ("error", "warning", "info")
 _KEYS = frozenset(
@@ -258,20 +259,27 @@ def _rule_options(table: dict[str, Any], source: str) -> dict[str, dict[str, Any
     options: dict[str, dict[str, Any]] = {}
     for name, values in table.items():
         rule = resolve_rule(name, f"{source}: rules")
-        given = _table(values, f"{source}: rules.{name}")
-        for option, value in given.items():
-            if option not in rule.options:
-                known = ", ".join(rule.options) or "none"
-                raise ConfigError(
-                    f"{source}: rules.{name}: unknown option {option!r} (options of {rule.code}: {known})"
-                )
-            default = rule.options[option]
-            if isinstance(default, tuple | list) and not isinstance(value, list):
-                raise ConfigError(f"{source}: rules.{name}.{option}: expected a list, got {value!r}")
-            if isinstance(default, bool) and not isinstance(value, bool):
-                raise ConfigError(f"{source}: rules.{name}.{option}: expected true or false, got {value!r}")
-        options[rule.code] = {key: tuple(v) if isinstance(v, list) else v for key, v in given.items()}
+        options[rule.code] = rule_options(rule, _table(values, f"{source}: rules.{name}"), source, name)
     return options
+
+
+def rule_options(rule: Entry, given: Mapping[str, object], source: str, name: str) -> dict[str, Any]:
+    """The options given for a rule, each as the type its :class:`~perftable.rules.base.Option` declares
+    (checked once, when the configuration is read); a :class:`ConfigError` names the file, the rule (``name``, as
+    the configuration wrote it) and the option."""
+    typed: dict[str, Any] = {}
+    for option, value in given.items():
+        declared = rule.options.get(option)
+        if declared is None:
+            known = ", ".join(rule.options) or "none"
+            raise ConfigError(
+                f"{source}: rules.{name}: unknown option {option!r} (options of {rule.code}: {known})"
+            )
+        try:
+            typed[option] = declared.parse(value)
+        except ValueError as error:
+            raise ConfigError(f"{source}: rules.{name}.{option}: {error}") from None
+    return typed
 
 
 def read_file(path: Path) -> Config | None:

@@ -15,7 +15,7 @@ from typing import Any
 
 from perftable.check import suppress
 from perftable.check.baseline import Baseline
-from perftable.check.config import Config, discover
+from perftable.check.config import Config, discover, rule_options
 from perftable.errors import ReadError
 from perftable.findings import FileReport, Finding, Report, Severity, TableInfo
 from perftable.messages import Lang, Localized, translate
@@ -25,7 +25,7 @@ from perftable.readers.files import resolved
 from perftable.rules import all_rules, resolve_rule, selects
 from perftable.rules.base import Context, Entry, Problem, Rule
 from perftable.rules.facts import Facts
-from perftable.rules.profiles import PROFILES, Profile, detect
+from perftable.rules.profiles import PROFILES, Profile, detect, preset
 from perftable.runtime import with_gc_tuned
 
 
@@ -33,7 +33,8 @@ from perftable.runtime import with_gc_tuned
 class ActiveRule:
     rule: Entry  # a rule, or one of the engine's own findings (P001, S001)
     severity: Severity
-    options: Mapping[str, Any]
+    # the rule's options under each profile, typed: its defaults, the profile's preset, then the configuration
+    options: Mapping[str, Mapping[str, Any]]
     configured: bool = False  # the severity comes from the configuration (it then wins over a variant's)
 
 
@@ -52,13 +53,20 @@ def _active(config: Config, ignored: tuple[str, ...]) -> list[ActiveRule]:
         severity = config.severity.get(rule.code, rule.severity)
         if severity == "off":
             continue
-        options = dict(rule.options)
-        if "tolerance" in options and config.tolerance is not None:
-            options["tolerance"] = config.tolerance
-        options.update(config.rule_options.get(rule.code, {}))
-        configured = rule.code in config.severity
+        options, configured = _options(rule, config), rule.code in config.severity
         active.append(ActiveRule(rule, severity, options, configured))  # type: ignore[arg-type]  # "off" filtered
     return active
+
+
+def _options(rule: Entry, config: Config) -> dict[str, Mapping[str, Any]]:
+    """A rule's options under each profile: its defaults, then the profile's preset, then the configuration
+    (``tolerance`` at the top for every rule that has the option, then the rule's own table), which wins."""
+    given: dict[str, Any] = {}
+    if "tolerance" in rule.options and config.tolerance is not None:
+        given["tolerance"] = config.tolerance
+    given |= config.rule_options.get(rule.code, {})
+    typed = rule_options(rule, given, config.source or "<config>", rule.code)  # a Config built in code, too
+    return {name: {**preset(profile, rule), **typed} for name, profile in PROFILES.items()}
 
 
 def render(rule: Entry, variant: str, params: Mapping[str, object], lang: Lang) -> str:
@@ -106,7 +114,7 @@ def check_document(document: Document, config: Config | None = None, table: int 
         rule = active.rule
         if not isinstance(rule, Rule) or not rule.applies_to(document):
             continue
-        context = Context(profile=profile, options=active.options, facts=facts)
+        context = Context(active.options[profile.name], facts, profile.name)
         try:
             problems = list(rule.check(document, context))
         except Exception as error:  # a bug in one rule must not stop the others, nor a batch of files

@@ -4,12 +4,15 @@ so the docs cannot drift from the code."""
 from __future__ import annotations
 
 import json
+from decimal import Decimal
+from typing import Any
 
+from perftable.errors import UsageError
 from perftable.messages import Lang
 from perftable.rules import all_rules, resolve_rule
-from perftable.rules.base import Entry
+from perftable.rules.base import Entry, Option
 from perftable.rules.criteria import criterion_name, opinion_text
-from perftable.rules.profiles import DEFAULT_FIELDS, PROFILES
+from perftable.rules.profiles import PROFILES, preset
 from perftable.spans import display_width
 
 HEADINGS = {
@@ -33,7 +36,7 @@ def _data(rule: Entry, lang: Lang) -> dict[str, object]:
         "name": rule.name,
         "severity": rule.severity,
         "summary": rule.summary[lang],
-        "options": {key: (list(v) if isinstance(v, tuple) else v) for key, v in rule.options.items()},
+        "options": {name: _option_data(option, lang) for name, option in rule.options.items()},
         "messages": {variant: texts[lang] for variant, texts in rule.messages.items()},
         "doc": rule.doc,
         "guidance": rule.guidance,
@@ -80,9 +83,67 @@ def explain(name: str, lang: Lang = "zh", fmt: str = "text") -> str:
     rule = resolve_rule(name)
     if fmt == "json":
         return json.dumps(_data(rule, lang), ensure_ascii=False, indent=2) + "\n"
-    options = ", ".join(f"{key} = {value!r}" for key, value in rule.options.items()) or "-"
+    options = (
+        "".join(f"\n  - {_option_line(name, option, lang)}" for name, option in rule.options.items()) or " -"
+    )
     header = f"{rule.code} {rule.name} ({rule.severity}): {rule.summary[lang]}"
-    return f"{header}\n\n{rule.doc}\n\nGuidance: {rule.guidance}\n{_review_line(rule, lang)}\nOptions: {options}\n"
+    return f"{header}\n\n{rule.doc}\n\nGuidance: {rule.guidance}\n{_review_line(rule, lang)}\nOptions:{options}\n"
+
+
+# An option's type as JSON names it, for tools.
+_JSON_TYPES: dict[object, str] = {
+    Decimal: "decimal",
+    int: "integer",
+    float: "number",
+    bool: "boolean",
+    str: "string",
+    tuple[str, ...]: "array of strings",
+}
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _option_data(option: Option[Any], lang: Lang) -> dict[str, object]:
+    data: dict[str, object] = {"type": _JSON_TYPES[option.type], "default": _json_value(option.default)}
+    if option.choices:
+        data["choices"] = list(option.choices)
+    if option.minimum is not None:
+        data["minimum"] = str(option.minimum)
+    if option.maximum is not None:
+        data["maximum"] = str(option.maximum)
+    data["doc"] = option.doc[lang]
+    return data
+
+
+def _shown(value: Any, lang: Lang) -> str:
+    """A value as the configuration (TOML) writes it; not set: ``none`` (``无``)."""
+    if value is None:
+        return "无" if lang == "zh" else "none"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, tuple):
+        return "[" + ", ".join(json.dumps(item, ensure_ascii=False) for item in value) + "]"
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, str) else str(value)
+
+
+def _option_line(name: str, option: Option[Any], lang: Lang) -> str:
+    """``tolerance (decimal, default: none, at least 0): how far …`` (in Chinese: ``tolerance（小数，默认：无，…）：…``)."""
+    facts = [option.type_name(lang)]
+    if lang == "zh":
+        facts.append(f"默认：{_shown(option.default, lang)}")
+    else:
+        facts.append(f"default: {_shown(option.default, lang)}")
+    if option.choices:
+        facts.append(("可选：" if lang == "zh" else "one of ") + ", ".join(option.choices))
+    if option.range_text(lang):
+        facts.append(option.range_text(lang))
+    if lang == "zh":
+        return f"{name}（{'，'.join(facts)}）：{option.doc[lang]}"
+    return f"{name} ({', '.join(facts)}): {option.doc[lang]}"
 
 
 def _review_line(rule: Entry, lang: Lang) -> str:
@@ -111,49 +172,46 @@ _PROFILE_LABELS = {
 
 
 def profile_fields(name: str) -> dict[str, tuple[str, ...]]:
-    """The header fields M001 requires under a profile, by table kind (a profile that names none uses the
-    defaults of each kind)."""
-    profile = PROFILES[name]
-    kinds: dict[str, tuple[str, ...]] = dict(DEFAULT_FIELDS)
-    if profile.required_fields:
-        kind = "project" if "项目名称" in profile.required_fields else "department"
-        kinds[kind] = profile.required_fields
-    return kinds
+    """The header fields M001 requires under a profile, by table kind."""
+    options = preset(PROFILES[name], resolve_rule("M001"))
+    return {kind: options[f"{kind}_fields"] for kind in ("department", "project")}
 
 
 def describe_profile(name: str, lang: Lang = "zh", fmt: str = "text") -> str:
-    """What a profile requires, as text or JSON (``perftable rules --profile NAME``)."""
-    from perftable.errors import UsageError
-    from perftable.rules.m001_missing_field import SYNONYMS
-
+    """What a profile requires, as text or JSON (``perftable rules --profile NAME``): the options it presets, as
+    the rules read them, and the labels that fill each header field (M001's)."""
     profile = PROFILES.get(name)
     if profile is None:
         raise UsageError(f"unknown profile {name!r} (known: {', '.join(PROFILES)})")
+    level1: tuple[str, ...] = preset(profile, resolve_rule("I001"))["categories"]
+    level2: tuple[str, ...] = preset(profile, resolve_rule("I002"))["required"]
+    alternate: bool = preset(profile, resolve_rule("I005"))["alternate_parents"]
     fields = profile_fields(name)
+    labels = resolve_rule("M001").labels
     if fmt == "json":
         data = {
             "name": profile.name,
             "description": profile.description,
-            "required_level1": list(profile.required_level1),
-            "required_output_level2": list(profile.required_output_level2),
-            "cost_as_level1": profile.cost_as_level1,
-            "alternate_parents": profile.alternate_parents,
+            "required_level1": list(level1),
+            "required_output_level2": list(level2),
+            "cost_as_level1": "成本指标" in level1,
+            "alternate_parents": alternate,
             "required_fields": {kind: list(names) for kind, names in fields.items()},
-            "field_labels": {field: list(SYNONYMS[field]) for field in sorted(SYNONYMS)},
+            "field_labels": {field: list(labels[field]) for field in sorted(labels)},
         }
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     words = _PROFILE_LABELS[lang]
     yes, no = words[7], words[8]
     lines = [
         f"{profile.name}: {profile.description}",
-        f"  {words[0]}: {'、'.join(profile.required_level1)}",
-        f"  {words[1]}: {'、'.join(profile.required_output_level2)}",
-        f"  {words[2]}: {yes if profile.cost_as_level1 else no}",
-        f"  {words[3]}: {yes if profile.alternate_parents else no}",
+        f"  {words[0]}: {'、'.join(level1)}",
+        f"  {words[1]}: {'、'.join(level2)}",
+        f"  {words[2]}: {yes if '成本指标' in level1 else no}",
+        f"  {words[3]}: {yes if alternate else no}",
         f"  {words[4]}:",
         f"    {words[5]}: {'、'.join(fields['department'])}",
         f"    {words[6]}: {'、'.join(fields['project'])}",
     ]
-    for field in sorted(SYNONYMS):
-        lines.append(f"  {field} {words[9]}: {'、'.join(SYNONYMS[field])}")
+    for field in sorted(labels):
+        lines.append(f"  {field} {words[9]}: {'、'.join(labels[field])}")
     return "\n".join(lines) + "\n"

@@ -29,9 +29,11 @@ Failing (278.55 + 995.17 = 1273.72, not 1237.72)::
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from perftable.model import Document
 from perftable.rules import _cause
+from perftable.rules._options import TOLERANCE
 from perftable.rules.base import Context, Problem
 
 CODE = "B001"
@@ -40,7 +42,7 @@ SEVERITY = "error"
 GUIDANCE = "可行性：绩效目标与预算相匹配（财预〔2015〕88号）"
 CRITERION = "可行性"
 OPINIONS = ("budget-mismatch",)
-OPTIONS = {"tolerance": None}
+OPTIONS = {"tolerance": TOLERANCE}
 SUMMARY = {
     "zh": "支出构成之和不等于支出合计",
     "en": "expenditure parts do not add up to the expenditure total",
@@ -63,7 +65,7 @@ HINTS = {"default": {"zh": "核对基本支出、项目支出与合计数", "en"
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
-    tolerance = ctx.decimal("tolerance")
+    tolerance: Decimal | None = ctx.options["tolerance"]
     for comparison in ctx.facts.budget_sums(tolerance)["B001"]:
         if comparison.mismatch:
             params, variant = _cause.explain(comparison, ctx.facts.shared_cause(tolerance))

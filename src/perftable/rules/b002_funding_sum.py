@@ -31,9 +31,11 @@ Failing (1,200 + 0 is not 278.55 + 995.17)::
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from perftable.model import Document
 from perftable.rules import _cause
+from perftable.rules._options import TOLERANCE
 from perftable.rules.base import Context, Problem
 
 CODE = "B002"
@@ -42,7 +44,7 @@ SEVERITY = "error"
 GUIDANCE = "可行性：资金来源与预算相匹配（财预〔2015〕88号）"
 CRITERION = "可行性"
 OPINIONS = ("budget-mismatch",)
-OPTIONS = {"tolerance": None}
+OPTIONS = {"tolerance": TOLERANCE}
 SUMMARY = {
     "zh": "资金来源之和不等于其所对应的合计",
     "en": "funding sources do not add up to the total they fund",
@@ -65,7 +67,7 @@ HINTS = {"default": {"zh": "资金来源合计应等于支出合计", "en": "the
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
-    tolerance = ctx.decimal("tolerance")
+    tolerance: Decimal | None = ctx.options["tolerance"]
     for comparison in ctx.facts.budget_sums(tolerance)["B002"]:
         if comparison.mismatch:
             params, variant = _cause.explain(comparison, ctx.facts.shared_cause(tolerance))

@@ -24,9 +24,11 @@ Failing (1,073.72 + 100 is not 1273.72)::
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from perftable.model import Document
 from perftable.rules import _cause
+from perftable.rules._options import TOLERANCE
 from perftable.rules.base import Context, Problem
 
 CODE = "B003"
@@ -35,7 +37,7 @@ SEVERITY = "error"
 GUIDANCE = "可行性：资金分配与预算相匹配（财预〔2015〕88号）"
 CRITERION = "可行性"
 OPINIONS = ("budget-mismatch",)
-OPTIONS = {"tolerance": None}
+OPTIONS = {"tolerance": TOLERANCE}
 SUMMARY = {
     "zh": "按预算级次划分的资金之和不等于合计",
     "en": "allocation by budget level does not add up to the total",
@@ -57,7 +59,7 @@ MESSAGES = {
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
-    tolerance = ctx.decimal("tolerance")
+    tolerance: Decimal | None = ctx.options["tolerance"]
     for comparison in ctx.facts.budget_sums(tolerance)["B003"]:
         if comparison.mismatch:
             params, variant = _cause.explain(comparison, ctx.facts.shared_cause(tolerance))

@@ -32,6 +32,7 @@ from decimal import Decimal
 
 from perftable.model import Document
 from perftable.rules import _budget
+from perftable.rules._options import TOLERANCE
 from perftable.rules.base import Context, Problem
 from perftable.values.numbers import convert
 
@@ -41,7 +42,7 @@ SEVERITY = "error"
 GUIDANCE = "可行性：重点任务资金与预算相匹配（财预〔2015〕88号）"
 CRITERION = "可行性"
 OPINIONS = ("budget-mismatch",)
-OPTIONS = {"tolerance": None}
+OPTIONS = {"tolerance": TOLERANCE}
 SUMMARY = {
     "zh": "重点任务与其他任务的资金合计超过项目支出",
     "en": "task funds together exceed the project expenditure",
@@ -68,7 +69,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     if whole is None or whole.amount is None or not funded:
         return
     total = sum((convert(task.funds or Decimal(0), task.unit, whole.unit) for task in funded), Decimal(0))
-    tolerance = _budget.tolerance([whole], whole.unit, ctx.decimal("tolerance"))
+    tolerance = _budget.tolerance([whole], whole.unit, ctx.options["tolerance"])
     if total - whole.amount > tolerance:
         decimals = max(
             _budget.decimals_in([whole], whole.unit),

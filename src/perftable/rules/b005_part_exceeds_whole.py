@@ -26,6 +26,7 @@ from collections.abc import Iterator
 
 from perftable.model import Document
 from perftable.rules import _budget
+from perftable.rules._options import TOLERANCE
 from perftable.rules.base import Context, Problem
 
 CODE = "B005"
@@ -34,7 +35,7 @@ SEVERITY = "warning"
 GUIDANCE = "可行性：资金构成合理（财预〔2015〕88号）"
 CRITERION = "可行性"
 OPINIONS = ("budget-mismatch",)
-OPTIONS = {"tolerance": None}
+OPTIONS = {"tolerance": TOLERANCE}
 SUMMARY = {"zh": "部分大于其所属的整体", "en": "a part is larger than the whole it belongs to"}
 MESSAGES = {
     "default": {
@@ -61,7 +62,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         part, whole = _budget.line(doc, part_key), _budget.line(doc, whole_key)
         if part is None or whole is None or part.amount is None or whole.amount is None:
             continue
-        tolerance = _budget.tolerance([part, whole], whole.unit, ctx.decimal("tolerance"))
+        tolerance = _budget.tolerance([part, whole], whole.unit, ctx.options["tolerance"])
         if _budget.amount_in(part, whole.unit) - whole.amount > tolerance:
             yield Problem(
                 part.location,

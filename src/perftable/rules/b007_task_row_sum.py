@@ -34,6 +34,7 @@ from decimal import Decimal
 from perftable import vocab
 from perftable.model import Document, Task
 from perftable.rules._budget import places, show
+from perftable.rules._options import TOLERANCE
 from perftable.rules.base import Context, Problem
 from perftable.values.numbers import AmountError, convert, parse_amount
 
@@ -43,7 +44,7 @@ SEVERITY = "error"
 GUIDANCE = "可行性：任务资金分项相符（财预〔2015〕88号）"
 CRITERION = "可行性"
 OPINIONS = ("budget-mismatch",)
-OPTIONS: dict[str, object] = {"tolerance": None}
+OPTIONS = {"tolerance": TOLERANCE}
 SUMMARY = {"zh": "任务资金的分项或合计不相符", "en": "a task row or the task total does not add up"}
 MESSAGES = {
     "row": {
@@ -87,7 +88,7 @@ def _tolerance(amounts: list[Decimal], override: Decimal | None) -> Decimal:
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
-    override = ctx.decimal("tolerance")
+    override: Decimal | None = ctx.options["tolerance"]
     for task in doc.tasks:
         sources = _sources(task)
         if task.funds is None or not sources:

@@ -38,6 +38,7 @@ from decimal import Decimal
 from perftable.model import BudgetLine, Document, Indicator, Target
 from perftable.rules import _budget
 from perftable.rules._indicators import is_money, is_per_unit, shown
+from perftable.rules._options import TOLERANCE, similarity
 from perftable.rules.base import Context, Problem
 from perftable.values.numbers import MoneyUnit, convert
 
@@ -47,7 +48,7 @@ SEVERITY = "error"
 GUIDANCE = "适当性：绩效目标不超出支出标准与预算（财预〔2015〕88号）"
 CRITERION = "适当性"
 OPINIONS = ("budget-mismatch", "unreasonable-target")
-OPTIONS: dict[str, object] = {"tolerance": None, "min_similarity": 0.5}
+OPTIONS = {"tolerance": TOLERANCE, "min_similarity": similarity(0.5)}
 SUMMARY = {"zh": "成本目标超过其所属的预算", "en": "a cost target above the budget it belongs to"}
 MESSAGES = {
     "budget": {
@@ -115,7 +116,7 @@ def _above_budget(doc: Document, ctx: Context) -> Iterator[Problem]:
         whole = whole_for(doc, indicator.name)
         if whole is None or whole.amount is None:
             continue
-        slack = _budget.tolerance([whole], whole.unit, ctx.decimal("tolerance"))
+        slack = _budget.tolerance([whole], whole.unit, ctx.options["tolerance"])
         unit: MoneyUnit = target.unit  # type: ignore[assignment]  # is_money checked it
         if convert(target.number, unit, whole.unit) - whole.amount > slack:
             params = {"name": indicator.name, "value": shown(indicator), "whole": whole.label}
@@ -128,8 +129,8 @@ def _above_budget(doc: Document, ctx: Context) -> Iterator[Problem]:
 
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     yield from _above_budget(doc, ctx)
-    threshold = float(ctx.options.get("min_similarity", 0.5))
-    tolerance = ctx.decimal("tolerance")
+    threshold: float = ctx.options["min_similarity"]
+    tolerance: Decimal | None = ctx.options["tolerance"]
     for link in ctx.facts.cost_links(threshold):
         if link.product - link.funds > max(Decimal("0.005"), tolerance or Decimal(0)):
             yield Problem(link.cost.location, link.params(), "task")

@@ -1,5 +1,5 @@
 """The rule unit: a code, a kebab-case name, a default severity, documentation with examples, messages in both
-languages, and a pure ``check`` over the model that yields :class:`Problem` objects.
+languages, typed options, and a pure ``check`` over the model that yields :class:`Problem` objects.
 
 The engine, not the rule, stamps the code and the configured severity, renders the message in the user's
 language, applies configuration and suppressions, and sorts findings by location. A few codes are the engine's own
@@ -12,14 +12,99 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from types import ModuleType
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from perftable.findings import Severity
+from perftable.messages import Lang
 from perftable.model import Document, Location
 from perftable.rules.facts import Facts
-from perftable.rules.profiles import Profile
+
+T = TypeVar("T", Decimal, int, float, bool, str, tuple[str, ...])
+
+# What each option type is called, in each language; a list of strings is a tuple in the rule, a list in TOML.
+TYPE_NAMES: dict[object, dict[str, str]] = {
+    Decimal: {"zh": "小数", "en": "decimal"},
+    int: {"zh": "整数", "en": "integer"},
+    float: {"zh": "数", "en": "number"},
+    bool: {"zh": "true 或 false", "en": "true or false"},
+    str: {"zh": "文字", "en": "text"},
+    tuple[str, ...]: {"zh": "文字列表", "en": "list of strings"},
+}
+# What a configuration error says was expected.
+_EXPECTED: dict[object, str] = {
+    Decimal: "a decimal number",
+    int: "an integer",
+    float: "a number",
+    bool: "true or false",
+    str: "a string",
+    tuple[str, ...]: "a list of strings",
+}
+
+
+@dataclass(frozen=True)
+class Option(Generic[T]):
+    """A rule option: its type, its default (None: not set; the rule's documentation says what it then does),
+    what it does in both languages, and optionally the values it may take (``choices``, or a closed range
+    ``minimum``–``maximum`` for numbers). The configuration's value is checked against it once, when the
+    configuration is read; a rule reads the value as this type."""
+
+    type: type[T]
+    default: T | None = None
+    doc: Mapping[str, str] = field(default_factory=dict)  # {"zh": …, "en": …}
+    choices: tuple[str, ...] = ()
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
+
+    def parse(self, value: object) -> T:
+        """The configured value as the option's type; a :class:`ValueError` says what was expected."""
+        parsed = self._typed(value)
+        if self.choices and parsed not in self.choices:
+            raise ValueError(f"expected one of {', '.join(self.choices)}, got {value!r}")
+        if isinstance(parsed, Decimal | int | float) and not isinstance(parsed, bool):
+            low, high = self.minimum, self.maximum
+            if (low is not None and parsed < low) or (high is not None and parsed > high):
+                raise ValueError(f"expected {_EXPECTED[self.type]} {self.range_text('en')}, got {value!r}")
+        return parsed
+
+    def _typed(self, value: object) -> T:
+        kind: Any = self.type
+        if kind == tuple[str, ...]:
+            if isinstance(value, list | tuple) and all(isinstance(item, str) for item in value):
+                return tuple(value)  # type: ignore[return-value]  # T is tuple[str, ...] here
+        elif isinstance(value, bool):  # TOML's true is no number (a bool is an int in Python)
+            if kind is bool:
+                return value  # type: ignore[return-value]  # T is bool here
+        elif kind is Decimal and isinstance(value, str | int | float | Decimal):
+            try:
+                number = Decimal(str(value))
+            except InvalidOperation:
+                number = Decimal("NaN")
+            if number.is_finite():
+                return number  # type: ignore[return-value]  # T is Decimal here
+        elif kind is float and isinstance(value, int | float):
+            return float(value)  # type: ignore[return-value]  # T is float here
+        elif kind in (int, str) and isinstance(value, kind):
+            return value  # type: ignore[no-any-return]  # T is int or str here
+        raise ValueError(f"expected {_EXPECTED[kind]}, got {value!r}")
+
+    def type_name(self, lang: Lang) -> str:
+        return TYPE_NAMES[self.type][lang]
+
+    def range_text(self, lang: Lang) -> str:
+        """The range in words (``from 0 to 1``, ``at least 0``; ``0 到 1``, ``不小于 0``); empty when unbounded."""
+        low, high = self.minimum, self.maximum
+        if low is not None and high is not None:
+            return f"{low} 到 {high}" if lang == "zh" else f"from {low} to {high}"
+        if low is not None:
+            return f"不小于 {low}" if lang == "zh" else f"at least {low}"
+        if high is not None:
+            return f"不大于 {high}" if lang == "zh" else f"at most {high}"
+        return ""
+
+
+Options = Mapping[str, Option[Any]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,19 +126,13 @@ class Problem:
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What a check may know besides the document: its options, the profile in force, and the facts several rules
-    share, worked out once per document (the engine gives every rule of a document the same one)."""
+    """What a check may know besides the document: its options (typed, each as its :class:`Option` declares:
+    the rule's defaults, the profile's preset, then the configuration), the facts several rules share, worked out
+    once per document, and the name of the profile in force (messages name it)."""
 
-    profile: Profile
     options: Mapping[str, Any]
     facts: Facts
-
-    def option(self, name: str) -> Any:
-        return self.options[name]
-
-    def decimal(self, name: str) -> Decimal | None:
-        value = self.options.get(name)
-        return None if value is None else Decimal(str(value))
+    profile: str = ""
 
 
 Check = Callable[[Document, Context], Iterator[Problem]]
@@ -69,13 +148,16 @@ class Entry:
     summary: Mapping[str, str]  # one line, {"zh": …, "en": …}
     messages: Mapping[str, Mapping[str, str]]  # variant -> {"zh": …, "en": …}
     doc: str
-    options: Mapping[str, Any] = field(default_factory=dict)
+    options: Options = field(default_factory=dict)
     hints: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     guidance: str = ""  # the review criterion or system check the rule comes from
     # the review criterion (完整性, 相关性, 适当性, 可行性) and coded opinions it supports (perftable.rules.criteria);
     # None for rules about reading and suppressions, which a review does not grade
     criterion: str | None = None
     opinions: tuple[str, ...] = ()
+    # names the rule accepts for each thing it requires, shown by ``perftable rules --profile`` (M001: the labels
+    # that fill a header field)
+    labels: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     since: str = "0.1.0"
 
     @property
@@ -117,6 +199,7 @@ def _entry_fields(module: ModuleType) -> dict[str, Any]:
         "guidance": getattr(module, "GUIDANCE", ""),
         "criterion": getattr(module, "CRITERION", None),
         "opinions": tuple(getattr(module, "OPINIONS", ())),
+        "labels": getattr(module, "LABELS", {}),
         "doc": inspect.cleandoc(module.__doc__ or ""),
     }
 

@@ -29,6 +29,7 @@ from collections.abc import Iterator
 
 from perftable import vocab
 from perftable.model import Document
+from perftable.rules._options import ALTERNATE_PARENTS
 from perftable.rules.base import Context, Problem
 
 CODE = "I005"
@@ -38,6 +39,7 @@ INDICATOR_LAYOUTS = ("tree",)  # a flat list prints no level names
 GUIDANCE = "规范性：一级/二级指标采用规定名称（财预〔2021〕101号 指标体系）"
 CRITERION = "完整性"
 OPINIONS = ("wrong-level",)
+OPTIONS = {"alternate_parents": ALTERNATE_PARENTS}
 SUMMARY = {
     "zh": "一级/二级指标名称不规范或位置不对",
     "en": "a level-1/level-2 name is not standard, or misplaced",
@@ -90,4 +92,5 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
 def _placed_well(level2: str, level1: str, ctx: Context) -> bool:
     if vocab.level1_of(level2) == level1 or (level1 == level2 == "成本指标"):
         return True
-    return ctx.profile.alternate_parents and vocab.may_sit_under(level2, level1)
+    alternate: bool = ctx.options["alternate_parents"]
+    return alternate and vocab.may_sit_under(level2, level1)

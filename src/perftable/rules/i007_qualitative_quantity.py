@@ -25,7 +25,7 @@ from collections.abc import Iterator
 
 from perftable.model import Document
 from perftable.rules._indicators import is_placeholder, is_satisfaction, shown
-from perftable.rules.base import Context, Problem
+from perftable.rules.base import Context, Option, Problem
 
 CODE = "I007"
 NAME = "qualitative-quantity"
@@ -35,7 +35,16 @@ CRITERION = "适当性"
 OPINIONS = ("not-quantified", "value-mismatch")
 # 质量指标 is left out: a quality target is as often a standard met (验收合格, 达到国家标准) as a rate.
 DEFAULT_LEVEL2 = ("数量指标", "成本指标", "经济成本指标")
-OPTIONS: dict[str, object] = {"level2": DEFAULT_LEVEL2}
+OPTIONS = {
+    "level2": Option(
+        tuple[str, ...],
+        DEFAULT_LEVEL2,
+        doc={
+            "zh": "其指标应当定量的二级指标",
+            "en": "the level-2 categories whose indicators must be quantitative",
+        },
+    )
+}
 _NUMBER = re.compile(
     r"\d|(?<![一二三四五六七八九十两百千万])[一二三四五六七八九十两百千万]+(?:个|次|项|人|家|所|场|件|份|户|条|期|批|座|处|台|套)"
 )
@@ -52,7 +61,7 @@ MESSAGES = {
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
-    quantitative = set(ctx.options.get("level2") or DEFAULT_LEVEL2)
+    quantitative = set(ctx.options["level2"])
     for indicator in doc.indicators:
         if not indicator.value or is_placeholder(indicator.value) or indicator.target.is_quantitative:
             continue

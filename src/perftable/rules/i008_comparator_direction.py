@@ -33,7 +33,7 @@ from collections.abc import Iterator
 
 from perftable.model import Document
 from perftable.rules._indicators import shown
-from perftable.rules.base import Context, Problem
+from perftable.rules.base import Context, Option, Problem
 
 CODE = "I008"
 NAME = "comparator-direction"
@@ -54,7 +54,32 @@ HEAD_ONLY = frozenset(
 )
 # A name that starts or ends with one of these states a reduction achieved, where more is better.
 REDUCTION = ("减少", "降低", "下降", "节约", "节省", "减排", "压减", "削减", "减轻")
-OPTIONS: dict[str, object] = {"lower": LOWER, "higher": HIGHER, "reduction": REDUCTION}
+OPTIONS = {
+    "lower": Option(
+        tuple[str, ...],
+        LOWER,
+        doc={
+            "zh": "越低越好的指标名称所含词语（应写 ≤）",
+            "en": "words of names that are better lower (a target is ≤)",
+        },
+    ),
+    "higher": Option(
+        tuple[str, ...],
+        HIGHER,
+        doc={
+            "zh": "越高越好的指标名称所含词语（应写 ≥）",
+            "en": "words of names that are better higher (a target is ≥)",
+        },
+    ),
+    "reduction": Option(
+        tuple[str, ...],
+        REDUCTION,
+        doc={
+            "zh": "表示减少的词语：「投诉下降率」越高越好",
+            "en": "words that name a reduction: 投诉下降率 is better higher",
+        },
+    ),
+}
 SUMMARY = {"zh": "比较符号与指标方向相反", "en": "a comparator against the indicator's direction"}
 MESSAGES = {
     "lower": {
@@ -92,9 +117,9 @@ def direction(
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
-    lower = tuple(ctx.options.get("lower") or LOWER)
-    higher = tuple(ctx.options.get("higher") or HIGHER)
-    reduction = tuple(ctx.options.get("reduction") or REDUCTION)
+    lower: tuple[str, ...] = ctx.options["lower"]
+    higher: tuple[str, ...] = ctx.options["higher"]
+    reduction: tuple[str, ...] = ctx.options["reduction"]
     for indicator in doc.indicators:
         comparator = indicator.target.comparator
         if comparator in (None, "=", "≈") or indicator.target.change is not None:

@@ -25,7 +25,7 @@ from decimal import Decimal
 
 from perftable.model import Document
 from perftable.rules._indicators import where
-from perftable.rules.base import Context, Problem
+from perftable.rules.base import Context, Option, Problem
 
 CODE = "I009"
 NAME = "quantitative-share"
@@ -34,7 +34,18 @@ INDICATOR_LAYOUTS = ("tree", "flat")  # a listing of goals prints no indicators
 GUIDANCE = "适当性：能定量的尽量定量（财预〔2011〕285号）"
 CRITERION = "适当性"
 OPINIONS = ("not-quantified",)
-OPTIONS: dict[str, object] = {"min_share": "0.5"}
+OPTIONS = {
+    "min_share": Option(
+        Decimal,
+        Decimal("0.5"),
+        doc={
+            "zh": "定量（写明数字或日期）的指标至少占多少比例，0 到 1",
+            "en": "the least share of indicators that state a number or a date, 0 to 1",
+        },
+        minimum=Decimal(0),
+        maximum=Decimal(1),
+    )
+}
 SUMMARY = {"zh": "定量指标太少", "en": "too few quantitative indicators"}
 MESSAGES = {
     "few": {
@@ -54,7 +65,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     if not valued:
         return
     quantitative = sum(1 for i in valued if i.target.is_quantitative)
-    minimum = Decimal(str(ctx.options.get("min_share", "0.5")))
+    minimum: Decimal = ctx.options["min_share"]
     share = Decimal(quantitative) / Decimal(len(valued))
     params = {
         "total": len(valued),

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator
 
 from perftable.model import Document
-from perftable.rules.base import Context, Problem
+from perftable.rules.base import Context, Option, Problem
 
 CODE = "I010"
 NAME = "input-as-target"
@@ -34,7 +34,16 @@ CRITERION = "相关性"
 OPINIONS = ("irrelevant",)
 WORDS = ("资金到位率", "资金到位", "预算执行率", "预算执行", "资金拨付", "拨付率", "资金使用率", "支出进度", "执行进度",
          "资金支付率", "资金支出率")  # fmt: skip
-OPTIONS: dict[str, object] = {"words": WORDS}
+OPTIONS = {
+    "words": Option(
+        tuple[str, ...],
+        WORDS,
+        doc={
+            "zh": "表示资金投入的指标名称词语",
+            "en": "words of names that measure money put in, not results",
+        },
+    )
+}
 SUMMARY = {"zh": "把资金投入当作绩效目标", "en": "an input used as a target"}
 MESSAGES = {
     "default": {
@@ -49,7 +58,7 @@ _SUBSIDY = re.compile(r"补贴|补助|救助|资助|奖励|抚恤|津贴")
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
-    words = tuple(ctx.options.get("words") or WORDS)
+    words: tuple[str, ...] = ctx.options["words"]
     for indicator in doc.indicators:
         if indicator.level1 not in ("产出指标", "效益指标"):
             continue

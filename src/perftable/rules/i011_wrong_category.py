@@ -32,7 +32,8 @@ from collections.abc import Iterator
 
 from perftable.model import Document
 from perftable.rules._indicators import SATISFACTION_LEVEL2, is_money
-from perftable.rules.base import Context, Problem
+from perftable.rules._options import ALTERNATE_PARENTS
+from perftable.rules.base import Context, Option, Problem
 
 CODE = "I011"
 NAME = "wrong-category"
@@ -47,7 +48,25 @@ ACCEPTANCE_ENDINGS = ("验收", "验收合格", "通过验收", "验收通过")
 # Words that tie a quality rate to the work delivered rather than to the world it changes.
 WORK_WORDS = ("验收", "工程", "项目", "设备", "产品", "施工", "建设", "安装", "维修", "维护", "采购", "改造")
 SAVING_WORDS = ("节约", "节省", "节支", "减少", "降低", "收益", "增收")
-OPTIONS: dict[str, object] = {"quality": QUALITY_WORDS, "work": WORK_WORDS}
+OPTIONS = {
+    "alternate_parents": ALTERNATE_PARENTS,
+    "quality": Option(
+        tuple[str, ...],
+        QUALITY_WORDS,
+        doc={
+            "zh": "衡量工作质量的词语（合格率等）",
+            "en": "words that measure the quality of work (合格率 …)",
+        },
+    ),
+    "work": Option(
+        tuple[str, ...],
+        WORK_WORDS,
+        doc={
+            "zh": "表示工作或产品的词语（工程、设备等）",
+            "en": "words that name work or products (工程, 设备 …)",
+        },
+    ),
+}
 SUMMARY = {"zh": "指标可能归错了类别", "en": "an indicator probably in the wrong category"}
 MESSAGES = {
     "default": {
@@ -58,8 +77,8 @@ MESSAGES = {
 
 
 def _is_work_quality(name: str, ctx: Context) -> bool:
-    quality = tuple(ctx.options.get("quality") or QUALITY_WORDS)
-    work = tuple(ctx.options.get("work") or WORK_WORDS)
+    quality: tuple[str, ...] = ctx.options["quality"]
+    work: tuple[str, ...] = ctx.options["work"]
     measured = any(word in name for word in quality) or name.endswith(ACCEPTANCE_ENDINGS)
     return measured and any(word in name for word in work)
 
@@ -70,7 +89,7 @@ def _suggestion(name: str, level1: str, level2: str, money: bool, ctx: Context) 
     if _is_work_quality(name, ctx):
         return "产出指标 > 质量指标"
     if name.endswith(("满意度", "满意率")) and not (
-        ctx.profile.alternate_parents and level2 in SATISFACTION_LEVEL2
+        ctx.options["alternate_parents"] and level2 in SATISFACTION_LEVEL2
     ):
         return "满意度指标 > 服务对象满意度指标"
     costly = any(word in name for word in ("成本", "费用", "经费", "资金"))

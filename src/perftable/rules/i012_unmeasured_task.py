@@ -26,6 +26,7 @@ from collections.abc import Iterator
 
 from perftable.model import Document
 from perftable.rules._indicators import where
+from perftable.rules._options import similarity
 from perftable.rules._words import bigrams, overlap
 from perftable.rules.base import Context, Problem
 
@@ -36,7 +37,7 @@ INDICATOR_LAYOUTS = ("tree", "flat")  # a listing of goals prints no indicators 
 GUIDANCE = "相关性：绩效指标与任务、目标相对应（财预〔2015〕88号）"
 CRITERION = "相关性"
 OPINIONS = ("irrelevant",)
-OPTIONS: dict[str, object] = {"min_similarity": 0.3}
+OPTIONS = {"min_similarity": similarity(0.3)}
 SUMMARY = {"zh": "重点任务或目标没有对应的指标", "en": "a key task or goal with no indicator measuring it"}
 MESSAGES = {
     "task": {
@@ -59,7 +60,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     names = [bigrams(i.name) for i in doc.indicators if i.name]  # once, not once per task and goal
     if not names:
         return
-    threshold = float(ctx.options.get("min_similarity", 0.3))
+    threshold: float = ctx.options["min_similarity"]
     for task in doc.tasks:
         text = f"{task.name}{task.content}"
         if task.section == "key" and bigrams(text) and not _measured(text, names, threshold):

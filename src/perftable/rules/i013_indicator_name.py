@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 
 from perftable.model import Document
-from perftable.rules.base import Context, Problem
+from perftable.rules.base import Context, Option, Problem
 
 CODE = "I013"
 NAME = "indicator-name"
@@ -34,7 +35,14 @@ SEVERITY = "warning"
 GUIDANCE = "预算管理一体化系统校验：指标名称长度与格式"
 CRITERION = "完整性"
 OPINIONS = ("unclear",)
-OPTIONS: dict[str, object] = {"max_length": 100}
+OPTIONS = {
+    "max_length": Option(
+        int,
+        100,
+        doc={"zh": "指标名称最多多少个字", "en": "the most characters an indicator's name may have"},
+        minimum=Decimal(1),
+    )
+}
 SUMMARY = {
     "zh": "指标名称为空、过长、含换行或多余空格，或只是一个横线",
     "en": "an indicator name that is empty, too long, broken, spaced or a dash",
@@ -63,7 +71,7 @@ _KINDS = {"joined-lines": "broken", "stray-spaces": "spaces"}
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
-    limit = int(ctx.options.get("max_length", 100))
+    limit: int = ctx.options["max_length"]
     repaired = {(r.location.sort_key(), _KINDS[r.kind]) for r in doc.warnings if r.kind in _KINDS}
     for indicator in doc.indicators:
         name = indicator.name

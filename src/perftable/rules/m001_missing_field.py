@@ -4,8 +4,9 @@ A layout known to print them requires its fields: 部门名称, 财政供养人�
 department table; 项目名称, 主管部门, 实施单位, the project period (计划开始/完成日期, 项目期限, 实施期 …) and 项目类别
 for the Shanghai project table. Any other table must name its department (部门名称, 单位名称 …) or its project; and a
 field a form prints with no value (``主管部门 | `` ) is reported whatever the layout. A project of a listing prints no
-header fields and is not checked. ``perftable rules --profile NAME`` lists a profile's fields. Option ``required``
-overrides the profile.
+header fields and is not checked. Options ``department_fields`` and ``project_fields`` hold the fields of each kind
+of table (a profile sets them; ``perftable rules --profile NAME`` lists a profile's); option ``required`` overrides
+both.
 
 Passing::
 
@@ -28,8 +29,7 @@ from collections.abc import Iterator
 
 from perftable.model import Document
 from perftable.rules._indicators import where
-from perftable.rules.base import Context, Problem
-from perftable.rules.profiles import DEFAULT_FIELDS
+from perftable.rules.base import Context, Option, Problem
 from perftable.values import period
 
 CODE = "M001"
@@ -39,7 +39,34 @@ LAYOUTS = ("form",)  # a listing prints no header fields: each row names its pro
 GUIDANCE = "完整性：表头信息齐全（财预〔2015〕88号）"
 CRITERION = "完整性"
 OPINIONS = ("header-incomplete",)
-OPTIONS: dict[str, object] = {"required": None}
+# What any table of a kind must name. A generic layout is not known to print more: M001 asks no more of it than its
+# name (and reports the fields it prints blank); a profile names the fields of a layout known to print them.
+OPTIONS = {
+    "department_fields": Option(
+        tuple[str, ...],
+        ("部门名称",),
+        doc={
+            "zh": "部门整体表必须具备的表头字段（profile 设定）",
+            "en": "the header fields a department table needs (a profile sets them)",
+        },
+    ),
+    "project_fields": Option(
+        tuple[str, ...],
+        ("项目名称",),
+        doc={
+            "zh": "项目表必须具备的表头字段（profile 设定）",
+            "en": "the header fields a project table needs (a profile sets them)",
+        },
+    ),
+    "required": Option(
+        tuple[str, ...],
+        None,
+        doc={
+            "zh": "配置要求的表头字段，取代以上两项",
+            "en": "the header fields the configuration requires, instead of the two above",
+        },
+    ),
+}
 SUMMARY = {"zh": "缺少版式要求的表头字段", "en": "a header field the layout requires is missing"}
 MESSAGES = {
     "default": {
@@ -51,8 +78,8 @@ MESSAGES = {
         "en": "the header field 「{field}」 is printed with no value",
     },
 }
-# A required field, and the labels that fill it.
-SYNONYMS: dict[str, tuple[str, ...]] = {
+# A required field, and the labels that fill it (``perftable rules --profile NAME`` lists them).
+LABELS: dict[str, tuple[str, ...]] = {
     "实施单位": ("实施单位", "项目实施单位", "项目执行单位", "项目单位"),
     "项目期限": period.LABELS,
 }
@@ -63,24 +90,16 @@ def present(doc: Document, field: str) -> bool:
         return bool(doc.department)
     if field == "项目名称":
         return bool(doc.project)
-    return period.field(doc, SYNONYMS.get(field, (field,))) is not None
-
-
-def _fits(ctx: Context, doc: Document) -> bool:
-    """A profile's fields apply to its own kind of table (a department profile says nothing of 项目名称)."""
-    fields = ctx.profile.required_fields
-    return bool(fields) and ("项目名称" in fields) == (doc.kind == "project")
+    return period.field(doc, LABELS.get(field, (field,))) is not None
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
-    required = list(
-        ctx.options.get("required")
-        or (ctx.profile.required_fields if _fits(ctx, doc) else DEFAULT_FIELDS[doc.kind])
-    )
+    chosen: tuple[str, ...] | None = ctx.options["required"]
+    required: tuple[str, ...] = chosen or ctx.options[f"{doc.kind}_fields"]
     where_ = where(doc, "title") if "title" in doc.locations else doc.source
     for field in required:
         if not present(doc, field):
-            yield Problem(where_, {"field": field, "profile": ctx.profile.name})
+            yield Problem(where_, {"field": field, "profile": ctx.profile})
     for label in doc.blank_fields:
         if label not in required:
             yield Problem(where_, {"field": label}, "blank")

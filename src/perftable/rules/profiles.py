@@ -1,66 +1,66 @@
-"""Profiles: what a layout requires. Chosen from the document (its kind and budget layout) unless the user
-names one in the configuration (``profile = "central-2021"``)."""
+"""Profiles: what a layout requires, as named presets of rule options (the categories I001 requires, the header
+fields M001 requires …). Chosen from the document (its kind and budget layout) unless the user names one in the
+configuration (``profile = "central-2021"``).
+
+A rule reads its options only; the engine sets them from the rule's defaults, then the profile's preset, then the
+configuration, which wins. A preset names only what its layout changes: the defaults stay in the rules.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from perftable.model import Document
+from perftable.rules.base import Entry
 
 
 @dataclass(frozen=True)
 class Profile:
     name: str
     description: str
-    required_level1: tuple[str, ...] = ("产出指标", "效益指标", "满意度指标")
-    required_output_level2: tuple[str, ...] = ("数量指标", "质量指标", "时效指标", "成本指标")
-    cost_as_level1: bool = False  # 成本指标 is required as a level-1 (central 2021 forms)
-    alternate_parents: bool = False  # satisfaction may sit under 效益指标 (older local forms)
-    required_fields: tuple[str, ...] = field(default_factory=tuple)
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # rule code -> option -> value
 
-
-# The fields of a project form of the 项目支出绩效目标申报表 kind (Shanghai's): a layout known to print them.
-PROJECT_FIELDS = ("项目名称", "主管部门", "实施单位", "项目期限")
-# What any table of a kind must name. A generic layout is not known to print more: M001 asks no more of it than
-# its name (and reports the fields it prints blank).
-DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {"department": ("部门名称",), "project": ("项目名称",)}
 
 PROFILES: dict[str, Profile] = {
     profile.name: profile
     for profile in (
-        Profile(
-            "department",
-            "部门整体支出绩效目标表 (generic department table)",
-            required_fields=DEFAULT_FIELDS["department"],
-        ),
-        Profile(
-            "project", "项目支出绩效目标表 (generic project table)", required_fields=DEFAULT_FIELDS["project"]
-        ),
+        Profile("department", "部门整体支出绩效目标表 (generic department table)"),
+        Profile("project", "项目支出绩效目标表 (generic project table)"),
         Profile(
             "guangdong-department",
             "广东 部门整体预算绩效目标表 (预算整体情况, 年度重点工作任务, 按预算级次划分)",
-            required_fields=("部门名称", "财政供养人员数", "下属二级单位数"),
+            {"M001": {"department_fields": ("部门名称", "财政供养人员数", "下属二级单位数")}},
         ),
         Profile(
             "shanghai-project",
             "上海 财政项目支出绩效目标申报表 (项目资金总额 / 年度资金申请总额 in 元, 计划开始/完成日期)",
-            required_fields=(*PROJECT_FIELDS, "项目类别"),
+            {"M001": {"project_fields": ("项目名称", "主管部门", "实施单位", "项目期限", "项目类别")}},
         ),
         Profile(
             "central-2021",
             "central forms of 2021 and later: 成本指标 as a level-1 with 经济/社会/生态环境成本指标",
-            required_level1=("产出指标", "效益指标", "满意度指标", "成本指标"),
-            required_output_level2=("数量指标", "质量指标", "时效指标"),
-            cost_as_level1=True,
+            {
+                "I001": {"categories": ("产出指标", "效益指标", "满意度指标", "成本指标")},
+                "I002": {"required": ("数量指标", "质量指标", "时效指标")},
+            },
         ),
         Profile(
             "local",
             "local forms: 成本指标 under 产出指标; 可持续影响指标 allowed; 环境效益 read as 生态效益; satisfaction may "
             "sit under 效益指标",
-            alternate_parents=True,
+            {"I005": {"alternate_parents": True}, "I011": {"alternate_parents": True}},
         ),
     )
 }
+
+
+def preset(profile: Profile, rule: Entry) -> dict[str, Any]:
+    """A rule's options under a profile: the rule's defaults, then what the profile presets."""
+    defaults = {name: option.default for name, option in rule.options.items()}
+    return {**defaults, **profile.options.get(rule.code, {})}
+
 
 _GUANGDONG_KEYS = frozenset({"own_level", "transfer", "other_development", "special", "development"})
 _CENTRAL_COSTS = frozenset({"经济成本指标", "社会成本指标", "生态环境成本指标"})

@@ -23,7 +23,7 @@ from decimal import Decimal
 
 from perftable.model import Document
 from perftable.rules._indicators import is_percent, is_satisfaction, shown
-from perftable.rules.base import Context, Problem
+from perftable.rules.base import Context, Option, Problem
 
 CODE = "U002"
 NAME = "percent-range"
@@ -35,7 +35,16 @@ CAPPED = (
     "满意度", "满意率", "合格率", "覆盖率", "达标率", "完成率", "知晓率", "及时率", "到位率", "执行率", "使用率",
     "入学率", "参保率", "占比", "比例", "正确率", "准确率", "出勤率", "通过率", "办结率", "受理率", "完好率", "有效率",
 )  # fmt: skip
-OPTIONS: dict[str, object] = {"words": CAPPED}
+OPTIONS = {
+    "words": Option(
+        tuple[str, ...],
+        CAPPED,
+        doc={
+            "zh": "不能超过 100% 的指标名称词语",
+            "en": "words of names whose percentage cannot exceed 100%",
+        },
+    )
+}
 SUMMARY = {
     "zh": "不能超过 100% 的百分比超出了 0–100",
     "en": "a percentage that cannot exceed 100 is out of 0–100",
@@ -50,7 +59,7 @@ HUNDRED = Decimal(100)
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
-    words = tuple(ctx.options.get("words") or CAPPED)
+    words: tuple[str, ...] = ctx.options["words"]
     for indicator in doc.indicators:
         target = indicator.target
         if target.number is None or target.change or not is_percent(indicator):

@@ -24,7 +24,7 @@ from decimal import Decimal
 
 from perftable.model import Document
 from perftable.rules._indicators import is_percent, is_satisfaction, shown
-from perftable.rules.base import Context, Problem
+from perftable.rules.base import Context, Option, Problem
 
 CODE = "U007"
 NAME = "satisfaction-floor"
@@ -32,7 +32,18 @@ SEVERITY = "warning"
 GUIDANCE = "适当性：满意度目标合理可核实（财预〔2021〕101号）"
 CRITERION = "适当性"
 OPINIONS = ("unreasonable-target",)
-OPTIONS: dict[str, object] = {"floor": "80"}
+OPTIONS = {
+    "floor": Option(
+        Decimal,
+        Decimal(80),
+        doc={
+            "zh": "满意度目标（%）不应低于此值",
+            "en": "the lowest satisfaction target (%) that is not reported",
+        },
+        minimum=Decimal(0),
+        maximum=Decimal(100),
+    )
+}
 SUMMARY = {"zh": "满意度目标过低，或承诺 100%", "en": "a satisfaction target below the floor, or =100%"}
 MESSAGES = {
     "low": {
@@ -47,7 +58,7 @@ MESSAGES = {
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
-    floor = Decimal(str(ctx.options.get("floor", "80")))
+    floor: Decimal = ctx.options["floor"]
     for indicator in doc.indicators:
         target = indicator.target
         if (

@@ -36,7 +36,8 @@ from decimal import Decimal
 
 from perftable.model import Document
 from perftable.rules._links import points
-from perftable.rules.base import Context, Problem
+from perftable.rules._options import similarity
+from perftable.rules.base import Context, Option, Problem
 
 CODE = "X001"
 NAME = "cost-times-quantity"
@@ -44,7 +45,18 @@ SEVERITY = "warning"
 GUIDANCE = "相关性：数量、单价与任务资金相互对应（财预〔2015〕88号）"
 CRITERION = "相关性"
 OPINIONS = ("budget-mismatch",)
-OPTIONS: dict[str, object] = {"min_similarity": 0.5, "relative_tolerance": "0.01"}
+OPTIONS = {
+    "min_similarity": similarity(0.5),
+    "relative_tolerance": Option(
+        Decimal,
+        Decimal("0.01"),
+        doc={
+            "zh": "乘积与任务资金允许相差的比例（占任务资金）",
+            "en": "how far the product may differ from the task's funds, as a share of the funds",
+        },
+        minimum=Decimal(0),
+    ),
+}
 SUMMARY = {
     "zh": "数量 × 单位成本与对应任务的资金不符",
     "en": "quantity × unit cost contradicts the task's funds",
@@ -60,8 +72,8 @@ MESSAGES = {
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
-    threshold = float(ctx.options.get("min_similarity", 0.5))
-    relative = Decimal(str(ctx.options.get("relative_tolerance", "0.01")))
+    threshold: float = ctx.options["min_similarity"]
+    relative: Decimal = ctx.options["relative_tolerance"]
     for link in points(ctx.facts.cost_links(threshold)):
         if abs(link.product - link.funds) > max(relative * link.funds, Decimal("0.005")):
             # more than the task has: B008, when it runs, reports it as an error

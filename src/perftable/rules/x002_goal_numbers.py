@@ -37,6 +37,7 @@ from decimal import Decimal
 
 from perftable.model import Comparator, Document, Indicator, Target
 from perftable.rules._indicators import effective_unit, shown, where
+from perftable.rules._options import similarity
 from perftable.rules._words import bigrams, overlap
 from perftable.rules.base import Context, Problem
 from perftable.values.patterns import YEAR
@@ -50,7 +51,7 @@ INDICATOR_LAYOUTS = ("tree", "flat")  # a listing of goals prints no indicators 
 GUIDANCE = "相关性：目标表述与指标一致（财预〔2015〕88号）"
 CRITERION = "相关性"
 OPINIONS = ("irrelevant",)
-OPTIONS: dict[str, object] = {"min_similarity": 0.5}
+OPTIONS = {"min_similarity": similarity(0.5)}
 SUMMARY = {"zh": "目标文字中的数字与对应指标不符", "en": "a number in the goals contradicts its indicator"}
 MESSAGES = {
     "default": {
@@ -166,7 +167,7 @@ def _totals(targets: Sequence[tuple[Indicator, Target]]) -> list[Indicator]:
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Problem]:
-    threshold = float(ctx.options.get("min_similarity", 0.5))
+    threshold: float = ctx.options["min_similarity"]
     quantities = [(bigrams(i.name), i) for i in _totals(ctx.facts.targets)]  # once, not once per mention
     for goal in doc.goals:
         for mention in _mentions(goal, doc.year):
