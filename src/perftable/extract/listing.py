@@ -16,6 +16,8 @@ Reading one:
    where the name cell starts (a new merged area; in a flattened table, a filled cell), or where an amount or goal
    cell starts under a name that goes on (one name over several funded parts: each part is a project). In a flat
    export the project cells are printed again on every row: a row that repeats them all goes on with the block.
+   Rows that lost the cells a merged cell covered (a converter that writes no cell there) are moved right first
+   (:func:`_aligned`).
 3. **Page breaks**: a block cut by a page break is printed in two parts; the second starts the next page (or, in a
    sheet, follows the header copied in where a printed page would start). The two are one project when the second
    has no name (a cut cell), when the first has none (its name is printed on the next page), or when both print
@@ -118,7 +120,9 @@ def listing_header(table: Table) -> ListingHeader | None:
         while body < len(table.rows) and _is_sub_header(table.rows[body]):
             body += 1
         header = _header(table.rows[index:body], body)
-        header.levels_on_every_row = _levels_on_every_row(table.rows[body:], header.indicators)
+        header.levels_on_every_row = _levels_on_every_row(
+            _aligned(table.rows[body:], header), header.indicators
+        )
         # a project column named over by a row under it (项目名称 over 一级指标) leaves no project column: no listing
         return header if header.project_columns else None
     return None
@@ -302,10 +306,71 @@ def _is_repeated_header(row: list[Cell], header: ListingHeader) -> bool:
     return same >= max(2, (len(cells) + 1) // 2)
 
 
+# --- rows that lost the cells a merged cell covered -------------------------------------------------------------
+
+
+def _own_width(row: list[Cell]) -> int:
+    """How many cells a row was printed with: a short row is padded on the right with empty cells that repeat the
+    position of its last cell (:meth:`~perftable.grid.Table.squared`)."""
+    width = len(row)
+    while width > 1 and _pads(row[width - 1], row[width - 2]):
+        width -= 1
+    return width
+
+
+def _pads(cell: Cell, before: Cell) -> bool:
+    return cell.empty and not cell.merged and cell.pos == before.pos and cell.origin is before.origin
+
+
+def _reads_shifted(row: list[Cell], width: int, header: ListingHeader) -> bool:
+    """A short row, read from the left, puts an indicator's cells in the project's columns: a level name in the
+    name column, or text that is no amount in an amount column."""
+    name = header.first("project")
+    if name is not None and name.index < width:
+        text = row[name.index].text
+        if vocab.level1_name(text) or vocab.level2_name(text):
+            return True
+    return any(
+        column.role == "amount"
+        and column.index < width
+        and not (cell := row[column.index]).empty
+        and cell.text.strip() not in _PLACEHOLDERS
+        and _amount(cell.text) is None
+        for column in header.columns.values()
+    )
+
+
+def _aligned(rows: list[list[Cell]], header: ListingHeader) -> list[list[Cell]]:
+    """**Rows that lost the cells a merged cell covered** (markdownify and other HTML-to-markdown converters write
+    no cell for a place a rowspan covers): a project's rows after its first hold only their rightmost cells, and
+    padded on the right they put a level name or an indicator's value in the project's name or amount column, so
+    each reads as a project of its own. When at least half the short rows (of two cells or more; a 合计 row is
+    its own) read so, every short row is moved right, under the columns it was printed in, and the columns it lost
+    stay empty (filled from above as flattened merged cells are). A table whose short rows stop after their last
+    filled cell reads as printed."""
+    width = max((len(row) for row in rows), default=0)
+    name = header.first("project")
+    short = [
+        (index, own)
+        for index, row in enumerate(rows)
+        if 2 <= (own := _own_width(row)) < width
+        and not (name is not None and label_key(row[name.index].text) in _TOTAL_NAMES)
+    ]
+    shifted = sum(1 for index, own in short if _reads_shifted(rows[index], own, header))
+    if not shifted or 2 * shifted < len(short):
+        return rows
+    out = list(rows)
+    for index, own in short:
+        row = rows[index]
+        out[index] = [Cell("", row[0].pos, row[0].origin)] * (width - own) + row[:own]
+    return out
+
+
 def _blocks(table: Table, header: ListingHeader) -> list[_Block]:
     body = [row for row in table.rows[header.body :] if any(not cell.empty for cell in row)]
     width = table.width
     body = [row + [Cell("", row[-1].pos, row[-1].origin)] * (width - len(row)) for row in body]
+    body = _aligned(body, header)
     spans = any(row[col].merged for row in body for col in header.project_columns)
     blocks: list[_Block] = []
     above: list[Cell] | None = None
