@@ -5,10 +5,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 import perftable
 from perftable.check.config import Config
 from perftable.check.engine import check_document
+from perftable.extract import extraction
+from perftable.grid import Source
 from perftable.model import Document
+from perftable.readers.pdf_layout import Assembler, BoxCell, PageContent, PageLine, is_furniture
 
 
 def loads(text: str, fmt: str = "markdown") -> list[Document]:
@@ -94,3 +99,109 @@ def test_rows_that_stop_after_their_last_filled_cell_are_read_as_printed() -> No
         ("农贸市场改造", None, 0),
     ]
     assert tree(docs[0]) == [("产出指标", "质量指标", "保洁达标率", "≥95%")]
+
+
+# --- a page top that says the table goes on --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "before", "expected"),
+    [
+        ("续表", "", True),
+        ("（续表）", "", True),
+        ("续表2：", "", True),
+        ("表5（续）", "", True),
+        ("续上表", "", True),
+        ("（接下页）", "", True),
+        ("2026年项目支出绩效目标表(续)", "2026年项目支出绩效目标表", True),  # the page before's title, marked
+        ("2026年部门整体支出绩效目标表（续）", "2026年项目支出绩效目标表", False),  # another table's title
+        ("续建项目绩效目标", "", False),
+        ("（续建）", "", False),
+        ("说明：本表续用上年指标", "", False),
+    ],
+)
+def test_a_line_that_says_the_table_goes_on_is_page_furniture(line: str, before: str, expected: bool) -> None:
+    assert is_furniture(line, frozenset({before, "- 7 -"})) is expected
+
+
+def _grid(rows: list[list[str]], top: float, merged: dict[int, int] | None = None) -> list[BoxCell]:
+    """Ruled cells, 60 points wide and 20 high; ``merged``: first row -> rows its first three cells span."""
+    cells: list[BoxCell] = []
+    spans = merged or {}
+    covered: set[int] = set()
+    for r, row in enumerate(rows):
+        y = top + 20 * r
+        for c, text in enumerate(row):
+            if c < 3 and r in covered:
+                continue
+            height = 20 * spans.get(r, 1) if c < 3 else 20
+            cells.append(BoxCell((50 + 60 * c, y, 110 + 60 * c, y + height), text))
+        if r in spans:
+            covered.update(range(r + 1, r + spans[r]))
+    return cells
+
+
+_HEADER = ["项目名称", "资金总额", "绩效目标", "一级指标", "二级指标", "三级指标", "指标值"]
+
+
+def _pdf(pages: list[tuple[list[BoxCell], list[PageLine]]]) -> list[Document]:
+    assembler = Assembler("x.pdf")
+    for number, (cells, lines) in enumerate(pages, start=1):
+        assembler.add(PageContent(number, [cells], lines))
+    return extraction(Source("x.pdf", "pdf", assembler.finish())).documents
+
+
+@pytest.mark.parametrize("name", [""], ids=["name cell cut"])
+def test_a_project_cut_under_a_marked_page_top_stays_one_project(name: str) -> None:
+    page1 = _grid(
+        [
+            _HEADER,
+            ["河道保洁服务", "96.00", "保洁河道12条。", "产出指标", "数量指标", "保洁河道数量", "12条"],
+            ["", "", "", "产出指标", "质量指标", "河面漂浮物清理率", "≥95%"],
+        ],
+        top=100,
+        merged={1: 2},
+    )
+    # the next page: a 表5（续） line, the header again, the project's cells cut or its name printed again, marked
+    page2 = _grid(
+        [
+            _HEADER,
+            [name, "", "", "效益指标", "生态效益指标", "河道水质", "持续改善"],
+            ["", "", "", "满意度指标", "服务对象满意度指标", "沿河居民满意度", "≥90%"],
+        ],
+        top=80,
+        merged={1: 2},
+    )
+    title = PageLine("2026年某区水务局项目支出绩效目标表", 60)
+    (doc,) = _pdf([(page1, [title]), (page2, [PageLine("表5（续）", 60)])])
+    assert (doc.project, doc.amount("total"), doc.page_range) == ("河道保洁服务", Decimal("96.00"), (1, 2))
+    names = ["保洁河道数量", "河面漂浮物清理率", "河道水质", "沿河居民满意度"]
+    assert [i.name for i in doc.indicators] == names
+    assert "I001" not in codes(doc)
+
+
+def _two_tables(mark: str, name: str, amount: str) -> str:
+    head = (
+        "| 项目名称 | 资金总额（万元） | 年度目标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+        + "| --- " * 7
+        + "|"
+    )
+    return f"""
+## 2026年某县水利局项目支出绩效目标表
+
+{head}
+| 小型水库除险加固 | 520.00 | 完成3座小型水库除险加固。 | 产出指标 | 数量指标 | 除险加固水库数量 | 3座 |
+|  |  |  |  | 质量指标 | 工程验收合格率 | 100% |
+
+{mark}
+
+{head}
+| {name} | {amount} |  | 效益指标 | 社会效益指标 | 受益人口 | ≥1.2万人 |
+|  |  |  | 满意度指标 | 服务对象满意度指标 | 受益群众满意度 | ≥90% |
+"""
+
+
+@pytest.mark.parametrize("mark", ["续表", "（续表）", "表3（续）"])
+def test_a_table_after_a_line_that_says_it_goes_on_continues_the_listing(mark: str) -> None:
+    (doc,) = loads(_two_tables(mark, "", ""))
+    assert (doc.project, len(doc.indicators)) == ("小型水库除险加固", 4)

@@ -293,6 +293,34 @@ def test_every_range_separator_joins_a_period_and_a_goal_label_period(sep: str) 
 
 
 @pytest.mark.parametrize(
+    ("text", "mark", "line"),
+    [
+        ("（续）", True, True),
+        ("(续表)", True, True),
+        ("（ 续 表 2 ）", True, True),
+        ("续表", True, True),
+        ("续上表", True, True),
+        ("（续前页）", True, True),
+        ("表12（续）", False, True),
+        ("续表三：", False, True),
+        ("（接下页）", False, True),
+        ("未完，转下页", False, True),
+        ("（续建）", False, False),
+        ("续建", False, False),
+        ("继续", False, False),
+    ],
+)
+def test_the_marks_that_say_a_table_goes_on(text: str, mark: bool, line: bool) -> None:
+    """values.patterns.CONTINUED (a mark in a cell or after a title) and CONTINUED_LINE (a line of its own)."""
+    import re
+
+    from perftable.values.patterns import CONTINUED, CONTINUED_LINE
+
+    found = (re.fullmatch(CONTINUED, text), re.fullmatch(CONTINUED_LINE, text))
+    assert (found[0] is not None, found[1] is not None) == (mark, line)
+
+
+@pytest.mark.parametrize(
     ("text", "comparator"),
     [
         ("达到85%及以上", "≥"),

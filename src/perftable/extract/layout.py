@@ -34,6 +34,7 @@ from perftable.extract.listing import ListingHeader, listing_header
 from perftable.extract.tasks import task_header
 from perftable.grid import Block, Cell, Table, TextLine
 from perftable.values.cleaning import label_key
+from perftable.values.patterns import CONTINUED_LINE
 
 # Why a table gave no 绩效目标表 (each has a ``skipped-<kind>`` message in perftable.messages).
 SkipKind = Literal[
@@ -48,6 +49,7 @@ SCAN_ROWS = 40  # rows of a table looked at for the vocabulary of a target form
 # A table's own title: 预算01表 收支总表, 表12 部门预算项目支出及其他支出预算表, 政府采购预算表.
 _TABLE_NUMBER = re.compile(r"^(?:预算)?\d{1,2}[-—]?\d?表|^表[一二三四五六七八九十\d]{1,3}")
 _OTHER_TABLE = re.compile(r"(预算|支出|收入|明细|情况|总|经费|采购|资产|结构|分类|汇总|科目)表$")
+_CONTINUATION_LINE = re.compile(CONTINUED_LINE)
 _LEADER = re.compile(r"(?<![.…·．])[.…·．]{4,}+\s*+\d*+$")
 
 
@@ -82,6 +84,8 @@ def table_title(lines: list[str]) -> str | None:
     heading."""
     for text in reversed(lines):
         key = label_key(text)
+        if _CONTINUATION_LINE.fullmatch(text.strip()):
+            continue  # 续表, 表12（续）: the table before goes on, this is no title of a table of its own
         if vocab.is_title(text) or vocab.is_target_heading(text):
             return text.strip()
         if len(key) <= 40 and (key.endswith("表") or _TABLE_NUMBER.match(key)):

@@ -13,7 +13,8 @@ the covered places of its row lists). The spans are read from the boxes and expa
 top-left cell's text and position, marked ``merged``. A grid position that no box covers is an empty cell.
 
 Continuation: the first table on a page continues the last table of the previous page when nothing but page
-furniture lies between them (page numbers, or a line printed on both pages: a running header or footer), and
+furniture lies between them (page numbers, a line printed on both pages: a running header or footer, or a line that
+says the table goes on: 续表, 表12（续）, （接下页）, the title printed again with （续） after it), and
 either its first rows repeat rows of the table (a header printed again, dropped) or its columns line up with the
 table's. A merged area cut by the page break stays cut: its part on the new page is an empty cell, which the
 extractor fills as it fills flattened merged cells.
@@ -27,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from perftable.grid import Block, Cell, Origin, Table, TextLine, merge_area
+from perftable.values.patterns import CONTINUED, CONTINUED_LINE
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -39,6 +41,9 @@ _PAGE_NUMBER = re.compile(  # begins only where a run of dashes or blanks begins
     r"(?<![-–—\s])[-–—\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*(?:/|／|共)\s*\d{1,4}\s*页?)?[-–—\s]*"
     r"|(?i:page)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?"
 )
+
+_CONTINUATION_LINE = re.compile(CONTINUED_LINE)
+_TRAILING_MARK = re.compile(rf"{CONTINUED}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +206,19 @@ def is_page_number(text: str) -> bool:
     return bool(_PAGE_NUMBER.fullmatch(_SPACED_DIGITS.sub("", text.strip())))
 
 
+def is_furniture(text: str, other: frozenset[str]) -> bool:
+    """A line that may lie between the two parts of a table: printed on the other page too (a running header or
+    footer), a line that says the table goes on (``续表``, ``表12（续）``, ``（接下页）``), or a line of the page before
+    printed again with a mark that it goes on (the title with ``（续）`` after it)."""
+    if text in other:
+        return True
+    text = text.strip()
+    if _CONTINUATION_LINE.fullmatch(text):
+        return True
+    bare = _TRAILING_MARK.sub("", text).rstrip()
+    return bool(bare) and bare != text and bare in other
+
+
 class Assembler:
     """Turns pages, one at a time and in order, into blocks; holds only the table that may continue."""
 
@@ -224,7 +242,7 @@ class Assembler:
                 *((line, texts) for line in self.trailing),
                 *((e, self.previous_texts) for e in events[:first]),
             ]
-            if all(isinstance(line, TextLine) and line.text in other for line, other in between):
+            if all(isinstance(line, TextLine) and is_furniture(line.text, other) for line, other in between):
                 part.skip = repeated_rows(self.group, part)
                 if part.skip or lines_up(self.group, part):
                     self.group.append(part)

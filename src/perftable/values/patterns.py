@@ -37,3 +37,15 @@ OUTLINE_NUMBER: Final = (
 # The outline numbers of sections (一、产出指标, （二）效益指标): Chinese ordinals only, as forms number their blocks,
 # never their rows (a row numbered 1、 is an indicator in a numbered list).
 SECTION_NUMBER: Final = rf"(?:{CHINESE_ORDINAL}[、.．]|[(（]{CHINESE_ORDINAL}[)）])"
+
+# A mark that says a table or a cell goes on from the page before: （续）, (续表), 续表, 续表2, 续上表, （续前页）.
+CONTINUED: Final = (
+    rf"(?:[(（]\s*+续\s*+(?:表|上表|前表|前页|上页)?\s*+(?:{CHINESE_ORDINAL}|\d{{1,3}})?\s*+[)）]"
+    rf"|续\s*+(?:表|上表|前表)\s*+(?:{CHINESE_ORDINAL}|\d{{1,3}})?)"
+)
+
+# A line that says only that a table goes on: 续表, （续表）, 续表2：, 表12（续）, （接下页）, 未完，转下页.
+CONTINUED_LINE: Final = (
+    rf"(?:(?:表\s*+(?:{CHINESE_ORDINAL}|\d{{1,3}})\s*+)?{CONTINUED}\s*+[:：]?"
+    r"|[(（]?(?:未完[，,]?)?[续接转]下页[)）]?)"
+)
