@@ -4,13 +4,16 @@ readers/pdf_layout.py), one section per kind of damage."""
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
+import openpyxl
 import pytest
 
 import perftable
 from perftable.check.config import Config
 from perftable.check.engine import check_document
 from perftable.extract import extraction
+from perftable.extract.listing import without_mark
 from perftable.grid import Source
 from perftable.model import Document
 from perftable.readers.pdf_layout import Assembler, BoxCell, PageContent, PageLine, is_furniture
@@ -151,7 +154,9 @@ def _pdf(pages: list[tuple[list[BoxCell], list[PageLine]]]) -> list[Document]:
     return extraction(Source("x.pdf", "pdf", assembler.finish())).documents
 
 
-@pytest.mark.parametrize("name", [""], ids=["name cell cut"])
+@pytest.mark.parametrize(
+    "name", ["", "河道保洁服务\n(续)"], ids=["name cell cut", "name printed again, marked"]
+)
 def test_a_project_cut_under_a_marked_page_top_stays_one_project(name: str) -> None:
     page1 = _grid(
         [
@@ -205,3 +210,56 @@ def _two_tables(mark: str, name: str, amount: str) -> str:
 def test_a_table_after_a_line_that_says_it_goes_on_continues_the_listing(mark: str) -> None:
     (doc,) = loads(_two_tables(mark, "", ""))
     assert (doc.project, len(doc.indicators)) == ("小型水库除险加固", 4)
+
+
+# --- a cut cell's part marked as going on ----------------------------------------------------------------------
+
+
+def sheet_file(path: Path, rows: list[str], merged: tuple[str, ...]) -> Path:
+    """A workbook of one sheet: each row written as its cells joined by ``|`` (an empty cell is a blank)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append([cell or None for cell in row.split("|")])
+    for area in merged:
+        sheet.merge_cells(area)
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("城乡医疗救助资金（续）", "城乡医疗救助资金"),
+        ("(续表)农田水利建设", "农田水利建设"),
+        ("农田水利建设 （续上表）", "农田水利建设"),
+        ("老旧小区改造（续建）", "老旧小区改造（续建）"),
+        ("续建项目补助", "续建项目补助"),
+        ("（续）", "（续）"),
+    ],
+)
+def test_a_mark_that_a_cut_cell_goes_on_is_no_part_of_its_text(text: str, expected: str) -> None:
+    assert without_mark(text) == expected
+
+
+def test_a_project_cut_in_a_sheet_under_a_copied_header_keeps_its_name_without_the_mark(
+    tmp_path: Path,
+) -> None:
+    header = "|".join(_HEADER)
+    rows = [
+        "2026年某县教育局项目支出绩效目标表",
+        header,
+        "学生营养餐补助|380.00|为8000名学生提供营养餐。|产出指标|数量指标|受益学生人数|8000人",
+        "|||产出指标|时效指标|补助发放时间|2026年12月底前",
+        header,  # the header copied in where a printed page starts
+        "学生营养餐补助（续表）|||效益指标|社会效益指标|学生营养状况|有所改善",
+        "|||满意度指标|服务对象满意度指标|家长满意度|≥90%",
+        "校舍维修|120.00|维修校舍5所。|产出指标|数量指标|维修校舍数量|5所",
+    ]
+    merged = ("A3:A4", "B3:B4", "C3:C4", "A6:A7", "B6:B7", "C6:C7")
+    docs = perftable.load_all(sheet_file(tmp_path / "listing.xlsx", rows, merged))
+    assert [(d.project, d.amount("total"), len(d.indicators)) for d in docs] == [
+        ("学生营养餐补助", Decimal("380.00"), 4),
+        ("校舍维修", Decimal("120.00"), 1),
+    ]

@@ -21,7 +21,8 @@ Reading one:
 3. **Page breaks**: a block cut by a page break is printed in two parts; the second starts the next page (or, in a
    sheet, follows the header copied in where a printed page would start). The two are one project when the second
    has no name (a cut cell), when the first has none (its name is printed on the next page), or when both print
-   the same name and amounts. Other parts on one page never join (a code may stand for several projects).
+   the same name and amounts; a part may mark its name as going on (``…（续）``). Other parts on one page never
+   join (a code may stand for several projects).
 4. **Rows that are not projects**: a 合计/总计/小计 row, a ``**`` placeholder, a spending unit's heading (a name with
    no amount, goal or indicator) or subtotal (its amount is the sum of the projects under it, up to the next
    one): the unit names the projects after it (``资金使用单位``).
@@ -48,6 +49,7 @@ from perftable.grid import Cell, Table
 from perftable.model import BudgetLine, IndicatorLayout
 from perftable.values.cleaning import clean_label, clean_text, label_key
 from perftable.values.numbers import AmountError, MoneyUnit, parse_amount
+from perftable.values.patterns import CONTINUED
 
 MAX_HEADER_ROW = 8  # rows from the top of a table within which a listing's header is looked for
 HEADER_SHARE = 0.6  # of a header row's cells, at least this share name a column
@@ -214,10 +216,13 @@ class _Block:
 
     def text(self, col: int | None) -> str:
         """A column's text in the block. A cell cut by a page break is printed in parts: each part in full, some
-        of it hidden (the longest is the text), or each with its share (the parts are joined)."""
+        of it hidden (the longest is the text), or each with its share (the parts are joined). A part may say that
+        it goes on from the page before (``城乡医疗救助资金（续）``): the mark is no part of the text."""
         parts = [clean_text(cell.text) for cell in self.parts(col)]
         if not parts:
             return ""
+        if len(parts) > 1:
+            parts = [without_mark(part) for part in parts]
         longest = max(parts, key=len)
         if all(label_key(part) in label_key(longest) or _alike(part, longest) for part in parts):
             return longest
@@ -415,6 +420,16 @@ def _amount(text: str) -> Decimal | None:
     return parsed[0] if parsed else None
 
 
+_MARK = re.compile(rf"^{CONTINUED}|{CONTINUED}$")
+
+
+def without_mark(text: str) -> str:
+    """A cut cell's part without the mark that says it goes on from the page before (``（续）``, ``(续表)``), before
+    or after its text; a text that is only the mark stays as it is."""
+    bare = _MARK.sub("", text.strip()).strip()
+    return bare or text
+
+
 def _fragment_of(short: str, long: str) -> bool:
     """True when one name is the other cut by a page break (its start or its end)."""
     short, long = label_key(short), label_key(long)
@@ -439,7 +454,7 @@ def _same_project(first: _Block, second: _Block, header: ListingHeader) -> bool:
     """True when ``second`` (starting a page) goes on with ``first`` (ending the page before): see step 3."""
     name = header.first("project")
     col = name.index if name is not None else None
-    a, b = first.text(col), second.text(col)
+    a, b = without_mark(first.text(col)), without_mark(second.text(col))
     amounts_a, amounts_b = _amounts(first, header), _amounts(second, header)
     if not b and not any(amounts_b):
         return True
