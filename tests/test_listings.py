@@ -263,3 +263,33 @@ def test_a_project_cut_in_a_sheet_under_a_copied_header_keeps_its_name_without_t
         ("学生营养餐补助", Decimal("380.00"), 4),
         ("校舍维修", Decimal("120.00"), 1),
     ]
+
+
+# --- a project printed again at the top of the listing's next table ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("mark", "name", "amount"),
+    [
+        ("续表", "小型水库除险加固（续）", ""),
+        ("（续表）", "小型水库除险加固", "520.00"),
+        ("- 2 -", "小型水库除险加固", ""),
+    ],
+)
+def test_a_project_printed_again_at_the_top_of_the_next_table_goes_on(
+    mark: str, name: str, amount: str
+) -> None:
+    (doc,) = loads(_two_tables(mark, name, amount))
+    assert (doc.project, doc.amount("total")) == ("小型水库除险加固", Decimal("520.00"))
+    assert len(doc.indicators) == 4
+    assert "I001" not in codes(doc)
+
+
+@pytest.mark.parametrize(
+    ("name", "amount"),
+    [("小型水库清淤", ""), ("小型水库除险加固", "86.00")],
+    ids=["another name", "another amount"],
+)
+def test_another_project_at_the_top_of_the_next_table_is_a_project_of_its_own(name: str, amount: str) -> None:
+    docs = loads(_two_tables("续表", name, amount))
+    assert [(d.project, len(d.indicators)) for d in docs] == [("小型水库除险加固", 2), (name, 2)]

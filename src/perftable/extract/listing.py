@@ -22,7 +22,8 @@ Reading one:
    sheet, follows the header copied in where a printed page would start). The two are one project when the second
    has no name (a cut cell), when the first has none (its name is printed on the next page), or when both print
    the same name and amounts; a part may mark its name as going on (``…（续）``). Other parts on one page never
-   join (a code may stand for several projects).
+   join (a code may stand for several projects). A page printed as a table of its own is a table that continues
+   the listing: its first project goes on with the last one before when it is that one printed again.
 4. **Rows that are not projects**: a 合计/总计/小计 row, a ``**`` placeholder, a spending unit's heading (a name with
    no amount, goal or indicator) or subtotal (its amount is the sum of the projects under it, up to the next
    one): the unit names the projects after it (``资金使用单位``).
@@ -578,15 +579,19 @@ def read_listing(
     table: Table, header: ListingHeader, context: ListingContext, before: Draft | None = None
 ) -> list[Draft]:
     """The projects of a listing, in order, as drafts. ``before``: the last project of the listing table this one
-    continues, to which the rows before this table's first project belong."""
+    continues, to which the rows before this table's first project belong, and its first project when it is that
+    one printed again (:func:`_goes_on`)."""
     blocks = _join_pages(_blocks(table, header), header)
     kinds = _kinds(blocks, header)
     drafts: list[Draft] = []
     if before is not None:
-        for block, kind in zip(blocks, kinds, strict=True):
-            if kind != "orphan":
+        for index, block in enumerate(blocks):
+            if kinds[index] == "project" and _goes_on(before, block, header):
+                kinds[index] = "orphan"
+            if kinds[index] != "orphan":
                 break
             _read_indicators(before, block, header)
+            kinds[index] = "read"
     unit: str | None = None
     name = header.first("project")
     previous: _Block | None = None
@@ -602,6 +607,34 @@ def read_listing(
             drafts.append(_project(block, header, context, unit))
             previous = block
     return drafts
+
+
+def _goes_on(draft: Draft, block: _Block, header: ListingHeader) -> bool:
+    """**A project printed again at the top of the listing's next table** (a converter that writes each page's table
+    as a table of its own): the first project of a table that continues a listing goes on with the last project of
+    the table before when it prints its name again (a ``（续）`` aside; cut, or with the same code), no other amount
+    and no other goal, as step 3 joins the parts of one table."""
+    name = header.first("project")
+    if name is None or not draft.project:
+        return False
+    code, printed = split_code(without_mark(block.text(name.index)))
+    known = draft.info.get("项目编码")
+    if code and known and code != known:
+        return False
+    if not (label_key(printed) == label_key(draft.project) or _fragment_of(printed, draft.project)):
+        return False
+    amounts = _amounts(block, header)
+    printed_before = [line.amount for line in draft.budget]
+    if any(amounts) and (
+        len(amounts) != len(printed_before)
+        or any(
+            x is not None and y is not None and x != y for x, y in zip(amounts, printed_before, strict=True)
+        )
+    ):
+        return False
+    goal = header.first("goal")
+    text = block.text(goal.index) if goal else ""
+    return not text or not draft.goals or _alike(text, "".join(draft.goals))
 
 
 def _project(block: _Block, header: ListingHeader, context: ListingContext, unit: str | None) -> Draft:
