@@ -293,3 +293,55 @@ def test_a_project_printed_again_at_the_top_of_the_next_table_goes_on(
 def test_another_project_at_the_top_of_the_next_table_is_a_project_of_its_own(name: str, amount: str) -> None:
     docs = loads(_two_tables("续表", name, amount))
     assert [(d.project, len(d.indicators)) for d in docs] == [("小型水库除险加固", 2), (name, 2)]
+
+
+# --- values and goals for two periods side by side -------------------------------------------------------------
+
+PERIODS = """
+# 2026年某县农业农村局项目支出绩效目标表
+
+| 项目名称 | 资金总额（万元） | 年度目标 | 中期目标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 中期指标值 |
+|---|---|---|---|---|---|---|---|---|
+| 高标准农田建设 | 900.00 | 2026年建成高标准农田1.2万亩。 | 2026—2027年建成高标准农田3万亩。 | 产出指标 | 数量指标 | 新建高标准农田面积 | ≥1.2万亩 | ≥3万亩 |
+|  |  |  |  |  | 时效指标 | 建设完成时间 | 2026年12月底前 | 2027年12月底前 |
+|  |  |  |  | 效益指标 | 经济效益指标 | 亩均增产粮食 | ≥50公斤 | ≥100公斤 |
+|  |  |  |  | 满意度指标 | 服务对象满意度指标 | 农户满意度 | ≥90% | ≥90% |
+"""
+
+
+def test_a_listing_with_annual_and_mid_term_columns_reads_the_annual_ones() -> None:
+    (doc,) = loads(PERIODS)
+    assert doc.goals == ["2026年建成高标准农田1.2万亩。"]
+    assert doc.info["中期目标"] == "2026—2027年建成高标准农田3万亩。"
+    assert [i.value for i in doc.indicators] == ["≥1.2万亩", "2026年12月底前", "≥50公斤", "≥90%"]
+    assert [i.value for i in doc.long_term_indicators] == ["≥3万亩", "2027年12月底前", "≥100公斤", "≥90%"]
+    assert [i.level2 for i in doc.long_term_indicators][:2] == ["数量指标", "时效指标"]
+    found = codes(doc)
+    assert "U004" not in found and found.count("P002") == 1  # the level carried down is reported once
+
+
+def test_a_sheet_listing_with_whole_period_columns_first_reads_the_annual_ones(tmp_path: Path) -> None:
+    rows = [
+        "2026年某市卫生健康委员会项目支出绩效目标表",
+        "项目名称|全周期绩效目标|当年绩效目标|一级指标|二级指标|三级指标|指标方向|全周期指标值|当年指标值|计量单位",
+        "基层医疗机构能力提升|三年内完成60家卫生院标准化建设。|2026年完成20家卫生院标准化建设。|产出指标|数量指标"
+        "|标准化建设卫生院数量|≥|60|20|家",
+        "||||时效指标|建设完成时间|≤|2028年12月|2026年12月|",
+        "|||满意度指标|服务对象满意度指标|患者满意度|≥|90|90|%",
+    ]
+    merged = ("A3:A5", "B3:B5", "C3:C5", "D3:D4")
+    (doc,) = perftable.load_all(sheet_file(tmp_path / "periods.xlsx", rows, merged))
+    assert doc.goals == ["2026年完成20家卫生院标准化建设。"] and "全周期绩效目标" in doc.info
+    assert [(i.name, i.value, i.unit) for i in doc.indicators][:2] == [
+        ("标准化建设卫生院数量", "20", "家"),
+        ("建设完成时间", "2026年12月", None),
+    ]
+    assert [i.value for i in doc.long_term_indicators] == ["60", "2028年12月", "90"]
+
+
+def test_two_value_columns_whose_headers_name_no_period_are_read_as_before() -> None:
+    text = PERIODS.replace("年度指标值", "指标值").replace("中期指标值", "目标值")
+    text = text.replace("中期目标", "绩效目标")
+    (doc,) = loads(text)
+    assert [i.value for i in doc.indicators][:2] == ["≥1.2万亩", "2026年12月底前"]
+    assert doc.long_term_indicators == [] and doc.goals == ["2026年建成高标准农田1.2万亩。"]

@@ -11,7 +11,9 @@ Reading one:
 
 1. **Header** (:func:`listing_header`): a row whose cells are column headers (:mod:`perftable.vocab.columns`), with
    a project column and a goal or indicator column; the rows under it that only name columns (``其中:`` →
-   ``财政资金 | 其他资金``) belong to it. Each column gets its role from its lowest header cell.
+   ``财政资金 | 其他资金``) belong to it. Each column gets its role from its lowest header cell. Goals and values
+   for two periods side by side (实施期绩效目标 | 年度绩效目标, 实施期指标值 | 年度指标值) are told apart by their
+   headers, as a form's are (:mod:`perftable.extract.periods`): the annual ones are the project's.
 2. **Blocks**: a project's cells (name, amounts, goal) are merged down over its indicator rows. A block starts
    where the name cell starts (a new merged area; in a flattened table, a filled cell), or where an amount or goal
    cell starts under a name that goes on (one name over several funded parts: each part is a project). In a flat
@@ -35,7 +37,7 @@ Reading one:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from difflib import SequenceMatcher
 from itertools import pairwise
@@ -45,6 +47,7 @@ from perftable.extract.columns import IndicatorColumns
 from perftable.extract.draft import Draft, IndicatorGroup, distinct
 from perftable.extract.goals import read_goals
 from perftable.extract.indicators import IndicatorReader, indicator_header
+from perftable.extract.periods import table_header
 from perftable.extract.written import looks_coded
 from perftable.grid import Cell, Table
 from perftable.model import BudgetLine, IndicatorLayout
@@ -54,7 +57,7 @@ from perftable.values.patterns import CONTINUED
 
 MAX_HEADER_ROW = 8  # rows from the top of a table within which a listing's header is looked for
 HEADER_SHARE = 0.6  # of a header row's cells, at least this share name a column
-_PROJECT_ROLES = frozenset({"seq", "project", "code", "spending_unit", "amount", "goal"})
+_PROJECT_ROLES = frozenset({"seq", "project", "code", "spending_unit", "amount", "goal", "long_goal"})
 _TOTAL_NAMES = frozenset({"合计", "总计", "小计", "合计数", "总合计"})
 _PLACEHOLDERS = frozenset({"**", "*", "***", "-", "—", "--", "/", "无"})
 # A project code glued in front of the name: 11000022T000000424331-财务业务咨询服务 (letters and digits, ten or more).
@@ -82,6 +85,8 @@ class ListingHeader:
     columns: dict[int, ListingColumn]
     indicators: IndicatorColumns | None
     money: str | None = None
+    # the columns of a long-term value printed beside the annual one (see _periods)
+    long_indicators: IndicatorColumns | None = None
     texts: dict[int, set[str]] = field(default_factory=dict)  # the header cells' lookup keys, by column
     levels_on_every_row: bool = False  # every body row with a value prints its level-1 (see _wraps_name)
 
@@ -148,6 +153,7 @@ def _header(rows: list[list[Cell]], body: int) -> ListingHeader:
         if role is not None and label is not None:
             labels[col] = label
             columns[col] = ListingColumn(col, role, label, money=vocab.header(label).money)
+    _long_goal(columns)
     # one column per role for the project's own cells (a header merged over two columns names one of them)
     seen: set[str] = set()
     for col in sorted(columns):
@@ -160,6 +166,9 @@ def _header(rows: list[list[Cell]], body: int) -> ListingHeader:
     indicator_items = [(col, Cell(labels[col], rows[0][0].pos, rows[0][0].origin)) for col in sorted(labels)
                        if columns.get(col) is None or columns[col].role not in _PROJECT_ROLES]  # fmt: skip
     indicators = indicator_header(indicator_items) if indicator_items else None
+    long_indicators = None
+    if indicators is not None and (periods := _periods(indicator_items)) is not None:
+        indicators, long_indicators = periods
     written = [col for col, column in columns.items() if column.role == "indicator"]
     if indicators is None and written:  # one column of indicators written whole (numbered prose)
         indicators = IndicatorColumns(name=written[0], written=True)
@@ -168,7 +177,30 @@ def _header(rows: list[list[Cell]], body: int) -> ListingHeader:
         for col, cell in enumerate(row):
             if not cell.empty:
                 texts.setdefault(col, set()).add(label_key(cell.text))
-    return ListingHeader(body, columns, indicators, money, texts)
+    return ListingHeader(body, columns, indicators, money, long_indicators, texts)
+
+
+def _long_goal(columns: dict[int, ListingColumn]) -> None:
+    """**Goals for two periods** (实施期绩效目标 | 年度绩效目标, 中期目标 | 年度目标): the annual one is the project's
+    goal, the one whose header says a longer period is kept under its label, as a form keeps it."""
+    goals = [col for col in sorted(columns) if columns[col].role == "goal"]
+    long = [col for col in goals if vocab.header(columns[col].label).period == "long"]
+    if long and len(long) < len(goals):
+        for col in long:
+            columns[col] = replace(columns[col], role="long_goal")
+
+
+def _periods(items: list[tuple[int, Cell]]) -> tuple[IndicatorColumns, IndicatorColumns] | None:
+    """**Values for two periods side by side** (… | 实施期指标值 | 年度指标值, the columns of
+    :mod:`perftable.extract.periods`): the annual group's columns and the long-term group's, when their headers say
+    which is the long one; None otherwise (the first value column is then the value)."""
+    found = table_header(items, [])
+    if found is None or len(found.labels) != 2 or found.labels.count("long") != 1:
+        return None
+    long = found.labels.index("long")
+    if found.labels[1 - long] not in (None, "annual"):
+        return None
+    return found.groups[1 - long], found.groups[long]
 
 
 def _amount_keys(columns: dict[int, ListingColumn]) -> None:
@@ -671,7 +703,7 @@ def _project(block: _Block, header: ListingHeader, context: ListingContext, unit
                 block.text(column.index),
                 _money(column.money) if column.money else money,
             )
-        elif cell is not None and column.role in ("spending_unit", "seq", "code"):
+        elif cell is not None and column.role in ("spending_unit", "seq", "code", "long_goal"):
             label = {"seq": "序号", "code": "项目编码"}.get(column.role, column.label)
             draft.add_info(label, block.text(column.index), cell)
     if unit and not header.first("spending_unit"):
@@ -741,15 +773,47 @@ def _read_indicators(draft: Draft, block: _Block, header: ListingHeader) -> None
             IndicatorGroup(table=0, label="long", header=where),
         ]
     annual, overall = draft.indicator_groups[0], draft.indicator_groups[1]
+    every_row = header.levels_on_every_row
     reader = IndicatorReader(
-        draft, cols, annual.indicators, overall.indicators, levels_on_every_row=header.levels_on_every_row
+        draft, cols, annual.indicators, overall.indicators, levels_on_every_row=every_row
     )
-    own = set(
-        range(
-            cols.first, max(c for c in (cols.name, cols.value, cols.unit, *cols.extras) if c is not None) + 1
-        )
-    )
+    readers = [(reader, _own(cols))]
+    if (long := header.long_indicators) is not None:
+        # two periods side by side: each reads its columns but the other's own (its value), the shared ones both
+        long_reader = IndicatorReader(draft, long, overall.indicators, levels_on_every_row=every_row)
+        readers = [
+            (reader, _own(cols) - (_named(long) - _named(cols))),
+            (long_reader, _own(long) - (_named(cols) - _named(long))),
+        ]
+    start = len(draft.warnings)
     for row in block.rows:
-        items = [(col, cell) for col, cell in distinct(row) if col in own]
-        if items:
-            reader.read(items)
+        for reader, own in readers:
+            items = [(col, cell) for col, cell in distinct(row) if col in own]
+            if items:
+                reader.read(items)
+    if len(readers) > 1:
+        _drop_repeated_repairs(draft, start)
+
+
+def _own(cols: IndicatorColumns) -> set[int]:
+    """The columns an indicator group reads: from its first to its last column with a role."""
+    last = max(c for c in (cols.name, cols.value, cols.unit, *cols.extras) if c is not None)
+    return set(range(cols.first, last + 1))
+
+
+def _named(cols: IndicatorColumns) -> set[int]:
+    """The columns of an indicator group that have a role."""
+    roles = (cols.level1, cols.level2, cols.name, cols.value, cols.unit, cols.comparator, cols.weight)
+    return {c for c in roles if c is not None} | set(cols.extras)
+
+
+def _drop_repeated_repairs(draft: Draft, start: int) -> None:
+    """Two readers of one row repair the cells both read (a level carried down) alike: each repair is kept once."""
+    seen: set[str] = set()
+    kept = []
+    for repair in draft.warnings[start:]:
+        key = repair.model_dump_json()
+        if key not in seen:
+            seen.add(key)
+            kept.append(repair)
+    draft.warnings[start:] = kept
