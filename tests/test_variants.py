@@ -26,6 +26,20 @@ KNOWN_MISSES = {
     "perftable's unit is its first spelling, 台 (values.units.normalise_unit), so ≥1350 + 台 is not ≥1350台（套）",
     **{
         (
+            "v110_jiangxi2015_shenbao_mid_annual_hrules",
+            what,
+        ): "a form ruled with horizontal lines only (no vertical rule): it is read as text lines, where a "
+        "level-2 name wrapped in its narrow column (服务对象满意度指 / 标) runs into the next indicator's name; "
+        "columns would have to be inferred from the text's alignment (round 9, M5)"
+        for what in (
+            "[0] 乡镇污水处理设施运维及管网延伸工程 indicators",
+            "[0] 乡镇污水处理设施运维及管网延伸工程 last.name",
+            "[1] 城市生活垃圾分类处理补助 indicators",
+            "[1] 城市生活垃圾分类处理补助 last.name",
+        )
+    },
+    **{
+        (
             "v58_hebei_listing_no_rules",
             what,
         ): "a listing drawn without ruling lines: its project cells stand on the "
