@@ -8,6 +8,8 @@ Numbers are compared as quantities: ``1,200户`` is ``1200户`` and ``2.5万平�
 goal's number (不少于, 至少, 不低于, 以上, 约) are its comparator, shown in the message (``≥200人``); the numbers
 must still agree, so ``培训残疾人不少于200人`` and ``≥250人`` are reported, ``≥200人`` and ``200人`` are not.
 Unit costs (``600元/户``) are not compared with a goal's totals, nor the upper end of a range (``1200-1300公里``).
+A clause that lists several things (``新建健身路径40个、多功能运动场6个``) is compared with every indicator it names: a
+number that is one of them's target is not reported against another.
 A sentence about the past is not compared either: one that names only years before the table's (``2025年全县新建高
 标准农田2.3万亩``), or, naming no later year, says so (…以来, 累计, 近年来): its numbers are results, not targets.
 
@@ -179,7 +181,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             if not ranked or ranked[0][0] < threshold:
                 continue
             indicator = ranked[0][1]
-            if _quantity(indicator) != mention.quantity():
+            # a clause that lists several things (新建健身路径40个、多功能运动场6个) names each beside its number: a
+            # number that is the target of any indicator the clause names agrees with the indicators
+            agrees = any(score >= threshold and _quantity(i) == mention.quantity() for score, i in ranked)
+            if not agrees and _quantity(indicator) != mention.quantity():
                 yield Problem(
                     where(doc, "goals"),
                     {"mention": str(mention), "name": indicator.name, "value": shown(indicator)},
