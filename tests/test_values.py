@@ -383,3 +383,13 @@ def test_section_number_is_a_chinese_ordinal_only(text: str, section: bool) -> N
     from perftable.values.patterns import SECTION_NUMBER
 
     assert (re.match(SECTION_NUMBER, text) is not None) == section
+
+
+@pytest.mark.parametrize(
+    ("unit", "family", "scale"),
+    [("批次", "count", 1), ("台次", "count", 1), ("台件", "count", 1), ("万剂次", "count", 10000),
+     ("项次", "count", 1), ("毫克", "mass", Decimal("0.000001")), ("微克", "mass", Decimal("0.000000001"))],
+)  # fmt: skip
+def test_units_counted_each_time_and_small_masses(unit: str, family: str, scale: Decimal) -> None:
+    info = unit_info(unit)
+    assert info is not None and (info.family, info.scale) == (family, Decimal(scale))

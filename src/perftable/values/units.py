@@ -60,6 +60,8 @@ FAMILIES: dict[str, dict[str, Decimal]] = {
         "公斤": Decimal(1),
         "吨": Decimal(1000),
         "克": Decimal("0.001"),
+        "毫克": Decimal("0.000001"),
+        "微克": Decimal("0.000000001"),
         "万吨": Decimal(10**7),
     },
     "score": {"分": Decimal(1)},
@@ -150,6 +152,14 @@ FAMILIES: dict[str, dict[str, Decimal]] = {
             "片区",
             "字",
             "级",
+            # a thing counted each time it is done (抽检批次, 检查台次, 检定台件, 接种剂次, 赛事项次)
+            "批次",
+            "台次",
+            "台件",
+            "剂",
+            "剂次",
+            "项次",
+            "件次",
         )
     },
     "dollars": {"美元": Decimal(1), "万美元": Decimal(10000), "亿美元": Decimal(100000000)},
