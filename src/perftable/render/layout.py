@@ -204,9 +204,9 @@ def budget_label(doc: Document, unit: str) -> str:
 
 def goal_lines(goals: list[str]) -> list[str]:
     """The goals as the form prints them, one a line: as they were printed, numbering and punctuation kept
-    (:mod:`perftable.extract.goals`); several goals printed without numbering (one a cell) are numbered 1、2、…, so
-    that they read back as several."""
-    if len(goals) > 1 and not all(_NUMBERED.match(goal) for goal in goals):
+    (:mod:`perftable.extract.goals`), a line before the numbered ones (``本项目包含四个子项目，分别是：``) too; several
+    goals none of which is numbered (a model built by hand) are numbered 1、2、…, so that they read back as several."""
+    if len(goals) > 1 and not any(_NUMBERED.match(goal) for goal in goals):
         return [f"{number}、{goal}" for number, goal in enumerate(goals, start=1)]
     return goals
 

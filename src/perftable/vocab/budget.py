@@ -47,7 +47,7 @@ BUDGET_KEYS: Final[dict[str, str]] = {
 # Totals that open a column group: the labels under them in the same column belong to them, so that the two
 # 其他资金 of a project table (under 项目资金总额 and under 年度资金申请总额) get distinct keys.
 PROJECT_TOTAL_LABELS: Final = keys(
-    "项目资金总额 项目总预算 项目预算总额 项目总金额 项目资金总计 总预算 中期资金总额 实施期资金总额 实施期资金 实施期总额 "
+    "项目资金总额 项目总预算 项目预算总额 项目总金额 项目总额 项目资金总计 总预算 中期资金总额 实施期资金总额 实施期资金 实施期总额 "
     "项目实施期资金总额 实施周期资金总额 长期资金总额"
 )
 # Keys that say what they are only together with the group they sit in. ``source`` is a funding source the
