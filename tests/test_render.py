@@ -207,3 +207,20 @@ def test_display_width_of_cjk_full_width_combining_and_astral_text() -> None:
     assert display_width("ＡＢ12") == 6
     assert display_width("e\u0301") == 1  # e and a combining acute accent
     assert display_width("𠀀a") == 3  # a wide character beyond the BMP (CJK extension B)
+
+
+def test_a_flat_indicator_list_renders_flat_and_reads_back_flat() -> None:
+    (doc,) = perftable.loads(
+        "| 项目名称 | 水利专项 | | |\n|---|---|---|---|\n| 年度资金总额 | 100 | | |\n"
+        "| 年度目标 | 完成水库除险加固3座 | | |\n"
+        "| 绩效指标 | 指标值 | 计量单位 | 指标性质 |\n| 水库除险加固数量 | 3 | 座 | ≥ |\n"
+        "| 受益群众满意度 | 90 | % | ≥ |\n"
+    )
+    assert doc.indicator_layout == "flat"
+    text = render([doc], "markdown")
+    assert isinstance(text, str) and "一级指标" not in text  # no category columns a flat list never printed
+    (back,) = perftable.loads(text)
+    assert back.indicator_layout == "flat"
+    assert [(i.level1, i.name, i.value) for i in back.indicators] == [
+        (i.level1, i.name, i.value) for i in doc.indicators
+    ]

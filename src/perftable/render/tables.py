@@ -111,13 +111,15 @@ def needs_unit_column(indicators: list[Indicator]) -> bool:
 
 
 def indicator_width(doc: Document) -> int:
+    flat = doc.indicator_layout == "flat"
     return max(
-        (_block_width(block) for block in (doc.indicators, doc.long_term_indicators) if block), default=0
+        (_block_width(block, flat) for block in (doc.indicators, doc.long_term_indicators) if block),
+        default=0,
     )
 
 
-def _block_width(indicators: list[Indicator]) -> int:
-    return 5 + needs_unit_column(indicators) + len(indicator_extras(indicators))
+def _block_width(indicators: list[Indicator], flat: bool = False) -> int:
+    return (3 if flat else 5) + needs_unit_column(indicators) + len(indicator_extras(indicators))
 
 
 def level1_text(doc: Document, level1: str) -> str:
@@ -169,15 +171,25 @@ def _indicator_table(
     and diffs find an indicator's cells by it); ``scored`` prints the level-1 score ranges."""
     with_unit = needs_unit_column(indicators)
     extras = indicator_extras(indicators)
-    names = ["一级指标", "二级指标", "三级指标", "指标值", *(["计量单位"] if with_unit else []), *extras]
+    # a flat list (no categories printed) is written flat: its level names, where any, were inferred from the
+    # indicators' names when it was read, and are inferred again when it is read back
+    flat = doc.indicator_layout == "flat"
+    levels = [] if flat else ["一级指标", "二级指标"]
+    names = [*levels, "三级指标", "指标值", *(["计量单位"] if with_unit else []), *extras]
     rows: list[LogicalRow] = [[SpanCell(name, role="header") for name in names]]
     previous: Indicator | None = None
     for index, indicator in enumerate(indicators):
         new_level1, new_level2 = _starts_groups(previous, indicator)
         level1 = level1_text(doc, indicator.level1) if scored else indicator.level1
-        row: LogicalRow = [
-            cell(level1, (key, index, "level1")) if new_level1 else ABOVE,
-            cell(indicator.level2, (key, index, "level2")) if new_level2 else ABOVE,
+        row: LogicalRow = (
+            []
+            if flat
+            else [
+                cell(level1, (key, index, "level1")) if new_level1 else ABOVE,
+                cell(indicator.level2, (key, index, "level2")) if new_level2 else ABOVE,
+            ]
+        )
+        row += [
             cell(indicator.name, (key, index, "name")),
             cell(indicator.value, (key, index, "value")),
         ]
