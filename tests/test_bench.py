@@ -23,10 +23,19 @@ def test_benchmark_quick_mode_runs(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     data = json.loads(figures.read_text(encoding="utf-8"))
     assert set(data) == {
-        "load", "startup", "per_file", "batch_files", "batch", "memory", "export_memory", "scaling", "outputs", "pdf"
+        "load", "startup", "per_file", "batch_files", "batch", "memory", "export_memory", "scaling", "outputs",
+        "review_files", "review", "pdf",
     }  # fmt: skip
+    assert set(data["review"]) == {
+        f"{name} ({kind})"
+        for name in ("validate --format json", "review -o review.html", "review -o review.xlsx")
+        for kind in ("wall", "cpu")
+    }
     assert (
-        "## Scaling" in result.stdout and "## Start-up" in result.stdout and "## Real PDFs" in result.stdout
+        "## Scaling" in result.stdout
+        and "## Start-up" in result.stdout
+        and "## Real PDFs" in result.stdout
+        and "## The reviewer's report" in result.stdout
     )
     assert set(data["pdf"]["seconds"]) == {
         "perftable parse (pdfium)", "perftable parse (pdfplumber engine)", "pdfplumber extract_tables",
