@@ -310,3 +310,13 @@ def test_an_engine_finding_is_selected_and_ignored_as_a_rule_is(tmp_path: Path) 
     empty.write_text("", encoding="utf-8")
     (finding,) = check_file(empty, Config(select=("B001",), severity={"P001": "warning"})).findings
     assert (finding.code, finding.severity, finding.message) == ("P001", "warning", "文件为空")
+
+
+def test_every_message_is_filled_one_way_and_a_broken_template_shows_its_values() -> None:
+    from perftable.messages import Localized, fill
+
+    assert (
+        fill("「{name}」为 {value}", {"name": "道路", "value": Localized("良", "good")}, "en")
+        == "「道路」为 good"
+    )
+    assert fill("{missing} here", {"name": "x"}, "zh") == "{missing} here {'name': 'x'}"

@@ -6,6 +6,7 @@ parameters the producer recorded. A test checks that every key has both language
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from string import Formatter
 from typing import Final, Literal
@@ -239,11 +240,21 @@ def translate(value: str, lang: Lang) -> str:
     return value
 
 
-def render(key: str, params: dict[str, str], lang: Lang = "zh") -> str:
-    """Format a catalog message; parameters that name a term are translated."""
-    template = MESSAGES[key][lang]
-    values = {name: translate(value, lang) for name, value in params.items()}
+def render(key: str, params: Mapping[str, object], lang: Lang = "zh") -> str:
+    """Format a catalog message (a repair's, a report's) in the language asked for."""
+    return fill(MESSAGES[key][lang], params, lang)
+
+
+def fill(template: str, params: Mapping[str, object], lang: Lang) -> str:
+    """A message template filled in: the one way every message perftable shows is made (the engine's findings,
+    repairs, reports). A parameter that is :class:`Localized` speaks the language asked for, one that names a
+    term is translated; a template whose fields the parameters do not fill never crashes a run: it is shown with
+    the values beside it."""
+    values = {
+        name: value.text(lang) if isinstance(value, Localized) else translate(str(value), lang)
+        for name, value in params.items()
+    }
     try:
         return template.format(**values)
     except (KeyError, IndexError):
-        return template
+        return f"{template} {values}"

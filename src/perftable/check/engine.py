@@ -18,7 +18,7 @@ from perftable.check.baseline import Baseline
 from perftable.check.config import Config, discover, rule_options
 from perftable.errors import ReadError
 from perftable.findings import FileReport, Finding, Report, Severity, TableInfo
-from perftable.messages import Lang, Localized, translate
+from perftable.messages import Lang, fill
 from perftable.model import Document, Location
 from perftable.readers import DEFAULT_OPTIONS, ReadOptions
 from perftable.readers.files import resolved
@@ -70,15 +70,8 @@ def _options(rule: Entry, config: Config) -> dict[str, Mapping[str, Any]]:
 
 
 def render(rule: Entry, variant: str, params: Mapping[str, object], lang: Lang) -> str:
-    template = rule.messages.get(variant, next(iter(rule.messages.values())))[lang]
-    values = {
-        key: value.text(lang) if isinstance(value, Localized) else translate(str(value), lang)
-        for key, value in params.items()
-    }
-    try:
-        return template.format(**values)
-    except (KeyError, IndexError):  # a message must never crash a run: show the template and the values
-        return f"{template} {values}"
+    """A rule's message for a variant (its first when the variant has none), filled in by :func:`messages.fill`."""
+    return fill(rule.messages.get(variant, next(iter(rule.messages.values())))[lang], params, lang)
 
 
 def _finding(active: ActiveRule, problem: Problem, lang: Lang, table: int) -> Finding:
