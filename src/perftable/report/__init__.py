@@ -1,8 +1,10 @@
 """Report formats: each serialises a :class:`~perftable.findings.Report`, and nothing else.
 
-A format module exposes ``stream(file_report, ctx) -> str`` (text written as each file is done; empty for formats
-that need the whole report) and ``finish(report, ctx) -> str`` (written at the end). The registry below also
-feeds the CLI's ``--format`` choices. Only the ``text`` format imports rich.
+A format is a module that is a :class:`Reporter`: ``stream(file_report, ctx) -> str`` (text written as each file is
+done; empty for formats that need the whole report) and ``finish(report, ctx) -> str`` (written at the end). The
+registry below (:data:`REPORTERS`, one entry a ``--format`` name) also feeds the CLI's ``--format`` choices; what
+every format shares (:class:`FormatContext`, the paths and positions as shown) is in :mod:`.context`. Only the
+``text`` format uses rich, and imports it when it writes.
 
 Text a format takes from a file (messages quoting cells, hints, paths, positions) goes through :func:`visible` in
 every format read by a person or parsed as XML (text, concise, markdown, junit): a control character shows as its
@@ -15,54 +17,62 @@ May import: ``errors``, ``messages``, ``runtime``, ``model``, ``outputs``, ``val
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
-from pathlib import Path
-from types import ModuleType
+from typing import Protocol
 
-from perftable.findings import SEVERITY_RANK, FileReport, Finding, Severity
-from perftable.messages import Lang
-from perftable.readers.files import relative
-from perftable.values.cleaning import visible
+from perftable.findings import FileReport, Report
+from perftable.report import (
+    concise,
+    github,
+    gitlab,
+    json_report,
+    json_summary,
+    junit,
+    markdown,
+    sarif,
+    text,
+)
+from perftable.report.context import FormatContext, relative, shown, visible, where
 
-__all__ = ["FORMATS", "FormatContext", "StreamPart", "module", "relative", "shown", "visible", "where"]
+__all__ = [
+    "FORMATS",
+    "REPORTERS",
+    "STREAMING",
+    "FormatContext",
+    "Reporter",
+    "StreamPart",
+    "module",
+    "relative",
+    "shown",
+    "visible",
+    "where",
+]
 
-FORMATS: dict[str, str] = {
-    "text": "text",
-    "concise": "concise",
-    "json": "json_report",
-    "json-lines": "json_report",
-    "json-report": "json_summary",
-    "github": "github",
-    "gitlab": "gitlab",
-    "sarif": "sarif",
-    "junit": "junit",
-    "markdown": "markdown",
+
+class Reporter(Protocol):
+    """A report format (each is a module of this package)."""
+
+    def stream(self, file: FileReport, ctx: FormatContext) -> str: ...
+
+    def finish(self, report: Report, ctx: FormatContext) -> str: ...
+
+
+REPORTERS: dict[str, Reporter] = {
+    "text": text,
+    "concise": concise,
+    "json": json_report,
+    "json-lines": json_report,
+    "json-report": json_summary,
+    "github": github,
+    "gitlab": gitlab,
+    "sarif": sarif,
+    "junit": junit,
+    "markdown": markdown,
 }
-
+FORMATS: tuple[str, ...] = tuple(REPORTERS)
 
 # Formats written file by file as a run goes: their `finish` needs only the report's summary.
 STREAMING = frozenset({"text", "concise", "json-lines", "github"})
-
-
-@dataclass(frozen=True)
-class FormatContext:
-    format: str = "text"
-    lang: Lang = "zh"
-    color: bool = False
-    root: Path | None = None  # paths are shown relative to it
-    min_severity: Severity = "info"  # findings below it are counted but not shown (--quiet, --min-severity)
-    verbose: bool = False  # every repair on its own line (text), not grouped by kind
-    statistics: bool = False  # findings counted per rule after the report (text, concise: --statistics)
-
-
-def shown(file: FileReport, ctx: FormatContext) -> FileReport:
-    """The file's report as the format shows it: without the findings below ``ctx.min_severity``."""
-    if ctx.min_severity == "info":
-        return file
-    rank = SEVERITY_RANK[ctx.min_severity]
-    kept = [finding for finding in file.findings if SEVERITY_RANK[finding.severity] >= rank]
-    return file.model_copy(update={"findings": kept, "totals": file.severities()})
 
 
 @dataclass(frozen=True)
@@ -77,12 +87,6 @@ class StreamPart:
         return file, module(self.ctx.format).stream(file, self.ctx)
 
 
-def module(name: str) -> ModuleType:
-    return importlib.import_module(f"perftable.report.{FORMATS[name]}")
-
-
-def where(finding: Finding, root: Path | None = None) -> str:
-    """``path:12:5`` or ``path:Sheet!C5`` (or just ``path`` for a file-level finding)."""
-    pos = visible(finding.location.position)
-    path = relative(finding.file, root)
-    return f"{path}:{pos}" if pos else path
+def module(name: str) -> Reporter:
+    """The format named ``name`` (a ``--format`` choice)."""
+    return REPORTERS[name]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from perftable.findings import FileReport, Report
-from perftable.report import FormatContext, visible, where
+from perftable.report.context import FormatContext, visible, where
 
 
 def stream(file: FileReport, ctx: FormatContext) -> str:

@@ -8,7 +8,7 @@ carry no line: the cell goes into the title (``perftable B001 (绩效目标表!E
 from __future__ import annotations
 
 from perftable.findings import FileReport, Finding, Report
-from perftable.report import FormatContext, relative, where
+from perftable.report.context import FormatContext, relative, where
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 

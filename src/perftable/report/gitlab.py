@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from perftable.findings import FileReport, Finding, Report
-from perftable.report import FormatContext, relative, where
+from perftable.report.context import FormatContext, relative, where
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from perftable.export.rows import stable_id
 from perftable.findings import FileReport, Finding, Report
-from perftable.report import FormatContext, relative
+from perftable.report.context import FormatContext, relative
 
 
 def finding_json(finding: Finding, ctx: FormatContext) -> dict[str, Any]:

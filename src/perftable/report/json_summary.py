@@ -23,7 +23,7 @@ import json
 from typing import Any
 
 from perftable.findings import FileReport, Report
-from perftable.report import FormatContext, relative
+from perftable.report.context import FormatContext, relative
 from perftable.report.json_report import finding_json
 from perftable.report.text import verdict
 

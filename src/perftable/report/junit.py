@@ -6,7 +6,7 @@ from __future__ import annotations
 from xml.etree.ElementTree import Element, SubElement, indent, tostring
 
 from perftable.findings import FileReport, Report
-from perftable.report import FormatContext, relative, visible, where
+from perftable.report.context import FormatContext, relative, visible, where
 
 
 def stream(file: FileReport, ctx: FormatContext) -> str:

@@ -10,7 +10,7 @@ not shown``.
 from __future__ import annotations
 
 from perftable.findings import FileReport, Finding, Report
-from perftable.report import FormatContext, relative, visible, where
+from perftable.report.context import FormatContext, relative, visible, where
 from perftable.report.text import verdict
 
 LIMIT = 65_000  # characters; below a pull-request comment's 65,536

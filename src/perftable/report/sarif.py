@@ -11,7 +11,7 @@ from typing import Any
 
 from perftable import __version__
 from perftable.findings import FileReport, Finding, Report
-from perftable.report import FormatContext, relative
+from perftable.report.context import FormatContext, relative
 from perftable.rules import all_rules, rules_by_key
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

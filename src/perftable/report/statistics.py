@@ -4,7 +4,7 @@ count, code, severity and the rule's name, one rule a line (``  89  P002  提示
 from __future__ import annotations
 
 from perftable.findings import SEVERITY_RANK, Summary
-from perftable.report import FormatContext
+from perftable.report.context import FormatContext
 
 SEVERITY_WORDS = {
     "zh": {"error": "错误", "warning": "警告", "info": "提示"},

@@ -7,7 +7,7 @@ import io
 
 from perftable.findings import FileReport, Finding, Report
 from perftable.messages import REPAIR_TITLES
-from perftable.report import FormatContext, relative, visible
+from perftable.report.context import FormatContext, relative, visible
 
 REPAIR_RULES = frozenset({"P002", "P003"})
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
