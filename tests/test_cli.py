@@ -7,7 +7,6 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
-from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -15,23 +14,10 @@ from click.testing import CliRunner
 import perftable
 from perftable.cli import cli
 
-from .conftest import ROOT, SAMPLES
+from .conftest import SAMPLES
+from .invoke import run_cli
 
 SEED = SAMPLES / "guangdong-department" / "lianjiang-2024.md"
-
-
-def run_cli(*args: str, cwd: Path = ROOT, **kwargs: Any) -> subprocess.CompletedProcess[str]:
-    """``perftable ARGS`` in a fresh interpreter, run from the repository's root, its output read as UTF-8.
-    ``kwargs`` go to :func:`subprocess.run` (``env``, ``errors`` …)."""
-    return subprocess.run(
-        [sys.executable, "-m", "perftable", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        encoding="utf-8",
-        cwd=cwd,
-        **kwargs,
-    )
 
 
 def test_parse_prints_one_object_for_one_table() -> None:

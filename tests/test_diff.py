@@ -19,7 +19,7 @@ from perftable.model import Document
 from perftable.render.compare import xlsx_dump
 
 from .conftest import ROOT, SAMPLES, Golden
-from .test_cli import run_cli
+from .invoke import run_cli
 
 DATA = Path(__file__).parent / "data" / "diff"
 OLD, NEW = DATA / "2023.md", DATA / "2024.md"

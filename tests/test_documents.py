@@ -23,8 +23,8 @@ from perftable.loader import load_extraction
 from perftable.readers import ReadOptions, read_source
 
 from .conftest import SAMPLES
+from .invoke import run_cli
 from .pdf_bytes import make_pdf, ruled_table, text_page
-from .test_cli import run_cli
 from .test_formats import content
 
 DOCUMENTS = SAMPLES / "documents"

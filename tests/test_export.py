@@ -19,7 +19,7 @@ from perftable.export.rows import COLUMNS, formula_safe
 from perftable.readers.files import iter_files
 
 from .conftest import ROOT, SAMPLES
-from .test_cli import run_cli
+from .invoke import run_cli
 
 
 def exported_docs(root: Path = SAMPLES) -> list[perftable.Document]:

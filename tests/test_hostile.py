@@ -27,14 +27,15 @@ from perftable.readers import DEFAULT_OPTIONS, ReadOptions, read_source
 from perftable.rules import resolve_rule
 
 from .conftest import ROOT, SAMPLES
-from .test_cli import run_cli as cli_run
+from .invoke import Ran
+from .invoke import run_cli as cli_run
 
 SEED = (SAMPLES / "guangdong-department" / "lianjiang-2024.md").read_text(encoding="utf-8")
 XLSX = (SAMPLES / "formats" / "lianjiang-clean.xlsx").read_bytes()
 REGRESSIONS = Path(__file__).parent / "hostile"
 
 
-def run_cli(*args: str, **kwargs: Any) -> subprocess.CompletedProcess[str]:
+def run_cli(*args: str, **kwargs: Any) -> Ran:
     """The shared runner, its output read leniently: these tests must see perftable's own message about bad input,
     never a decoding error of the test itself."""
     return cli_run(*args, errors="replace", **kwargs)

@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from openpyxl.comments import Comment
 
 from .conftest import SAMPLES
-from .test_cli import run_cli
+from .invoke import run_cli
 
 CLEAN_MD = (SAMPLES / "formats" / "lianjiang-clean.md").read_text(encoding="utf-8")
 CLEAN_HTML = (SAMPLES / "formats" / "lianjiang-clean.html").read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import SAMPLES
-from .test_cli import run_cli
+from .invoke import run_cli
 
 XLSX = SAMPLES / "formats" / "lianjiang-clean.xlsx"
 CLEAN = SAMPLES / "formats" / "lianjiang-clean.md"

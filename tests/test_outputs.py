@@ -22,7 +22,7 @@ from perftable.errors import WriteError
 from perftable.outputs import atomic_text, atomic_write, target
 
 from .conftest import ROOT, SAMPLES
-from .test_cli import run_cli
+from .invoke import Ran, run_cli, run_process
 
 SEED = SAMPLES / "guangdong-department" / "lianjiang-2024.md"
 CLEAN = SAMPLES / "formats" / "lianjiang-clean.md"
@@ -39,10 +39,14 @@ COMMANDS = {
 EXITS = {"parse": 0, "validate": 1, "render": 0, "diff": 0, "export": 0}
 
 
-def perftable(command: str, out: Path | str, **kwargs: object) -> subprocess.CompletedProcess[str]:
-    args, _ = COMMANDS[command]
+def arguments(command: str, out: Path | str) -> list[str]:
     values = {"seed": str(SEED), "clean": str(CLEAN), "out": str(out)}
-    return run_cli(*[a.format(**values) for a in args], timeout=TIMEOUT, **kwargs)  # type: ignore[arg-type]
+    return [a.format(**values) for a in COMMANDS[command][0]]
+
+
+def perftable(command: str, out: Path | str) -> Ran:
+    """The command writing to ``out``, in this process (a path is opened the same way there)."""
+    return run_cli(*arguments(command, out), timeout=TIMEOUT)
 
 
 def device(folder: Path, name: str, minor: int) -> Path:
@@ -140,8 +144,9 @@ def test_a_device_is_written_through_not_replaced(command: str, tmp_path: Path) 
 
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_standard_output_named_as_a_file_is_written_through(command: str) -> None:
-    """``-o /dev/fd/1`` (``/dev/stdout`` is the same file; /dev/fd/1 cannot be replaced even by a regression)."""
-    result = perftable(command, "/dev/fd/1")
+    """``-o /dev/fd/1`` (``/dev/stdout`` is the same file; /dev/fd/1 cannot be replaced even by a regression): in a
+    process of its own, whose descriptor 1 is its real standard output."""
+    result = run_process(*arguments(command, "/dev/fd/1"), timeout=TIMEOUT)
     assert result.returncode == EXITS[command], result.stderr
     assert result.stdout.encode("utf-8").startswith(COMMANDS[command][1])
 

@@ -16,7 +16,7 @@ from perftable.cli import COMMANDS, cli
 from perftable.render import render
 
 from .conftest import ROOT, SAMPLES
-from .test_cli import run_cli
+from .invoke import run_cli
 from .test_render_properties import content
 
 SEED = SAMPLES / "guangdong-department" / "lianjiang-2024.md"

