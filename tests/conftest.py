@@ -4,13 +4,23 @@
 from __future__ import annotations
 
 import difflib
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 GOLDEN = Path(__file__).resolve().parent / "golden"
+
+# Property tests: a few examples each in the quick loop (``dev``), many in CI (``.ci/run`` sets
+# HYPOTHESIS_PROFILE=ci, as can anyone: ``HYPOTHESIS_PROFILE=ci pytest tests/test_properties.py``). No deadline in
+# either: the machine is shared, and a slow example is not a wrong one. A test names no count of its own, except
+# the fuzz targets (tests/test_fuzz.py: PERFTABLE_FUZZ_EXAMPLES).
+settings.register_profile("dev", max_examples=20, deadline=None)
+settings.register_profile("ci", max_examples=300, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

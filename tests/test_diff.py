@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
@@ -268,7 +268,6 @@ def _every_pair(old: list[str], new: list[str]) -> list[tuple[int, int, float]]:
 _NAME_CHARS = "培训基层调解员人数次率满意度公共文化服务体系建设完成时间"
 
 
-@settings(max_examples=60, deadline=None)
 @given(
     old=st.lists(st.text(_NAME_CHARS, min_size=1, max_size=12), max_size=25, unique=True),
     new=st.lists(st.text(_NAME_CHARS, min_size=1, max_size=12), max_size=25, unique=True),

@@ -103,7 +103,7 @@ def damaged_markdown(draw: st.DrawFn) -> bytes:
     return data
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(damaged_markdown())
 def test_damaged_markdown_gives_a_model_or_a_clean_error(
     tmp_path_factory: pytest.TempPathFactory, data: bytes
@@ -132,7 +132,7 @@ def damaged_xlsx(draw: st.DrawFn) -> bytes:
     return rewrite_xlsx(XLSX, {member: draw(st.binary(max_size=200))})
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(damaged_xlsx())
 def test_damaged_workbooks_give_a_model_or_a_clean_error(
     tmp_path_factory: pytest.TempPathFactory, data: bytes

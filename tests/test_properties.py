@@ -73,7 +73,7 @@ def source(rows: list[list[str]]) -> Source:
     return Source("prop", "markdown", [table.squared()])
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.lists(cell_text, min_size=1, max_size=8), min_size=1, max_size=25))
 def test_any_grid_gives_documents_or_no_table(rows: list[list[str]]) -> None:
     try:

@@ -17,7 +17,7 @@ from perftable.render import render
 from .strategies import documents
 
 NOT_CONTENT = {"location", "source", "format", "locations", "warnings", "page_range"}
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(suppress_health_check=[HealthCheck.too_slow])
 
 
 def content(document: Document) -> Any:
@@ -57,7 +57,7 @@ def test_html_round_trip(tmp_path_factory: Any, doc: Document) -> None:
     check_round_trip(doc, "html", ".html", tmp_path_factory.mktemp("html"))
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@SETTINGS
 @given(documents())
 def test_xlsx_round_trip(tmp_path_factory: Any, doc: Document) -> None:
     check_round_trip(doc, "xlsx", ".xlsx", tmp_path_factory.mktemp("xlsx"))

@@ -178,7 +178,7 @@ def test_export_writer_replaces_what_a_workbook_cannot_hold() -> None:
     assert said[0].where == f"cell 'indicators'!{column_letters(columns.index('name'))}2"
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=st.characters(blacklist_categories=()), max_size=40))
 def test_any_text_is_written_and_read_back_as_cleaned(text: str) -> None:
     data, _ = recorded(lambda: workbook_bytes([Sheet("表", [[SpanCell("x" + text)]])], styled=False))
