@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
+import copy
 import difflib
+import functools
 import os
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
+
+import perftable
+from perftable.model import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -21,6 +26,18 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 settings.register_profile("dev", max_examples=20, deadline=None)
 settings.register_profile("ci", max_examples=300, deadline=None, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+@functools.cache
+def _loaded_once(path: str, cwd: str) -> tuple[Document, ...]:
+    return tuple(perftable.load_all(path))
+
+
+def loaded(path: Path | str) -> list[Document]:
+    """``perftable.load_all(path)``, read once per session (per working directory, which locations name): the
+    samples are read by many tests, a PDF in a quarter of a second. Each call gets its own deep copy, so that a
+    test that changes its documents changes nobody else's."""
+    return copy.deepcopy(list(_loaded_once(str(path), str(Path.cwd()))))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -18,12 +18,12 @@ import perftable
 from perftable.export.rows import COLUMNS, formula_safe
 from perftable.readers.files import iter_files
 
-from .conftest import ROOT, SAMPLES
+from .conftest import ROOT, SAMPLES, loaded
 from .invoke import run_cli
 
 
 def exported_docs(root: Path = SAMPLES) -> list[perftable.Document]:
-    return [doc for path in iter_files([root]) for doc in perftable.load_all(path)]
+    return [doc for path in iter_files([root]) for doc in loaded(path)]
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:

@@ -20,7 +20,7 @@ from perftable.render import render, render_html
 from perftable.render.compare import xlsx_dump
 from perftable.render.form import layout
 
-from .conftest import ROOT, SAMPLES, Golden
+from .conftest import ROOT, SAMPLES, Golden, loaded
 from .test_render_properties import content
 
 SAMPLE_FILES = sorted(path.relative_to(ROOT) for path in iter_files([SAMPLES]))
@@ -35,7 +35,7 @@ def as_text(fmt: str, data: str | bytes) -> str:
 @pytest.mark.parametrize("fmt", ["markdown", "html", "xlsx", "json", "csv"])
 @pytest.mark.parametrize("sample", SAMPLE_FILES, ids=str)
 def test_render_matches_golden(sample: Path, fmt: str, golden: Golden, in_root: Path) -> None:
-    data = render(perftable.load_all(sample), fmt)  # type: ignore[arg-type]
+    data = render(loaded(sample), fmt)  # type: ignore[arg-type]
     suffix = {"markdown": "md", "xlsx": "xlsx.txt"}.get(fmt, fmt)
     golden.check(f"render/{sample.relative_to('samples')}.{suffix}", as_text(fmt, data))
 
@@ -45,7 +45,7 @@ def test_render_matches_golden(sample: Path, fmt: str, golden: Golden, in_root: 
 def test_samples_round_trip_and_render_idempotently(
     sample: Path, fmt: str, suffix: str, tmp_path: Path
 ) -> None:
-    docs = perftable.load_all(ROOT / sample)
+    docs = loaded(ROOT / sample)
     first = render(docs, fmt)  # type: ignore[arg-type]
     path = tmp_path / f"rendered{suffix}"
     path.write_bytes(first if isinstance(first, bytes) else first.encode("utf-8"))
