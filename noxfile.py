@@ -9,7 +9,7 @@ nox.options.sessions = ["tests"]
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """The whole test suite (lint and type checks included), as CI runs it."""
+    """The quick loop (``nox -s tests -- -m slow`` for the rest; ``.ci/run`` runs both, as CI does)."""
     session.install("-e", ".[dev]")
     session.run("pytest", *session.posargs)
 
