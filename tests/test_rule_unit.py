@@ -320,3 +320,13 @@ def test_every_message_is_filled_one_way_and_a_broken_template_shows_its_values(
         == "「道路」为 good"
     )
     assert fill("{missing} here", {"name": "x"}, "zh") == "{missing} here {'name': 'x'}"
+
+
+def test_x002_names_the_indicator_the_words_beside_the_number_name() -> None:
+    import perftable
+    from perftable.check.config import Config
+    from perftable.check.engine import check_document
+
+    (doc,) = perftable.load_all("tests/rules/X002/fail-a-listed-thing-with-another-number.md")
+    (finding,) = [f for f in check_document(doc, Config(lang="en")) if f.code == "X002"]
+    assert finding.params["name"] == "新建多功能运动场数量" and finding.params["mention"] == "6个"

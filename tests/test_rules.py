@@ -47,11 +47,6 @@ WRONG: dict[str, tuple[str, str]] = {
         "M001:2:1/blank",
         "at the title, not at the blank value of 主管部门: the extractor keeps no location for a field printed blank",
     ),
-    "P001/fail-empty.md": (
-        "P001",
-        "no variant: check.engine.unreadable picks the message by the error's kind and leaves the variant default",
-    ),
-    "P001/fail-other-table.md": ("P001", "no variant (no-table), as above"),
 }
 
 

@@ -145,6 +145,7 @@ def unreadable(error: ReadError, config: Config) -> Finding:
         message=render(rule, variant, {"reason": error.reason}, config.lang),
         location=Location(file=error.path),
         params={"reason": error.reason, "kind": error.kind},
+        variant=variant,
     )
 
 

@@ -86,6 +86,7 @@ class Mention:
     number: Decimal
     unit: str
     comparator: Comparator | None
+    near: str = ""  # the clause from the number before this one (or the clause's start) to this one
 
     def quantity(self) -> Decimal | None:
         info = unit_info(self.unit)
@@ -132,12 +133,14 @@ def _clause_mentions(text: str, year: int | None) -> Iterator[Mention]:
         dated = named[-1] if named else dated
         if year is not None and dated is not None and dated < year:
             continue
+        previous = 0
         for match in _MENTION.finditer(clause):
+            near, previous = clause[previous : match.end()], match.end()
             if _RANGE_BEFORE.search(clause[: match.start()]):
                 continue  # the upper end of a range (1200-1300公里): compared as a range, not a number
             comparator = comparator_before(clause[: match.start()]) or comparator_after(clause[match.end() :])
             number = Decimal(match["num"].replace(",", ""))
-            yield Mention(clause, number, normalise_unit(match["unit"]), comparator)
+            yield Mention(clause, number, normalise_unit(match["unit"]), comparator, near)
 
 
 def _quantity(indicator: Indicator) -> Decimal | None:
@@ -184,7 +187,13 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             # a clause that lists several things (新建健身路径40个、多功能运动场6个) names each beside its number: a
             # number that is the target of any indicator the clause names agrees with the indicators
             agrees = any(score >= threshold and _quantity(i) == mention.quantity() for score, i in ranked)
-            if not agrees and _quantity(indicator) != mention.quantity():
+            if agrees:
+                continue
+            # the message names the indicator the words beside the number name (多功能运动场6个: 运动场), when any
+            near = bigrams(mention.near)
+            local = max(((overlap(near, bigrams(i.name)), i) for _, i in ranked), key=lambda p: p[0])
+            indicator = local[1] if local[0] >= threshold else indicator
+            if _quantity(indicator) != mention.quantity():
                 yield Problem(
                     where(doc, "goals"),
                     {"mention": str(mention), "name": indicator.name, "value": shown(indicator)},
