@@ -18,7 +18,7 @@ from perftable.model import Location
 from perftable.readers.files import iter_files
 from perftable.render import render, render_html
 from perftable.render.compare import xlsx_dump
-from perftable.render.form import layout
+from perftable.render.document import layout
 
 from .conftest import ROOT, SAMPLES, Golden, loaded
 from .test_render_properties import content

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 import perftable
 from perftable.render import render
-from perftable.render.form import layout
+from perftable.render.document import layout
 
 from .conftest import SAMPLES
 

@@ -14,7 +14,7 @@ from perftable.cli import EXIT_ERROR, EXIT_FINDINGS, fail
 from perftable.cli.options import cell_text_notes, output_format, read_options, reading_options
 
 if TYPE_CHECKING:
-    from perftable.diff.model import DiffReport
+    from perftable.diff.changes import DiffReport
     from perftable.messages import Lang
     from perftable.model import Document
 
@@ -44,18 +44,18 @@ def _epsilon(ctx: click.Context, param: click.Parameter, value: str) -> Decimal:
 def _output(
     report: DiffReport, fmt: str, old: list[Document], new: list[Document], to_file: bool, lang: Lang = "zh"
 ) -> str | bytes:
-    from perftable.diff import formats, text
+    from perftable.diff import formats, terminal
 
     if fmt == "json":
-        return text.to_json(report)
+        return terminal.to_json(report)
     if fmt == "markdown":
-        return text.to_markdown(report, lang)
+        return terminal.to_markdown(report, lang)
     if fmt == "html":
         return formats.to_html(old, new, report, lang)
     if fmt == "xlsx":
         return formats.to_xlsx(old, new, report, lang)
     colour = not to_file and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    return text.to_text(report, colour=colour, lang=lang)
+    return terminal.to_text(report, colour=colour, lang=lang)
 
 
 @click.command()
@@ -136,7 +136,7 @@ def diff(
       perftable diff 一上/ 二上/ -o round.html
     """
     from perftable.diff import DiffOptions, diff_lists, pair_tables, table_name, unrelated
-    from perftable.diff.model import DiffReport
+    from perftable.diff.changes import DiffReport
     from perftable.errors import PerftableError, UsageError
     from perftable.loader import load_all
     from perftable.outputs import atomic_write, refuse_inputs

@@ -36,7 +36,7 @@ def write_report(batch: Any, fmt: str, lang: str) -> str | bytes:
         from perftable.review.jsonout import to_json
 
         return to_json(batch, lang)  # type: ignore[arg-type]
-    from perftable.review.text import to_markdown
+    from perftable.review.markdown import to_markdown
 
     return to_markdown(batch, lang)  # type: ignore[arg-type]
 

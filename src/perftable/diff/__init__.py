@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from perftable.diff.changes import Change, DiffReport, DocumentDiff
 from perftable.diff.headers import document_changes, goal_changes, info_changes
-from perftable.diff.model import Change, DiffReport, DocumentDiff
 from perftable.diff.sections import DiffOptions, budget_changes, indicator_changes, task_changes
 
 if TYPE_CHECKING:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from perftable.diff.model import DiffReport, DocumentDiff
-from perftable.diff.text import WORDS, exact_json, section_tables, table_lines
+from perftable.diff.changes import DiffReport, DocumentDiff
+from perftable.diff.terminal import WORDS, exact_json, section_tables, table_lines
 
 if TYPE_CHECKING:
     from perftable.diff.folders import FolderDiff, FolderRound, TablePair, TableRef
@@ -81,7 +81,7 @@ def pair_notes(pair: TablePair, lang: Lang = "zh") -> list[str]:
 
 def differences(pair: TablePair, lang: Lang = "zh") -> list[str]:
     """How two tables paired by file name differ in kind, department or project: ``部门 甲 → 乙``."""
-    from perftable.diff.text import DOCUMENT_KEYS
+    from perftable.diff.terminal import DOCUMENT_KEYS
 
     if pair.old is None or pair.new is None:
         return []

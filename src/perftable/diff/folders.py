@@ -29,7 +29,7 @@ from typing import Literal
 from pydantic import Field
 
 from perftable.diff import DiffOptions, diff_documents, table_name, unrelated
-from perftable.diff.model import Change, DiffReport, DocumentDiff
+from perftable.diff.changes import Change, DiffReport, DocumentDiff
 from perftable.messages import Lang
 from perftable.model import Document, Record
 from perftable.readers import DEFAULT_OPTIONS, ReadOptions

@@ -9,11 +9,11 @@ import html
 from typing import TYPE_CHECKING
 
 from perftable.diff import pair_tables
+from perftable.diff.changes import KIND_NAMES
 from perftable.diff.highlight import Marked, highlight
-from perftable.diff.model import KIND_NAMES
 
 if TYPE_CHECKING:
-    from perftable.diff.model import Change, DiffReport
+    from perftable.diff.changes import Change, DiffReport
     from perftable.messages import Lang
     from perftable.model import Document
     from perftable.spans import SpanCell
@@ -36,7 +36,7 @@ def marked_tables(old: list[Document], new: list[Document], report: DiffReport) 
 
 
 def to_html(old: list[Document], new: list[Document], report: DiffReport, lang: Lang = "zh") -> str:
-    from perftable.diff.text import WORDS
+    from perftable.diff.terminal import WORDS
     from perftable.render.page import Section, page
 
     words = WORDS[lang]
@@ -77,8 +77,8 @@ def change_list(report: DiffReport, lang: Lang = "zh") -> Sheet:
 
 def change_row(change: Change, lang: Lang = "zh", before: tuple[str, ...] = ()) -> list[SpanCell | None]:
     """A change as a row of the change list (``before``: cells put first), coloured as in the forms."""
-    from perftable.diff.model import SECTION_TITLES
-    from perftable.diff.text import describe, item_key
+    from perftable.diff.changes import SECTION_TITLES
+    from perftable.diff.terminal import describe, item_key
     from perftable.spans import SpanCell
 
     detail = describe(change, lang).split(": ", 1)[-1]

@@ -6,8 +6,8 @@ from __future__ import annotations
 import difflib
 from typing import TYPE_CHECKING
 
+from perftable.diff.changes import Change
 from perftable.diff.match import similarity
-from perftable.diff.model import Change
 from perftable.diff.sections import info_field_changes, summary
 
 if TYPE_CHECKING:

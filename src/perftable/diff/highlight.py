@@ -10,13 +10,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from perftable.diff.model import SECTION_NAMES
-from perftable.diff.text import describe
-from perftable.render.form import layout
+from perftable.diff.changes import SECTION_NAMES
+from perftable.diff.terminal import describe
+from perftable.render.document import layout
 from perftable.spans import CellNote
 
 if TYPE_CHECKING:
-    from perftable.diff.model import Change, DocumentDiff
+    from perftable.diff.changes import Change, DocumentDiff
     from perftable.model import Document
     from perftable.render.layout import Form
     from perftable.spans import Mark

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from perftable.diff.changes import Change, ChangeKind, FieldChange, Section
 from perftable.diff.match import match
-from perftable.diff.model import Change, ChangeKind, FieldChange, Section
 from perftable.values.numbers import MoneyUnit, convert, format_amount, rounded
 
 if TYPE_CHECKING:

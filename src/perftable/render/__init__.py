@@ -1,6 +1,6 @@
 """Rendering: documents -> the canonical form in markdown, xlsx or HTML; the model as JSON; indicators as CSV.
 
-Every format is built the same way: :func:`~perftable.render.form.layout` lays each document out as the official
+Every format is built the same way: :func:`~perftable.render.document.layout` lays each document out as the official
 form does (a :class:`~perftable.spans.SpanGrid`), and a writer of :mod:`perftable.spans` or
 :mod:`perftable.spans.xlsx` puts the grid in the format. Reading the markdown, xlsx or HTML back gives the same model
 (locations aside), and rendering what was read gives the same bytes.
@@ -20,7 +20,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Literal
 
-from perftable.render.form import layout
+from perftable.render.document import layout
 from perftable.spans import to_markdown
 
 if TYPE_CHECKING:

@@ -139,7 +139,7 @@ def _grouped_rows(doc: Document, unit: str) -> list[LogicalRow]:
     return rows
 
 
-def budget_rows(doc: Document, width: int) -> list[LogicalRow]:
+def budget_block(doc: Document, width: int) -> list[LogicalRow]:
     """The budget block under its section label (see the module's docstring)."""
     if not doc.budget:
         return []

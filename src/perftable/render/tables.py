@@ -76,7 +76,7 @@ def task_width(doc: Document) -> int:
     return 1 + len(task_columns(doc.tasks)) if doc.tasks else 0
 
 
-def task_rows(doc: Document) -> list[LogicalRow]:
+def task_block(doc: Document) -> list[LogicalRow]:
     """The header, the key tasks under 年度重点工作任务, the others under 其他需完成的任务, and a 合计 row when the
     source printed one."""
     if not doc.tasks:
@@ -149,7 +149,7 @@ def _starts_groups(previous: Indicator | None, indicator: Indicator) -> tuple[bo
 LONG_TERM_HEAD = "中长期绩效指标"
 
 
-def indicator_rows(doc: Document) -> list[LogicalRow]:
+def indicator_block(doc: Document) -> list[LogicalRow]:
     """The indicator table. A form with mid- or long-term indicators prints them first, under 中长期绩效指标, then
     the annual ones under 年度绩效指标 (the labels say which is which when the form is read back)."""
     rows: list[LogicalRow] = []

@@ -108,7 +108,7 @@ def table_review(
 ) -> TableReview:
     """One table: laid out with its findings in their cells, graded."""
     from perftable.check.grades import Scoring
-    from perftable.render.form import layout
+    from perftable.render.document import layout
     from perftable.render.notes import attach_findings
 
     form = layout(doc)

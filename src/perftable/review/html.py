@@ -13,7 +13,7 @@ from perftable.messages import Lang
 from perftable.review.assets import CSS, JS
 from perftable.review.collect import KIND_NAMES, Batch, TableReview
 from perftable.review.draft import Block, draft
-from perftable.review.text import WORDS, overview
+from perftable.review.markdown import WORDS, overview
 
 _UI = {
     "zh": {

@@ -11,7 +11,7 @@ from perftable.check.grades import GRADES
 from perftable.messages import Lang
 from perftable.review.collect import Batch
 from perftable.review.draft import Block, draft
-from perftable.review.text import WORDS, overview
+from perftable.review.markdown import WORDS, overview
 
 _COLOURS = {"error": (0x99, 0x00, 0x00), "warning": (0x7A, 0x4F, 0x00)}
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from perftable.messages import Lang
 from perftable.review.collect import KIND_NAMES, Batch, TableReview
-from perftable.review.text import WORDS
+from perftable.review.markdown import WORDS
 from perftable.rules.criteria import criterion_name
 from perftable.spans.xlsx import FILLS, Sheet, put_text, reproducible
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from perftable import vocab
-from perftable.render.budget import budget_rows
+from perftable.render.budget import budget_block
 from perftable.render.layout import (
     MIN_WIDTH,
     TASK_TOTAL,
@@ -14,7 +14,7 @@ from perftable.render.layout import (
     field_rows,
     goal_rows,
 )
-from perftable.render.tables import indicator_rows, indicator_width, task_rows, task_width
+from perftable.render.tables import indicator_block, indicator_width, task_block, task_width
 
 if TYPE_CHECKING:
     from perftable.model import Document
@@ -46,10 +46,10 @@ def layout(doc: Document) -> Form:
     width = max(MIN_WIDTH, task_width(doc), indicator_width(doc))
     rows = [
         *field_rows(doc, tasks_total=bool(doc.tasks) and TASK_TOTAL in doc.info),
-        *budget_rows(doc, width),
+        *budget_block(doc, width),
         *goal_rows(doc),
-        *task_rows(doc),
-        *indicator_rows(doc),
+        *task_block(doc),
+        *indicator_block(doc),
     ]
     grid = assemble(rows, width) if rows else []
     form = Form(title, year_lines(doc, title), grid)

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from perftable.diff.model import KIND_NAMES, SECTION_TITLES, SECTIONS
+from perftable.diff.changes import KIND_NAMES, SECTION_TITLES, SECTIONS
 from perftable.diff.sections import summary
 from perftable.messages import Lang
 
 if TYPE_CHECKING:
-    from perftable.diff.model import Change, DiffReport, DocumentDiff
+    from perftable.diff.changes import Change, DiffReport, DocumentDiff
 
 SYMBOLS = {"changed": "~", "renamed": "≈", "added": "+", "removed": "-"}
 COLOURS = {"changed": "yellow", "renamed": "yellow", "added": "green", "removed": "red"}
