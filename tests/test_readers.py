@@ -373,3 +373,14 @@ def test_ods_numbers_not_shown_as_percentages_keep_their_value(tmp_path: Path) -
     )
     (table,) = read_source(_ods(tmp_path / "plain.ods", rows, _PERCENT_STYLES)).tables()
     assert texts(table) == [["0.9", "0.9", "≥90%"]]
+
+
+def test_a_docx_that_is_no_zip_package_is_read_as_what_its_bytes_say(tmp_path: Path) -> None:
+    from perftable.readers import detect_format
+
+    page = tmp_path / "saved-as-web-page.docx"
+    page.write_text("<html><body><table><tr><td>项目名称</td></tr></table></body></html>", encoding="utf-8")
+    assert detect_format(page, page.read_bytes()) == "html"
+    assert (
+        detect_format(tmp_path / "t.xlsx", b"plain text") == "xlsx"
+    )  # a workbook's suffix is taken at its word

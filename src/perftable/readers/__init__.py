@@ -166,7 +166,7 @@ def detect_format(path: Path, head: bytes) -> str:
         return "doc" if suffix in (".doc", ".docx", ".wps") else "xls"
     if b"%PDF-" in head[:1024]:
         return "pdf"
-    if by_suffix is not None:
+    if by_suffix is not None and by_suffix != "docx":  # a .docx that is no zip package is looked at as text
         return by_suffix
     lowered = head[:2048].lower()
     if b"<table" in lowered or b"<html" in lowered:
