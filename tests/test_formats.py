@@ -10,7 +10,7 @@ import perftable
 
 from .conftest import SAMPLES
 
-NOT_CONTENT = {"page_range", "location", "source", "format", "locations", "warnings"}
+NOT_CONTENT = {"page_range", "location", "level_locations", "source", "format", "locations", "warnings"}
 
 
 def content(document: perftable.Document) -> Any:

@@ -16,7 +16,7 @@ from perftable.render import render
 
 from .strategies import documents
 
-NOT_CONTENT = {"location", "source", "format", "locations", "warnings", "page_range"}
+NOT_CONTENT = {"location", "level_locations", "source", "format", "locations", "warnings", "page_range"}
 SETTINGS = settings(suppress_health_check=[HealthCheck.too_slow])
 
 

@@ -31,14 +31,6 @@ UNCOMMENTED = {"P001/fail-empty.md": "P001/empty"}
 # finding is, the case holds it to what it gives today (so that it still catches any other change), and
 # test_rule_case_where_it_is_wrong_today fails once it is right (then take it off this list).
 WRONG: dict[str, tuple[str, str]] = {
-    "I005/fail-level1-name.md": (
-        "I005:4:16/level1",
-        "at the indicator's name, not at the level-1 cell 产出类: an Indicator keeps one location, its name cell",
-    ),
-    "I005/fail-satisfaction-under-benefit.md": (
-        "I005:6:18/misplaced",
-        "at the indicator's name, not at the level-2 cell 服务对象满意度指标",
-    ),
     "I013/fail-empty-name.md": (
         "I013:8:16/empty I013:10:26/empty",
         "at the value, not at the blank 三级指标 cell that needs the name",

@@ -166,6 +166,9 @@ class Task(Record):
     location: Location
 
 
+LevelKey = Literal["level1", "level2"]
+
+
 class Indicator(Record):
     level1: str = Field(
         description="Canonical level-1 name (产出指标, 效益指标, 满意度指标, 成本指标) or as printed"
@@ -187,6 +190,11 @@ class Indicator(Record):
         default_factory=dict, description="Further columns: 指标值类型, 指标解释, 分值 …"
     )
     location: Location
+    level_locations: dict[LevelKey, Location] = Field(
+        default_factory=dict,
+        description="Where the level-1 and level-2 names were printed: the cell of a name merged or carried down "
+        "over this row; none for a name inferred from another (满意度指标 from 服务对象满意度指标)",
+    )
 
 
 class RepairJSON(TypedDict):

@@ -27,7 +27,7 @@ from perftable.extract.realign import (
 )
 from perftable.extract.written import CodedIndicator, looks_coded, read_coded, split_levels
 from perftable.grid import Cell
-from perftable.model import ComparatorSource, Indicator
+from perftable.model import ComparatorSource, Indicator, LevelKey, Location
 from perftable.values.cleaning import clean_label, clean_text, label_key
 from perftable.values.numbers import AmountError, parse_amount
 from perftable.values.patterns import SECTION_NUMBER
@@ -211,8 +211,10 @@ class IndicatorReader:
         level1 = (vocab.level1_name(l1_cell.text) or clean_text(l1_cell.text)) if l1_cell is not None else ""
         if level1 and level1 != self.carry.level1:
             self.carry.level1, self.carry.level2 = level1, ""
+            self.carry.level1_cell, self.carry.level2_cell = l1_cell, None
         if l2_cell is not None:
             self.carry.level2 = vocab.level2_name(l2_cell.text) or clean_text(l2_cell.text)
+            self.carry.level2_cell = l2_cell
 
     def _levels(self, fields: RowFields, anchor: Cell) -> tuple[str, str]:
         """Level-1 and level-2 of a row: as printed, inferred from the level-2, or carried down."""
@@ -220,15 +222,18 @@ class IndicatorReader:
         l1_cell, l2_cell = fields.level1, fields.level2
         level1 = level2 = ""
         reason = ""
+        printed1: Cell | None = None  # the cell the row's level-1 was printed in, when it was
         if l1_cell is not None:
             draft.scores.level1(l1_cell)
             if vocab.level1_name(l1_cell.text):
                 level1 = vocab.level1_name(l1_cell.text) or ""
+                printed1 = l1_cell
             elif vocab.level2_name(l1_cell.text):
                 l2_cell = l2_cell or l1_cell
                 reason = "level2-in-level1-column"
             else:
                 level1 = clean_text(l1_cell.text)
+                printed1 = l1_cell
         if l2_cell is not None:
             level2 = vocab.level2_name(l2_cell.text) or clean_text(l2_cell.text)
         if not level1:
@@ -246,19 +251,23 @@ class IndicatorReader:
                 carry.warned_level1 = False
             else:
                 level1 = carry.level1
+                printed1 = carry.level1_cell
                 if level1 and not carry.warned_level1:
                     draft.repair("carried-down", anchor, level="level1", value=level1)
                 carry.warned_level1 = True
         else:
             carry.warned_level1 = False
+        printed2 = l2_cell if level2 else None
         if not level2:
             level2 = carry.level2 if level1 == carry.level1 else ""
+            printed2 = carry.level2_cell if level2 else None
             if level2 and not carry.warned_level2:
                 draft.repair("carried-down", anchor, level="level2", value=level2)
             carry.warned_level2 = True
         else:
             carry.warned_level2 = False
         carry.level1, carry.level2 = level1, level2
+        carry.level1_cell, carry.level2_cell = printed1, printed2
         return level1, level2
 
     def read(self, items: Items) -> None:
@@ -398,6 +407,7 @@ class IndicatorReader:
             return False
         level1, level2, name = split
         self.carry.level1, self.carry.level2 = level1, level2
+        self.carry.level1_cell = self.carry.level2_cell = cell  # printed in the name's cell
         self.draft.indicator_layout = "tree"
         named = RowFields(
             None, None, Cell(name, cell.pos, cell.origin, cell.merged), fields.value, fields.unit
@@ -448,7 +458,18 @@ class IndicatorReader:
             weight=self._weight(info),
             info=info,
             location=anchor.location(),
+            level_locations=self._level_locations(level1, level2),
         )
+
+    def _level_locations(self, level1: str, level2: str) -> dict[LevelKey, Location]:
+        """Where the row's level names were printed: the cells in force for them (see :class:`Carry`)."""
+        carry = self.carry
+        found: dict[LevelKey, Location] = {}
+        if level1 and carry.level1 == level1 and carry.level1_cell is not None:
+            found["level1"] = carry.level1_cell.location()
+        if level2 and carry.level2 == level2 and carry.level2_cell is not None:
+            found["level2"] = carry.level2_cell.location()
+        return found
 
     def _comparator_cells(self, info: dict[str, str]) -> list[tuple[str, str]]:
         """The cells that may print the comparator: the comparator column first, then every column whose header

@@ -32,6 +32,9 @@ class Carry:
     level2: str = ""
     warned_level1: bool = False
     warned_level2: bool = False
+    # the cells the names in force were printed in (None: a name inferred, not printed)
+    level1_cell: Cell | None = None
+    level2_cell: Cell | None = None
 
 
 @dataclass

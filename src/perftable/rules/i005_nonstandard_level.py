@@ -77,16 +77,16 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         level1, level2 = pair
         if level1 and level1 not in vocab.LEVEL1 and (level1, "") not in seen:
             seen.add((level1, ""))
-            yield Problem(indicator.location, {"name": level1, "standard": "、".join(vocab.LEVEL1)}, "level1")
+            where = indicator.level_locations.get("level1", indicator.location)  # the level-1's own cell
+            yield Problem(where, {"name": level1, "standard": "、".join(vocab.LEVEL1)}, "level1")
         if not level2:
             continue
         parent = vocab.level1_of(level2)
+        at_level2 = indicator.level_locations.get("level2", indicator.location)  # the level-2's own cell
         if parent is None:
-            yield Problem(indicator.location, {"name": level2}, "level2")
+            yield Problem(at_level2, {"name": level2}, "level2")
         elif level1 in vocab.LEVEL1 and not _placed_well(level2, level1, ctx):
-            yield Problem(
-                indicator.location, {"level1": level1, "level2": level2, "parent": parent}, "misplaced"
-            )
+            yield Problem(at_level2, {"level1": level1, "level2": level2, "parent": parent}, "misplaced")
 
 
 def _placed_well(level2: str, level1: str, ctx: Context) -> bool:
