@@ -753,6 +753,9 @@ class FieldReader:
                     label = clean_label(cell.text)
                     if label not in self.draft.blank_fields:
                         self.draft.blank_fields.append(label)
+                        self.draft.locations[f"blank.{label}"] = (
+                            cell.location()
+                        )  # the label: its value has no cell
                 i += 1
                 continue
             self._labelled(kind, cell, col, nxt[1], nxt[0])

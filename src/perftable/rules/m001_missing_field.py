@@ -102,4 +102,4 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
             yield Problem(where_, {"field": field, "profile": ctx.profile})
     for label in doc.blank_fields:
         if label not in required:
-            yield Problem(where_, {"field": label}, "blank")
+            yield Problem(doc.locations.get(f"blank.{label}", where_), {"field": label}, "blank")
