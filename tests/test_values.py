@@ -393,3 +393,16 @@ def test_section_number_is_a_chinese_ordinal_only(text: str, section: bool) -> N
 def test_units_counted_each_time_and_small_masses(unit: str, family: str, scale: Decimal) -> None:
     info = unit_info(unit)
     assert info is not None and (info.family, info.scale) == (family, Decimal(scale))
+
+
+@pytest.mark.parametrize(
+    ("text", "level1", "level2"),
+    [("1-产出指标", "产出指标", None), ("11-数量指标", None, "数量指标"), ("21－经济成本指标", None, "经济成本指标"),
+     ("一、效益指标", "效益指标", None), ("1-2个", None, None)],
+)  # fmt: skip
+def test_level_names_printed_with_the_budget_systems_codes(
+    text: str, level1: str | None, level2: str | None
+) -> None:
+    from perftable import vocab
+
+    assert vocab.level1_name(text) == level1 and vocab.level2_name(text) == level2

@@ -57,27 +57,61 @@ def _sources(doc: Document, keys: list[str], unnamed: str) -> list[BudgetLine | 
     return [line for line in doc.budget if line.key == unnamed]
 
 
+def _beside(doc: Document, parts: list[BudgetLine | None], unnamed: str) -> list[BudgetLine | None] | None:
+    """The group's sources with the unnamed ones printed beside the named (单位资金, 国有资本经营预算, 专项债券资金
+    beside 一般公共预算), or None when there are none or they are what ``parts`` holds already. Such a line is a
+    source of its own or a part of one (其中：中央财政资金 under 财政拨款): the label cannot say which."""
+    others = [line for line in doc.budget if line.key == unnamed and line.amount is not None]
+    if not others or any(line in parts for line in others):
+        return None
+    return [*parts, *others]
+
+
+def _funding(
+    doc: Document,
+    parts: list[BudgetLine | None],
+    unnamed: str,
+    whole: BudgetLine | None,
+    tolerance: Decimal | None,
+    terms: tuple[_budget.Term, ...],
+) -> _budget.Comparison | None:
+    """A group of sources against its whole. When sources the vocabulary does not name stand beside named ones,
+    the reading in which they are sources of their own is taken if the sum then holds (it is not reported), else
+    the named ones alone are compared, as before (a part counted twice would not hold either)."""
+    comparison = _budget.compare(parts, whole, tolerance, terms)
+    wider = _beside(doc, parts, unnamed)
+    if comparison is not None and comparison.mismatch and wider is not None:
+        alternative = _budget.compare(wider, whole, tolerance, terms)
+        if alternative is not None and not alternative.mismatch:
+            return alternative
+    return comparison
+
+
 def funding(doc: Document, tolerance: Decimal | None) -> list[_budget.Comparison]:
     """The sums B002 checks: each group of sources against the total it funds."""
+    groups: list[tuple[list[BudgetLine | None], str, BudgetLine | None, tuple[_budget.Term, ...]]]
     if doc.kind == "department":
         whole = _budget.department_whole(doc)
-        groups = [(_sources(doc, _department_sources(doc), "source"), whole, _budget.department_terms(doc))]
+        terms = _budget.department_terms(doc)
+        groups = [(_sources(doc, _department_sources(doc), "source"), "source", whole, terms)]
     else:
         groups = [
             (
                 _sources(doc, ["fiscal", "carryover", "other_funds"], "source"),
+                "source",
                 _budget.line(doc, "annual_total"),
                 (),
             ),
             (
                 _sources(doc, ["total_fiscal", "total_other_funds"], "total_source"),
+                "total_source",
                 _budget.line(doc, "total"),
                 (),
             ),
         ]
     found = (
-        _budget.compare(parts, whole, tolerance, terms)
-        for parts, whole, terms in groups
+        _funding(doc, parts, unnamed, whole, tolerance, terms)
+        for parts, unnamed, whole, terms in groups
         if not _one_part_of(
             parts
         )  # 其中：财政拨款 alone: "of which" shows a part; B005 checks it is not more

@@ -95,8 +95,9 @@ def _strip_score(key: str) -> str:
     return key[:-2] if key.endswith("指标指标") else key
 
 
-# The outline numbering a form may print before a level name: 一、 （一） (1) 1. 1、
-_OUTLINE = re.compile(rf"^{OUTLINE_NUMBER}\s*+")
+# The outline numbering a form may print before a level name: 一、 （一） (1) 1. 1、; or the budget system's code of
+# the category (1-产出指标, 11-数量指标, 312-生态效益指标), as 一体化 exports print it.
+_OUTLINE = re.compile(rf"^(?:{OUTLINE_NUMBER}|\d{{1,4}}\s*+[-－—]\s*+)\s*+")
 
 
 @lru_cache(maxsize=16384)
