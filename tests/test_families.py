@@ -2217,3 +2217,23 @@ def test_level_names_numbered_as_an_outline_read_as_their_names(level1: str, lev
         ("满意度指标", "服务对象满意度指标"),
     ]
     assert not {"I001", "I005"} & set(codes(doc))
+
+
+@pytest.mark.parametrize("total", ["| 总分 |  |  | 100分 | 100 |", "| 合计分值 |  |  |  | =SUM(E4:E6) |"])
+def test_a_total_row_under_the_indicator_grid_is_no_indicator(total: str) -> None:
+    text = (
+        "| 一级指标 | 二级指标 | 三级指标 | 指标值 | 分值 |\n|---|---|---|---|---|\n"
+        "| 产出指标 | 数量指标 | 培训人数 | ≥200人 | 40 |\n| 效益指标 | 社会效益指标 | 就业率 | ≥60% | 30 |\n"
+        f"| 满意度指标 | 服务对象满意度指标 | 学员满意度 | ≥90% | 30 |\n{total}\n"
+    )
+    (doc,) = loads(text)
+    assert [i.name for i in doc.indicators] == ["培训人数", "就业率", "学员满意度"]
+
+
+def test_an_indicator_named_for_a_total_is_kept() -> None:
+    text = (
+        "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n|---|---|---|---|\n"
+        "| 产出指标 | 数量指标 | 合计发放人数 | 1200 |\n|  |  | 合计 | ≥95% |\n"
+    )
+    (doc,) = loads(text)
+    assert [i.name for i in doc.indicators] == ["合计发放人数", "合计"]

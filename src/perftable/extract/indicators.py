@@ -34,6 +34,19 @@ from perftable.values.patterns import SECTION_NUMBER
 from perftable.values.targets import parse_comparator, parse_printed_target
 from perftable.values.units import money_context, normalise_unit, unit_in_name
 
+# **A total row under the indicator grid** (合计 | | | | 100, 合计分值 … =SUM(G10:G19)): the sum of the scores or
+# weights, no indicator. Its first cell says so, and it holds nothing but numbers, formulas or blanks after it.
+_TOTAL_LABELS = frozenset(
+    label_key(text) for text in ("合计", "总计", "合计分值", "分值合计", "总分", "合计得分", "得分合计")
+)
+_SUM_CELL = re.compile(r"^(?:=\s*+SUM\(.*\)|[\d.,]+%?|[\d.]+分)$", re.IGNORECASE)
+
+
+def _total_row(items: Items) -> bool:
+    first, *rest = (clean_text(cell.text) for _, cell in items)
+    return label_key(first) in _TOTAL_LABELS and all(_SUM_CELL.match(text) for text in rest)
+
+
 _HEADER_ROLES = frozenset({"level1", "level2", "name", "indicator"})
 # Roles of further columns the reader reads (besides keeping their text in Indicator.info).
 _EXTRA_ROLES = frozenset({"comparator", "weight", "value_type", "explanation", "scoring", "remarks", "core"})
@@ -280,6 +293,8 @@ class IndicatorReader:
             self.group = (group["word"], group["name"])
             return
         if len(items) == 1 and self._section_heading(*items[0]):
+            return
+        if _total_row(items):
             return
         fields = positional(cells, self.cols)
         if needs_realign(cells, self.cols, fields):
