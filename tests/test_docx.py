@@ -181,3 +181,17 @@ def test_a_goal_boxed_in_a_one_cell_table_under_its_label_is_the_forms_goal(tmp_
     assert doc.goals == ["1.培训农民600人；", "2.学员满意度达到90%。"]
     assert (doc.locations["goals"].table, doc.locations["goals"].row) == (3, 1)
     assert [i.name for i in doc.indicators] == ["培训农民人数"]
+
+
+def test_text_moved_away_by_a_tracked_move_is_not_read_where_it_was() -> None:
+    from lxml import etree
+
+    from perftable.readers.docx import paragraph_text
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    paragraph = etree.fromstring(
+        f'<w:p xmlns:w="{w}"><w:r><w:t>全年供餐200天，</w:t></w:r>'
+        '<w:moveFrom w:id="1" w:author="a"><w:r><w:t>确保食品安全零事故。</w:t></w:r></w:moveFrom>'
+        '<w:moveTo w:id="2" w:author="a"><w:r><w:t>食品安全零事故。</w:t></w:r></w:moveTo></w:p>'
+    )
+    assert paragraph_text(paragraph) == "全年供餐200天，食品安全零事故。"

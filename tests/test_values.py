@@ -406,3 +406,14 @@ def test_level_names_printed_with_the_budget_systems_codes(
     from perftable import vocab
 
     assert vocab.level1_name(text) == level1 and vocab.level2_name(text) == level2
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [("$\\geq 9 5 \\%$", "≥95%"), ("$\\leqslant 5$ 个工作日", "≤5 个工作日"), ("$\\le 1 2 . 5$", "≤12.5"),
+     ("$6 0 0$元/户", "600元/户"), ("$x^2$", "$x^2$"), ("单价 $5 或 $6", "单价 $5 或 $6"), ("$\\left( 3$", "$\\left( 3$")],
+)  # fmt: skip
+def test_inline_tex_written_for_symbols_reads_as_text(text: str, plain: str) -> None:
+    from perftable.values.cleaning import inline_math
+
+    assert inline_math(text) == plain

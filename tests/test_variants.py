@@ -25,11 +25,6 @@ KNOWN_MISSES = {
     ): "the unit column prints 台（套）; "
     "perftable's unit is its first spelling, 台 (values.units.normalise_unit), so ≥1350 + 台 is not ≥1350台（套）",
     (
-        "v126_mineru_md_html_tables_br_latex",
-        "[0] 困难群众救助补助资金 last.value",
-    ): "MinerU writes a value as LaTeX ($\\geq 9 0 \\%$); perftable keeps a cell's text as printed and does not "
-    "read TeX (round 10)",
-    (
         "v131_pdf_listing_three_year_rolling_values_coded_levels",
         "tables",
     ): "a listing whose second header row holds only years (2026年 | 2027年 | 2028年 under 项目资金 and 指标值): "

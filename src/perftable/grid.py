@@ -11,6 +11,7 @@ from typing import Literal
 
 from perftable.errors import ReadError
 from perftable.model import Location
+from perftable.values.cleaning import inline_math
 
 # The most cells one table may span (``--max-cells``), for every reader: set by :func:`cell_limit` around a read.
 _MAX_CELLS: ContextVar[int] = ContextVar("max_cells", default=1_000_000)
@@ -48,8 +49,9 @@ NULL_TEXTS = frozenset({"NaN", "nan", "None", "NULL", "null", "<NA>", "NaT"})
 
 
 def cell_value(text: str) -> str:
-    """A cell's text as read, with a converter's "empty" marker (``NaN``, ``None``) read as empty."""
-    return "" if text.strip() in NULL_TEXTS else text
+    """A cell's text as read, with a converter's "empty" marker (``NaN``, ``None``) read as empty and its inline
+    TeX symbols (``$\\geq 9 8 \\%$``, MinerU) as text (:func:`perftable.values.cleaning.inline_math`)."""
+    return "" if text.strip() in NULL_TEXTS else inline_math(text)
 
 
 def column_letters(index: int) -> str:

@@ -34,8 +34,11 @@ if TYPE_CHECKING:
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 # Elements whose text is not part of the paragraph as printed in its line (text boxes; the fallback copy of
-# alternate content; deleted revisions; field instructions).
-_SKIP_TEXT = frozenset({f"{_W}txbxContent", f"{_MC}Fallback", f"{_W}del", f"{_W}instrText", f"{_W}delText"})
+# alternate content; deleted revisions and text moved away from here (a tracked move prints at its w:moveTo);
+# field instructions).
+_SKIP_TEXT = frozenset(
+    {f"{_W}txbxContent", f"{_MC}Fallback", f"{_W}del", f"{_W}moveFrom", f"{_W}instrText", f"{_W}delText"}
+)
 _CHAR_TEXT = {f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
 _WRAPPERS = frozenset({f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins"})
 _ITEM = re.compile(rb"<w:(?:p|tc)[ >/]")  # a paragraph or a table cell starts

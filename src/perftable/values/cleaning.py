@@ -141,3 +141,27 @@ def visible(text: str) -> str:
     """The text with every control character shown as its escape: ``a\\x1b[2Jb`` (ESC) -> ``a\\\\x1b[2Jb``, a
     newline as ``\\\\x0a``. Text without one is returned as it is."""
     return _CONTROL.sub(_escape, text) if _CONTROL.search(text) else text
+
+
+# Inline TeX as PDF-to-markdown converters (MinerU) write a cell's symbols: $\geq 9 8 \%$, $\leq 3$ 个工作日.
+_MATH = re.compile(r"\$([^$\n]{1,80})\$")
+_TEX_COMMAND = re.compile(r"\\(geqslant|geq|ge|leqslant|leq|le|times|sim|pm|cdot|%)(?![a-zA-Z])")
+_TEX_SYMBOLS = {
+    "geqslant": "≥", "geq": "≥", "ge": "≥", "leqslant": "≤", "leq": "≤", "le": "≤",
+    "times": "×", "sim": "～", "pm": "±", "cdot": "·", "%": "%",
+}  # fmt: skip
+_SPACED_DIGITS = re.compile(r"(?<=[\d.])\s+(?=[\d.%])")
+
+
+def inline_math(text: str) -> str:
+    """Inline TeX written for symbols and numbers, as plain text: ``$\\geq 9 8 \\%$`` -> ``≥98%``, ``$\\leq 3$
+    个工作日`` -> ``≤3 个工作日``. Only a formula made of the symbols above, digits and spaces is rewritten; any
+    other (``$x^2$``, a price written ``$5``) stays as printed."""
+
+    def plain(match: re.Match[str]) -> str:
+        inner = _TEX_COMMAND.sub(lambda found: _TEX_SYMBOLS[found.group(1)], match.group(1))
+        if not re.fullmatch(r"[\s\d.,%≥≤×～±·]+", inner) or not any(ch.isdigit() for ch in inner):
+            return match.group(0)
+        return re.sub(r"(?<=[≥≤±])\s+", "", _SPACED_DIGITS.sub("", inner)).strip()
+
+    return _MATH.sub(plain, text) if "$" in text else text
