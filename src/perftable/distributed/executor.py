@@ -159,10 +159,27 @@ def _alone(
         try:
             results.extend(future.result())
         except KilledWorker:
-            results.extend(lost(task, _died()))
+            # it may have died beside the file that kills (on the same worker, at the same time): once more,
+            # after the tasks before it are done, before it is reported lost
+            results.extend(_once_more(client, work, task, lost))
         finally:
             future.release()
     return results
+
+
+def _once_more(
+    client: Client, work: Callable[[T], list[R]], task: T, lost: Callable[[T, str], list[R]]
+) -> list[R]:
+    from distributed import KilledWorker
+
+    future = client.submit(work, task, pure=False)
+    try:
+        found: list[R] = future.result()
+        return found
+    except KilledWorker:
+        return lost(task, _died())
+    finally:
+        future.release()
 
 
 def _died() -> str:
