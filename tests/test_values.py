@@ -417,3 +417,12 @@ def test_inline_tex_written_for_symbols_reads_as_text(text: str, plain: str) -> 
     from perftable.values.cleaning import inline_math
 
     assert inline_math(text) == plain
+
+
+@pytest.mark.parametrize(
+    ("value", "number", "unit"),
+    [("≤600（万元）", "600", "万元"), ("≥1200(人次)", "1200", "人次"), ("≥98%（暂定）", "98", "%"), ("30（个）", "30", "个")],
+)  # fmt: skip
+def test_a_unit_in_brackets_after_the_number_is_the_targets_unit(value: str, number: str, unit: str) -> None:
+    target = parse_target(value, money=True)
+    assert (target.number, target.unit) == (Decimal(number), unit)

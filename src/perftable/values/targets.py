@@ -224,6 +224,7 @@ def parse_target(value: str, *, year: int | None = None, money: bool = False) ->
     if not text:
         return Target()
     text = _VALUE_TYPE_PREFIX.sub("", re.sub(r"\s+", " ", text)) or text
+    text = _unit_unbracketed(text)
     if text != value.strip() and not any(ch.isdigit() for ch in text):
         return Target(qualitative=text)  # 定性：好
     comparator, core = _split_comparator(text)
@@ -239,6 +240,18 @@ def parse_target(value: str, *, year: int | None = None, money: bool = False) ->
     if parsed is None and comparator is None:
         parsed = _parse_scoped(text, year, money)
     return parsed if parsed is not None else Target(comparator=comparator, qualitative=value.strip())
+
+
+# A number with its unit in brackets after it: ≤600（万元）, ≥1200(人次) (NFKC has made the brackets half-width).
+_BRACKETED_UNIT = re.compile(r"^(?P<number>.*\d)\s*\((?P<unit>[^()]{1,8})\)$")
+
+
+def _unit_unbracketed(text: str) -> str:
+    """``≤600(万元)`` -> ``≤600万元`` when the bracket holds a known unit; any other text as it is."""
+    found = _BRACKETED_UNIT.match(text)
+    if found is None or not is_known(normalise_unit(found["unit"].strip())):
+        return text
+    return found["number"] + found["unit"].strip()
 
 
 # A target with the period it counts over or the scope it covers in front: 每月1次 (1 次 per 月), 每季度不少于2次,
