@@ -60,28 +60,32 @@ def _chain(tokens: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int,
 
 def read_goals(text: str, *, numbered: bool = True) -> tuple[list[str], bool]:
     """Goal items of a goal cell, each with its numbering (without it, and without a closing ``；``/``，``, when not
-    ``numbered``: tasks keep their number apart, :attr:`perftable.model.Task.number`): ``1、…；2、…``, ``1.… 2.…``, ``目标1:…目标2:…``, ``(1)…``,
-    ``①…``, ``一、…``, whether the items are on lines of their own or run on in one line. Only a numbering that
-    counts 1, 2, 3 … splits (so ``2025年`` or ``3.5公里`` inside an item do not). With the items, whether lines
-    broken inside an item were joined (a repair worth recording)."""
+    ``numbered``: tasks keep their number apart, :attr:`perftable.model.Task.number`): ``1、…；2、…``, ``1.… 2.…``,
+    ``目标1:…目标2:…``, ``(1)…``, ``①…``, ``一、…``, whether the items are on lines of their own or run on in one line.
+    Only a numbering that counts 1, 2, 3 … splits (so ``2025年`` or ``3.5公里`` inside an item do not). With the
+    items, whether lines broken inside an item were joined (a repair worth recording)."""
     text = text.replace("\r", "")
     chain = _chain(_tokens(text))
     bounds = [0, *(start for start, _, _, _ in chain), len(text)]
     broken = any("\n" in text[a:b].strip() for a, b in itertools.pairwise(bounds))
     if len(chain) < 2 and not (chain and chain[0][0] == 0):
-        item = clean_text(text).strip() if numbered else clean_text(text).rstrip("；;，, ")
-        return ([item] if item else []), broken
-    if not numbered:
-        bare = [text[: chain[0][0]]] if chain[0][0] else []
+        pieces = [text]
+    else:
+        pieces = [text[: chain[0][0]]] if chain[0][0] else []
         ends = [start for start, _, _, _ in chain[1:]] + [len(text)]
-        bare += [text[token[1] : end] for token, end in zip(chain, ends, strict=True)]
-        return [item for piece in bare if (item := clean_text(piece).strip().rstrip("；;，, "))], broken
-    pieces = [text[: chain[0][0]]] if chain[0][0] else []
-    ends = [start for start, _, _, _ in chain[1:]] + [len(text)]
-    # an item's number as printed, without the blanks in and after it (``10. 做好`` and ``10.做好`` are one text:
-    # a PDF's text layer keeps or drops that space as its fonts happen to space it)
-    pieces += [
-        re.sub(r"[ \t\u3000]+", "", text[start:stop]) + text[stop:end].lstrip(" \t\u3000")
-        for (start, stop, _, _), end in zip(chain, ends, strict=True)
-    ]
-    return [item for piece in pieces if (item := clean_text(piece).strip())], broken
+        pieces += [
+            _item(text, start, stop, end, numbered)
+            for (start, stop, _, _), end in zip(chain, ends, strict=True)
+        ]
+    if numbered:
+        return [item for piece in pieces if (item := clean_text(piece).strip())], broken
+    return [item for piece in pieces if (item := clean_text(piece).strip().rstrip("；;，, "))], broken
+
+
+def _item(text: str, start: int, stop: int, end: int, numbered: bool) -> str:
+    """An item from its number (``text[start:stop]``) to the next one: with its number as printed, without the
+    blanks in and after it (``10. 做好`` and ``10.做好`` are one text: a PDF's text layer keeps or drops that space
+    as its fonts happen to space it), or without its number."""
+    if not numbered:
+        return text[stop:end]
+    return re.sub(r"[ \t\u3000]+", "", text[start:stop]) + text[stop:end].lstrip(" \t\u3000")

@@ -178,20 +178,24 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
         for mention in _mentions(goal, doc.year):
             clause = bigrams(mention.clause)
             ranked = sorted(
-                ((overlap(clause, grams), i) for grams, i in quantities if _compatible(mention.unit, i)),
+                (
+                    (overlap(clause, grams), grams, i)
+                    for grams, i in quantities
+                    if _compatible(mention.unit, i)
+                ),
                 key=lambda p: -p[0],
             )
             if not ranked or ranked[0][0] < threshold:
                 continue
-            indicator = ranked[0][1]
+            indicator = ranked[0][2]
             # a clause that lists several things (新建健身路径40个、多功能运动场6个) names each beside its number: a
             # number that is the target of any indicator the clause names agrees with the indicators
-            agrees = any(score >= threshold and _quantity(i) == mention.quantity() for score, i in ranked)
+            agrees = any(score >= threshold and _quantity(i) == mention.quantity() for score, _, i in ranked)
             if agrees:
                 continue
             # the message names the indicator the words beside the number name (多功能运动场6个: 运动场), when any
             near = bigrams(mention.near)
-            local = max(((overlap(near, bigrams(i.name)), i) for _, i in ranked), key=lambda p: p[0])
+            local = max(((overlap(near, grams), i) for _, grams, i in ranked), key=lambda p: p[0])
             indicator = local[1] if local[0] >= threshold else indicator
             if _quantity(indicator) != mention.quantity():
                 yield Problem(
