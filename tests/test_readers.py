@@ -384,3 +384,23 @@ def test_a_docx_that_is_no_zip_package_is_read_as_what_its_bytes_say(tmp_path: P
     assert (
         detect_format(tmp_path / "t.xlsx", b"plain text") == "xlsx"
     )  # a workbook's suffix is taken at its word
+
+
+def test_a_readers_missing_library_is_named_with_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dataclasses
+
+    from perftable import readers
+    from perftable.errors import ReadError
+
+    def missing(item: readers.Input) -> list[object]:
+        raise ModuleNotFoundError("No module named 'python_calamine'")
+
+    monkeypatch.setitem(readers.READERS, "xlsx", dataclasses.replace(readers.READERS["xlsx"], read=missing))
+    workbook = tmp_path / "a.xlsx"
+    workbook.write_bytes(b"PK\x03\x04 not really a workbook")
+    with pytest.raises(
+        ReadError, match=r"reading xlsx files needs python-calamine: pip install python-calamine"
+    ):
+        readers.read_source(workbook)

@@ -249,7 +249,6 @@ def _read_source(path: Path, display: str | None, options: ReadOptions) -> Sourc
     size = check_regular(path, name).st_size  # a device, a FIFO or a socket is refused here, before opening
     if size > options.max_bytes:
         raise too_large(name, options.max_bytes, size)
-    reader: Reader | None = None
     text: bytes | None = None
     with open_regular(path, name) as handle:
         head = handle.read(8192)
@@ -261,7 +260,16 @@ def _read_source(path: Path, display: str | None, options: ReadOptions) -> Sourc
             text = read_limited(handle, options.max_bytes, name)
     if text is not None:
         return _text_source(text, reader.name, name)
-    return Source(name, reader.name, reader.read(Input(path, name, options)))
+    try:
+        return Source(name, reader.name, reader.read(Input(path, name, options)))
+    except ModuleNotFoundError as exc:  # a reader's library missing from this installation: what to install
+        if not reader.install:
+            raise
+        raise ReadError(
+            name,
+            f"reading {reader.name} files needs {reader.install}: pip install {reader.install}",
+            "unsupported",
+        ) from exc
 
 
 def _text_source(data: bytes, fmt: str, name: str) -> Source:
