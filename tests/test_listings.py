@@ -345,3 +345,57 @@ def test_two_value_columns_whose_headers_name_no_period_are_read_as_before() -> 
     (doc,) = loads(text)
     assert [i.value for i in doc.indicators][:2] == ["≥1.2万亩", "2026年12月底前"]
     assert doc.long_term_indicators == [] and doc.goals == ["2026年建成高标准农田1.2万亩。"]
+
+
+# --- a group of columns printed for several years (a rolling plan) ---------------------------------------------
+
+
+def _rolling(years: tuple[str, str, str], goal_header: str = "绩效目标") -> str:
+    """An HTML listing whose 预算数 and 指标值 are each printed for three years, the years on a second header row."""
+    head = "".join(f"<th>{year}</th>" for year in years)
+
+    def row(values: tuple[str, str, str]) -> str:
+        return "".join(f"<td>{value}</td>" for value in values)
+
+    return f"""<html><body><p>某区交通运输局项目支出绩效目标表</p><table>
+<tr><th rowspan="2">项目名称</th><th colspan="3">预算数（万元）</th><th rowspan="2">{goal_header}</th>
+<th rowspan="2">一级指标</th><th rowspan="2">二级指标</th><th rowspan="2">三级指标</th><th colspan="3">指标值</th></tr>
+<tr>{head}{head}</tr>
+<tr><td rowspan="2">公交运营补贴</td>{row(("1,520.00", "1,560.00", "1,600.00")).replace("<td>", '<td rowspan="2">')}
+<td rowspan="2">补贴86条公交线路。</td><td>产出指标</td><td>数量指标</td><td>补贴线路条数</td>
+{row(("86条", "88条", "90条"))}</tr>
+<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>乘客满意度</td>{row(("≥90%", "≥91%", "≥92%"))}</tr>
+</table></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("years", "goal_header", "kept"),
+    [
+        (("2026年", "2027年", "2028年"), "绩效目标", 0),
+        (
+            ("2028年度", "2027年度", "2026年度"),
+            "绩效目标",
+            2,
+        ),  # no year elsewhere: the earliest, wherever it is
+        (("2025", "2026", "2027"), "2026年度绩效目标", 1),  # the year another header cell names
+    ],
+    ids=["first", "earliest, printed last", "named by the goal header"],
+)
+def test_a_group_printed_for_several_years_is_read_in_the_table_year(
+    years: tuple[str, str, str], goal_header: str, kept: int
+) -> None:
+    (doc,) = loads(_rolling(years, goal_header), "html")
+    amounts = ("1520.00", "1560.00", "1600.00")
+    assert (doc.project, doc.amount("total")) == ("公交运营补贴", Decimal(amounts[kept]))
+    assert [i.value for i in doc.indicators] == [
+        ("86条", "88条", "90条")[kept],
+        ("≥90%", "≥91%", "≥92%")[kept],
+    ]
+    assert [code for code in codes(doc) if code[0] in "BP"] == []
+
+
+def test_a_single_year_under_a_header_sets_nothing_aside() -> None:
+    text = _rolling(("2026年", "2026年", "2026年"))
+    (doc,) = loads(text, "html")
+    assert doc.amount("total") == Decimal("1520.00")
+    assert [i.value for i in doc.indicators] == ["86条", "≥90%"]

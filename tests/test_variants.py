@@ -24,11 +24,6 @@ KNOWN_MISSES = {
         "[2] 农机购置补贴 first.value",
     ): "the unit column prints 台（套）; "
     "perftable's unit is its first spelling, 台 (values.units.normalise_unit), so ≥1350 + 台 is not ≥1350台（套）",
-    (
-        "v131_pdf_listing_three_year_rolling_values_coded_levels",
-        "tables",
-    ): "a listing whose second header row holds only years (2026年 | 2027年 | 2028年 under 项目资金 and 指标值): "
-    "that row is read as a project of its own (round 10)",
     **{
         (
             "v110_jiangxi2015_shenbao_mid_annual_hrules",

@@ -114,7 +114,10 @@ def _is_sub_header(row: list[Cell]) -> bool:
     """A row under a header that only names columns (its own cells, not copies of merged header cells)."""
     own = [cell for cell in row if not cell.merged and not cell.empty]
     return bool(own) and all(
-        vocab.header(cell.text).role is not None or vocab.budget_key(cell.text) is not None for cell in own
+        vocab.header(cell.text).role is not None
+        or vocab.budget_key(cell.text) is not None
+        or vocab.bare_year(cell.text) is not None
+        for cell in own
     )
 
 
@@ -153,6 +156,9 @@ def _header(rows: list[list[Cell]], body: int) -> ListingHeader:
         if role is not None and label is not None:
             labels[col] = label
             columns[col] = ListingColumn(col, role, label, money=vocab.header(label).money)
+    for col in _other_years(rows, width):
+        columns.pop(col, None)
+        labels.pop(col, None)
     _long_goal(columns)
     # one column per role for the project's own cells (a header merged over two columns names one of them)
     seen: set[str] = set()
@@ -178,6 +184,28 @@ def _header(rows: list[list[Cell]], body: int) -> ListingHeader:
             if not cell.empty:
                 texts.setdefault(col, set()).add(label_key(cell.text))
     return ListingHeader(body, columns, indicators, money, long_indicators, texts)
+
+
+def _other_years(rows: list[list[Cell]], width: int) -> list[int]:
+    """**A group printed for several years** (项目资金 over ``2026年 | 2027年 | 2028年``, 指标值 over the same, a
+    rolling plan): the columns whose sub-header is a year other than the table's. The table's year is the one its
+    other header cells name (``2026年度绩效目标``), else the earliest of the sub-headers (a rolling plan starts at
+    its budget year). Those columns are set aside: they hold other years' money and targets, not the table's."""
+    years: dict[int, int] = {}
+    named: set[int] = set()
+    for row in rows:
+        for col in range(min(width, len(row))):
+            cell = row[col]
+            if cell.empty:
+                continue
+            if (year := vocab.bare_year(cell.text)) is not None:
+                years[col] = year
+            elif (year := vocab.normalise_header(cell.text).year) is not None:
+                named.add(year)
+    if len(set(years.values())) < 2:
+        return []
+    table_year = named.pop() if len(named) == 1 else min(years.values())
+    return [col for col, year in years.items() if year != table_year]
 
 
 def _long_goal(columns: dict[int, ListingColumn]) -> None:

@@ -217,6 +217,20 @@ def names_other_year(text: str, year: int | None) -> bool:
     return year is not None and named is not None and named != year
 
 
+_BARE_YEAR = re.compile(rf"^(?P<year>{YEAR})(?:年度?)?$")
+
+
+def bare_year(text: str) -> int | None:
+    """The year of a header cell that is nothing but a year (``2026年``, ``2027年度``, ``2028``, ``2027年(预计)``):
+    the sub-header of one column of a group printed for several years (项目资金 over ``2026年 | 2027年 | 2028年``);
+    None for anything else."""
+    key = label_key(text)
+    while (match := _TRAILING_BRACKET.search(key)) and match.start() > 0:
+        key = key[: match.start()]
+    found = _BARE_YEAR.match(key)
+    return int(found["year"]) if found else None
+
+
 def is_actuals_header(text: str) -> bool:
     """A header of what was achieved (``2025年完成值``, ``上年实际值``, ``实际完成数``): such a column is printed beside
     the targets for comparison and never holds them."""
