@@ -235,3 +235,49 @@ def test_letter_spaced_words_and_numbered_items_stay_one_cell() -> None:
     doc = perftable.loads("\n".join(lines) + "\n", "markdown")[0]
     assert doc.project == "职业教育运转经费"
     assert doc.goals == ["1.保障学校正常运转"]
+
+
+# A 2015-style form printed in columns without vertical rules, its level cells printed once: rows are short at the
+# left, a level name may be cut by its narrow column (its end on the next line), and 成本指标 is a level-1 here.
+SHORT_ROWS = [
+    "项目名称    乡镇污水处理设施运维",
+    "资金总额    1286.50",
+    "一级指标    二级指标        三级指标              中期指标值    年度指标值",
+    "产出指标    数量指标        运维设施数量          18座          18座",
+    "            质量指标        出水水质达标率        ≥95%          ≥95%",
+    "成本指标    经济成本指标    单座设施年运维费用    ≤28万元/座    ≤28万元/座",
+    "满意度指标  服务对象满意度指 沿线居民满意度    ≥90%          ≥90%",
+    "            标",
+]
+
+
+def test_short_rows_place_an_ambiguous_level_and_a_cut_level_name_in_their_columns() -> None:
+    (doc,) = perftable.loads("\n".join(SHORT_ROWS) + "\n", "markdown")
+    assert indicators(doc) == [
+        ("产出指标", "数量指标", "运维设施数量", "18座"),
+        ("产出指标", "质量指标", "出水水质达标率", "≥95%"),
+        ("成本指标", "经济成本指标", "单座设施年运维费用", "≤28万元/座"),
+        ("满意度指标", "服务对象满意度指标", "沿线居民满意度", "≥90%"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # 成本指标 followed by no level-2 name: a level-2 under 产出指标 (the 2015 reading), as before
+        (
+            "            成本指标        单座设施年运维费用    ≤28万元/座    ≤28万元/座",
+            ("产出指标", "成本指标", "单座设施年运维费用"),
+        ),
+        # a name with a blank whose first word is no level name stays whole
+        (
+            "            质量指标        群众 满意度          ≥90%          ≥90%",
+            ("产出指标", "质量指标", "群众满意度"),
+        ),
+    ],
+    ids=["cost under output", "blank inside a name"],
+)
+def test_short_rows_leave_what_is_no_level_name_alone(line: str, expected: tuple[str, str, str]) -> None:
+    text = "\n".join([*SHORT_ROWS[:4], line]) + "\n"
+    (doc,) = perftable.loads(text, "markdown")
+    assert indicators(doc)[-1][:3] == expected

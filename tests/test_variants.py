@@ -24,20 +24,13 @@ KNOWN_MISSES = {
         "[2] 农机购置补贴 first.value",
     ): "the unit column prints 台（套）; "
     "perftable's unit is its first spelling, 台 (values.units.normalise_unit), so ≥1350 + 台 is not ≥1350台（套）",
-    **{
-        (
-            "v110_jiangxi2015_shenbao_mid_annual_hrules",
-            what,
-        ): "a form ruled with horizontal lines only (no vertical rule): it is read as text lines, where a "
-        "level-2 name wrapped in its narrow column (服务对象满意度指 / 标) runs into the next indicator's name; "
-        "columns would have to be inferred from the text's alignment (round 9, M5)"
-        for what in (
-            "[0] 乡镇污水处理设施运维及管网延伸工程 indicators",
-            "[0] 乡镇污水处理设施运维及管网延伸工程 last.name",
-            "[1] 城市生活垃圾分类处理补助 indicators",
-            "[1] 城市生活垃圾分类处理补助 last.name",
-        )
-    },
+    (
+        "v110_jiangxi2015_shenbao_mid_annual_hrules",
+        "[0] 乡镇污水处理设施运维及管网延伸工程 indicators",
+    ): "a form ruled with horizontal lines only is read from its text lines; one mid-term value wrapped in its "
+    "column (较2025年提高10个百分 / 点) stands a single blank from the annual value beside it, so the two read as one "
+    "cell and the annual row has no value; telling them apart needs the columns' x positions, which text lines do "
+    "not keep (round 9, M5)",
     **{
         (
             "v58_hebei_listing_no_rules",

@@ -45,6 +45,8 @@ _HEADER_ROLES = frozenset({"level1", "level2", "name", "value", "indicator"})
 # A paragraph ends at a line that ends a sentence.
 _SENTENCE_END = ("。", "；", ";", "！")
 _CJK = re.compile(r"^[\u4e00-\u9fff]$")
+# A level name run into the next cell is split off when it is at least this long (质量指标; not a bare 质量).
+_LEVEL_SPLIT = 4
 
 
 @dataclass
@@ -497,9 +499,11 @@ def _anchored(cells: list[Cell], roles: list[str | None]) -> list[Cell]:
         return cells
     first = cells[0]
     row = [Cell("", first.pos, first.origin) for _ in roles]
+    cells = [part for cell in cells for part in _level_split(cell)]
     k = 0
     for role in ("level1", "level2"):
-        if k < len(cells) and role in roles and _level_role(cells[k].text, role):
+        after = cells[k + 1].text if k + 1 < len(cells) else ""
+        if k < len(cells) and role in roles and _level_role(cells[k].text, role, after):
             row[roles.index(role)] = cells[k]
             k += 1
     rest = cells[k:]
@@ -510,9 +514,29 @@ def _anchored(cells: list[Cell], roles: list[str | None]) -> list[Cell]:
     return row
 
 
-def _level_role(text: str, role: str) -> bool:
+def _level_split(cell: Cell) -> list[Cell]:
+    """**A level name run into the next cell**: ``服务对象满意度指 沿线居民满意度``, where a level name filling its
+    narrow column (cut there: its end is on the next line) left a single blank before the next column's text. Split
+    at the first blank when what is before it is a level name (whole or cut) and what is after it is not."""
+    head, blank, tail = cell.text.strip().partition(" ")
+    if not blank or not tail.strip() or len(label_key(head)) < _LEVEL_SPLIT:
+        return [cell]
+    if vocab.level2_name(head) is None and vocab.level1_name(head) is None:
+        return [cell]
+    if vocab.level2_name(tail) or vocab.level1_name(tail):
+        return [cell]
+    line, column = cell.pos
+    rest = Cell(tail.strip(), (line, column + len(head) + 1), cell.origin)
+    return [Cell(head, cell.pos, cell.origin), *_level_split(rest)]
+
+
+def _level_role(text: str, role: str, after: str = "") -> bool:
+    """Whether ``text`` is a level name of ``role``. A name of either level (成本指标: a level-1 of its own in the
+    2021 forms, a level-2 under 产出指标 in the 2015 ones) is the level-1 when a level-2 name follows it."""
     if role == "level1":
-        return vocab.level1_name(text) is not None and vocab.level2_name(text) is None
+        return vocab.level1_name(text) is not None and (
+            vocab.level2_name(text) is None or vocab.level2_name(after) is not None
+        )
     return vocab.level2_name(text) is not None
 
 
