@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
-from typing import Literal
+from typing import Final, Literal
 
 from perftable import vocab
 from perftable.extract.draft import Draft, Items
@@ -289,6 +289,10 @@ def _money(unit: str | None) -> MoneyUnit | None:
     return unit if unit in ("万元", "元", "亿元") else None  # type: ignore[return-value]  # checked literal
 
 
+# The budget lines a form's sums need: the total, its two parts and the appropriation. A blank one is reported.
+_NEEDED_KEYS: Final = frozenset({"total", "annual_total", "basic", "project", "fiscal"})
+
+
 class FieldReader:
     """Reads header, budget and goal rows into a :class:`Draft`."""
 
@@ -414,6 +418,8 @@ class FieldReader:
             self.state.budget_heads = pending
             return True
         if not amounts:
+            if any(classify(cell.text) is not None for _, cell in items):
+                self._blank_budget(pending)
             return False
         row_label = next((cell for col, cell in items if col not in pending), None)
         # the row's own label, past a block label merged down beside it (部门预算（万元）)
@@ -430,6 +436,23 @@ class FieldReader:
         if row_label is not None and classify(row_label.text) in ("budget", "group"):
             self.state.budget_heads = pending  # the amounts of the rows below sit under these heads too
         return True
+
+    def close_budget(self) -> None:
+        """The budget block ended (an indicator or task table starts): labels still waiting for their amounts were
+        printed blank."""
+        pending, self.state.pending_budget = self.state.pending_budget, {}
+        self._blank_budget(pending)
+
+    def _blank_budget(self, labels: dict[int, Cell]) -> None:
+        """**Budget labels printed with no amount**: a row of them followed by a row of other labels, not by their
+        amounts (基本支出 | | 财政拨款 | then 项目支出 | | 其他资金 |). Those the budget's sums need (:data:`_NEEDED_KEYS`)
+        are blank fields, as a header field printed with no value is (M001 reports them when no budget line of theirs
+        was read elsewhere); a blank optional one (其他资金, 上年结转) says 0 and is not reported."""
+        for cell in labels.values():
+            label = clean_label(cell.text)
+            if label not in self.draft.blank_fields and vocab.budget_key(cell.text) in _NEEDED_KEYS:
+                self.draft.blank_fields.append(label)
+                self.draft.locations[f"blank.{label}"] = cell.location()
 
     def _first_use_row(self, items: Items, label: Cell, heads: dict[int, Cell]) -> bool:
         """**A uses × sources matrix headed by a total**: heads 资金总额 | 财政拨款 | 其他资金 (the total first, then two

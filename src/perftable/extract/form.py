@@ -245,10 +245,12 @@ class FormBuilder:
                 self.draft.scores.label(cell)
         header = table_header(items, above, self.draft.year)
         if header is not None:
+            self.fields.close_budget()
             self._indicator_header(header, above, items)
             return
         tasks = task_header(items) if self.section != "indicators" else None
         if tasks is not None:
+            self.fields.close_budget()
             self.section = "tasks"
             self.task_cols = tasks
             self.draft.locations.setdefault("tasks", items[0][1].location())

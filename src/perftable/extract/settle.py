@@ -13,9 +13,15 @@ from perftable.model import Document, Indicator, Location, Repair
 
 
 def _filled(draft: Draft, label: str) -> bool:
-    """A blank label that another row filled after all (a label printed twice)."""
-    return (label in ("部门名称", "单位名称") and bool(draft.department)) or (
-        label == "项目名称" and bool(draft.project)
+    """A blank label that another row filled after all (a label printed twice; a budget label whose line was read
+    from another row, a head over sub-heads: 财政拨款 over 合计 | 基本支出 | 项目支出 is filled by its 合计)."""
+    return (
+        (label in ("部门名称", "单位名称") and bool(draft.department))
+        or (label == "项目名称" and bool(draft.project))
+        or any(
+            line.amount is not None and (line.label == label or line.key == vocab.budget_key(label))
+            for line in draft.budget
+        )
     )
 
 

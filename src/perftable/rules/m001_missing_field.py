@@ -3,10 +3,12 @@
 A layout known to print them requires its fields: 部门名称, 财政供养人员数 and 下属二级单位数 for the Guangdong
 department table; 项目名称, 主管部门, 实施单位, the project period (计划开始/完成日期, 项目期限, 实施期 …) and 项目类别
 for the Shanghai project table. Any other table must name its department (部门名称, 单位名称 …) or its project; and a
-field a form prints with no value (``主管部门 | `` ) is reported whatever the layout. A project of a listing prints no
-header fields and is not checked. Options ``department_fields`` and ``project_fields`` hold the fields of each kind
-of table (a profile sets them; ``perftable rules --profile NAME`` lists a profile's); option ``required`` overrides
-both.
+field a form prints with no value (``主管部门 | `` ) is reported whatever the layout. So are the budget amounts the
+sums need (合计, 基本支出, 项目支出, 财政拨款) printed blank, all in one finding, when no amount of those lines was read
+(a blank 其他资金 says 0 and is not reported; one blank amount beside filled ones is reported by the B rule of its
+total). A project of a listing prints no header fields and is not checked. Options ``department_fields`` and
+``project_fields`` hold the fields of each kind of table (a profile sets them; ``perftable rules --profile NAME``
+lists a profile's); option ``required`` overrides both.
 
 Passing::
 
@@ -27,6 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from perftable import vocab
 from perftable.model import Document
 from perftable.rules._indicators import where
 from perftable.rules.base import Context, Option, Problem
@@ -77,6 +80,10 @@ MESSAGES = {
         "zh": "表头字段「{field}」没有填写",
         "en": "the header field 「{field}」 is printed with no value",
     },
+    "budget-blank": {
+        "zh": "预算金额没有填写（{fields}），无法核对合计",
+        "en": "budget amounts left blank ({fields}): the totals cannot be checked",
+    },
 }
 # A required field, and the labels that fill it (``perftable rules --profile NAME`` lists them).
 LABELS: dict[str, tuple[str, ...]] = {
@@ -100,6 +107,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Problem]:
     for field in required:
         if not present(doc, field):
             yield Problem(where_, {"field": field, "profile": ctx.profile})
+    budget = [label for label in doc.blank_fields if vocab.budget_key(label)]
     for label in doc.blank_fields:
-        if label not in required:
+        if label not in required and label not in budget:
             yield Problem(doc.locations.get(f"blank.{label}", where_), {"field": label}, "blank")
+    if budget:  # one finding for the block: the amounts were left blank together
+        labels = "、".join(budget)
+        yield Problem(doc.locations.get(f"blank.{budget[0]}", where_), {"fields": labels}, "budget-blank")
