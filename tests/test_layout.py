@@ -3,11 +3,18 @@
 Every import of perftable's own code counts, at the top of a module or inside a function (a function-level import
 hides an arrow; it does not remove it). The layers, lowest first, are written once here and in each package's
 docstring (its ``May import:`` line); a package may import only the layers below its own.
+
+perftable's own modules are imported at the top of the module that uses them, where the draw can be read: importing
+them is cheap. What stays lazy is heavy third-party libraries (pandas, openpyxl, pdfplumber, Dask …, imported by the
+function that needs them), the CLI's command table (:data:`perftable.cli.COMMANDS`, by name) and the few own
+imports of :data:`LAZY_IMPORTS`, each with its reason.
 """
 
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -134,3 +141,119 @@ def test_each_package_says_what_it_may_import(package: str) -> None:
     assert named == below, (
         f"{package}: the docstring's 'May import:' line names {named}, the layers say {below}"
     )
+
+
+# The function-level imports of perftable's own modules that stay, (importing module, imported module): reason.
+_FORMAT_READER = (
+    "a format's reader is imported when a file of that format is read (pdf ~13 ms, excel ~6 ms, html ~4 ms to "
+    "import): `validate x.md` loads the markdown reader only"
+)
+LAZY_IMPORTS: dict[tuple[str, str], str] = {
+    (
+        "perftable._entry",
+        "perftable.cli",
+    ): "the console script's Ctrl-C guard is in place before the CLI is imported",
+    ("perftable.cli", "perftable.values.cleaning"): (
+        "only an error message needs visible(); its module's regexes would add ~5% to `perftable --help`"
+    ),
+    ("perftable.cli.executor", "perftable.distributed.executor"): (
+        "--executor dask only: perftable.distributed and the export code it sends to the workers (~8 ms) stay out "
+        "of a local run"
+    ),
+    ("perftable.cli.executor", "perftable.distributed.runs"): "--executor dask only (as above)",
+    **{
+        ("perftable.readers", f"perftable.readers.{reader}"): _FORMAT_READER
+        for reader in ("markdown", "plaintext", "html", "delimited", "excel", "docx", "pdf", "pdf_streams")
+    },
+}
+
+
+def _function_level_imports() -> list[tuple[str, str, int]]:
+    """(module, imported module, line) for each import of perftable's own code inside a function."""
+    modules = {_module_name(path): path for path in SRC.rglob("*.py")}
+    found: list[tuple[str, str, int]] = []
+    for name, path in modules.items():
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+
+        def visit(node: ast.AST, in_function: bool, name: str = name, package: str = package) -> None:
+            for child in ast.iter_child_nodes(node):
+                if in_function and isinstance(child, ast.Import):
+                    found.extend(
+                        (name, a.name, child.lineno) for a in child.names if a.name.startswith("perftable")
+                    )
+                elif in_function and isinstance(child, ast.ImportFrom):
+                    base = package.rsplit(".", child.level - 1)[0] if child.level else ""
+                    module = ".".join(part for part in (base, child.module or "") if part)
+                    if module.startswith("perftable"):
+                        for alias in child.names:
+                            full = f"{module}.{alias.name}"
+                            found.append((name, full if full in modules else module, child.lineno))
+                visit(
+                    child,
+                    in_function or isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda),
+                )
+
+        visit(ast.parse(path.read_text(encoding="utf-8")), False)
+    return found
+
+
+def test_perftable_modules_are_imported_at_the_top() -> None:
+    """A function-level import of perftable's own code is on :data:`LAZY_IMPORTS`, with its reason, or is not."""
+    hidden = [
+        f"{module}:{line} imports {target} inside a function"
+        for module, target, line in _function_level_imports()
+        if (module, target) not in LAZY_IMPORTS
+    ]
+    assert hidden == [], "import it at the top of the module, or add it to LAZY_IMPORTS with the reason"
+
+
+def test_every_lazy_import_on_the_list_is_still_there() -> None:
+    used = {(module, target) for module, target, _ in _function_level_imports()}
+    assert sorted(set(LAZY_IMPORTS) - used) == []
+
+
+def test_the_import_finder_sees_imports_inside_functions() -> None:
+    found = {(module, target) for module, target, _ in _function_level_imports()}
+    assert ("perftable._entry", "perftable.cli") in found and (
+        "perftable.readers",
+        "perftable.readers.pdf",
+    ) in found
+
+
+HEAVY = (
+    "pandas",
+    "pyarrow",
+    "openpyxl",
+    "pdfplumber",
+    "pypdfium2",
+    "docx",
+    "dask",
+    "distributed",
+    "playwright",
+)
+HEAVY += ("markdown_it", "python_calamine", "numpy")
+
+
+def test_validating_markdown_imports_no_heavy_library() -> None:
+    """``perftable validate x.md`` starts quickly: no spreadsheet, PDF, Word, dataframe or Dask library is loaded."""
+    sample = SRC.parents[1] / "samples" / "guangdong-department" / "lianjiang-2024.md"
+    code = (
+        "import sys\n"
+        "import perftable.cli\n"
+        f"try:\n    perftable.cli.main(['validate', {str(sample)!r}])\nexcept SystemExit as stop:\n    code = stop.code\n"
+        f"heavy = sorted(m for m in sys.modules if m.partition('.')[0] in {HEAVY!r})\n"
+        "print(f'EXIT:{code} HEAVY:' + ','.join(heavy))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.splitlines()[-1] == "EXIT:1 HEAVY:", result.stderr  # 1: the sample has an error
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "module", sorted(_module_name(path) for path in SRC.rglob("*.py") if path.stem != "__main__")
+)
+def test_each_module_imports_on_its_own(module: str) -> None:
+    """Imports at the top run in the order a module is first imported: each module must import first, alone (a
+    circle through a package's ``__init__`` fails here even where the draw above shows none)."""
+    result = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

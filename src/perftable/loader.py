@@ -13,7 +13,16 @@ from typing import TypeVar
 from perftable.extract import Extraction, extraction, require_documents
 from perftable.grid import Origin, Source
 from perftable.model import Document
-from perftable.readers import DEFAULT_OPTIONS, ReadOptions, parse_text, read_source
+from perftable.readers import (
+    DEFAULT_OPTIONS,
+    NATIVE_FORMATS,
+    ReadOptions,
+    contain,
+    parse_text,
+    read_source,
+    sniff,
+)
+from perftable.readers.contain import time_limit as limit
 from perftable.runtime import with_gc_tuned
 
 R = TypeVar("R")
@@ -37,8 +46,6 @@ def read_file(path: str | Path, options: ReadOptions = DEFAULT_OPTIONS, display:
     crash, a memory blow-up or a file that takes too long becomes a :class:`~perftable.errors.ReadError` for this
     file (P001), and so does a bug met while reading it (kind ``internal``). Never raises anything else for a
     file's content. ``display`` names the file when it was read from another place (a copy of a remote file)."""
-    from perftable.readers import NATIVE_FORMATS, sniff
-
     name = display or str(path)
     fmt = sniff(path, name, options)
     work = partial(_read_file, path, options, name)
@@ -95,8 +102,6 @@ def contained(work: Callable[[], R], name: str, options: ReadOptions) -> R:
     """``work()`` under the memory and time limits of ``options`` in a child process (see
     :mod:`perftable.readers.contain`), or here, under the time limit only, when ``options.contain`` is off or the system
     cannot fork."""
-    from perftable.readers import contain
-
     if not options.contain or not contain.available():
         with time_limit(options.max_seconds, name):
             return work()
@@ -104,8 +109,6 @@ def contained(work: Callable[[], R], name: str, options: ReadOptions) -> R:
 
 
 def time_limit(seconds: float, name: str) -> AbstractContextManager[None]:
-    from perftable.readers.contain import time_limit as limit
-
     return limit(seconds, name)
 
 

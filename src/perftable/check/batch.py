@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from perftable.check.config import Config, discover, read_cached
-from perftable.check.engine import check_file
+from perftable.check.engine import check_file, unreadable
 from perftable.check.parallel import ordered_map
-from perftable.errors import UsageError
+from perftable.errors import ReadError, UsageError
 from perftable.findings import FileReport, Summary
 from perftable.readers import DEFAULT_OPTIONS, ReadOptions
 from perftable.readers.files import resolved
+from perftable.rules import all_rules
 
 # A file's part of a streamed report: the report as shown (findings below a minimum severity dropped) and its text.
 # Given by the report layer (:class:`perftable.report.StreamPart`, picklable), so workers write it.
@@ -132,9 +133,6 @@ def _check_packed(item: Packed) -> Checked:
 
 def _lost(item: Packed, reason: str) -> Checked:
     """The report of a file whose worker process was killed twice (see :func:`perftable.check.parallel.ordered_map`)."""
-    from perftable.check.engine import unreadable
-    from perftable.errors import ReadError
-
     path, settings, part, keep = item
     error = ReadError(str(path), reason, "crashed")
     report = FileReport(
@@ -163,7 +161,5 @@ def run(
     With ``jobs > 1`` (``0``: every core) files are checked in worker processes, and the workers write their
     part of the report too: the parent only writes it out, so it does not compete with them for a core. Without
     ``keep``, reports come without their findings (see :class:`Checked`)."""
-    from perftable.rules import all_rules
-
     all_rules()  # import the catalog once, before any worker forks
     yield from ordered_map(_check_packed, ((path, settings, part, keep) for path in paths), jobs, _lost)

@@ -43,9 +43,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from perftable.check.grades import parse_scoring
 from perftable.errors import ConfigError
 from perftable.findings import Severity
 from perftable.messages import LANGS, Lang
+from perftable.rules import matches_any, resolve_rule
+from perftable.rules.profiles import PROFILES
 
 if TYPE_CHECKING:
     from perftable.check.grades import Scoring
@@ -160,8 +163,6 @@ def _table(value: object, where: str) -> dict[str, Any]:
 
 def from_mapping(data: Mapping[str, Any], source: str = "<config>", root: Path | None = None) -> Config:
     """Validate a ``[tool.perftable]`` table. Rule codes and names are resolved against the catalog."""
-    from perftable.rules import resolve_rule
-
     unknown = sorted(set(data) - _KEYS)
     if unknown:
         raise ConfigError(
@@ -213,15 +214,11 @@ def from_mapping(data: Mapping[str, Any], source: str = "<config>", root: Path |
     if "rules" in data:
         changes["rule_options"] = _rule_options(_table(data["rules"], f"{source}: rules"), source)
     if "review" in data:
-        from perftable.check.grades import parse_scoring
-
         changes["review"] = parse_scoring(_table(data["review"], f"{source}: review"), source)
     return replace(config, **changes)
 
 
 def _check_selector(selector: str, where: str) -> None:
-    from perftable.rules import matches_any
-
     if selector != "ALL" and not matches_any(selector):
         raise ConfigError(f"{where}: {selector!r} matches no rule (see `perftable rules`)")
 
@@ -244,8 +241,6 @@ def _decimal(value: object, where: str) -> Decimal:
 
 
 def parse_profile(value: object, source: str) -> str | None:
-    from perftable.rules.profiles import PROFILES
-
     if value == "auto":
         return None
     if not isinstance(value, str) or value not in PROFILES:
@@ -254,8 +249,6 @@ def parse_profile(value: object, source: str) -> str | None:
 
 
 def _rule_options(table: dict[str, Any], source: str) -> dict[str, dict[str, Any]]:
-    from perftable.rules import resolve_rule
-
     options: dict[str, dict[str, Any]] = {}
     for name, values in table.items():
         rule = resolve_rule(name, f"{source}: rules")

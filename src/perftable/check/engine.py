@@ -17,11 +17,13 @@ from perftable.check import suppress
 from perftable.check.baseline import Baseline
 from perftable.check.config import Config, discover, rule_options
 from perftable.errors import ReadError
+from perftable.extract import require_documents
 from perftable.findings import FileReport, Finding, Report, Severity, TableInfo
+from perftable.loader import read_file
 from perftable.messages import Lang, fill
 from perftable.model import Document, Location
 from perftable.readers import DEFAULT_OPTIONS, ReadOptions
-from perftable.readers.files import resolved
+from perftable.readers.files import iter_files, resolved
 from perftable.rules import all_rules, resolve_rule, selects
 from perftable.rules.base import Context, Entry, Problem, Rule
 from perftable.rules.facts import Facts
@@ -180,9 +182,6 @@ def check_file(
     ``display`` names the file in the report when it was read from another place (a copy of a remote file). The
     tables read are appended to ``collect`` when it is given (``perftable review`` renders them; the file is read
     once)."""
-    from perftable.extract import require_documents
-    from perftable.loader import read_file
-
     name = display or str(path)
     config = config or discover(resolved(path).parent)
     try:
@@ -220,8 +219,6 @@ def check_file(
 def validate(target: str | Path | Document, config: Config | None = None) -> Report:
     """Validate a file (every table in it), a folder (walked as the CLI walks it: every supported file, README
     and hidden files left out) or a document already loaded; the CLI formats only serialise this."""
-    from perftable.readers.files import iter_files
-
     report = Report()
     if isinstance(target, Document):
         config = config or Config()

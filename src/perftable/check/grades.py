@@ -31,6 +31,7 @@ from perftable.errors import ConfigError
 from perftable.findings import Finding
 from perftable.messages import Lang
 from perftable.model import Record
+from perftable.rules import resolve_rule, rules_by_key
 from perftable.rules.criteria import CRITERIA, criterion_name
 
 Grade = Literal["优", "良", "中", "差"]
@@ -135,8 +136,6 @@ def _number(value: float) -> str:
 
 def grade(findings: Iterable[Finding], scoring: Scoring = DEFAULT_SCORING) -> GradeResult:
     """The grade of one table from its findings."""
-    from perftable.rules import rules_by_key
-
     rules = rules_by_key()
     taken: dict[str, tuple[str, int, float]] = {}
     has_error = False
@@ -194,8 +193,6 @@ def _table(value: object, where: str) -> dict[str, Any]:
 
 def parse_scoring(data: Mapping[str, Any], source: str) -> Scoring:
     """Validate ``[tool.perftable.review]``; errors name the key."""
-    from perftable.rules import resolve_rule
-
     where = f"{source}: review"
     unknown = sorted(set(data) - set(_KEYS))
     if unknown:

@@ -18,6 +18,7 @@ from perftable.check.config import Config
 from perftable.findings import Finding
 from perftable.model import Location
 from perftable.readers.files import resolved
+from perftable.rules import resolve_rule
 
 _COMMENT = re.compile(r"<!--\s*perftable:\s*(disable-next-line|disable)\s+([^>]*?)\s*-->")
 
@@ -40,8 +41,6 @@ class Suppression:
 
 
 def _codes(text: str) -> frozenset[str]:
-    from perftable.rules import resolve_rule
-
     codes = set()
     for part in re.split(r"[,\s]+", text.strip()):
         if part:

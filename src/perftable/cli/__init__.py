@@ -25,7 +25,9 @@ from typing import Any, NoReturn, TextIO
 
 import click
 
-from perftable import __version__
+from perftable import __version__, runtime
+from perftable.cli import i18n, signals
+from perftable.errors import PerftableError
 
 # name -> (module, attribute, one-line help shown by `perftable --help` without importing the module)
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -67,8 +69,6 @@ class LazyGroup(click.Group):
     """A group whose commands are imported on first use; perftable's errors become :class:`ToolError`."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        from perftable.errors import PerftableError
-
         try:
             return super().invoke(ctx)
         except PerftableError as exc:
@@ -76,15 +76,11 @@ class LazyGroup(click.Group):
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
         """Every run first says which language click speaks in it (see :mod:`perftable.cli.i18n`)."""
-        from perftable.cli import i18n
-
         i18n.use(i18n.wanted(sys.argv[1:] if args is None else list(args)))
         self._help_option = None  # made again, in this run's language
         return super().main(args, *rest, **kwargs)
 
     def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        from perftable.cli import i18n
-
         if i18n.current() == "zh" and self.help:
             help_text = self.help
             self.help = i18n.say(help_text)
@@ -96,8 +92,6 @@ class LazyGroup(click.Group):
         super().format_help_text(ctx, formatter)
 
     def get_params(self, ctx: click.Context) -> list[click.Parameter]:
-        from perftable.cli import i18n
-
         return i18n.params(super().get_params(ctx))
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -107,15 +101,11 @@ class LazyGroup(click.Group):
         entry = COMMANDS.get(cmd_name)
         if entry is None:
             return None
-        from perftable.cli import i18n
-
         module = importlib.import_module(entry[0])
         command: click.Command = getattr(module, entry[1])
         return i18n.localized(command)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        from perftable.cli import i18n
-
         rows = [(name, i18n.say(COMMANDS[name][2])) for name in self.list_commands(ctx)]
         with formatter.section(click.core._("Commands")):  # type: ignore[attr-defined]  # click's, translated
             formatter.write_dl(rows)
@@ -136,8 +126,9 @@ def cli() -> None:
 
 def fail(message: str) -> None:
     """One line on stderr, no traceback; control characters (a file name or a cell quoted in the message) shown
-    as escapes (:func:`perftable.report.visible`)."""
-    from perftable.report import visible
+    as escapes (:func:`perftable.values.cleaning.visible`)."""
+    # Lazy: its module compiles regexes that would add ~5% to `perftable --help`; only errors need it.
+    from perftable.values.cleaning import visible
 
     click.echo(f"perftable: error: {visible(message)}", err=True)
 
@@ -145,9 +136,7 @@ def fail(message: str) -> None:
 def tune_gc() -> None:
     """Raise the garbage collector's first threshold for the run (see :mod:`perftable.runtime`, where library
     users find the same setting as ``perftable.tune_gc()``)."""
-    from perftable.runtime import tune_gc as tune
-
-    tune()
+    runtime.tune_gc()
 
 
 class _Diagnostics(io.TextIOBase):
@@ -187,8 +176,6 @@ class _Diagnostics(io.TextIOBase):
 
 def main(argv: list[str] | None = None) -> Any:
     """Entry point: runs the CLI, turning perftable's own errors and interruptions into exit codes."""
-    from perftable.cli import signals
-
     tune_gc()
     signals.install()
     if not isinstance(sys.stderr, _Diagnostics):
@@ -231,7 +218,7 @@ def _internal(exc: Exception) -> NoReturn:
     """A bug in perftable: one line and a request to report it, the details on request."""
     if os.environ.get("PERFTABLE_TRACEBACK"):
         raise exc
-    from perftable.report import visible
+    from perftable.values.cleaning import visible  # lazy, as in fail()
 
     click.echo(
         f"perftable: internal error: {type(exc).__name__}: {visible(str(exc))} (please report it with the input file; "

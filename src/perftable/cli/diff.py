@@ -10,11 +10,27 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
+from perftable.check.batch import RunSettings, config_for, excluded
 from perftable.cli import EXIT_ERROR, EXIT_FINDINGS, fail
-from perftable.cli.options import cell_text_notes, output_format, read_options, reading_options
+from perftable.cli.options import cell_text_notes, output_format, read_options, reading_options, split_list
+from perftable.diff import (
+    DiffOptions,
+    diff_lists,
+    folder_formats,
+    formats,
+    pair_tables,
+    table_name,
+    terminal,
+    unrelated,
+)
+from perftable.diff.changes import DiffReport
+from perftable.diff.folders import diff_folders
+from perftable.errors import PerftableError, UsageError
+from perftable.loader import load_all
+from perftable.outputs import atomic_write, refuse_inputs
+from perftable.readers.files import iter_files
 
 if TYPE_CHECKING:
-    from perftable.diff.changes import DiffReport
     from perftable.messages import Lang
     from perftable.model import Document
 
@@ -44,8 +60,6 @@ def _epsilon(ctx: click.Context, param: click.Parameter, value: str) -> Decimal:
 def _output(
     report: DiffReport, fmt: str, old: list[Document], new: list[Document], to_file: bool, lang: Lang = "zh"
 ) -> str | bytes:
-    from perftable.diff import formats, terminal
-
     if fmt == "json":
         return terminal.to_json(report)
     if fmt == "markdown":
@@ -135,12 +149,6 @@ def diff(
       perftable diff a.md b.md -o changes.xlsx --ignore goals --epsilon 0.01
       perftable diff 一上/ 二上/ -o round.html
     """
-    from perftable.diff import DiffOptions, diff_lists, pair_tables, table_name, unrelated
-    from perftable.diff.changes import DiffReport
-    from perftable.errors import PerftableError, UsageError
-    from perftable.loader import load_all
-    from perftable.outputs import atomic_write, refuse_inputs
-
     try:
         fmt = output_format(output, fmt, NAMED_BY, f"--format {fmt}") or "text"
         if fmt == "xlsx" and output is None:
@@ -193,14 +201,6 @@ def _diff_folders(
     """``diff OLD_DIR NEW_DIR``: write the round's report and exit (2 when a file could not be read, else 1 when
     anything changed, else 0)."""
     from functools import partial
-
-    from perftable.check.batch import RunSettings, config_for, excluded
-    from perftable.cli.options import split_list
-    from perftable.diff import folder_formats
-    from perftable.diff.folders import diff_folders
-    from perftable.errors import UsageError
-    from perftable.outputs import atomic_write, refuse_inputs
-    from perftable.readers.files import iter_files
 
     if not (old.is_dir() and new.is_dir()):
         raise UsageError(f"{old if not old.is_dir() else new} is not a folder: diff two files or two folders")

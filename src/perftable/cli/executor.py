@@ -10,6 +10,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from perftable.check.batch import run
+from perftable.check.parallel import jobs_count
+
 if TYPE_CHECKING:
     from distributed import Client
 
@@ -37,8 +40,6 @@ def executor_options(command: F) -> F:
 
 def local_workers(jobs: int) -> int | None:
     """The LocalCluster's workers: --jobs when given on the command line (0: every core), else every core."""
-    from perftable.check.parallel import jobs_count
-
     given = click.get_current_context().get_parameter_source("jobs") == click.core.ParameterSource.COMMANDLINE
     return jobs_count(jobs) if given else None
 
@@ -51,6 +52,7 @@ def dask_client(executor: str, scheduler: str | None, jobs: int) -> Iterator[Cli
             raise click.UsageError("--scheduler is for --executor dask")
         yield None
         return
+    # Lazy: perftable.distributed, and the export code it sends to the workers, only for --executor dask.
     from perftable.distributed.executor import connect
 
     with connect(scheduler or "local", local_workers(jobs)) as client:
@@ -63,10 +65,8 @@ def file_checks(executor: str, scheduler: str | None, jobs: int) -> Iterator[Cal
     (:func:`perftable.check.batch.run`) or on a Dask cluster (:func:`perftable.distributed.runs.check`)."""
     with dask_client(executor, scheduler, jobs) as client:
         if client is None:
-            from perftable.check.batch import run
-
             yield partial(run, jobs=jobs)
         else:
-            from perftable.distributed.runs import check
+            from perftable.distributed.runs import check  # lazy, as in dask_client()
 
             yield partial(check, client=client)

@@ -10,10 +10,18 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from perftable.check.parallel import ordered_map, progress
 from perftable.cli import EXIT_ERROR, fail
 from perftable.cli.executor import dask_client, executor_options
 from perftable.cli.options import cell_text_notes, output_format, read_options, reading_options
+from perftable.distributed import parquet
+from perftable.distributed.runs import export_rows
+from perftable.errors import PerftableError, UsageError
+from perftable.export.rows import COLUMNS, to_csv
+from perftable.export.stream import ENCODED, FileRows, Totals, encoded, file_rows, write_dataset
+from perftable.outputs import refuse_inputs
 from perftable.readers import DEFAULT_OPTIONS, ReadOptions
+from perftable.readers.files import iter_files
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -21,7 +29,6 @@ if TYPE_CHECKING:
     from distributed import Client
 
     from perftable.export.rows import What
-    from perftable.export.stream import FileRows
 
 FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".jsonl": "jsonl", ".parquet": "parquet"}
 
@@ -36,12 +43,7 @@ def read_rows(
 ) -> Iterator[FileRows]:
     """Each file's rows, in order as they are ready; read in ``jobs`` worker processes (or on the Dask cluster of
     ``client``), which send back rows, never documents (see :mod:`perftable.export.stream`)."""
-    from perftable.check.parallel import ordered_map, progress
-    from perftable.export.stream import ENCODED, file_rows
-
     if client is not None:
-        from perftable.distributed.runs import export_rows
-
         loaded = export_rows(files, what, fmt, options, client)
     else:
         encode = fmt if fmt in ENCODED else None
@@ -52,17 +54,12 @@ def read_rows(
 
 def _lost(path: str, reason: str) -> FileRows:
     """A file whose worker process died twice (see :func:`perftable.check.parallel.ordered_map`)."""
-    from perftable.export.stream import FileRows
-
     return FileRows(path, error=f"{path}: {reason}")
 
 
 def _write_stdout(fmt: str, what: What, parts: Iterator[FileRows]) -> None:
     """CSV (a header, no BOM: a pipe is read by a program, not opened by Excel) or JSON Lines on stdout, file by
     file as they come."""
-    from perftable.export.rows import COLUMNS, to_csv
-    from perftable.export.stream import encoded
-
     if fmt == "csv":
         click.echo(to_csv([], COLUMNS[what]), nl=False)
     for part in parts:
@@ -70,8 +67,6 @@ def _write_stdout(fmt: str, what: What, parts: Iterator[FileRows]) -> None:
 
 
 def _format(output: Path, fmt: str | None) -> str:
-    from perftable.errors import UsageError
-
     if str(output) == "-":
         if fmt in ("xlsx", "parquet"):
             raise UsageError(
@@ -143,12 +138,6 @@ def export(
       perftable export archive/ --executor dask --scheduler tcp://10.0.0.5:8786 -o indicators/
       perftable export submissions/ --what tables -o - | csvlook
     """
-    from perftable.check.parallel import progress
-    from perftable.errors import PerftableError, UsageError
-    from perftable.export.stream import Totals, write_dataset
-    from perftable.outputs import refuse_inputs
-    from perftable.readers.files import iter_files
-
     output = Path(output_name)
     folder = output_name.endswith(("/", os.sep)) or output.is_dir()
     totals = Totals()
@@ -165,8 +154,6 @@ def export(
         options = read_options(**limits)
         with dask_client(executor, scheduler, jobs) as client:
             if client is not None and folder:
-                from perftable.distributed import parquet
-
                 written = parquet.write(files, what, options, client, output)
                 for _ in progress(totals.count(written), len(files), "reading", minimum=2):
                     pass  # the workers write the parts; the counts come back

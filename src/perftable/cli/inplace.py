@@ -24,8 +24,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from perftable.model import Location
+from perftable.readers.decode import decode
+from perftable.readers.xlsx_package import _sheet_paths
+
 if TYPE_CHECKING:
-    from perftable.model import Document, Location
+    from perftable.model import Document
 
 # Package parts perftable never writes, and what they hold.
 _FOREIGN_PARTS = (
@@ -58,7 +62,6 @@ def what_would_be_lost(path: Path, fmt: str, docs: list[Document], rendered: byt
         spans = {key[1]: (min(found), max(found)) for key, found in rows.items()}
         cells = (piece for piece in _cells(path.read_bytes()) if not _inside(piece[0], spans))
         return _workbook_extras(path, docs) or _missing(cells, _cells(rendered))
-    from perftable.readers.decode import decode
 
     text, _ = decode(path.read_bytes(), str(path))
     tables = _table_lines(text.split("\n"), {line for found in rows.values() for line in found})
@@ -84,8 +87,6 @@ def _rows(docs: list[Document]) -> Rows:
 def _locations(value: object) -> Iterator[Location]:
     """Every :class:`~perftable.model.Location` in a model, however deep."""
     from pydantic import BaseModel
-
-    from perftable.model import Location
 
     if isinstance(value, Location):
         yield value
@@ -189,8 +190,6 @@ def _cell_text(value: object) -> str:
 
 def _workbook_extras(path: Path, docs: list[Document]) -> str | None:
     """Another sheet, formulas or a part perftable never writes (comments, drawings …), or None."""
-    from perftable.readers.xlsx_package import _sheet_paths
-
     read = {doc.source.sheet for doc in docs}
     with zipfile.ZipFile(path) as archive:
         names = archive.namelist()

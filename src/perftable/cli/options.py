@@ -13,10 +13,16 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from perftable.check.config import SEVERITIES
+from perftable.errors import UsageError
+from perftable.loader import load_extraction, source_extraction
+from perftable.readers import DEFAULT_OPTIONS, ReadOptions, read_stream
+from perftable.rules import resolve_rule
+from perftable.spans.cell_text import CellTextWarning
+
 if TYPE_CHECKING:
     from perftable.extract import Extraction
     from perftable.grid import Source
-    from perftable.readers import ReadOptions
 
 
 def split_list(values: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -30,8 +36,6 @@ def parse_severities(values: tuple[str, ...]) -> dict[str, str] | None:
     """``--severity U003=error`` (codes or names) -> {"U003": "error"}."""
     if not values:
         return None
-    from perftable.check.config import SEVERITIES
-    from perftable.rules import resolve_rule
 
     result: dict[str, str] = {}
     for value in values:
@@ -83,8 +87,6 @@ def _human(size: int) -> str:
 def byte_size(ctx: click.Context, param: click.Parameter, value: object) -> int:
     """``50MB``, ``32MiB``, ``1000000`` -> bytes (a click callback; None means the option's default). A size that
     is not a finite positive number (``1e400``, ``nan``, ``-1``) is a usage error, never an overflow."""
-    from perftable.readers import DEFAULT_OPTIONS
-
     if value is None:
         defaults = {
             "max_file_size": DEFAULT_OPTIONS.max_bytes,
@@ -108,8 +110,6 @@ _LARGEST = 1000**5  # 1PB: larger than any limit means anything, small enough to
 
 def seconds(ctx: click.Context, param: click.Parameter, value: object) -> float:
     """``300``, ``90s``, ``5m``, ``1h`` -> seconds (a click callback; None means the default)."""
-    from perftable.readers import DEFAULT_OPTIONS
-
     if value is None:
         return DEFAULT_OPTIONS.max_seconds
     text = str(value).strip().lower()
@@ -127,8 +127,7 @@ def reading_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Add the reading options to a command: ``--pages``, ``--pdf-engine`` and the limits (``--max-file-size``,
     ``--max-cells``, ``--max-unzipped``, ``--max-memory``, ``--timeout``); the command receives them as keyword
     arguments for :func:`read_options`."""
-    from perftable.readers import DEFAULT_OPTIONS as D
-
+    D = DEFAULT_OPTIONS  # short: the table below is aligned by hand
     command = click.option("--timeout", type=str, callback=seconds, show_default=f"{D.max_seconds:g}s",
                            metavar="SECONDS", help="Longest time reading one file may take (90s, 5m).")(command)  # fmt: skip
     command = click.option("--max-memory", type=str, callback=byte_size, show_default=_human(D.max_memory),
@@ -174,8 +173,6 @@ def read_options(
     timeout: float | None = None,
 ) -> ReadOptions:
     """The :class:`~perftable.readers.ReadOptions` of the reading options (defaults for those not given)."""
-    from perftable.readers import DEFAULT_OPTIONS, ReadOptions
-
     return ReadOptions(
         pages=pages,
         pdf_engine=pdf_engine or DEFAULT_OPTIONS.pdf_engine,
@@ -193,8 +190,6 @@ READING = ("pages", "pdf_engine", "max_file_size", "max_cells", "max_unzipped", 
 def read_tables(path: Path, options: ReadOptions, stdin_format: str = "markdown") -> Extraction:
     """The 绩效目标表 of a file (``-``: standard input in ``stdin_format``), with the count of skipped tables.
     Raises :class:`~perftable.errors.ReadError` when there is none."""
-    from perftable.loader import load_extraction, source_extraction
-
     if str(path) == "-":
         return source_extraction(read_stdin(stdin_format, options), options)
     return load_extraction(path, options)
@@ -202,8 +197,6 @@ def read_tables(path: Path, options: ReadOptions, stdin_format: str = "markdown"
 
 def read_stdin(fmt: str, options: ReadOptions) -> Source:
     """Standard input as a file is read: at most ``--max-file-size`` plus one byte, then decoded."""
-    from perftable.readers import read_stream
-
     return read_stream(sys.stdin.buffer, fmt, "<stdin>", options)
 
 
@@ -215,8 +208,6 @@ def output_format(
     and the suffix disagree (``--with-findings -o x.xlsx``, ``--to html -o x.md``) this raises a
     :class:`~perftable.errors.UsageError` saying both. A suffix ``named_by`` does not know (``.txt``, none) names
     no format."""
-    from perftable.errors import UsageError
-
     named = named_by.get(output.suffix.lower()) if output is not None else None
     if output is None or chosen is None or named is None or named == chosen:
         return chosen or named
@@ -240,8 +231,6 @@ def summary(path: Path, result: Extraction) -> str:
 def cell_text_notes(output: Path | None) -> Iterator[None]:
     """Write a workbook inside this block: the :class:`~perftable.spans.cell_text.CellTextWarning` of its cells become one
     note on stderr once the block is done (after the output is written); other warnings pass on as they were."""
-    from perftable.spans.cell_text import CellTextWarning
-
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", CellTextWarning)
         yield

@@ -9,11 +9,16 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from perftable.cli import EXIT_ERROR, fail
-from perftable.cli.options import reading_options, verbose_option
+from perftable.cli.options import read_options, read_tables, reading_options, summary, verbose_option
+from perftable.cli.stats import stats_text
+from perftable.errors import ReadError
+from perftable.extract import NoTableError
+from perftable.model import Document
+from perftable.outputs import atomic_write, refuse_inputs
+from perftable.readers.files import iter_files
 
 if TYPE_CHECKING:
     from perftable.messages import Lang
-    from perftable.model import Document
 
 
 def _documents_json(
@@ -21,8 +26,6 @@ def _documents_json(
 ) -> str:
     """The documents as JSON, repairs' messages in ``lang`` (the report layer renders them; the model holds data)."""
     from pydantic import TypeAdapter
-
-    from perftable.model import Document
 
     context = {"lang": lang}
     adapter: TypeAdapter[list[Document]] = TypeAdapter(list[Document])
@@ -90,12 +93,6 @@ def parse(
       perftable parse 2026年部门预算公开.pdf --stats --lang en
       perftable parse submissions/ --jsonl > all.jsonl
     """
-    from perftable.cli.options import read_options, read_tables, summary
-    from perftable.cli.stats import stats_text
-    from perftable.errors import ReadError
-    from perftable.extract import NoTableError
-    from perftable.readers.files import iter_files
-
     language: Lang = "en" if lang == "en" else "zh"
 
     documents: list[Document] = []
@@ -104,8 +101,6 @@ def parse(
     options = read_options(**reading)
     files = list(iter_files(paths))
     if output is not None:
-        from perftable.outputs import refuse_inputs
-
         refuse_inputs(output, files)
     for count, path in enumerate(files):
         many_files = count > 0
@@ -131,8 +126,6 @@ def parse(
             lang=language,
         )
         if output is not None:
-            from perftable.outputs import atomic_write
-
             atomic_write(output, text, inputs=files)
         else:
             click.echo(text, nl=False)

@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import click
 
+import perftable
 from perftable.cli import EXIT_ERROR, EXIT_FINDINGS, fail
+from perftable.cli.inplace import what_would_be_lost
 from perftable.cli.options import (
     READING,
     cell_text_notes,
@@ -25,6 +27,15 @@ from perftable.cli.options import (
     read_stdin,
     reading_options,
 )
+from perftable.errors import PerftableError, UsageError
+from perftable.export.rows import BOM
+from perftable.loader import load_all, source_extraction
+from perftable.outputs import atomic_write, refuse_inputs
+from perftable.readers.files import iter_files
+from perftable.render import SUFFIXES
+from perftable.render import render as render_documents
+from perftable.render.compare import unified
+from perftable.report import visible
 
 if TYPE_CHECKING:
     from perftable.findings import Finding
@@ -92,8 +103,6 @@ def _usage(opts: Options, paths: list[Path]) -> str | None:
 
 def _asked_format(opts: Options) -> Format | None:
     """The format --to, --with-findings (HTML) or -o's suffix asks for; they must agree (-o x.xlsx holds xlsx)."""
-    from perftable.render import SUFFIXES
-
     chosen = FORMAT_NAMES[opts.fmt] if opts.fmt else ("html" if opts.with_findings else None)
     option = f"--to {opts.fmt}" if opts.fmt else "--with-findings"
     named_by = {suffix: fmt for suffix, fmt in SUFFIXES.items() if suffix != ".txt"}  # a .txt holds any text
@@ -112,8 +121,6 @@ def rendered_format(opts: Options, path: Path) -> Format:
         if found is None and opts.compares:
             raise NotRewritable(path)
         if found is None:
-            from perftable.errors import UsageError
-
             raise UsageError(
                 f"{path}: {path.suffix or 'these'} files cannot be rewritten in their own format; use -o"
             )
@@ -142,44 +149,33 @@ def _repairs_summary(repairs: list[Repair]) -> str:
 
 def findings_for(path: Path) -> list[Finding]:
     """What ``perftable validate`` finds in the file, to show in the page (imported only for --with-findings)."""
-    import perftable
-
     validate = getattr(perftable, "validate", None)
     if validate is None:
-        from perftable.errors import UsageError
-
         raise UsageError("--with-findings needs perftable.validate (the validator), which this build lacks")
     findings: list[Finding] = validate(path).findings
     return findings
 
 
 def _load(path: Path, opts: Options) -> list[Document]:
-    from perftable.loader import load_all, source_extraction
-
     if str(path) == "-":
         return source_extraction(read_stdin(opts.stdin_format, opts.reading), opts.reading).documents
     return load_all(path, opts.reading)
 
 
 def _rendered(docs: list[Document], fmt: Format, path: Path, opts: Options) -> str | bytes:
-    from perftable.render import render
-
     findings = findings_for(path) if opts.with_findings else None
-    return render(docs, fmt, findings=findings)
+    return render_documents(docs, fmt, findings=findings)
 
 
 def _bytes(data: str | bytes, fmt: str, to_file: bool) -> bytes:
     if isinstance(data, bytes):
         return data
-    from perftable.export.rows import BOM
 
     return ((BOM if fmt == "csv" and to_file else "") + data).encode("utf-8")
 
 
 def _compare(path: Path, new: bytes, fmt: Format, opts: Options) -> bool:
     """Compare a file with its rendering; True when they differ (reported on stderr, diff on stdout)."""
-    from perftable.render.compare import unified
-
     old = path.read_bytes()
     if old == new:
         return False
@@ -192,10 +188,6 @@ def _compare(path: Path, new: bytes, fmt: Format, opts: Options) -> bool:
 def _rewrite(path: Path, new: bytes, fmt: Format, docs: list[Document], opts: Options) -> None:
     """--in-place: only a file perftable owns whole (see :mod:`perftable.cli.inplace`) unless --force; the original
     kept as ``FILE.bak`` unless --no-backup; a file that would not change is not touched."""
-    from perftable.cli.inplace import what_would_be_lost
-    from perftable.errors import UsageError
-    from perftable.outputs import atomic_write
-
     old = path.read_bytes()
     if old == new:
         return
@@ -213,13 +205,9 @@ def _rewrite(path: Path, new: bytes, fmt: Format, docs: list[Document], opts: Op
 
 
 def _write(path: Path, data: str | bytes, fmt: Format, opts: Options, inputs: tuple[Path, ...]) -> None:
-    from perftable.outputs import atomic_write
-
     if opts.output is not None:
         atomic_write(opts.output, _bytes(data, fmt, True), inputs=inputs)
     elif isinstance(data, bytes):
-        from perftable.errors import UsageError
-
         raise UsageError(f"{fmt} is a binary format: give an output file, -o x.{fmt}")
     else:
         click.echo(data, nl=False)
@@ -227,8 +215,6 @@ def _write(path: Path, data: str | bytes, fmt: Format, opts: Options, inputs: tu
 
 def render_one(path: Path, opts: Options, inputs: tuple[Path, ...]) -> int:
     """Render one file; returns its exit status (0, 1 would change, 2 error)."""
-    from perftable.errors import PerftableError
-
     try:
         try:
             fmt = rendered_format(opts, path)
@@ -260,8 +246,6 @@ def render_one(path: Path, opts: Options, inputs: tuple[Path, ...]) -> int:
             else:
                 _write(path, data, fmt, opts, inputs)
         # The notes come after the output: the file never waits on (or depends on) the reader of stderr.
-        from perftable.report import visible
-
         for repair in repairs if opts.fix else []:
             click.echo(f"perftable: note: {repair.location}: P003 {visible(repair.message)}", err=True)
     except PerftableError as exc:
@@ -347,8 +331,6 @@ def render(paths: tuple[Path, ...], **options: object) -> None:
       perftable render x.md --to json
       perftable render tables/ --check --diff
     """
-    from perftable.readers.files import iter_files
-
     given: dict[str, Any] = {name: options.pop(name) for name in READING}
     reading = read_options(**given)
     opts = Options(**options, reading=reading)  # type: ignore[arg-type]  # click passes exactly these options
@@ -358,8 +340,6 @@ def render(paths: tuple[Path, ...], **options: object) -> None:
         fail(problem)
         sys.exit(EXIT_ERROR)
     if opts.output is not None:
-        from perftable.outputs import refuse_inputs
-
         refuse_inputs(opts.output, files)  # only --in-place writes over an input
     statuses = [render_one(path, opts, tuple(files)) for path in files]
     status = max(statuses, default=0)

@@ -9,8 +9,20 @@ from typing import Any
 
 import click
 
+from perftable.check.batch import RunSettings, config_for
+from perftable.check.parallel import progress
 from perftable.cli import EXIT_ERROR, EXIT_OK, signals
 from perftable.cli.options import cell_text_notes, output_format, read_options, reading_options, split_list
+from perftable.errors import UsageError
+from perftable.outputs import atomic_write, refuse_inputs
+from perftable.readers.files import iter_files
+from perftable.review.collect import Batch, collect
+from perftable.review.collect import review as review_files
+from perftable.review.html import to_html
+from perftable.review.jsonout import to_json
+from perftable.review.markdown import to_markdown
+from perftable.review.word import to_docx
+from perftable.review.workbook import to_xlsx
 
 FORMATS = ("html", "xlsx", "docx", "markdown", "json")
 NAMED_BY = {".html": "html", ".htm": "html", ".xlsx": "xlsx", ".docx": "docx", ".md": "markdown",
@@ -19,24 +31,15 @@ BINARY = frozenset({"xlsx", "docx"})
 
 
 def write_report(batch: Any, fmt: str, lang: str) -> str | bytes:
-    """The review in a format (imported only for the format asked for)."""
+    """The review in a format."""
     if fmt == "html":
-        from perftable.review.html import to_html
-
         return to_html(batch, lang)  # type: ignore[arg-type]  # click.Choice checked it
     if fmt == "xlsx":
-        from perftable.review.workbook import to_xlsx
-
         return to_xlsx(batch, lang)  # type: ignore[arg-type]
     if fmt == "docx":
-        from perftable.review.word import to_docx
-
         return to_docx(batch, lang)  # type: ignore[arg-type]
     if fmt == "json":
-        from perftable.review.jsonout import to_json
-
         return to_json(batch, lang)  # type: ignore[arg-type]
-    from perftable.review.markdown import to_markdown
 
     return to_markdown(batch, lang)  # type: ignore[arg-type]
 
@@ -90,14 +93,6 @@ def review(paths: tuple[Path, ...], output: Path | None, fmt: str | None, lang: 
       perftable review samples/guangdong-department/lianjiang-2024.md -o 审核意见.docx
       perftable review samples/ --lang en -o review.html
     """
-    from perftable.check.batch import RunSettings
-    from perftable.check.parallel import progress
-    from perftable.errors import UsageError
-    from perftable.outputs import atomic_write, refuse_inputs
-    from perftable.readers.files import iter_files
-    from perftable.review.collect import Batch, collect
-    from perftable.review.collect import review as review_files
-
     chosen = output_format(output, fmt, NAMED_BY, f"--format {fmt}") or "markdown"
     if chosen in BINARY and output is None:
         raise UsageError(f"{chosen} is a binary format: give an output file, -o review.{chosen}")
@@ -110,7 +105,6 @@ def review(paths: tuple[Path, ...], output: Path | None, fmt: str | None, lang: 
         raise click.UsageError("no supported files found in the given paths")
     if output is not None:
         refuse_inputs(output, files)
-    from perftable.check.batch import config_for
 
     shown_lang = lang or config_for(files[0], settings).lang
     reviewed = progress(review_files(files, settings, jobs), len(files), "perftable", disabled=no_progress)

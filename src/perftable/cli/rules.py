@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import click
 
+from perftable.check.config import discover
+from perftable.check.grades import DEFAULT_SCORING
+from perftable.cli.catalog import describe_profile, explain, listing
+from perftable.review.explain import explain_scoring
+
 
 @click.command()
 @click.argument("rule", required=False)
@@ -43,14 +48,8 @@ def rules(rule: str | None, lang: str, fmt: str, profile: str | None, review: bo
       perftable rules --format markdown > docs/rules.md
       perftable rules --review
     """
-    from perftable.cli.catalog import describe_profile, explain, listing
-
     if review:
         from pathlib import Path
-
-        from perftable.check.config import discover
-        from perftable.check.grades import DEFAULT_SCORING
-        from perftable.review.explain import explain_scoring
 
         scoring = discover(Path.cwd().resolve()).review or DEFAULT_SCORING
         click.echo(explain_scoring(scoring, lang, fmt), nl=False)  # type: ignore[arg-type]  # click.Choice checked it

@@ -6,6 +6,8 @@ import json
 
 import click
 
+from perftable.model import Document
+
 
 @click.command()
 def schema() -> None:
@@ -15,8 +17,6 @@ def schema() -> None:
     Example:
       perftable schema > perftable.schema.json
     """
-    from perftable.model import Document
-
     document = Document.model_json_schema(mode="serialization")
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     click.echo(json.dumps(document, ensure_ascii=False, indent=2))

@@ -11,11 +11,20 @@ from typing import IO, Any
 
 import click
 
-from perftable.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, signals
+from perftable.check.baseline import dumps
+from perftable.check.batch import RunSettings, config_for, excluded
+from perftable.check.config import parse_profile
+from perftable.check.parallel import progress
+from perftable.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ToolError, signals
 from perftable.cli.executor import executor_options, file_checks
 from perftable.cli.options import parse_severities, read_options, reading_options, split_list, verbose_option
-from perftable.findings import FileReport
-from perftable.report import FORMATS
+from perftable.errors import ReadError
+from perftable.findings import FileReport, Report
+from perftable.outputs import atomic_text, atomic_write, refuse_inputs
+from perftable.readers.files import iter_files
+from perftable.readers.opening import read_limited
+from perftable.report import FORMATS, STREAMING, FormatContext, StreamPart, module
+from perftable.rules import matches_any
 
 STATISTICS_FORMATS = ("text", "concise")
 
@@ -159,11 +168,6 @@ def validate(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang
     """
     from functools import partial
 
-    from perftable.check.batch import RunSettings, excluded
-    from perftable.check.config import parse_profile
-    from perftable.readers.files import iter_files
-    from perftable.rules import matches_any
-
     overrides: dict[str, Any] = {
         "select": split_list(select),
         "severity": parse_severities(severities),
@@ -210,17 +214,12 @@ def _stdin_spooled(paths: tuple[Path, ...], name: str | None, options: Any) -> I
         return
     import tempfile
 
-    from perftable.errors import ReadError
-    from perftable.readers.opening import read_limited
-
     display = name or "stdin.md"
     with tempfile.TemporaryDirectory(prefix="perftable-") as folder:
         spooled = Path(folder) / f"stdin{Path(display).suffix}"
         try:
             spooled.write_bytes(read_limited(sys.stdin.buffer, options.max_bytes, display))
         except ReadError as error:
-            from perftable.cli import ToolError
-
             raise ToolError(str(error)) from None
         yield {str(spooled): display}
 
@@ -230,12 +229,6 @@ def _run(files: list[Path], settings: Any, output: Path | None, write_baseline: 
          how: tuple[str, str | None, int]) -> None:  # fmt: skip
     """Check the files and write the report (``showing``: the lowest severity shown and whether to count
     findings per rule; ``how``: the executor, its scheduler and the jobs)."""
-    from perftable.check.batch import config_for
-    from perftable.check.parallel import progress
-    from perftable.findings import Report
-    from perftable.outputs import refuse_inputs
-    from perftable.report import STREAMING, FormatContext, StreamPart, module
-
     if not files:
         raise click.UsageError("no supported files found in the given paths")
     for written in (output, write_baseline):
@@ -303,15 +296,11 @@ def _sink(output: Path | None, inputs: list[Path]) -> Iterator[IO[str]]:
         yield sys.stdout
         sys.stdout.flush()
         return
-    from perftable.outputs import atomic_text
 
     with atomic_text(output, inputs=inputs) as handle:
         yield handle
 
 
 def _write_baseline(report: Any, path: Path, inputs: list[Path]) -> None:
-    from perftable.check.baseline import dumps
-    from perftable.outputs import atomic_write
-
     atomic_write(path, dumps(report, path), inputs=inputs)
     click.echo(f"perftable: recorded {len(report.findings)} findings in {path}", err=True)

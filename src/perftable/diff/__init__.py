@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from perftable.diff.changes import Change, DiffReport, DocumentDiff
 from perftable.diff.headers import document_changes, goal_changes, info_changes
 from perftable.diff.sections import DiffOptions, budget_changes, indicator_changes, task_changes
+from perftable.loader import load_all
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -116,6 +117,4 @@ def diff_lists(
 
 def diff_files(old: str | Path, new: str | Path, options: DiffOptions | None = None) -> DiffReport:
     """Diff every table of two files. Raises :class:`~perftable.errors.ReadError` for an unreadable file."""
-    from perftable.loader import load_all
-
     return DiffReport(old=str(old), new=str(new), tables=diff_lists(load_all(old), load_all(new), options))

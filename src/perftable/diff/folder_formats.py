@@ -7,12 +7,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from perftable.diff.changes import DiffReport, DocumentDiff
-from perftable.diff.terminal import WORDS, exact_json, section_tables, table_lines
+from perftable.diff.formats import LEGENDS, XLSX_WORDS, change_row
+from perftable.diff.highlight import highlight
+from perftable.diff.terminal import DOCUMENT_KEYS, WORDS, exact_json, section_tables, table_lines
+from perftable.render import sheet_name
+from perftable.render.page import Section, page
+from perftable.spans import SpanCell
+from perftable.spans import to_html as grid_html
+from perftable.spans.xlsx import Sheet, workbook_bytes
 
 if TYPE_CHECKING:
     from perftable.diff.folders import FolderDiff, FolderRound, TablePair, TableRef
     from perftable.messages import Lang
-    from perftable.spans import SpanCell, SpanGrid
+    from perftable.spans import SpanGrid
 
 STATUS_SYMBOLS = {"changed": "~", "added": "+", "removed": "-", "unchanged": "="}
 FOLDER_WORDS: dict[str, dict[str, str]] = {
@@ -81,8 +88,6 @@ def pair_notes(pair: TablePair, lang: Lang = "zh") -> list[str]:
 
 def differences(pair: TablePair, lang: Lang = "zh") -> list[str]:
     """How two tables paired by file name differ in kind, department or project: ``部门 甲 → 乙``."""
-    from perftable.diff.terminal import DOCUMENT_KEYS
-
     if pair.old is None or pair.new is None:
         return []
     found = []
@@ -181,8 +186,6 @@ def overview_rows(report: FolderDiff, lang: Lang = "zh") -> list[list[str]]:
 
 
 def overview_grid(report: FolderDiff, lang: Lang = "zh") -> SpanGrid:
-    from perftable.spans import SpanCell
-
     marks = {"changed": "changed", "added": "added", "removed": "removed"}
     grid: SpanGrid = [[SpanCell(name, role="header") for name in FOLDER_WORDS[lang]["columns"].split("|")]]
     for pair, row in zip(report.pairs, overview_rows(report, lang), strict=True):
@@ -193,11 +196,6 @@ def overview_grid(report: FolderDiff, lang: Lang = "zh") -> SpanGrid:
 
 def to_html(found: FolderRound, lang: Lang = "zh") -> str:
     import html
-
-    from perftable.diff.formats import LEGENDS
-    from perftable.diff.highlight import highlight
-    from perftable.render.page import Section, page
-    from perftable.spans import to_html as grid_html
 
     report, words = found.report, FOLDER_WORDS[lang]
     header = f"<h1>{WORDS[lang]['compare']} {html.escape(report.old)} → {html.escape(report.new)}</h1>\n"
@@ -219,11 +217,6 @@ def to_html(found: FolderRound, lang: Lang = "zh") -> str:
 
 def to_xlsx(found: FolderRound, lang: Lang = "zh") -> bytes:
     """A summary sheet (one row per table), each changed pair's form with its changes marked, then every change."""
-    from perftable.diff.formats import XLSX_WORDS, change_row
-    from perftable.diff.highlight import highlight
-    from perftable.render import sheet_name
-    from perftable.spans.xlsx import Sheet, workbook_bytes
-
     report, words = found.report, XLSX_WORDS[lang]
     lines = _head(report, lang) + [
         f"{FOLDER_WORDS[lang]['unreadable']}: {item.error}" for item in report.unreadable
@@ -249,8 +242,5 @@ def to_xlsx(found: FolderRound, lang: Lang = "zh") -> bytes:
 
 
 def change_header(lang: Lang) -> list[SpanCell]:
-    from perftable.diff.formats import XLSX_WORDS
-    from perftable.spans import SpanCell
-
     names = [*FOLDER_WORDS[lang]["list"].split("|"), *XLSX_WORDS[lang]["columns"].split("|")]
     return [SpanCell(name, role="header") for name in names]

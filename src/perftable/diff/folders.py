@@ -28,11 +28,16 @@ from typing import Literal
 
 from pydantic import Field
 
+from perftable.check.batch import NO_TABLE_KINDS
 from perftable.diff import DiffOptions, diff_documents, table_name, unrelated
 from perftable.diff.changes import Change, DiffReport, DocumentDiff
+from perftable.errors import PerftableError, ReadError
+from perftable.loader import load_all
 from perftable.messages import Lang
 from perftable.model import Document, Record
 from perftable.readers import DEFAULT_OPTIONS, ReadOptions
+from perftable.readers.files import iter_files
+from perftable.values.cleaning import label_key
 
 PairStatus = Literal["changed", "unchanged", "added", "removed"]
 STATUSES: tuple[PairStatus, ...] = ("changed", "added", "removed", "unchanged")
@@ -146,8 +151,6 @@ class FolderRound:
 
 def table_key(doc: Document) -> Key | None:
     """(kind, department, project) normalised; None when the table names neither a department nor a project."""
-    from perftable.values.cleaning import label_key
-
     department, project = label_key(doc.department or ""), label_key(doc.project or "")
     return (doc.kind, department, project) if department or project else None
 
@@ -170,11 +173,6 @@ def read_folder(
 ) -> Folder:
     """Every table of the folder's files in walk order; a file holding no table is skipped where
     ``skip_no_table(path)`` says so, else it fails like a file that cannot be read."""
-    from perftable.check.batch import NO_TABLE_KINDS
-    from perftable.errors import PerftableError, ReadError
-    from perftable.loader import load_all
-    from perftable.readers.files import iter_files
-
     read = Folder([], [], [])
     for path in iter_files([folder], excluded):
         name = path.relative_to(folder).as_posix()

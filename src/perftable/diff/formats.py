@@ -9,15 +9,18 @@ import html
 from typing import TYPE_CHECKING
 
 from perftable.diff import pair_tables
-from perftable.diff.changes import KIND_NAMES
+from perftable.diff.changes import KIND_NAMES, SECTION_TITLES
 from perftable.diff.highlight import Marked, highlight
+from perftable.diff.terminal import WORDS, describe, item_key
+from perftable.render import sheet_name
+from perftable.render.page import Section, page
+from perftable.spans import SpanCell
+from perftable.spans.xlsx import Sheet, workbook_bytes
 
 if TYPE_CHECKING:
     from perftable.diff.changes import Change, DiffReport
     from perftable.messages import Lang
     from perftable.model import Document
-    from perftable.spans import SpanCell
-    from perftable.spans.xlsx import Sheet
 
 FORMATS = ("text", "markdown", "json", "html", "xlsx")
 LEGENDS = {
@@ -36,9 +39,6 @@ def marked_tables(old: list[Document], new: list[Document], report: DiffReport) 
 
 
 def to_html(old: list[Document], new: list[Document], report: DiffReport, lang: Lang = "zh") -> str:
-    from perftable.diff.terminal import WORDS
-    from perftable.render.page import Section, page
-
     words = WORDS[lang]
     header = (
         f"<h1>{words['compare']} {html.escape(report.old)} → {html.escape(report.new)}</h1>\n"
@@ -62,9 +62,6 @@ XLSX_WORDS: dict[str, dict[str, str]] = {
 def change_list(report: DiffReport, lang: Lang = "zh") -> Sheet:
     """Every change as a row (change, section, item, old, new, detail), coloured as in the forms: the list a
     person works through, beside the forms that show where each change is."""
-    from perftable.spans import SpanCell
-    from perftable.spans.xlsx import Sheet
-
     words = XLSX_WORDS[lang]
     grid: list[list[SpanCell | None]] = [
         [SpanCell(name, role="header") for name in words["columns"].split("|")]
@@ -77,10 +74,6 @@ def change_list(report: DiffReport, lang: Lang = "zh") -> Sheet:
 
 def change_row(change: Change, lang: Lang = "zh", before: tuple[str, ...] = ()) -> list[SpanCell | None]:
     """A change as a row of the change list (``before``: cells put first), coloured as in the forms."""
-    from perftable.diff.changes import SECTION_TITLES
-    from perftable.diff.terminal import describe, item_key
-    from perftable.spans import SpanCell
-
     detail = describe(change, lang).split(": ", 1)[-1]
     texts = [*before, KIND_NAMES[lang][change.kind], SECTION_TITLES[lang][change.section], item_key(change, lang),
              change.old or "", change.new or "", detail]  # fmt: skip
@@ -90,9 +83,6 @@ def change_row(change: Change, lang: Lang = "zh", before: tuple[str, ...] = ()) 
 
 def to_xlsx(old: list[Document], new: list[Document], report: DiffReport, lang: Lang = "zh") -> bytes:
     """The forms with their changes marked (a legend under each title), then the list of every change."""
-    from perftable.render import sheet_name
-    from perftable.spans.xlsx import Sheet, workbook_bytes
-
     words = XLSX_WORDS[lang]
     marked = marked_tables(old, new, report)
     sheets = []

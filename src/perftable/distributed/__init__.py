@@ -32,12 +32,18 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from perftable.check.config import Config
+from perftable.check.engine import check_file
 from perftable.distributed.executor import partitions, require_dask
-from perftable.export.rows import COLUMNS, What
+from perftable.errors import ReadError
+from perftable.export.rows import COLUMNS, What, rows_of
+from perftable.extract import require_documents
+from perftable.loader import read_file
 from perftable.readers import DEFAULT_OPTIONS, SUPPORTED_SUFFIXES, ReadOptions
+from perftable.readers.files import iter_files
+from perftable.runtime import gc_tuned
 
 if TYPE_CHECKING:
-    from perftable.check.config import Config
     from perftable.findings import FileReport
     from perftable.model import Document
 
@@ -53,8 +59,6 @@ def _is_local(url: str) -> bool:
 def expand(urls: Sequence[str | Path], storage_options: dict[str, Any] | None = None) -> list[Located]:
     """Every file the paths name, with its size, in a stable order: folders walked for supported files, globs
     expanded (locally and through fsspec)."""
-    from perftable.readers.files import iter_files
-
     found: list[Located] = []
     for url in map(str, urls):
         if _is_local(url):
@@ -109,9 +113,6 @@ def local_copy(
 def _reports(
     urls: list[str], config: Config | None, options: ReadOptions, storage: dict[str, Any] | None
 ) -> list[FileReport]:
-    from perftable.check.config import Config
-    from perftable.check.engine import check_file
-
     out: list[FileReport] = []
     for url in urls:
         with local_copy(url, options, storage) as path:
@@ -121,11 +122,6 @@ def _reports(
 
 
 def _documents(urls: list[str], options: ReadOptions, storage: dict[str, Any] | None) -> list[Document]:
-    from perftable.errors import ReadError
-    from perftable.extract import require_documents
-    from perftable.loader import read_file
-    from perftable.runtime import gc_tuned
-
     out: list[Document] = []
     for url in urls:
         try:
@@ -138,8 +134,6 @@ def _documents(urls: list[str], options: ReadOptions, storage: dict[str, Any] | 
 
 def _rows(urls: list[str], what: What, options: ReadOptions, storage: dict[str, Any] | None) -> Any:
     import pandas as pd
-
-    from perftable.export.rows import rows_of
 
     rows = rows_of(_documents(urls, options, storage), what)
     return pd.DataFrame(rows, columns=COLUMNS[what]).astype(object)

@@ -26,11 +26,11 @@ from typing import TYPE_CHECKING, Any
 from perftable.distributed.executor import file_size, ordered, partitions
 from perftable.errors import UsageError
 from perftable.export.rows import COLUMNS, Row, What
+from perftable.export.stream import FileRows, file_rows
 
 if TYPE_CHECKING:
     from distributed import Client
 
-    from perftable.export.stream import FileRows
     from perftable.readers import ReadOptions
 
 SCALE = 10
@@ -95,8 +95,6 @@ Part = tuple[list[str], "What", "ReadOptions", str, str]  # files, what, options
 def _write_part(task: Part) -> list[FileRows]:
     import pyarrow.parquet as pq
 
-    from perftable.export.stream import file_rows
-
     files, what, options, folder, name = task
     read = [file_rows(path, what, options) for path in files]
     rows = [row for part in read for row in part.rows]
@@ -124,8 +122,6 @@ def _split(task: Part) -> list[Part]:
 
 
 def _lost(task: Part, reason: str) -> list[FileRows]:
-    from perftable.export.stream import FileRows
-
     return [FileRows(path, error=f"{path}: {reason}") for path in task[0]]
 
 

@@ -12,7 +12,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from perftable.check.batch import _check_packed, _lost
 from perftable.distributed.executor import file_size, ordered, partitions
+from perftable.export.stream import ENCODED, FileRows, file_rows
+from perftable.rules import all_rules
 from perftable.runtime import gc_tuned
 
 if TYPE_CHECKING:
@@ -20,25 +23,18 @@ if TYPE_CHECKING:
 
     from perftable.check.batch import Checked, PartWriter, RunSettings
     from perftable.export.rows import What
-    from perftable.export.stream import FileRows
     from perftable.readers import ReadOptions
 
 Item = tuple[Path, "RunSettings", "PartWriter | None", bool]
 
 
 def _check_partition(items: list[Item]) -> list[Checked]:
-    from perftable.check.batch import (
-        _check_packed,  # the pool's own work for one file: the same report, byte for byte
-    )
-
     with gc_tuned():
         return [_check_packed(item) for item in items]
 
 
 def _lost_file(items: list[Item], reason: str) -> list[Checked]:
     """The P001 report of a file whose worker kept dying, made in the client as the pool makes it."""
-    from perftable.check.batch import _lost
-
     return [_lost(item, reason) for item in items]
 
 
@@ -55,8 +51,6 @@ def check(
     keep: bool = True,
 ) -> Iterator[Checked]:
     """:func:`perftable.check.batch.run` on a Dask cluster: every file checked, in input order."""
-    from perftable.rules import all_rules
-
     all_rules()
     items: list[Item] = [(path, settings, part, keep) for path in paths]
     tasks = partitions(items, lambda item: file_size(item[0]))
@@ -67,8 +61,6 @@ Rows = tuple[list[str], "What", "ReadOptions", "str | None"]
 
 
 def _rows_partition(task: Rows) -> list[FileRows]:
-    from perftable.export.stream import file_rows
-
     files, what, options, encode = task
     return [file_rows(path, what, options, encode=encode) for path in files]
 
@@ -79,8 +71,6 @@ def _split_rows(task: Rows) -> list[Rows]:
 
 
 def _lost_rows(task: Rows, reason: str) -> list[FileRows]:
-    from perftable.export.stream import FileRows
-
     return [FileRows(path, error=f"{path}: {reason}") for path in task[0]]
 
 
@@ -88,8 +78,6 @@ def export_rows(
     files: list[str], what: What, fmt: str, options: ReadOptions, client: Client
 ) -> Iterator[FileRows]:
     """Each file's rows (CSV and JSON Lines as their text), in input order, read on the cluster."""
-    from perftable.export.stream import ENCODED
-
     encode = fmt if fmt in ENCODED else None
     tasks: list[Rows] = [(run, what, options, encode) for run in partitions(files, file_size)]
     yield from ordered(client, _rows_partition, tasks, _split_rows, _lost_rows)

@@ -12,14 +12,18 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from perftable.errors import UsageError
+from perftable.errors import ReadError, UsageError
 from perftable.export.rows import COLUMNS, Row, What, rows_of, text_of
+from perftable.grid import column_letters
+from perftable.loader import load_all
+from perftable.model import Document
+from perftable.readers.files import iter_files
 from perftable.spans import display_width
+from perftable.spans.xlsx import excel_number, number_format, put_text, reproducible
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from perftable.model import Document
 
 _NUMERIC = frozenset({
     "table", "year", "number", "number_max", "amount", "funds", "amount_yuan", "total", "total_yuan", "annual_total",
@@ -32,8 +36,6 @@ def _cell(ws: Any, column: str, value: Any, at: tuple[int, int]) -> Any:
     """A write-only cell: numbers as numbers, text as text (``=…`` stays text, never a formula: see
     :func:`perftable.spans.xlsx.put_text`)."""
     from openpyxl.cell import WriteOnlyCell
-
-    from perftable.spans.xlsx import excel_number, number_format, put_text
 
     if column in _NUMERIC and isinstance(value, Decimal | int) and not isinstance(value, bool):
         number = excel_number(Decimal(value))
@@ -51,9 +53,6 @@ def to_xlsx(rows: Iterable[Row], columns: list[str], sheet: str = "indicators") 
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
-
-    from perftable.grid import column_letters
-    from perftable.spans.xlsx import reproducible
 
     book = Workbook(write_only=True)
     ws = book.create_sheet(sheet)
@@ -105,18 +104,12 @@ class SkippedFileWarning(UserWarning):
 
 def documents_of(source: list[Document] | Document | str | Path | list[str | Path]) -> list[Document]:
     """Documents as given, or every table of the files and folders named (folders walked as the CLI does)."""
-    from perftable.model import Document
-
     if isinstance(source, Document):
         return [source]
     items = source if isinstance(source, list) else [source]
     if all(isinstance(item, Document) for item in items):
         return list(items)  # type: ignore[arg-type]  # checked: documents
     import warnings
-
-    from perftable.errors import ReadError
-    from perftable.loader import load_all
-    from perftable.readers.files import iter_files
 
     docs: list[Document] = []
     for path in iter_files(item for item in items if not isinstance(item, Document)):

@@ -20,7 +20,11 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
+from perftable.check.config import discover
+from perftable.check.engine import check_document
 from perftable.model import Location
+from perftable.readers.files import relative, resolved
+from perftable.rules import _budget
 from perftable.rules._indicators import effective_unit
 from perftable.values.numbers import convert
 
@@ -87,8 +91,6 @@ def stable_id(file: str, table: int, position: str) -> str:
     relative to the working folder), its table and its position in the file. ``perftable validate --format
     json`` gives each finding the id of the row it is about (``row_id``), so findings join to exported rows."""
     import hashlib
-
-    from perftable.readers.files import relative
 
     key = "\x00".join((relative(file), str(table), position))
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
@@ -193,11 +195,6 @@ def table_rows(docs: list[Document]) -> list[Row]:
     """A row per table: who and what it is, its totals (a department's printed total, else 基本支出 + 项目支出),
     its counts, and what ``perftable validate`` finds in it (with the configuration found for its file):
     ``passed`` when no error."""
-    from perftable.check.config import discover
-    from perftable.check.engine import check_document
-    from perftable.readers.files import resolved
-    from perftable.rules import _budget
-
     rows: list[Row] = []
     for table, doc in _numbered(docs):
         findings = check_document(doc, discover(resolved(doc.source.file).parent), table)

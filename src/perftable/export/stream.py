@@ -13,8 +13,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from perftable.errors import ReadError
+from perftable.export import frames
 from perftable.export.rows import BOM, COLUMNS, Row, What, rows_of, to_csv, to_jsonl
+from perftable.extract import require_documents
+from perftable.loader import read_file
+from perftable.outputs import atomic_text, atomic_write
 from perftable.readers import DEFAULT_OPTIONS, ReadOptions
+from perftable.runtime import gc_tuned
 
 ENCODED = ("csv", "jsonl")  # formats a worker writes its part of (the parent only writes it out)
 
@@ -43,11 +49,6 @@ def file_rows(
     """The rows of every table of one file (run in worker processes: never raises for a bad file), as text when
     ``encode`` names csv or jsonl. ``display`` names the file in rows and errors when it is read from another
     place (a downloaded copy)."""
-    from perftable.errors import ReadError
-    from perftable.extract import require_documents
-    from perftable.loader import read_file
-    from perftable.runtime import gc_tuned
-
     name = display or path
     try:
         with (
@@ -102,8 +103,6 @@ def write_dataset(
     output: Path, fmt: str, what: What, parts: Iterable[FileRows], inputs: Iterable[str | Path] = ()
 ) -> None:
     """Write the rows of ``parts`` to ``output`` (atomically) in ``fmt``: csv, jsonl, xlsx or parquet."""
-    from perftable.outputs import atomic_text, atomic_write
-
     columns = COLUMNS[what]
     if fmt in ENCODED:
         with atomic_text(output, inputs=inputs) as handle:
@@ -111,7 +110,6 @@ def write_dataset(
             for part in parts:
                 handle.write(part.text if part.text or not part.rows else encoded(part.rows, what, fmt))
         return
-    from perftable.export import frames
 
     if fmt == "xlsx":
         atomic_write(output, frames.to_xlsx(_rows(parts), columns, sheet=what), inputs=inputs)

@@ -18,6 +18,7 @@ from typing import BinaryIO
 
 from perftable.errors import ReadError
 from perftable.grid import Block, Origin, Source, cell_limit
+from perftable.readers.decode import decode
 from perftable.readers.opening import check_regular, open_regular, read_limited, too_large
 from perftable.readers.options import DEFAULT_OPTIONS, ReadOptions
 
@@ -273,8 +274,6 @@ def _read_source(path: Path, display: str | None, options: ReadOptions) -> Sourc
 
 
 def _text_source(data: bytes, fmt: str, name: str) -> Source:
-    from perftable.readers.decode import decode
-
     text, _ = decode(data, name)
     return Source(name, fmt, parse_text(text, fmt, Origin(name)), text)
 

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from html import unescape
 
 from perftable.grid import Block, Cell, Origin, Table, TextLine, cell_value
 from perftable.readers.gridtable import is_border, is_grid_line, read_grid_table
+from perftable.readers.html import read_html
 from perftable.values.cleaning import breaks_to_newlines
 
 # |---|:--:| rows; each blank run has one place in the pattern (\s*\|?\s* tried every split of a long run: quadratic)
@@ -62,15 +64,8 @@ def _cell_text(raw: str) -> str:
     if "*" in text or "_" in text:
         text = _EMPHASIS.sub(r"\2", text)
     if "&" in text:
-        text = _unescape(text)
+        text = unescape(text)
     return cell_value(text)
-
-
-def _unescape(text: str) -> str:
-    """HTML entities decoded; the html module (its table of entities) is imported only when a cell has one."""
-    from html import unescape
-
-    return unescape(text)
 
 
 def _is_table_line(line: str) -> bool:
@@ -92,7 +87,7 @@ def _pipe_table(lines: list[tuple[int, str]], origin: Origin) -> Table:
 
 def _text_line(number: int, line: str, origin: Origin) -> TextLine | None:
     text = _EMPHASIS.sub(r"\2", _HEADING.sub("", line)).strip()
-    text = _unescape(breaks_to_newlines(text)).strip() if ("<" in text or "&" in text) else text
+    text = unescape(breaks_to_newlines(text)).strip() if ("<" in text or "&" in text) else text
     if not text:
         return None
     col = len(line) - len(line.lstrip()) + 1
@@ -151,8 +146,6 @@ def read_markdown(text: str, origin: Origin) -> list[Block]:
             while end < len(lines) and not _TABLE_CLOSE.search(lines[end]):
                 end += 1
             chunk = "\n".join(lines[i : end + 1])
-            from perftable.readers.html import read_html  # html.parser only for files that hold an HTML table
-
             blocks.extend(read_html(chunk, origin, first_line=i + 1))
             i = end + 1
             continue

@@ -21,11 +21,11 @@ from perftable.readers.pdf_grid import (
     find_tables,
     straight_segments,
 )
+from perftable.readers.pdf_pdfium import PageStats
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from perftable.readers.pdf_pdfium import PageStats
 
 _MAX_PAGE_OBJECTS = (
     20_000  # drawing objects on a page above which no table is looked for (a drawing, not a form)
@@ -128,8 +128,6 @@ def _glyph(char: dict[str, Any]) -> Glyph:
 
 def read_page(document: Any, index: int, display: str) -> tuple[list[Glyph], list[RuledTable], PageStats]:
     """One page's glyphs and ruled tables (``index`` 0-based), with its character counts."""
-    from perftable.readers.pdf_pdfium import PageStats
-
     page = document.pages[index]
     try:
         chars = page.chars

@@ -20,12 +20,16 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Literal
 
+from perftable.export.rows import indicator_rows, to_csv
+from perftable.model import Document
 from perftable.render.document import layout
-from perftable.spans import to_markdown
+from perftable.render.notes import attach_findings
+from perftable.render.page import Section, page
+from perftable.spans import CellNote, to_markdown
+from perftable.spans.xlsx import Sheet, workbook_bytes
 
 if TYPE_CHECKING:
     from perftable.findings import Finding
-    from perftable.model import Document
 
 Format = Literal["markdown", "xlsx", "html", "json", "csv"]
 FORMATS: tuple[Format, ...] = ("markdown", "xlsx", "html", "json", "csv")
@@ -63,10 +67,6 @@ def render_markdown(docs: list[Document]) -> str:
 
 def render_html(docs: list[Document], findings: list[Finding] | None = None) -> str:
     """A self-contained page; with ``findings``, each shown next to the cell it concerns."""
-    from perftable.render.notes import attach_findings
-    from perftable.render.page import Section, page
-    from perftable.spans import CellNote
-
     sections: list[Section] = []
     for index, doc in enumerate(docs):
         form = layout(doc)
@@ -90,8 +90,6 @@ def sheet_name(doc: Document, index: int, count: int) -> str:
 
 def render_xlsx(docs: list[Document]) -> bytes:
     """The official form in Excel, one sheet per table (see :mod:`perftable.spans.xlsx`)."""
-    from perftable.spans.xlsx import Sheet, workbook_bytes
-
     sheets = []
     for index, doc in enumerate(docs):
         form = layout(doc)
@@ -103,8 +101,6 @@ def render_json(docs: list[Document]) -> str:
     """The model, as ``perftable parse`` prints it: one object for one table, an array for several."""
     from pydantic import TypeAdapter
 
-    from perftable.model import Document
-
     if len(docs) == 1:
         return docs[0].model_dump_json(indent=2) + "\n"
     adapter: TypeAdapter[list[Document]] = TypeAdapter(list[Document])
@@ -113,8 +109,6 @@ def render_json(docs: list[Document]) -> str:
 
 def render_csv(docs: list[Document]) -> str:
     """One row per indicator, with the document's columns (the rows ``perftable export`` writes)."""
-    from perftable.export.rows import indicator_rows, to_csv
-
     return to_csv(indicator_rows(docs))
 
 

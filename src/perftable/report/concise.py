@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from perftable.findings import FileReport, Report
 from perftable.report.context import FormatContext, visible, where
+from perftable.report.statistics import table
 
 
 def stream(file: FileReport, ctx: FormatContext) -> str:
@@ -13,6 +14,5 @@ def stream(file: FileReport, ctx: FormatContext) -> str:
 def finish(report: Report, ctx: FormatContext) -> str:
     if not ctx.statistics:
         return ""
-    from perftable.report.statistics import table
 
     return table(report.summary, ctx)

@@ -26,6 +26,7 @@ from perftable.findings import FileReport, Report
 from perftable.report.context import FormatContext, relative
 from perftable.report.json_report import finding_json
 from perftable.report.text import verdict
+from perftable.rules import rules_by_key
 
 VERSION = 1
 SEVERITIES = ("error", "warning", "info")
@@ -64,8 +65,6 @@ def _clean(file: FileReport) -> bool:
 
 def summary(report: Report, ctx: FormatContext) -> dict[str, Any]:
     """The counts of the run, its verdict, and every file with its tables."""
-    from perftable.rules import rules_by_key
-
     rules = rules_by_key()
     counts = report.summary
     failing = counts.failing_files

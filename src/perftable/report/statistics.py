@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from perftable.findings import SEVERITY_RANK, Summary
 from perftable.report.context import FormatContext
+from perftable.rules import rules_by_key
 
 SEVERITY_WORDS = {
     "zh": {"error": "错误", "warning": "警告", "info": "提示"},
@@ -15,8 +16,6 @@ SEVERITY_WORDS = {
 def rows(summary: Summary, ctx: FormatContext) -> list[tuple[int, str, str, str]]:
     """(count, code, severity, name) per code, the most frequent first. A code reported at several severities
     (a folder's configuration or a variant of the rule sets another) names each, the highest first (``错误/警告``)."""
-    from perftable.rules import rules_by_key
-
     rules = rules_by_key()
     words = SEVERITY_WORDS[ctx.lang]
     out: list[tuple[int, str, str, str]] = []

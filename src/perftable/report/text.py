@@ -8,6 +8,7 @@ import io
 from perftable.findings import FileReport, Finding, Report
 from perftable.messages import REPAIR_TITLES
 from perftable.report.context import FormatContext, relative, visible
+from perftable.report.statistics import table
 
 REPAIR_RULES = frozenset({"P002", "P003"})
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -115,8 +116,6 @@ def finish(report: Report, ctx: FormatContext) -> str:
 
     console.print(f"[bold]{line}[/bold]")
     if ctx.statistics:
-        from perftable.report.statistics import table
-
         console.print(escape(table(summary, ctx)), end="")
     else:
         console.print(f"[dim]{codes}[/dim]")

@@ -14,9 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from perftable.check.grades import DEFAULT_SCORING, GRADES, GradeResult, grade
+from perftable.check.batch import config_for
+from perftable.check.engine import check_file
+from perftable.check.grades import DEFAULT_SCORING, GRADES, GradeResult, Scoring, grade
+from perftable.check.parallel import ordered_map
 from perftable.findings import Finding
 from perftable.messages import Lang
+from perftable.render.document import layout
+from perftable.render.notes import attach_findings
+from perftable.rules import all_rules
 
 if TYPE_CHECKING:
     from perftable.check.batch import RunSettings
@@ -107,10 +113,6 @@ def table_review(
     doc: Document, index: int, count: int, findings: list[Finding], file: str, scoring: object
 ) -> TableReview:
     """One table: laid out with its findings in their cells, graded."""
-    from perftable.check.grades import Scoring
-    from perftable.render.document import layout
-    from perftable.render.notes import attach_findings
-
     form = layout(doc)
     loose = attach_findings(form, doc, findings) if findings else []
     return TableReview(
@@ -139,9 +141,6 @@ class FileReview:
 
 def review_file(item: tuple[Path, RunSettings]) -> FileReview:
     """Check one file (read once) and review each of its tables. Module-level: sent to worker processes."""
-    from perftable.check.batch import config_for
-    from perftable.check.engine import check_file
-
     path, settings = item
     config = config_for(path, settings)
     documents: list[Document] = []
@@ -163,9 +162,6 @@ def review_file(item: tuple[Path, RunSettings]) -> FileReview:
 
 def review(paths: Iterable[Path], settings: RunSettings, jobs: int = 1) -> Iterator[FileReview]:
     """Every file reviewed, in input order."""
-    from perftable.check.parallel import ordered_map
-    from perftable.rules import all_rules
-
     all_rules()  # import the catalog once, before any worker forks
     yield from ordered_map(review_file, ((path, settings) for path in paths), jobs)
 

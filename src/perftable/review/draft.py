@@ -11,7 +11,9 @@ from typing import Literal
 from perftable.check.grades import GRADE_NAMES, OUTCOMES
 from perftable.findings import Finding
 from perftable.messages import Lang
+from perftable.report import relative, where
 from perftable.review.collect import KIND_NAMES, TableReview
+from perftable.rules import rules_by_key
 from perftable.rules.criteria import CRITERIA, criterion_name, opinion_text
 from perftable.values.cleaning import visible
 
@@ -45,8 +47,6 @@ _WORDS = {
 
 
 def _location(finding: Finding) -> str:
-    from perftable.report import where
-
     return where(finding)
 
 
@@ -84,7 +84,6 @@ def _identity(table: TableReview, lang: Lang) -> str:
         )
         if part
     )
-    from perftable.report import relative
 
     shown = relative(table.file) + (
         f"（{place}）" if place and lang == "zh" else f" ({place})" if place else ""
@@ -95,8 +94,6 @@ def _identity(table: TableReview, lang: Lang) -> str:
 
 def draft(table: TableReview, lang: Lang = "zh") -> list[Block]:
     """The 审核意见 of one table."""
-    from perftable.rules import rules_by_key
-
     words = _WORDS[lang]
     blocks = [
         Block("title", words["title"].format(name=table.name)),

@@ -10,10 +10,13 @@ from collections.abc import Iterator
 
 from perftable.check.grades import GRADE_NAMES, GRADES
 from perftable.messages import Lang
+from perftable.report import relative
 from perftable.review.assets import CSS, JS
 from perftable.review.collect import KIND_NAMES, Batch, TableReview
 from perftable.review.draft import Block, draft
 from perftable.review.markdown import WORDS, overview
+from perftable.rules import rules_by_key
+from perftable.spans import to_html as grid_html
 
 _UI = {
     "zh": {
@@ -49,8 +52,6 @@ def _grade_badge(table: TableReview, lang: Lang) -> str:
 
 
 def _row(number: int, table: TableReview, lang: Lang) -> str:
-    from perftable.report import relative
-
     ui = _UI[lang]
     grade = table.grade.grade if table.grade else "-"
     codes = " " + " ".join(sorted({finding.code for finding in table.findings})) + " "
@@ -93,9 +94,6 @@ def _row(number: int, table: TableReview, lang: Lang) -> str:
 
 
 def _summary(batch: Batch, lang: Lang) -> Iterator[str]:
-    from perftable.report import relative
-    from perftable.rules import rules_by_key
-
     ui, words = _UI[lang], WORDS[lang]
     grades = batch.grades()
     yield '<div class="cards">'
@@ -176,8 +174,6 @@ def _draft_html(blocks: list[Block]) -> str:
 
 
 def _view(number: int, table: TableReview, lang: Lang) -> str:
-    from perftable.spans import to_html
-
     ui = _UI[lang]
     out = [f'<section class="view" id="t{number}">', f'<nav><a href="#" data-back>{ui["back"]}</a></nav>']
     out.append(f"<h2>{_grade_badge(table, lang)} {_e(table.name)}</h2>")
@@ -201,7 +197,7 @@ def _view(number: int, table: TableReview, lang: Lang) -> str:
             )
             form_html += f'<p>{ui["loose"]}:</p><ul class="notes">{notes}</ul>'
         if form.grid:
-            form_html += to_html(form.grid).replace("<table>", '<table class="form">', 1)
+            form_html += grid_html(form.grid).replace("<table>", '<table class="form">', 1)
     out.append(f'<div class="panes"><section class="form">{form_html}</section>{aside}</div>')
     out.append(_draft_html(draft(table, lang)))
     out.append("</section>")

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from perftable.check.grades import GRADE_NAMES, GRADES
 from perftable.messages import Lang
+from perftable.report import relative
 from perftable.review.collect import Batch, TableReview
-from perftable.review.draft import md_escape
+from perftable.review.draft import draft, md_escape
+from perftable.review.draft import to_markdown as draft_markdown
+from perftable.rules import rules_by_key
 
 WORDS = {
     "zh": {
@@ -45,9 +48,6 @@ def grade_label(table: TableReview, lang: Lang) -> str:
 
 
 def summary_markdown(batch: Batch, lang: Lang) -> list[str]:
-    from perftable.report import relative
-    from perftable.rules import rules_by_key
-
     words = WORDS[lang]
     grades = batch.grades()
     lines = [f"# {words['title']}", "", overview(batch, lang), ""]
@@ -73,9 +73,6 @@ def summary_markdown(batch: Batch, lang: Lang) -> list[str]:
 
 def to_markdown(batch: Batch, lang: Lang = "zh") -> str:
     """The whole review as markdown: the summary, then each table's 审核意见."""
-    from perftable.review.draft import draft
-    from perftable.review.draft import to_markdown as draft_markdown
-
     parts = ["\n".join(summary_markdown(batch, lang))]
     parts += [draft_markdown(draft(table, lang)) for table in batch.tables]
     return "\n".join(parts)

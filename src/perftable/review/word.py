@@ -9,17 +9,17 @@ from typing import Any
 
 from perftable.check.grades import GRADES
 from perftable.messages import Lang
+from perftable.report import visible
 from perftable.review.collect import Batch
 from perftable.review.draft import Block, draft
 from perftable.review.markdown import WORDS, overview
+from perftable.spans.xlsx import reproducible
 
 _COLOURS = {"error": (0x99, 0x00, 0x00), "warning": (0x7A, 0x4F, 0x00)}
 
 
 def _clean(text: str) -> str:
     """Text a Word document can hold: control characters (XML 1.0 cannot) shown as escapes."""
-    from perftable.report import visible
-
     return visible(text)
 
 
@@ -48,8 +48,6 @@ def to_docx(batch: Batch, lang: Lang = "zh") -> bytes:
 
     import docx
     from docx.enum.text import WD_BREAK
-
-    from perftable.spans.xlsx import reproducible
 
     document = docx.Document()
     document.core_properties.author = "perftable"

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from perftable.grid import column_letters
 from perftable.messages import Lang
+from perftable.report import relative
 from perftable.review.collect import KIND_NAMES, Batch, TableReview
 from perftable.review.markdown import WORDS
+from perftable.rules import rules_by_key
 from perftable.rules.criteria import criterion_name
-from perftable.spans.xlsx import FILLS, Sheet, put_text, reproducible
+from perftable.spans.xlsx import FILLS, Sheet, put_text, reproducible, workbook
 
 _NAMES: dict[str, dict[str, str]] = {
     "zh": {"summary": "汇总", "findings": "问题清单", "loose": "涉及整张表的问题："},
@@ -67,8 +70,6 @@ def _row(ws: Any, row: int, values: tuple[object, ...]) -> None:
 def _header(ws: Any, heads: tuple[str, ...], widths: tuple[int, ...]) -> None:
     from openpyxl.styles import Font, PatternFill
 
-    from perftable.grid import column_letters
-
     _row(ws, 1, heads)
     for column, width in enumerate(widths, 1):
         cell = ws.cell(row=1, column=column)
@@ -82,9 +83,6 @@ def _summary(ws: Any, batch: Batch, sheets: dict[int, str], lang: Lang) -> None:
     from openpyxl.formatting.rule import CellIsRule, FormulaRule
     from openpyxl.styles import PatternFill
     from openpyxl.worksheet.hyperlink import Hyperlink
-
-    from perftable.grid import column_letters
-    from perftable.report import relative
 
     heads = _TABLE_COLS[lang]
     _header(ws, heads, _WIDTHS["summary"])
@@ -114,10 +112,6 @@ def _summary(ws: Any, batch: Batch, sheets: dict[int, str], lang: Lang) -> None:
 
 
 def _findings(ws: Any, batch: Batch, lang: Lang) -> None:
-    from perftable.grid import column_letters
-    from perftable.report import relative
-    from perftable.rules import rules_by_key
-
     words = WORDS[lang]
     rules = rules_by_key()
     heads = _FINDING_COLS[lang]
@@ -137,8 +131,6 @@ def _findings(ws: Any, batch: Batch, lang: Lang) -> None:
 def to_xlsx(batch: Batch, lang: Lang = "zh") -> bytes:
     """The review workbook as bytes (reproducible: the same review gives the same bytes)."""
     import io
-
-    from perftable.spans.xlsx import workbook
 
     taken = {_NAMES[lang]["summary"].lower(), _NAMES[lang]["findings"].lower()}
     sheets: dict[int, str] = {}

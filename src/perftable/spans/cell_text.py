@@ -27,7 +27,9 @@ if TYPE_CHECKING:
 
 MAX_CELL_CHARS = 32_767  # Excel's limit, in UTF-16 code units
 REPLACEMENT = "\ufffd"
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# What XML 1.0 cannot hold, listed rather than negated (the negated class of every allowed range takes ~3 ms to
+# compile, paid by every command that imports this module).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 class CellTextWarning(UserWarning):
