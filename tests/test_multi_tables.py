@@ -76,3 +76,43 @@ def test_parse_pages(text: str, pages: tuple[int, int]) -> None:
 def test_parse_pages_refuses(text: str) -> None:
     with pytest.raises(ValueError, match="not a page range"):
         parse_pages(text)
+
+
+REPEATED = """
+# 2026年项目支出绩效目标表
+
+| 项目名称 | 城区道路养护 | | |
+|---|---|---|---|
+| 主管部门 | 某区城市管理局 | 实施单位 | 某区市政养护所 |
+| 年度资金总额 | 520.00 | | |
+| 年度绩效目标 | 养护城区道路36公里。 | | |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 养护道路里程 | ≥36公里 |
+|  | 质量指标 | 道路完好率 | ≥95% |
+{repeat}
+|  | 时效指标 | 养护完成时间 | 2026年12月底前 |
+| 效益指标 | 社会效益指标 | 市民出行条件 | 持续改善 |
+| 满意度指标 | 服务对象满意度指标 | 市民满意度 | ≥90% |
+"""
+
+
+@pytest.mark.parametrize(
+    "repeat",
+    [
+        "| 项目名称 | 城区道路养护 | | |\n| 主管部门 | 某区城市管理局 | 实施单位 | 某区市政养护所 |",
+        "| 项目名称：城区道路养护 | | | |",  # label and name in one cell, the second row not repeated
+        "| 主管部门 | 某区城市管理局 | 实施单位 | 某区市政养护所 |",
+    ],
+    ids=["both rows", "inline name", "department row"],
+)
+def test_a_form_s_first_rows_repeated_at_a_page_top_do_not_cut_its_indicator_table(repeat: str) -> None:
+    documents, skipped = read(REPEATED.format(repeat=repeat))
+    assert skipped == 0
+    assert [(doc.project, len(doc.indicators)) for doc in documents] == [("城区道路养护", 5)]
+    assert documents[0].indicators[2].level1 == "产出指标"
+
+
+def test_another_project_s_name_row_still_opens_a_form() -> None:
+    text = REPEATED.format(repeat="| 项目名称 | 城区桥梁检测 | | |\n| 年度资金总额 | 80.00 | | |")
+    documents, _ = read(text)
+    assert [doc.project for doc in documents][:2] == ["城区道路养护", "城区桥梁检测"]

@@ -15,7 +15,7 @@ from perftable.extract.indicators import indicator_header, is_self_evaluation
 from perftable.extract.periods import IndicatorTable, TableHeader, is_label_row, table_header
 from perftable.extract.tasks import TaskColumns, funds_sub_header, read_task_row, task_header
 from perftable.grid import Cell
-from perftable.values.cleaning import clean_text
+from perftable.values.cleaning import clean_text, label_key
 from perftable.values.numbers import MoneyUnit
 
 Section = Literal["fields", "tasks", "indicators", "end"]
@@ -148,12 +148,27 @@ class FormBuilder:
             return False
         opening = _label_kind(first)
         if opening in ("department", "project"):
-            return True
+            return not self.repeats_own_fields(items)
         # a row of fields that opens with another label (项目代码 | 22050026T… | 项目名称 | 某工程): its project or
         # department label further on says the same
         return opening == "info" and any(
             classify(cell.text) in ("department", "project") for _, cell in items[1:]
         )
+
+    def repeats_own_fields(self, items: Items) -> bool:
+        """**The form's first rows printed again at a page's top** (Word's 重复标题行 on the 项目名称 and 主管部门
+        rows): inside the indicator table, a row that opens with the project or department label and gives this
+        form's own name. The indicator table goes on under it."""
+        if self.section != "indicators" or not self.draft.has_indicators:
+            return False
+        first = items[0][1].text
+        kind = _label_kind(first)
+        own = {"project": self.draft.project, "department": self.draft.department}.get(kind or "")
+        if not own:
+            return False
+        inline = split_inline(first)
+        value = inline[0][1] if inline else (items[1][1].text if len(items) > 1 else "")
+        return label_key(value) == label_key(own)
 
     def is_foreign_table(self, first_row: list[Cell]) -> bool:
         """True when a table starting with ``first_row`` cannot continue this form's indicator table: the form
@@ -256,7 +271,7 @@ class FormBuilder:
             self.draft.locations.setdefault("tasks", items[0][1].location())
             self._note_task_label(row, tasks.first)
             return
-        if self.section == "end":
+        if self.section == "end" or self.repeats_own_fields(items):
             return
         if self.section == "indicators" and self.indicators is not None:
             if vocab.is_footnote(items[0][1].text):
