@@ -799,3 +799,40 @@ def test_incomplete_table_parses() -> None:
 )
 def test_goal_text_split_on_its_numbering(text: str, items: list[str]) -> None:
     assert read_goals(text)[0] == items
+
+
+def _sub_rows(funds: str) -> str:
+    """Tasks with a sub-row per activity; the second task's amount is ``funds``: one cell merged over its two
+    sub-rows, or an amount on each."""
+    return f"""<table>
+<tr><td>部门名称</td><td colspan="3">某市生态环境局</td></tr>
+<tr><td rowspan="2">年度预算</td><td>基本支出</td><td>项目支出</td><td>合计</td></tr>
+<tr><td>800.00</td><td>345.00</td><td>1,145.00</td></tr>
+<tr><td rowspan="5">年度主要任务</td><td>任务名称</td><td>主要内容</td><td>预算金额（万元）</td></tr>
+<tr><td rowspan="2">大气污染防治</td><td>监测站运维</td><td>150.00</td></tr>
+<tr><td>执法监测</td><td>95.00</td></tr>
+<tr><td rowspan="2">土壤污染防治</td><td>耕地安全利用</td>{funds}</tr>
+<tr><td>危险废物管理</td>{"" if "rowspan" in funds else "<td>40.00</td>"}</tr>
+<tr><td rowspan="4">绩效指标</td><td>一级指标</td><td>三级指标</td><td>指标值</td></tr>
+<tr><td>产出指标</td><td>监测站点数量</td><td>≥12个</td></tr>
+<tr><td>效益指标</td><td>空气质量优良天数比率</td><td>≥85%</td></tr>
+<tr><td>满意度指标</td><td>群众满意度</td><td>≥90%</td></tr>
+</table>"""
+
+
+@pytest.mark.parametrize(
+    ("funds", "expected"),
+    [
+        ('<td rowspan="2">100.00</td>', ["150.00", "95.00", "100.00", None]),
+        ("<td>60.00</td>", ["150.00", "95.00", "60.00", "40.00"]),
+    ],
+    ids=["merged over the sub-rows", "one a sub-row"],
+)
+def test_a_task_amount_merged_over_its_sub_rows_counts_once(funds: str, expected: list[str | None]) -> None:
+    doc = one(_sub_rows(funds), "html")
+    assert [(t.name, t.content) for t in doc.tasks][2:] == [
+        ("土壤污染防治", "耕地安全利用"),
+        ("土壤污染防治", "危险废物管理"),
+    ]
+    assert [None if t.funds is None else str(t.funds) for t in doc.tasks] == expected
+    assert sum(t.funds or 0 for t in doc.tasks) == doc.amount("project")

@@ -145,6 +145,16 @@ def _heading_row(row: list[Cell]) -> bool:
     return classify(text) is not None or vocab.looks_like_level_name(text)
 
 
+def _from_row_above(row: list[Cell], col: int | None) -> bool:
+    """**A cell merged down from a row above** (a task's funds merged over its sub-rows, one 主要内容 a row): its
+    amount was read with the first sub-row and is not the next one's too. A cell merged across (from the left) is
+    this row's own."""
+    if col is None or col >= len(row) or not row[col].merged:
+        return False
+    own = [cell.pos[0] for cell in row if not cell.merged]
+    return bool(own) and row[col].pos[0] < min(own)
+
+
 def read_task_row(
     row: list[Cell], cols: TaskColumns, draft: Draft, label: str, default_unit: MoneyUnit
 ) -> str:
@@ -167,7 +177,7 @@ def read_task_row(
         return label
     if _heading_row(row):
         return label
-    funds_text = text(cols.funds)
+    funds_text = "" if _from_row_above(row, cols.funds) else text(cols.funds)
     info = {header: value for col, header in cols.extras.items() if (value := text(col))}
     converted = any(line.key == "total" and line.label == clean_label(name) for line in draft.budget)
     if label_key(name) in _TOTAL_NAMES and name_cell.merged and ("任务资金合计" in draft.info or converted):
