@@ -12,6 +12,7 @@ import perftable
 from perftable import vocab
 from perftable.extract import NoTableError
 from perftable.extract.goals import read_goals
+from perftable.extract.written import split_name_value
 from perftable.model import Document
 
 
@@ -836,3 +837,49 @@ def test_a_task_amount_merged_over_its_sub_rows_counts_once(funds: str, expected
     ]
     assert [None if t.funds is None else str(t.funds) for t in doc.tasks] == expected
     assert sum(t.funds or 0 for t in doc.tasks) == doc.amount("project")
+
+
+NAME_VALUE = """# 2026年项目支出绩效目标表
+
+| 项目名称 | 城区道路养护 | |
+|---|---|---|
+| 年度资金总额 | 520.00 | |
+| 一级指标 | 二级指标 | {header} |
+| 产出指标 | 数量指标 | 养护道路里程：≥36公里 |
+|  | 时效指标 | 养护完成时间:2026年12月底前 |
+| 满意度指标 | 服务对象满意度指标 | 市民满意度 ： ≥90% |
+"""
+
+
+@pytest.mark.parametrize("header", ["三级指标及指标值", "指标名称及目标值", "指标及指标值"])
+def test_a_name_cell_headed_as_holding_its_value_gives_both(header: str) -> None:
+    doc = one(NAME_VALUE.format(header=header))
+    assert [(i.level2, i.name, i.value) for i in doc.indicators] == [
+        ("数量指标", "养护道路里程", "≥36公里"),
+        ("时效指标", "养护完成时间", "2026年12月底前"),
+        ("服务对象满意度指标", "市民满意度", "≥90%"),
+    ]
+
+
+def test_a_name_with_a_colon_under_a_plain_name_header_stays_whole() -> None:
+    text = NAME_VALUE.replace(
+        "| 一级指标 | 二级指标 | {header} |", "| 一级指标 | 二级指标 | 三级指标 | 指标值 |"
+    )
+    text = text.replace("| 养护道路里程：≥36公里 |", "| 养护道路里程：主干道 | ≥36公里 |")
+    doc = one(text)
+    assert (doc.indicators[0].name, doc.indicators[0].value) == ("养护道路里程：主干道", "≥36公里")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("养护道路里程：≥36公里", ("养护道路里程", "≥36公里")),
+        ("完成时间:2026年12月:底前", ("完成时间", "2026年12月:底前")),  # at the first colon
+        ("养护道路里程", None),
+        ("养护道路里程：", None),
+        ("：≥36公里", None),
+        ("很" * 41 + "：1", None),  # no name is that long: prose, not a name
+    ],
+)
+def test_split_name_value(text: str, expected: tuple[str, str] | None) -> None:
+    assert split_name_value(text) == expected

@@ -11,7 +11,8 @@ class IndicatorColumns:
     """The columns of an indicator table, by role (see :mod:`perftable.vocab.columns`). ``name`` is the level-3
     name column; when the table prints no level columns and heads its name column 绩效指标 or 指标, ``written``
     says the name cells may hold the levels too (run together, or numbered prose). ``start`` is the leftmost
-    column that belongs to the table (an 活动 column may stand left of the levels)."""
+    column that belongs to the table (an 活动 column may stand left of the levels). ``value_in_name``: the name
+    column is headed as holding the value too (三级指标及指标值): a name cell ``名称：值`` gives both."""
 
     name: int
     level1: int | None = None
@@ -21,6 +22,7 @@ class IndicatorColumns:
     comparator: int | None = None
     weight: int | None = None
     written: bool = False
+    value_in_name: bool = False
     start: int | None = None
     extras: dict[int, str] = field(default_factory=dict)
 

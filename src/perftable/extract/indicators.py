@@ -25,7 +25,7 @@ from perftable.extract.realign import (
     positional,
     realign,
 )
-from perftable.extract.written import CodedIndicator, looks_coded, read_coded, split_levels
+from perftable.extract.written import CodedIndicator, looks_coded, read_coded, split_levels, split_name_value
 from perftable.grid import Cell
 from perftable.model import ComparatorSource, Indicator, LevelKey, Location
 from perftable.values.cleaning import clean_label, clean_text, label_key
@@ -47,7 +47,7 @@ def _total_row(items: Items) -> bool:
     return label_key(first) in _TOTAL_LABELS and all(_SUM_CELL.match(text) for text in rest)
 
 
-_HEADER_ROLES = frozenset({"level1", "level2", "name", "indicator"})
+_HEADER_ROLES = frozenset({"level1", "level2", "name", "indicator", "name_value"})
 # Roles of further columns the reader reads (besides keeping their text in Indicator.info).
 _EXTRA_ROLES = frozenset({"comparator", "weight", "value_type", "explanation", "scoring", "remarks", "core"})
 
@@ -75,14 +75,25 @@ def indicator_header(items: Items, year: int | None = None) -> IndicatorColumns 
         return None
     roles: dict[str, int] = {}
     extras: dict[int, str] = {}
+    value_in_name = False
     for col, cell in items:
         role = _role_of(cell.text, year)
+        if role == "name_value" and "name" not in roles:
+            role, value_in_name = "name", True
         if role is not None and role not in roles and role not in _EXTRA_ROLES:
             roles[role] = col
         elif roles and (role is None or role in _EXTRA_ROLES or role in roles):
             extras[col] = clean_label(cell.text)
             if role in ("comparator", "weight") and role not in roles:
                 roles[role] = col
+    if (
+        "name" not in roles
+        and "value" not in roles
+        and "indicator" in roles
+        and ("level1" in roles or "level2" in roles)
+    ):
+        # 一级指标 | 二级指标 | 指标及指标值: the indicator column beside the levels holds the name and its value
+        roles["name"], value_in_name = roles.pop("indicator"), True
     levels = sum(1 for role in ("level1", "level2", "name") if role in roles)
     written = False
     if levels < 2 or ("name" not in roles and "level2" not in roles):
@@ -124,9 +135,23 @@ def indicator_header(items: Items, year: int | None = None) -> IndicatorColumns 
         comparator=roles.get("comparator"),
         weight=roles.get("weight"),
         written=written,
+        value_in_name=value_in_name and roles.get("value") is None and value is None,
         start=start,
         extras=extras,
     )
+
+
+def _value_from_name(fields: RowFields) -> RowFields:
+    """The name and value of a name cell headed as holding both (``新建管网长度：≥15公里`` under 三级指标及指标值)."""
+    assert fields.name is not None
+    split = split_name_value(fields.name.text)
+    if split is None:
+        return fields
+    cell = fields.name
+    name, value = (Cell(part, cell.pos, cell.origin, cell.merged) for part in split)
+    out = RowFields(fields.level1, fields.level2, name, value, fields.unit)
+    out.extras.update(fields.extras)
+    return out
 
 
 def is_self_evaluation(items: Items) -> bool:
@@ -297,6 +322,8 @@ class IndicatorReader:
         if _total_row(items):
             return
         fields = positional(cells, self.cols)
+        if self.cols.value_in_name and fields.name is not None and fields.value is None:
+            fields = _value_from_name(fields)
         if needs_realign(cells, self.cols, fields):
             before = fields
             fields = realign(cells, self.cols, self.carry)

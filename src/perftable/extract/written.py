@@ -10,6 +10,8 @@ Two shapes, both seen in published listings:
   its values (年度指标值, 实施周期指标值, or a plain 指标值). The cell wraps anywhere, inside codes and keywords too,
   so it is read with its line breaks and blanks removed. :func:`read_coded` gives each item, and what it could not
   read of the cell (for a P003 repair), never dropping a part silently.
+- **Name and value** (a column headed 三级指标及指标值): ``新建管网长度：≥15公里``, split at the first colon
+  (:func:`split_name_value`).
 """
 
 from __future__ import annotations
@@ -89,6 +91,16 @@ class CodedIndicator:
     name: str
     annual: str
     overall: str
+
+
+_NAME_VALUE = re.compile(r"^\s*(?P<name>[^:：\n]{1,40}?)\s*[:：]\s*(?P<value>\S.*?)\s*$", re.DOTALL)
+
+
+def split_name_value(text: str) -> tuple[str, str] | None:
+    """``名称：值`` -> (名称, 值): the name (up to 40 characters, no colon) and the value after the first colon;
+    None when the cell has no such colon or nothing after it."""
+    found = _NAME_VALUE.match(text)
+    return (found["name"], found["value"]) if found else None
 
 
 def looks_coded(text: str) -> bool:

@@ -14,7 +14,8 @@ of another year (``2025年目标值`` beside ``2026年目标值``) is not the ta
 Roles (:data:`ROLES`), by the part of the table they describe:
 
 - indicator: ``level1``, ``level2``, ``name`` (the level-3 name), ``indicator`` (a column of indicators written
-  whole: levels and name run together, or numbered prose), ``value``, ``comparator`` (指标性质 ``＝ ≥ ≤ 定性``),
+  whole: levels and name run together, or numbered prose), ``name_value`` (the name and its value in one cell,
+  ``名称：值``, under 三级指标及指标值), ``value``, ``comparator`` (指标性质 ``＝ ≥ ≤ 定性``),
   ``unit``, ``value_type`` (定量/定性), ``weight`` (指标权重, 分值), ``explanation``, ``scoring``, ``remarks``,
   ``core`` (是否核心), ``activity`` (活动);
 - listing: ``seq`` (序号), ``project``, ``code``, ``spending_unit`` (单位名称, 资金使用单位), ``amount``
@@ -40,6 +41,8 @@ _ROLE_SPELLINGS: Final[dict[str, str]] = {
     "level2": "二级指标 二级绩效指标 二级绩效指标名称 二级指标名称 二级",
     "name": "三级指标 指标名称 三级指标名称 三级绩效指标名称 绩效指标名称 三级绩效指标 三级 指标内容 具体指标",
     "indicator": "绩效指标 指标 绩效指标内容 指标及指标值",
+    "name_value": """三级指标及指标值 三级指标及目标值 三级指标名称及指标值 指标名称及指标值 指标名称及目标值 绩效指标及指标值
+                  三级指标及指标值(含单位) 指标内容及指标值 三级指标及其指标值""",
     "value": """指标值 目标值 绩效指标值 预期目标值 绩效目标值 全年目标值 项目指标值 目标值(指标值) 指标目标值
              绩效标准值 标准值 指标值及单位 预期实现值 预期值 期望值 指标值(包含数字及文字描述) 年度(/项目)指标值""",
     "comparator": "指标性质 指标方向 计算符号 符号 运算符号 比较符 比较符号 指标值符号 关系符 指标符号",
@@ -70,6 +73,7 @@ INDICATOR_ROLES: Final = frozenset(
         "level2",
         "name",
         "indicator",
+        "name_value",
         "value",
         "comparator",
         "unit",
@@ -89,6 +93,7 @@ INDICATOR_COLUMNS: Final[dict[str, str]] = index(
         "level1": _ROLE_SPELLINGS["level1"],
         "level2": _ROLE_SPELLINGS["level2"],
         "name": _ROLE_SPELLINGS["name"],
+        "name_value": _ROLE_SPELLINGS["name_value"],
         "value": _ROLE_SPELLINGS["value"] + " 年度指标值 本年指标值 年度目标值 年度绩效指标值 当年预期实现值",
         "unit": _ROLE_SPELLINGS["unit"],
     }
