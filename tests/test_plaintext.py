@@ -246,7 +246,7 @@ SHORT_ROWS = [
     "产出指标    数量指标        运维设施数量          18座          18座",
     "            质量指标        出水水质达标率        ≥95%          ≥95%",
     "成本指标    经济成本指标    单座设施年运维费用    ≤28万元/座    ≤28万元/座",
-    "满意度指标  服务对象满意度指 沿线居民满意度    ≥90%          ≥90%",
+    "满意度指标  服务对象满意度指 沿线居民满意度        ≥90%          ≥90%",
     "            标",
 ]
 
@@ -281,3 +281,57 @@ def test_short_rows_leave_what_is_no_level_name_alone(line: str, expected: tuple
     text = "\n".join([*SHORT_ROWS[:4], line]) + "\n"
     (doc,) = perftable.loads(text, "markdown")
     assert indicators(doc)[-1][:3] == expected
+
+
+# A listing as `pdftotext -layout` prints it: columns by position, a goal wrapped onto the lines below its first
+# row, a goal that runs into the level column with a single blank, and the page's number at its foot.
+_STARTS = (0, 18, 30, 60, 72, 90, 108)  # where each column starts
+
+
+def _laid_out(*cells: tuple[int, str]) -> str:
+    """A line with each text at its column (``(column index, text)``; a text may run past its column)."""
+    line = ""
+    for column, text in cells:
+        start = _STARTS[column]
+        line = line.ljust(start - 1) + " " + text if line else " " * start + text
+    return line
+
+
+LAYOUT_LISTING = "\n".join(
+    [
+        " " * 30 + "某县水利局2026年项目支出绩效目标表",
+        _laid_out((0, "项目名称"), (1, "预算数(万元)"), (2, "绩效目标"), (3, "一级指标"), (4, "二级指标"),
+                  (5, "三级指标"), (6, "目标值")),
+        _laid_out((0, "小型水库维修养护"), (1, "320.00"), (2, "完成12座小型水库维修养护，工程验收合格率达到百分之百并于汛"),
+                  (3, "产出指标"), (4, "数量指标"), (5, "维修养护水库数量"), (6, "12座")),
+        _laid_out((2, "前完工。")),
+        _laid_out((4, "质量指标"), (5, "工程验收合格率"), (6, "100%")),
+        _laid_out((3, "效益指标"), (4, "社会效益指标"), (5, "防洪保护人口"), (6, "≥3万人")),
+        _laid_out((3, "满意度指标"), (4, "服务对象满意度指标"), (5, "受益群众满意度"), (6, "≥90%")),
+        " " * 60 + "-1-",
+        _laid_out((0, "农村饮水安全维护"), (1, "180.50"), (2, "维护供水工程46处。"), (3, "产出指标"),
+                  (4, "数量指标"), (5, "维护供水工程数量"), (6, "46处")),
+        _laid_out((3, "满意度指标"), (4, "服务对象满意度指标"), (5, "受益群众满意度"), (6, "≥90%")),
+    ]
+) + "\n"  # fmt: skip
+
+
+def test_a_listing_laid_out_in_columns_reads_wrapped_goals_and_cells_run_together() -> None:
+    first, second = perftable.loads(LAYOUT_LISTING, "markdown")
+    assert (first.project, first.amount("total")) == ("小型水库维修养护", Decimal("320.00"))
+    assert first.goals == ["完成12座小型水库维修养护，工程验收合格率达到百分之百并于汛前完工。"]
+    assert indicators(first) == [
+        ("产出指标", "数量指标", "维修养护水库数量", "12座"),
+        ("产出指标", "质量指标", "工程验收合格率", "100%"),
+        ("效益指标", "社会效益指标", "防洪保护人口", "≥3万人"),
+        ("满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%"),
+    ]
+    assert (second.project, len(second.indicators)) == ("农村饮水安全维护", 2)
+
+
+def test_a_line_that_does_not_fit_the_columns_is_read_as_before() -> None:
+    # two cells in the name column (a line typed out of line): cut by its gaps, as any line
+    line = _laid_out((4, "质量指标"), (5, "工程验收合格率"), (6, "100%"))
+    text = LAYOUT_LISTING.replace(line, line.replace("工程验收合格率", "工程  验收合格率"))
+    first, _ = perftable.loads(text, "markdown")
+    assert len(first.indicators) == 4

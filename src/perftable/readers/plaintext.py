@@ -4,7 +4,10 @@ step turns the lines of a 绩效目标表 back into rows of cells. Two shapes ar
 
 * **rows of cells on a line**, separated by tabs, by runs of two or more blanks (``pdftotext -layout``), or by
   single blanks where a line has no wider gap (a spreadsheet rendered by a web page): ``产出指标 数量指标 培训人数
-  ≥200人``. A letter-spaced word (``职 业 教 育``) stays one cell.
+  ≥200人``. A letter-spaced word (``职 业 教 育``) stays one cell. Under a header laid out with runs of blanks
+  (``pdftotext -layout``), the rows are read by position: each cell goes to the column it stands in, a cell run into
+  the next column with a single blank is cut where that column starts, a line with text only under the row above's
+  goal or name is the rest of that row (a wrapped cell), and a page number between rows is dropped.
 * **one cell a line** (a PDF's text, a Word table read paragraph by paragraph), where a cell's text may wrap over
   several lines and a merged label may be printed a few characters a line (``年度`` / ``总体`` / ``目标``). Lines
   are joined back into a label where together they spell one the vocabulary knows (:func:`_is_label`); a field
@@ -45,6 +48,12 @@ _HEADER_ROLES = frozenset({"level1", "level2", "name", "value", "indicator"})
 # A paragraph ends at a line that ends a sentence.
 _SENTENCE_END = ("。", "；", ";", "！")
 _CJK = re.compile(r"^[\u4e00-\u9fff]$")
+# A header laid out with blanks gives its columns' positions when it has at least this many cells.
+_LAID_OUT_COLUMNS = 3
+# Columns whose text wraps onto the next line: a line with text only there (and under text) is the rest of a row.
+_WRAPPING_ROLES = frozenset(
+    {"project", "goal", "name", "indicator", "remarks", "explanation", "spending_unit", None}
+)
 # A level name run into the next cell is split off when it is at least this long (质量指标; not a bare 质量).
 _LEVEL_SPLIT = 4
 
@@ -56,6 +65,9 @@ class _Line:
 
     cells: list[Cell]
     last: int = 0
+    laid_out: bool = (
+        False  # a text file's line cut at runs of blanks: its cells' columns are where they stand
+    )
 
     @property
     def single(self) -> bool:
@@ -146,10 +158,12 @@ def _might_be_header(text: str) -> bool:
 def _split(line: TextLine) -> _Line:
     text, (number, column) = line.text, line.cell.pos
     origin = line.cell.origin
+    laid_out = False
     if _TAB in text:
         pieces = _pieces(text, re.compile(_TAB))
     elif _WIDE_GAP.search(text):
         pieces = _pieces(text, _WIDE_GAP)
+        laid_out = origin.kind == "text"
     else:
         pieces = _numbering_joined(_letter_spacing_joined(_pieces(text, _BLANKS)))
     # a text file's cell is where its text starts on the line; a PDF's, the how-manieth cell of its row
@@ -160,7 +174,7 @@ def _split(line: TextLine) -> _Line:
             Cell(piece, (number, index), origin)
             for index, piece in enumerate(filter(None, (p for _, p in pieces)), 1)
         ]
-    return _Line(cells or [line.cell], number)
+    return _Line(cells or [line.cell], number, laid_out or (origin.kind == "text" and len(cells) == 1))
 
 
 def _pieces(text: str, separator: re.Pattern[str]) -> list[tuple[int, str]]:
@@ -341,6 +355,9 @@ class _Rows:
         None  # the indicator columns' roles, once a header was read on one line
     )
     stream: list[Cell] = field(default_factory=list)  # the indicator row being filled, a cell a line
+    # where the columns of a header laid out with blanks start (a text file's columns), once one was read
+    offsets: list[int] | None = None
+    heads: list[int] | None = None  # where that header's cells start
     level1: Cell | None = None
     level2: Cell | None = None
 
@@ -366,6 +383,9 @@ class _Rows:
                 else:
                     roles = ["task" if vocab.column_role(c.text, vocab.TASK_COLUMNS) else None for c in cells]
                 self.header, self.columns = (roles, None) if count > 1 else (None, roles if run else None)
+                laid_out = count == 1 and run and lines[i].laid_out and len(cells) >= _LAID_OUT_COLUMNS
+                self.offsets = _column_starts(cells) if laid_out else None
+                self.heads = [cell.pos[1] for cell in cells] if laid_out else None
                 self.level1 = self.level2 = None
                 i += count
                 continue
@@ -380,6 +400,8 @@ class _Rows:
     def _line(self, line: _Line) -> None:
         if self.header is not None and line.single:
             self._indicator_cell(line.cells[0])
+            return
+        if self.offsets is not None and self.columns is not None and line.laid_out and self._placed(line):
             return
         cells = list(line.cells)
         if self.pending and not self.values[-1] and len(cells) > 1 and not _is_field_label(cells[0].text):
@@ -399,6 +421,38 @@ class _Rows:
             return
         self._flush()
         self.rows.append(_anchored(cells, self.columns) if self.columns and len(cells) > 1 else cells)
+
+    def _placed(self, line: _Line) -> bool:
+        """**A line laid out in the header's columns** (``pdftotext -layout``, a text file printed in columns):
+        each cell goes to the column it stands in, a cell that runs into the next column (a single blank where
+        that column starts: ``…收集率达 产出指标``) is cut there, and a line whose text stands only in columns
+        of long text that the row above fills (a goal or a name wrapped onto the next line) is that row's rest.
+        False when the line does not fit the columns (two cells in one), to be read as before."""
+        assert self.offsets is not None and self.columns is not None
+        if line.single and vocab.is_page_number(line.cells[0].text.strip("\f")):
+            return True  # a page's foot (-1-, 第3页) between the rows of a table over pages
+        if _is_field_label(line.cells[0].text) or (vocab.is_footnote(line.cells[0].text) and line.single):
+            return False
+        assert self.heads is not None
+        windows = list(zip(self.offsets[1:], self.heads[1:], strict=True))
+        cells = [part for cell in line.cells for part in _cut_at(cell, windows)]
+        row = _in_columns(cells, self.offsets)
+        if row is None:
+            return False
+        self._flush()
+        filled = [k for k, cell in enumerate(row) if not cell.empty]
+        above = self.rows[-1] if len(self.rows) > 1 else None
+        if (
+            above is not None
+            and len(above) == len(row)
+            and all(self.columns[k] in _WRAPPING_ROLES and not above[k].empty for k in filled)
+        ):
+            for k in filled:
+                before = above[k]
+                above[k] = Cell(f"{before.text}\n{row[k].text}", before.pos, before.origin)
+            return True
+        self.rows.append(row)
+        return True
 
     def _flush(self) -> None:
         self._flush_stream()
@@ -484,6 +538,49 @@ class _Rows:
             row[k] = cell
         self.rows.append(row)
         self.stream = []
+
+
+def _cut_at(cell: Cell, windows: list[tuple[int, int]]) -> list[Cell]:
+    """A cell that runs into the next column, cut at a single blank where that column starts: between the
+    column's start and its header's start (``windows``), a text laid out in columns leaves one blank where a long
+    cell meets the next one (``…收集率达 产出指标``)."""
+    line, start = cell.pos
+    text = cell.text
+    for low, high in windows:
+        # the character after the blank starts the column's text: at the column's start or its header's, give
+        # or take one
+        first, last = max(low - start - 2, 1), min(high - start + 1, len(text) - 1)
+        blanks = [j for j in range(first, last) if text[j] == " "]
+        if blanks:
+            blank = blanks[-1]
+            head = Cell(text[:blank].rstrip(), cell.pos, cell.origin)
+            rest = text[blank + 1 :].lstrip()
+            tail = Cell(rest, (line, start + len(text) - len(rest)), cell.origin)
+            return [head, *_cut_at(tail, windows)]
+    return [cell]
+
+
+def _column_starts(header: list[Cell]) -> list[int]:
+    """Where each column of a header laid out with blanks starts: halfway between the end of the header cell
+    before and the start of its own (a header centred over its column stands right of the column's cells)."""
+    starts = [header[0].pos[1]]
+    for before, cell in pairwise(header):
+        end = before.pos[1] + len(before.text)
+        starts.append((end + cell.pos[1] + 1) // 2)
+    return starts
+
+
+def _in_columns(cells: list[Cell], offsets: list[int]) -> list[Cell] | None:
+    """The cells put in the columns they stand in (a cell belongs to the last column starting at or before it);
+    None when two fall in one column."""
+    first = cells[0]
+    row = [Cell("", first.pos, first.origin) for _ in offsets]
+    for cell in cells:
+        column = max((k for k, offset in enumerate(offsets) if offset <= cell.pos[1]), default=0)
+        if not row[column].empty:
+            return None
+        row[column] = cell
+    return row
 
 
 def _starts_a_row(text: str) -> bool:
