@@ -2237,3 +2237,25 @@ def test_an_indicator_named_for_a_total_is_kept() -> None:
     )
     (doc,) = loads(text)
     assert [i.name for i in doc.indicators] == ["合计发放人数", "合计"]
+
+
+@pytest.mark.parametrize("label", ["彩票公益金", "超长期特别国债", "使用非财政拨款结余", "上年结余"])
+def test_a_funding_source_the_keys_do_not_name_still_counts(label: str) -> None:
+    """Sources printed under their own names (彩票公益金, 超长期特别国债, 使用非财政拨款结余): kept as sources, so the
+    sources add up to the total; dropped, they gave a false B002."""
+    (doc,) = loads(
+        f"""
+# 2026年部门整体支出绩效目标表
+
+| 部门名称 | 某市体育局 | | |
+|---|---|---|---|
+| 资金总额 | 300.00 | | |
+| 一般公共预算 | 200.00 | | |
+| {label} | 100.00 | | |
+| 基本支出 | 120.00 | 项目支出 | 180.00 |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 全民健身活动场次 | ≥60场 |
+"""
+    )
+    assert (label, Decimal("100.00")) in [(line.label, line.amount) for line in doc.budget]
+    assert not [code for code in codes(doc) if code.startswith("B")]

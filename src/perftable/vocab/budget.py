@@ -107,7 +107,9 @@ def budget_key(text: str) -> str | None:
 
 # How the name of a funding source ends: 中央财政资金, 省级补助, 地方配套, 银行贷款, 专项债券, 国有资本经营预算 ….
 # (Not 经费, and nothing with 的: 专项经费, 对个人和家庭的补助 are what is spent, not where it comes from.)
-_SOURCE_END: Final = re.compile("(资金|拨款|补助|补贴|配套|自筹|贷款|债券|投资|资本|收入|预算|基金)$")
+_SOURCE_END: Final = re.compile(
+    "(资金|拨款|补助|补贴|配套|自筹|贷款|债券|国债|投资|资本|收入|预算|基金|公益金|结余|结转)$"
+)
 
 
 def _bare_label(text: str) -> str:
