@@ -206,6 +206,10 @@ def test_goal_labels_with_a_period_as_column_headers() -> None:
         ("年度绩效目标（2025年度）", "goal"),
         ("年度目标完成情况", None),
         ("中期目标完成情况", None),
+        ("调整后年度绩效目标", "goal"),  # a 预算调整 form: the goal as adjusted
+        ("调整前年度绩效目标", None),  # and the one it replaces is not the goal
+        ("区域年度总体目标", "goal"),  # a 转移支付区域绩效目标表
+        ("区域绩效目标", "goal"),
     ],
 )
 def test_goal_label_kinds(label: str, kind: str | None) -> None:

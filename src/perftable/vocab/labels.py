@@ -59,6 +59,9 @@ LONG_TERM_GOAL_LABELS: Final = keys(
 _GOAL_PERIOD = re.compile(rf"\((?P<first>{YEAR})年?度?(?:{RANGE_SEPARATOR}(?P<last>{YEAR})年?度?)?\)$")
 
 
+_GOAL_PREFIXES: Final = ("本年度", "当年", "本年", "调整后", "区域")
+
+
 @lru_cache(maxsize=4096)
 def goal_label_kind(text: str) -> str | None:
     """``goal`` for an annual goal label, ``long_goal`` for a mid- or long-term one, None for other text.
@@ -70,8 +73,9 @@ def goal_label_kind(text: str) -> str | None:
     match = _GOAL_PERIOD.search(key)
     base = key[: match.start()] if match else key
     if base not in GOAL_LABELS and base not in LONG_TERM_GOAL_LABELS:
-        # 当年绩效目标, 当年整体绩效目标: the year's goal under another word for the year
-        for word in ("本年度", "当年", "本年"):
+        # 当年绩效目标, 当年整体绩效目标: the year's goal under another word for the year; 调整后年度绩效目标 (a 预算调整
+        # form: the goal as adjusted), 区域年度总体目标 (a 转移支付区域绩效目标表: the goal for the region)
+        for word in _GOAL_PREFIXES:
             if base.startswith(word) and base[len(word) :] in GOAL_LABELS:
                 return "goal"
     several_years = bool(match and match["last"] and match["last"] != match["first"])
