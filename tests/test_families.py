@@ -2259,3 +2259,19 @@ def test_a_funding_source_the_keys_do_not_name_still_counts(label: str) -> None:
     )
     assert (label, Decimal("100.00")) in [(line.label, line.amount) for line in doc.budget]
     assert not [code for code in codes(doc) if code.startswith("B")]
+
+
+@pytest.mark.parametrize(
+    "crumb",
+    ["当前位置：首页 > 政务公开 > 财政信息 > 预算公开", "首页/信息公开/部门预算", "您的位置：首页>>预算公开"],
+)
+def test_a_web_page_s_breadcrumb_is_no_cover(crumb: str) -> None:
+    """A portal's breadcrumb ending in 预算公开 reads like a cover line (a name, then 预算公开); taken as one, it hid the
+    year of the heading under it and gave the department as 当前位置:首页>…."""
+    html = f"""<html><body><div>{crumb}</div><h2>某区2026年重点项目支出绩效目标公开</h2>
+<table><tr><td>项目名称</td><td colspan="3">城区道路养护</td></tr>
+<tr><td>年度资金总额</td><td colspan="3">520.00</td></tr>
+<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>
+<tr><td>产出指标</td><td>数量指标</td><td>养护道路里程</td><td>≥36公里</td></tr></table></body></html>"""
+    (doc,) = perftable.loads(html, "html")
+    assert (doc.year, doc.department) == (2026, None)

@@ -26,9 +26,10 @@ from perftable.values.patterns import YEAR
 
 _COVER_LINES = 8  # lines of the first page read as its cover
 _LABELLED = re.compile(r"^(?P<label>[^:：]{2,10})[:：]\s*(?P<value>.+)$")
-# 2026年深圳市信访局部门预算 / 重庆市水利局2026年部门预算情况说明 / 北京市信访办公室2026年度部门预算
+# 2026年深圳市信访局部门预算 / 重庆市水利局2026年部门预算情况说明 / 北京市信访办公室2026年度部门预算; never a web page's
+# breadcrumb (当前位置：首页 > 政务公开 > 预算公开): a name holds no colon, arrow or slash
 _COVER = re.compile(
-    rf"^(?:(?P<year1>{YEAR})年度?)?(?P<name>[^\d]{{3,40}}?)(?:(?P<year2>{YEAR})年度?)?(?:部门|单位)?"
+    rf"^(?:(?P<year1>{YEAR})年度?)?(?P<name>[^\d:：>＞|｜/]{{3,40}}?)(?:(?P<year2>{YEAR})年度?)?(?:部门|单位)?"
     r"(?:预算|决算)(?:情况说明|公开|报告)?$"
 )
 _FIELD_GAP = re.compile(r"\s{2,}")
