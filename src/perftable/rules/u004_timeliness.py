@@ -2,7 +2,9 @@
 that is neither a date, a period, a rate, a frequency nor a recognised term (及时, 按时, 按期 …).
 
 Dates may name a quarter or half-year (``2024年第三季度`` is 2024-09-30); durations may be written in Chinese
-numerals (``一年``, ``三个月``); a frequency (``1次/月``) is a time target too. So are the same day or at once
+numerals (``一年``, ``三个月``) or short units (``30min内``, ``10个自然日``); a frequency (``1次/月``, ``每两个月1次``)
+and a period that is the whole value (``年中``, ``季度``, ``当月``) are time targets too. ``适时`` and ``尽快``
+promise no time a person can check, and are reported. So are the same day or at once
 (``当日办结``, ``即时``, ``随到随办``, ``日产日清``) and a time anchored to an event of the year: a festival, a season,
 the school year, a point of the year or of the works, then 前/后/期间 (``春节前``, ``中秋节后``, ``汛期前``,
 ``开学前``, ``入冬前``, ``采暖季期间``, ``竣工验收前``).
@@ -78,9 +80,14 @@ _SCHEDULE = (
     r"按(?:合同|协议)?约定|按(?:工作|实施|年度)?计划|按(?:工程|项目|施工)?进度|按学期|按批次|按节点|按(?:规定|要求)"
     r"|(?:法定|规定|承诺|约定)(?:时限|期限|时间)|时限内|期限内"
 )
+# A frequency with a count of periods: 每两个月1次, 每3天, 每十五日.
+_EVERY = r"每[一二两三四五六七八九十\d]+个?(?:年|季度?|月|周|星期|日|天|小时)"
+# A period of its own, the whole value: 年中, 季度, 月度, 当月, 本季度, 上半年.
+_PERIOD = r"^(?:年[初中底末]|季度|月度|当[月季周]|本[月周]|本季度?|[上下]半年|[一二三四]季度)$"
 TERMS = re.compile(
     r"及时|按时|按期|准时|如期|当年|年内|年度内|全年|按月|按季|实时|定期|每[年季月周日]|每半年|前完成|内完成|以内|之前"
-    r"|(?<!\d)\d+\s*(?:个月|个工作日|工作日|天|日|周|小时|分钟|年)"  # a duration: 分10个月发放完成, 30分钟内到达
+    rf"|{_EVERY}|{_PERIOD}"
+    r"|(?<!\d)\d+\s*(?:个月|个?工作日|个?自然日|天|日|周|小时|分钟|min|h|年)"  # a duration: 30分钟内到达, 30min内
     rf"|{_AT_ONCE}|(?:{_EVENT})(?:之?前|以前|之?后|以后|期间)"  # 当日办结; 春节前, 汛期前, 开学前
     rf"|{_SCHEDULE}|^(?:主?汛期|[雨旱]季|[采供]暖[季期])$"  # a season that is a time of its own: 汛期
 )
