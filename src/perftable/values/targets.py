@@ -67,12 +67,15 @@ _UNIT = "|".join(re.escape(unit) for unit in KNOWN_UNITS)
 # A known unit with an optional 万/亿 multiplier, or an unknown one: a short run of CJK characters that is not a
 # date word (so that U006 can name it). Latin units match in any case (KM, Kg, M).
 _ANY_UNIT = rf"(?:(?:万|亿|萬|億)?(?:{_UNIT})|(?:(?![年月日])[\u4e00-\u9fff]){{1,3}})"
+# Per what (元/人, 元/人·年): a word, or a metric unit with its power (元/m2, 元/m²: NFKC has made ² a 2), or
+# words in brackets (元/（人·次）).
 # Blanks after a number are taken possessively (\s*+): where the unit is absent two blank runs meet, and trying
 # every split of a long run was quadratic; no unit begins with a blank, so nothing is lost.
 _QUANTITY = re.compile(
     rf"^(?P<num>{_NUMBER})\s*+(?:\((?P<punit>%|‰)\)|(?P<unit>{_ANY_UNIT}))?"
     rf"(?:\s*{RANGE_SEPARATOR}\s*(?P<max>{_NUMBER})\s*+(?:\((?P<punit2>%|‰)\)|(?P<unit2>{_ANY_UNIT}))?)?"
-    rf"(?:\s*/\s*(?P<per>[^\d\s/()][^\d]{{0,8}})|\s*\((?P<note>[^()]*)\))?$",
+    rf"(?:\s*/\s*(?:(?P<per>(?:[a-z]{{1,2}}[23](?!\d)|[^\d\s/()])[^\d]{{0,8}})|\((?P<bper>[^\d()]{{1,8}})\))"
+    rf"|\s*\((?P<note>[^()]*)\))?$",
     re.IGNORECASE,
 )
 _PER_SEPARATORS = re.compile(r"[()/.·•・]+")
@@ -151,7 +154,7 @@ def _parse_quantity(core: str, comparator: Comparator | None, money: bool) -> Ta
         number=_number(match["num"]),
         number_max=_number(match["max"]) if match["max"] else None,
         unit=unit or unit2,
-        per=normalise_per(match["per"]) if match["per"] else None,
+        per=normalise_per(per) if (per := match["per"] or match["bper"]) else None,
     )
 
 
