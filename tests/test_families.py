@@ -2275,3 +2275,41 @@ def test_a_web_page_s_breadcrumb_is_no_cover(crumb: str) -> None:
 <tr><td>产出指标</td><td>数量指标</td><td>养护道路里程</td><td>≥36公里</td></tr></table></body></html>"""
     (doc,) = perftable.loads(html, "html")
     assert (doc.year, doc.department) == (2026, None)
+
+
+ADJUSTMENT = """
+# 2026年预算调整项目绩效目标表
+
+| 项目名称 | 农产品质量安全监测 | | | |
+|---|---|---|---|---|
+| 项目资金（万元） | 资金来源 | {before} | 调整数 | 调整后预算数 |
+| | 年度资金总额 | 160.00 | 80.00 | 240.00 |
+| | 其中：财政拨款 | 160.00 | 50.00 | 210.00 |
+| | 其他资金 | 0.00 | 30.00 | 30.00 |
+| 调整后年度绩效目标 | 全年完成定量检测2400批次（调整前1600批次）。 | | | |
+| 一级指标 | 二级指标 | 三级指标 | 调整前指标值 | 调整后指标值 |
+| 产出指标 | 数量指标 | 农产品定量检测批次 | ≥1600批次 | ≥2400批次 |
+| 满意度指标 | 服务对象满意度指标 | 生产经营主体满意度 | ≥90% | ≥90% |
+"""
+
+
+@pytest.mark.parametrize("before", ["年初预算数", "调整前预算数", "原预算数"])
+def test_a_budget_adjustment_form_reads_the_adjusted_budget_goal_and_targets(before: str) -> None:
+    """A 预算调整 form: the money before the adjustment, the change and after it; goals and targets as adjusted. The
+    targets are the adjusted ones; what was before is kept, never read as the target."""
+    (doc,) = loads(ADJUSTMENT.format(before=before))
+    assert [(line.key, line.amount) for line in doc.budget] == [
+        ("annual_total", Decimal("240.00")),
+        ("fiscal", Decimal("210.00")),
+        ("other_funds", Decimal("30.00")),
+    ]
+    assert doc.info[f"年度资金总额（{before}）"] == "160.00" and doc.info["年度资金总额（调整数）"] == "80.00"
+    assert doc.goals == ["全年完成定量检测2400批次（调整前1600批次）。"]
+    assert (doc.indicators[0].value, doc.indicators[0].info) == ("≥2400批次", {"调整前指标值": "≥1600批次"})
+    assert not [code for code in codes(doc) if code[0] in "BX"]
+
+
+def test_a_money_head_row_without_an_adjusted_column_is_read_as_before() -> None:
+    text = ADJUSTMENT.format(before="年初预算数").replace("调整后预算数", "备注")
+    (doc,) = loads(text)
+    assert doc.amount("annual_total") == Decimal("160.00")

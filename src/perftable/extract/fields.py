@@ -240,6 +240,9 @@ class FieldState:
     task_label: Literal["key", "other"] = "key"
     # field labels printed as column heads (实施进度计划 | 计划开始日期 | 计划完成日期 | 实施内容), by column
     schedule_heads: dict[int, Cell] = field(default_factory=dict)
+    # the heads of a 预算调整 form's money (年初预算数 | 调整数 | 调整后预算数), by column, and the adjusted one's column
+    adjustment_heads: dict[int, Cell] = field(default_factory=dict)
+    adjusted_col: int | None = None
 
 
 def _part_key(parent: Cell | None, label: Cell) -> str | None:
@@ -289,6 +292,12 @@ def _money(unit: str | None) -> MoneyUnit | None:
     return unit if unit in ("万元", "元", "亿元") else None  # type: ignore[return-value]  # checked literal
 
 
+# The money heads of a 预算调整 form: before the adjustment (年初预算数, 调整前预算数, 原预算数), the change (调整数,
+# 调整金额) and after it (调整后预算数), which is the budget the form's targets are for.
+_ADJUSTMENT_HEAD = re.compile(
+    r"^(?:年初|调整前|原|调整后|调整|调增|调减)(?:预算)?(?:数|金额|资金|额|预算)?(?:\(.*\))?$"
+)
+_ADJUSTED = "调整后"
 # The budget lines a form's sums need: the total, its two parts and the appropriation. A blank one is reported.
 _NEEDED_KEYS: Final = frozenset({"total", "annual_total", "basic", "project", "fiscal"})
 
@@ -573,6 +582,37 @@ class FieldReader:
                 text = date
             self.draft.add_info(clean_label(label.text), text, value)
 
+    def _adjustment_heads(self, items: Items) -> bool:
+        """**The money of a 预算调整 form** (项目资金 | 年初预算数 | 调整数 | 调整后预算数): heads of the amount before the
+        adjustment, the change and the amount after it. The rows under them (年度资金总额 | 1,406.50 | -120.00 |
+        1,286.50) are read by :meth:`_adjusted_row`. True when the row is such a head."""
+        heads = [(col, cell) for col, cell in items if _ADJUSTMENT_HEAD.match(label_key(cell.text))]
+        adjusted = [col for col, cell in heads if label_key(cell.text).startswith(_ADJUSTED)]
+        if len(heads) < 2 or len(adjusted) != 1 or any(_is_amount(cell.text) for _, cell in items):
+            return False
+        self.state.adjustment_heads, self.state.adjusted_col = dict(heads), adjusted[0]
+        return True
+
+    def _adjusted_row(self, items: Items) -> bool:
+        """A row under a 预算调整 form's money heads: its label's amount is the one after the adjustment (the budget
+        the targets are for); the amount before it and the change are kept in ``info`` under the label and head
+        (``年度资金总额（年初预算数）``). False (and the heads end) at a row with no amount under them."""
+        heads, adjusted = self.state.adjustment_heads, self.state.adjusted_col
+        # the row's own label, past a block label merged down beside it (项目资金（万元）)
+        label = next(
+            ((col, cell) for col, cell in items if col not in heads and classify(cell.text) == "budget"), None
+        )
+        under = {col: cell for col, cell in items if col in heads and _is_amount(cell.text)}
+        if label is None or adjusted not in under:
+            self.state.adjustment_heads, self.state.adjusted_col = {}, None
+            return False
+        self.add_budget(label[1], label[0], under[adjusted], adjusted)
+        for col, cell in under.items():
+            if col != adjusted:
+                name = f"{clean_label(label[1].text)}（{clean_label(heads[col].text)}）"
+                self.draft.add_info(name, self.draft.text_of(cell), cell)
+        return True
+
     def _schedule_heads(self, items: Items) -> bool:
         """**Field labels printed as column heads** (实施进度计划 | 计划开始日期 | 计划完成日期 | 实施内容 | 金额): a row
         of labels only, two of them dates of the plan; the rows under it give their values (see
@@ -688,6 +728,10 @@ class FieldReader:
         if self.state.schedule_heads and self._schedule_row(items):
             return
         if self._schedule_heads(items):
+            return
+        if self.state.adjustment_heads and self._adjusted_row(items):
+            return
+        if self._adjustment_heads(items):
             return
         if self.state.budget_heads and self._matrix_row(items):
             return

@@ -12,6 +12,7 @@ A clause that lists several things (``新建健身路径40个、多功能运动�
 number that is one of them's target is not reported against another.
 A sentence about the past is not compared either: one that names only years before the table's (``2025年全县新建高
 标准农田2.3万亩``), or, naming no later year, says so (…以来, 累计, 近年来): its numbers are results, not targets.
+Nor a number marked as replaced (a 预算调整 form's goal: ``0.58万亩（调整前0.6万亩）``, ``原计划1600批次``).
 
 Passing::
 
@@ -107,6 +108,8 @@ _SENTENCES = re.compile(r"[^。；;！？\n]+")
 _YEAR_IN = re.compile(rf"(?<!\d)({YEAR})\s*年")
 _PAST_WORDS = re.compile(r"以来|累计|近年来|近几年|期间|过去|去年|上一年|已完成|已建成")
 _RANGE_BEFORE = re.compile(r"\d\s*+[-—–~～至到]\s*+$")
+# A number the words before it mark as replaced (a 预算调整 form's goal: 0.58万亩（调整前0.6万亩）, 原计划1600批次).
+_SUPERSEDED_BEFORE = re.compile(r"(?:调整前|原计划|原定|原为|原目标)[为是:：]?\s*+$")
 
 
 def _past(sentence: str, year: int | None) -> bool:
@@ -138,6 +141,8 @@ def _clause_mentions(text: str, year: int | None) -> Iterator[Mention]:
             near, previous = clause[previous : match.end()], match.end()
             if _RANGE_BEFORE.search(clause[: match.start()]):
                 continue  # the upper end of a range (1200-1300公里): compared as a range, not a number
+            if _SUPERSEDED_BEFORE.search(clause[: match.start()]):
+                continue  # the target an adjustment replaced: 0.58万亩（调整前0.6万亩）
             comparator = comparator_before(clause[: match.start()]) or comparator_after(clause[match.end() :])
             number = Decimal(match["num"].replace(",", ""))
             yield Mention(clause, number, normalise_unit(match["unit"]), comparator, near)

@@ -170,6 +170,7 @@ def normalise_header(text: str) -> Header:
 
 
 _PREFIXES: Final = (*_LONG_WORDS, *_ANNUAL_WORDS)
+_ADJUSTED: Final = "调整后"
 
 
 @lru_cache(maxsize=8192)
@@ -186,8 +187,9 @@ def header(text: str) -> Header:
             if key.startswith(prefix) and (found := ROLES.get(key[len(prefix) :])):
                 role, period = found, period or _period(prefix)
                 break
-    if role is None and key.startswith("绩效"):
-        role = ROLES.get(key[2:])
+    if role is None and key.startswith(("绩效", _ADJUSTED)):
+        # 绩效指标性质; 调整后指标值 (a 预算调整 form: the target as adjusted; 调整前指标值 names no column role)
+        role = ROLES.get(key[2:] if key.startswith("绩效") else key[len(_ADJUSTED) :])
     if role is None and (stripped := key.replace("(", "").replace(")", "")) != key:
         role = ROLES.get(stripped)
     if role is None:
