@@ -244,6 +244,9 @@ def test_is_value_like(text: str, value_like: bool) -> None:
 
 def test_units() -> None:
     assert normalise_unit("个月") == "月" and normalise_unit("％") == "%" and normalise_unit("萬元") == "万元"
+    assert (
+        normalise_unit("个批次") == "批次" and normalise_unit("个项目") == "个项目"
+    )  # 个 before a known unit only
     assert compatible("人", "名") and compatible("万元", "元") and not compatible("个", "户")
     info = unit_info("万平方米")
     assert info is not None and (info.family, info.scale) == ("area", Decimal(10000))

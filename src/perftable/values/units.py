@@ -259,7 +259,7 @@ _MIDDLE_DOTS = str.maketrans(dict.fromkeys("・･‧∙⋅•", "·"))
 
 
 def normalise_unit(unit: str, *, money_context: bool = False) -> str:
-    """The normal spelling of a unit: ``个月`` -> ``月``, ``％`` -> ``%``, ``元/人・月`` -> ``元/人·月``; a bare
+    """The normal spelling of a unit: ``个月`` -> ``月``, ``个批次`` -> ``批次``, ``％`` -> ``%``, ``元/人・月`` -> ``元/人·月``; a bare
     ``万`` is ``万元`` in money context; a unit with alternatives in brackets is its first (``台（套）`` -> ``台``)."""
     unit = to_simplified(unit.strip()).translate(_MIDDLE_DOTS)
     alternatives = _ALTERNATIVES.match(unit)
@@ -270,6 +270,9 @@ def normalise_unit(unit: str, *, money_context: bool = False) -> str:
         return "万元"
     if unit.isascii() and unit.lower() in ALIASES:  # KM, Kg, M: Latin abbreviations in any case
         return ALIASES[unit.lower()]
+    counted = unit.removeprefix("个")
+    if counted != unit and counted not in ALIASES and _INDEX.get(counted):
+        return counted  # 3个批次: the measure word before a counted unit
     return ALIASES.get(unit, unit)
 
 
