@@ -12,6 +12,7 @@ from docx.oxml.ns import nsdecls
 import perftable
 from perftable.grid import Table, TextLine
 from perftable.readers import read_source
+from perftable.readers.docx import _format_number
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -195,3 +196,55 @@ def test_text_moved_away_by_a_tracked_move_is_not_read_where_it_was() -> None:
         '<w:moveTo w:id="2" w:author="a"><w:r><w:t>食品安全零事故。</w:t></w:r></w:moveTo></w:p>'
     )
     assert paragraph_text(paragraph) == "全年供餐200天，食品安全零事故。"
+
+
+def _goal_form(tmp_path: Path, style: str, goals: list[str]) -> Path:
+    document = docx.Document()
+    table = document.add_table(rows=4, cols=4)
+    rows = [
+        ["项目名称", "城区道路养护", "", ""],
+        ["年度绩效目标", "", "", ""],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "养护道路里程", "≥36公里"],
+    ]
+    for row, texts in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell.text = text
+    cell = table.rows[1].cells[1]
+    cell.paragraphs[0].text = goals[0]
+    cell.paragraphs[0].style = document.styles[style]
+    for goal in goals[1:]:
+        cell.add_paragraph(goal, style=style)
+    path = tmp_path / "goals.docx"
+    document.save(str(path))
+    return path
+
+
+def test_word_list_numbers_are_printed_before_their_paragraphs(tmp_path: Path) -> None:
+    """Goals typed as a Word numbered list (List Number): Word prints 1. 2. 3., which are not in the text. Without
+    them the three goals read as one."""
+    goals = ["养护城区道路36公里", "道路完好率95%以上", "市民满意度90%以上"]
+    (doc,) = perftable.load_all(_goal_form(tmp_path, "List Number", goals))
+    assert doc.goals == ["1.养护城区道路36公里", "2.道路完好率95%以上", "3.市民满意度90%以上"]
+
+
+def test_word_bullets_print_no_number(tmp_path: Path) -> None:
+    goals = ["养护城区道路36公里。", "道路完好率95%以上。"]
+    (doc,) = perftable.load_all(_goal_form(tmp_path, "List Bullet", goals))
+    assert "".join(doc.goals) == "".join(goals)  # no number made up
+
+
+def test_list_number_formats() -> None:
+    assert [_format_number(n, "chineseCounting") for n in (1, 10, 12, 20, 35)] == [
+        "一",
+        "十",
+        "十二",
+        "二十",
+        "三十五",
+    ]
+    assert [_format_number(n, "decimalEnclosedCircle") for n in (1, 20)] == ["①", "⑳"]
+    assert [_format_number(3, "upperLetter"), _format_number(3, "decimal"), _format_number(3, "ordinal")] == [
+        "C",
+        "3",
+        "3",
+    ]

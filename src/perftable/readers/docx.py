@@ -45,9 +45,95 @@ _ITEM = re.compile(rb"<w:(?:p|tc)[ >/]")  # a paragraph or a table cell starts
 XmlElement = Any  # an lxml element (lxml ships no type information)
 
 
-def paragraph_text(element: XmlElement) -> str:
-    """The text of a ``w:p`` as printed: runs, hyperlinks, fields and inserted revisions, ``w:br`` as ``\\n``."""
-    parts: list[str] = []
+class Numbering:
+    """**Word's list numbers** (``w:numPr`` on a paragraph or its style, List Number): the number Word prints before
+    the paragraph is not in its text, so it is rendered from the numbering definitions (``numbering.xml``: each
+    level's format and text, ``%1.``, ``（%1）``, ``%1、``) and counted in document order, a level's counter
+    restarting under a higher one. Bullets print no number. Formats perftable does not know print as decimals."""
+
+    def __init__(self, numbering: XmlElement | None, styles: XmlElement | None) -> None:
+        self._levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self._counters: dict[str, dict[int, int]] = {}
+        self._styles: dict[str, tuple[str, int]] = {}
+        if numbering is not None:
+            abstract = {
+                node.get(f"{_W}abstractNumId"): node for node in numbering.iterchildren(f"{_W}abstractNum")
+            }
+            for num in numbering.iterchildren(f"{_W}num"):
+                ref = num.find(f"{_W}abstractNumId")
+                definition = abstract.get(ref.get(f"{_W}val")) if ref is not None else None
+                if definition is not None:
+                    self._levels[num.get(f"{_W}numId", "")] = {
+                        _ilvl(lvl): (
+                            _str_val(lvl, "numFmt", "decimal"),
+                            _str_val(lvl, "lvlText", ""),
+                            _int_val(lvl, "start", 1),
+                        )
+                        for lvl in definition.iterchildren(f"{_W}lvl")
+                    }
+        if styles is not None:
+            for style in styles.iterchildren(f"{_W}style"):
+                num_pr = style.find(f"{_W}pPr/{_W}numPr")
+                if num_pr is not None and (num_id := _str_val(num_pr, "numId", "")):
+                    self._styles[style.get(f"{_W}styleId", "")] = (num_id, _int_val(num_pr, "ilvl", 0))
+
+    def label(self, paragraph: XmlElement) -> str:
+        """The number Word prints before ``paragraph`` (``1.``), counted; empty for a paragraph of no list."""
+        num_pr = paragraph.find(f"{_W}pPr/{_W}numPr")
+        style = paragraph.find(f"{_W}pPr/{_W}pStyle")
+        if num_pr is not None:
+            num_id, level = _str_val(num_pr, "numId", ""), _int_val(num_pr, "ilvl", 0)
+        elif style is not None and (found := self._styles.get(style.get(f"{_W}val", ""))):
+            num_id, level = found
+        else:
+            return ""
+        levels = self._levels.get(num_id, {})
+        if level not in levels or levels[level][0] in ("bullet", "none"):
+            return ""
+        counters = self._counters.setdefault(num_id, {})
+        counters[level] = counters.get(level, levels[level][2] - 1) + 1
+        for deeper in [key for key in counters if key > level]:
+            del counters[deeper]
+        text = levels[level][1]
+        for shown in range(level + 1):
+            fmt, _, start = levels.get(shown, ("decimal", "", 1))
+            text = text.replace(f"%{shown + 1}", _format_number(counters.get(shown, start), fmt))
+        return text
+
+
+def _ilvl(lvl: XmlElement) -> int:
+    try:
+        return max(0, int(lvl.get(f"{_W}ilvl", "0")))
+    except ValueError:
+        return 0
+
+
+_CHINESE_DIGITS = "零一二三四五六七八九"
+
+
+def _format_number(number: int, fmt: str) -> str:
+    if fmt.startswith(("chinese", "ideograph", "japanese", "taiwanese")) and 0 < number < 100:
+        tens, ones = divmod(number, 10)
+        head = ("" if tens == 1 else _CHINESE_DIGITS[tens]) + "十" if tens else ""
+        return head + (_CHINESE_DIGITS[ones] if ones else "")
+    if fmt == "decimalEnclosedCircle" and 0 < number <= 20:
+        return chr(0x245F + number)
+    if fmt in ("lowerLetter", "upperLetter") and 0 < number <= 26:
+        letter = chr(ord("a") + number - 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    return str(number)
+
+
+def _str_val(parent: XmlElement, tag: str, default: str) -> str:
+    node = parent.find(f"{_W}{tag}")
+    value = node.get(f"{_W}val") if node is not None else None
+    return value if isinstance(value, str) else default
+
+
+def paragraph_text(element: XmlElement, numbering: Numbering | None = None) -> str:
+    """The text of a ``w:p`` as printed: runs, hyperlinks, fields and inserted revisions, ``w:br`` as ``\\n``; with
+    ``numbering``, the list number Word prints before it."""
+    parts: list[str] = [numbering.label(element)] if numbering is not None else []
 
     def walk(node: XmlElement) -> None:
         for child in node:
@@ -81,13 +167,15 @@ def _is_grid(tbl: XmlElement) -> bool:
     return len(rows) >= 2 and any(len(list(_children(tr, f"{_W}tc"))) >= 2 for tr in rows)
 
 
-def _cell_text(tc: XmlElement, nested: list[XmlElement] | None = None) -> str:
+def _cell_text(
+    tc: XmlElement, nested: list[XmlElement] | None = None, numbering: Numbering | None = None
+) -> str:
     """A cell's text. A nested table that is a grid of its own goes to ``nested`` (read as a table after the one
     holding it); any other is read as lines of text, its cells separated by spaces."""
     lines: list[str] = []
     for item in _body_items(tc):
         if item.tag == f"{_W}p":
-            lines.append(paragraph_text(item))
+            lines.append(paragraph_text(item, numbering))
         elif nested is not None and _is_grid(item):
             nested.append(item)
         else:
@@ -115,9 +203,14 @@ def _children(parent: XmlElement, tag: str) -> Iterator[XmlElement]:
             yield from _children(child, tag)
 
 
-def read_table(tbl: XmlElement, origin: Origin, nested: list[XmlElement] | None = None) -> Table:
+def read_table(
+    tbl: XmlElement,
+    origin: Origin,
+    nested: list[XmlElement] | None = None,
+    numbering: Numbering | None = None,
+) -> Table:
     """One ``w:tbl`` as a grid, merged cells expanded; the tables nested in its cells that are grids of their own
-    go to ``nested``."""
+    go to ``nested``; ``numbering`` prints the list numbers of its paragraphs."""
     placed: list[
         list[tuple[int, int, str, bool]]
     ] = []  # per row: (column, span, text, continues the cell above)
@@ -130,7 +223,7 @@ def read_table(tbl: XmlElement, origin: Origin, nested: list[XmlElement] | None 
             span = max(1, _int_val(props, "gridSpan", 1))
             merge = props.find(f"{_W}vMerge") if props is not None else None
             continues = merge is not None and merge.get(f"{_W}val", "continue") == "continue"
-            row.append((column, span, "" if continues else _cell_text(tc, nested), continues))
+            row.append((column, span, "" if continues else _cell_text(tc, nested, numbering), continues))
             column += span
         width = max(width, column)
         placed.append(row)
@@ -202,9 +295,18 @@ def read_docx(path: Path, display: str, max_unzipped: int, max_cells: int) -> li
             "document",
         ) from None
     try:
-        return list(_blocks(body, display, _section_headers(document)))
+        numbering = Numbering(_numbering_element(document), document.styles.element)
+        return list(_blocks(body, display, _section_headers(document), numbering))
     except ValueError as exc:
         raise ReadError(display, f"cannot read the Word document ({exc})", "document") from None
+
+
+def _numbering_element(document: Any) -> XmlElement | None:
+    """The document's ``w:numbering`` (list definitions), or None when it has none."""
+    try:
+        return document.part.numbering_part.element
+    except (KeyError, NotImplementedError):  # no numbering part in the package
+        return None
 
 
 def _section_headers(document: Any) -> list[list[str]]:
@@ -220,7 +322,9 @@ def _section_headers(document: Any) -> list[list[str]]:
     return out
 
 
-def _blocks(body: XmlElement, display: str, headers: list[list[str]] | None = None) -> Iterator[Block]:
+def _blocks(
+    body: XmlElement, display: str, headers: list[list[str]] | None = None, numbering: Numbering | None = None
+) -> Iterator[Block]:
     """The body's tables and paragraphs in order; each section's page-header lines (when they differ from the
     section before's) come first in it, as text lines."""
     text_origin = Origin(display)
@@ -242,10 +346,12 @@ def _blocks(body: XmlElement, display: str, headers: list[list[str]] | None = No
             while waiting:  # a table, then the tables nested in it, in document order
                 table_number += 1
                 nested: list[XmlElement] = []
-                yield read_table(waiting.pop(0), Origin(display, "docx", table=table_number), nested)
+                yield read_table(
+                    waiting.pop(0), Origin(display, "docx", table=table_number), nested, numbering
+                )
                 waiting[:0] = nested
             continue
         paragraph += 1
-        for line in paragraph_text(item).replace("\xa0", " ").split("\n"):
+        for line in paragraph_text(item, numbering).replace("\xa0", " ").split("\n"):
             if line.strip():
                 yield TextLine(line.strip(), Cell(line.strip(), (paragraph, 1), text_origin))
