@@ -93,14 +93,20 @@ class CodedIndicator:
     overall: str
 
 
-_NAME_VALUE = re.compile(r"^\s*(?P<name>[^:：\n]{1,40}?)\s*[:：]\s*(?P<value>\S.*?)\s*$", re.DOTALL)
+_NAME_VALUE_LONGEST = 40  # characters: a name longer than this before the colon is prose, not a name
 
 
 def split_name_value(text: str) -> tuple[str, str] | None:
-    """``名称：值`` -> (名称, 值): the name (up to 40 characters, no colon) and the value after the first colon;
+    """``名称：值`` -> (名称, 值): the name (up to 40 characters, on one line) and the value after the first colon;
     None when the cell has no such colon or nothing after it."""
-    found = _NAME_VALUE.match(text)
-    return (found["name"], found["value"]) if found else None
+    colons = [at for at in (text.find("："), text.find(":")) if at >= 0]
+    if not colons:
+        return None
+    at = min(colons)
+    name, value = text[:at].strip(), text[at + 1 :].strip()
+    if not name or not value or len(name) > _NAME_VALUE_LONGEST or "\n" in name:
+        return None
+    return name, value
 
 
 def looks_coded(text: str) -> bool:

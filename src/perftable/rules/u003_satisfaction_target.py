@@ -55,7 +55,7 @@ MESSAGES = {
 
 
 # A score on a scale: 5分制, 十分制, 百分制 (the scale's top, as printed).
-_SCALE = re.compile(r"(?P<top>\d+|[五十百])分制")
+_SCALE = re.compile(r"(?<!\d)(?P<top>\d{1,3}|[五十百])分制")
 _SCALE_WORDS = {"五": 5, "十": 10, "百": 100}
 _SCORE_TOP = 10  # a score in 分 with no scale printed: up to this, the scale is not known (5 or 10 points)
 
