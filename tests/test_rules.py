@@ -30,12 +30,7 @@ UNCOMMENTED = {"P001/fail-empty.md": "P001/empty"}
 # Cases whose findings are not where (or not what) they should be. The case's comment says what is right; until the
 # finding is, the case holds it to what it gives today (so that it still catches any other change), and
 # test_rule_case_where_it_is_wrong_today fails once it is right (then take it off this list).
-WRONG: dict[str, tuple[str, str]] = {
-    "I013/fail-empty-name.md": (
-        "I013:8:16/empty I013:10:26/empty",
-        "at the value, not at the blank 三级指标 cell that needs the name",
-    ),
-}
+WRONG: dict[str, tuple[str, str]] = {}  # none today; an entry is (what is found today, why it is wrong)
 
 
 def case_files() -> list[Path]:

@@ -289,7 +289,7 @@ class FormBuilder:
             if self.inherited and not self.draft.has_indicators and _opens_own_fields(items):
                 self.section, self.indicators, self.inherited = "fields", None, False
             elif not _fields_below_indicators(items):
-                self.indicators.read(items)
+                self.indicators.read(items, row)
                 return
             else:
                 self.section = "fields"

@@ -141,6 +141,14 @@ def indicator_header(items: Items, year: int | None = None) -> IndicatorColumns 
     )
 
 
+def _blank_name(row: list[Cell] | None, cols: IndicatorColumns) -> Cell | None:
+    """The row's name cell when it was left blank (its own cell, not a merged copy), or None."""
+    if row is None or cols.name >= len(row):
+        return None
+    cell = row[cols.name]
+    return cell if cell.empty and not cell.merged else None
+
+
 def _value_from_name(fields: RowFields) -> RowFields:
     """The name and value of a name cell headed as holding both (``新建管网长度：≥15公里`` under 三级指标及指标值)."""
     assert fields.name is not None
@@ -308,8 +316,9 @@ class IndicatorReader:
         carry.level1_cell, carry.level2_cell = printed1, printed2
         return level1, level2
 
-    def read(self, items: Items) -> None:
-        """Read a row, given as its distinct non-empty cells."""
+    def read(self, items: Items, row: list[Cell] | None = None) -> None:
+        """Read a row, given as its distinct non-empty cells; ``row``, the row itself, says where a name left blank
+        stands (an indicator without a name is located at its blank name cell)."""
         cells = dict(items)
         if not cells:
             return
@@ -335,7 +344,9 @@ class IndicatorReader:
                 ]
                 anchor = fields.name or fields.value or next(iter(cells.values()))
                 self.draft.repair("realigned-row", anchor, fields=",".join(moved) or "-")
-        anchor = fields.name or fields.value or fields.level2 or fields.level1 or next(iter(cells.values()))
+        blank = _blank_name(row, self.cols) if fields.value is not None and not fields.value.empty else None
+        found = fields.name or blank or fields.value or fields.level2 or fields.level1
+        anchor = found or next(iter(cells.values()))
         page, self._page = self._page, anchor.origin.page
         first_on_page = page is not None and anchor.origin.page == page + 1
         if first_on_page and self._join_split_row(fields, anchor):

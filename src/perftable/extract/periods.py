@@ -20,6 +20,7 @@ from perftable import vocab
 from perftable.extract.columns import IndicatorColumns
 from perftable.extract.draft import Draft, IndicatorGroup, Items
 from perftable.extract.indicators import IndicatorReader, indicator_header, only_level_names
+from perftable.grid import Cell
 from perftable.model import Indicator, Location
 from perftable.values.cleaning import label_key
 from perftable.values.patterns import YEAR
@@ -249,11 +250,12 @@ class IndicatorTable:
         self._place(header)
         return True
 
-    def read(self, items: Items) -> None:
+    def read(self, items: Items, row: list[Cell] | None = None) -> None:
+        """Read a row (its distinct non-empty cells, and the row itself: where a cell left blank stands)."""
         if is_label_row(items):
             return
         if len(self.columns) == 1:
-            self.columns[0].reader.read(items)
+            self.columns[0].reader.read(items, row)
             return
         for column in self.columns:
             own = [
