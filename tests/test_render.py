@@ -224,3 +224,24 @@ def test_a_flat_indicator_list_renders_flat_and_reads_back_flat() -> None:
     assert [(i.level1, i.name, i.value) for i in back.indicators] == [
         (i.level1, i.name, i.value) for i in doc.indicators
     ]
+
+
+@pytest.mark.parametrize("printed", ["12577.526935", "12,577.526935", "1273.7", "0.000000"])
+def test_an_amount_renders_as_the_source_spelled_it(printed: str) -> None:
+    """A plain-number amount prints as printed (with or without thousands separators), so that it reads back the
+    same; it is still a number in a workbook."""
+    text = f"""# 2026年项目支出绩效目标表
+
+| 项目名称 | 城区道路养护 |
+|---|---|
+| 项目总额 | {printed} |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 养护道路里程 | ≥36公里 |
+"""
+    (doc,) = perftable.loads(text)
+    rendered = render([doc], "markdown")
+    assert f"| {printed} |" in rendered
+    (back,) = perftable.loads(rendered)
+    assert [(line.amount, line.value) for line in back.budget] == [
+        (line.amount, line.value) for line in doc.budget
+    ]

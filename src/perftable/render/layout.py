@@ -70,18 +70,32 @@ def info_cell(name: str, value: str) -> SpanCell:
     return cell(value, ("info", name))
 
 
+# An amount spelled as a plain number, with or without thousands separators: 12577.526935, 1,273.72, -120.00.
+_PLAIN_AMOUNT = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+
+
+def _spells(printed: str, amount: Decimal) -> bool:
+    """True when ``printed`` is ``amount`` written as a plain number, to the same decimals."""
+    if not _PLAIN_AMOUNT.match(printed):
+        return False
+    number = Decimal(printed.replace(",", ""))
+    return number == amount and number.as_tuple().exponent == amount.as_tuple().exponent
+
+
 def amount_cell(amount: Decimal | None, printed: str, key: tuple[str | int, ...]) -> SpanCell:
-    """An amount: stored as a number (xlsx) only when its text is the plain formatted number."""
-    plain = amount is not None and printed == format_amount(amount)
+    """An amount: stored as a number (xlsx) only when its text is the number as a plain number."""
+    plain = amount is not None and (printed == format_amount(amount) or _spells(printed, amount))
     return SpanCell(printed, role="amount", amount=amount if plain else None, key=key)
 
 
 def amount_text(amount: Decimal | None, unit: str, implied: str, fallback: str) -> str:
-    """An amount as the canonical form prints it: thousands separators, its own decimals, the unit only where it
-    differs from the one the header implies; a missing amount prints what the source printed (``—``, ``无``)."""
+    """An amount as the canonical form prints it: as the source spelled it when that was a plain number (with or
+    without thousands separators: ``12577.526935`` reads back as it was), else with thousands separators and its
+    own decimals; the unit only where it differs from the one the header implies; a missing amount prints what the
+    source printed (``—``, ``无``)."""
     if amount is None:
         return fallback
-    text = format_amount(amount)
+    text = fallback.strip() if _spells(fallback.strip(), amount) else format_amount(amount)
     return text if unit == implied else text + unit
 
 
