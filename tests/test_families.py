@@ -2313,3 +2313,34 @@ def test_a_money_head_row_without_an_adjusted_column_is_read_as_before() -> None
     text = ADJUSTMENT.format(before="年初预算数").replace("调整后预算数", "备注")
     (doc,) = loads(text)
     assert doc.amount("annual_total") == Decimal("160.00")
+
+
+@pytest.mark.parametrize("margin", ["", "绩效指标 | "])
+def test_duty_heading_rows_group_a_department_s_indicators(margin: str) -> None:
+    """A department form grouped by its duties (职责一：… rows across the grid), with or without a row label merged
+    down the table's left margin (绩效指标): each duty heads the indicators under it; none is an indicator."""
+    lead = "| " + margin if margin else "| "
+    blank = "|  " if margin else ""
+    header = f"| {'绩效指标 | ' if margin else ''}一级指标 | 二级指标 | 三级指标 | 指标值 |"
+    rule = "|---" * (5 if margin else 4) + "|"
+    text = "\n".join(
+        [
+            "# 2026年部门整体支出绩效目标表",
+            "",
+            header,
+            rule,
+            f"{lead}职责一：组织实施基本公共卫生服务 | | | |",
+            f"{blank}| 产出指标 | 数量指标 | 家庭医生签约服务人数 | ≥32万人 |",
+            f"{blank}| 满意度指标 | 服务对象满意度指标 | 签约居民满意度 | ≥90% |",
+            f"{lead}职责二：开展卫生监督执法 | | | |",
+            f"{blank}| 产出指标 | 数量指标 | 公共场所卫生监督检查户次 | ≥5200户次 |",
+            "",
+        ]
+    )
+    (doc,) = loads(text)
+    assert [(i.name, dict(i.info)) for i in doc.indicators] == [
+        ("家庭医生签约服务人数", {"职责": "组织实施基本公共卫生服务"}),
+        ("签约居民满意度", {"职责": "组织实施基本公共卫生服务"}),
+        ("公共场所卫生监督检查户次", {"职责": "开展卫生监督执法"}),
+    ]
+    assert not {"I003", "P003"} & set(codes(doc))

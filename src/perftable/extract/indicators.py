@@ -186,9 +186,10 @@ def _named_levels(fields: RowFields) -> tuple[str, str]:
     return ("满意度指标", "") if ("满意度" in name or "满意率" in name) else ("", "")
 
 
-# A row of one cell heading a group of indicators: 任务一：公共文化服务, 项目2、校舍维修, 活动（三）送戏下乡.
+# A row of one cell heading a group of indicators: 任务一：公共文化服务, 项目2、校舍维修, 活动（三）送戏下乡,
+# 职责一：组织实施基本公共卫生服务 (a department form grouped by its duties).
 _GROUP_HEADING = re.compile(
-    r"^(?P<word>重点任务|工作任务|任务|子项目|项目|活动)\s*+"
+    r"^(?P<word>重点任务|工作任务|任务|子项目|项目|活动|部门职责|职责|职能)\s*+"
     r"(?:[（(][一二三四五六七八九十百\d]{1,4}[)）]\s*+[：:、.．]?|[一二三四五六七八九十百\d]{1,4}\s*+[：:、.．])\s*+"
     r"(?P<name>\S.{0,60})$"
 )
@@ -322,7 +323,9 @@ class IndicatorReader:
         cells = dict(items)
         if not cells:
             return
-        if len(items) == 1 and (group := _GROUP_HEADING.match(clean_text(items[0][1].text))):
+        # the row's cells in the table (a row label merged down its left margin, 绩效指标, is not the row's)
+        inner = [(col, cell) for col, cell in items if col >= self.cols.first] or items
+        if len(inner) == 1 and (group := _GROUP_HEADING.match(clean_text(inner[0][1].text))):
             # 任务一：公共文化服务 over the indicators that follow
             self.group = (group["word"], group["name"])
             return
