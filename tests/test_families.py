@@ -2344,3 +2344,38 @@ def test_duty_heading_rows_group_a_department_s_indicators(margin: str) -> None:
         ("公共场所卫生监督检查户次", {"职责": "开展卫生监督执法"}),
     ]
     assert not {"I003", "P003"} & set(codes(doc))
+
+
+_SPLIT = """
+# 2026年项目支出绩效目标表
+
+| 项目名称 | 乡镇污水管网延伸工程 | | |
+|---|---|---|---|
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 新建管网长度 | ≥15公里 |
+|  | 质量指标 | 农村生活垃圾分类 | ≥95% |
+
+- 2 -
+
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+|---|---|---|---|
+|  |  | {first} | {value} |
+| 满意度指标 | 服务对象满意度指标 | 沿线居民满意度 | ≥90% |
+"""
+
+
+def test_a_row_cut_where_a_converter_starts_a_new_table_is_joined_to_the_row_above() -> None:
+    """A converter writes a table per page and prints the header again; the page break fell inside a row, so the
+    new table opens with the rest of its name and no value: joined, with a P003 to check the original."""
+    (doc,) = loads(_SPLIT.format(first="收运覆盖率", value=""))
+    assert [(i.name, i.value) for i in doc.indicators] == [
+        ("新建管网长度", "≥15公里"),
+        ("农村生活垃圾分类收运覆盖率", "≥95%"),
+        ("沿线居民满意度", "≥90%"),
+    ]
+    assert "I003" not in codes(doc) and codes(doc).count("P003") == 1
+
+
+def test_a_whole_row_after_the_header_printed_again_is_an_indicator_of_its_own() -> None:
+    (doc,) = loads(_SPLIT.format(first="管网工程验收合格率", value="100%"))
+    assert [i.name for i in doc.indicators][1:3] == ["农村生活垃圾分类", "管网工程验收合格率"]

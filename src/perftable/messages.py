@@ -55,6 +55,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the first row of page {page} 「{text}」 has no {missing}: it is the rest of the last row of the page "
         "before, cut by the page break, and was joined to it; check the original",
     },
+    "table-split-row": {
+        "zh": "表头重复出现后的第一行「{text}」没有{missing}，是上一段表格最后一行被分页截断的部分，已并入该行：请对照原件核对",
+        "en": "the first row under the header printed again 「{text}」 has no {missing}: it is the rest of the last row "
+        "before the break, cut by a page break, and was joined to it; check the original",
+    },
     "wrapped-row": {
         "zh": "「{text}」所在行没有一级指标和指标值，而本表每行都写明一级指标：它是上一行单元格换行的部分（PDF 转换工具把换行"
         "写成了新的一行），已并入上一行：请对照原件核对",
@@ -133,6 +138,7 @@ REPAIR_CODES: Final[dict[str, Literal["P002", "P003"]]] = {
     "task-section": "P003",
     "fragment-dropped": "P003",
     "page-split-row": "P003",
+    "table-split-row": "P003",
     "wrapped-row": "P003",
     "indicator-unread": "P003",
     "amount-unread": "P003",

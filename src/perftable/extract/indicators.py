@@ -242,6 +242,8 @@ class IndicatorReader:
         self.group: tuple[str, str] | None = None  # the group heading in force (任务, 公共文化服务)
         self._last: tuple[RowFields, str, str, Cell] | None = None  # the last indicator read, as its row
         self._page: int | None = None  # the page of the last row read (PDF)
+        # a header printed again was just passed (a page break in any format: a converter's table per page)
+        self.after_break = False
         # rows with a value that print the level-1 of the valued row before them again, and such rows that take
         # it from above (_join_wrapped_row); ``levels_on_every_row``: the caller saw the whole table do the first
         self._levels_repeated = 1 if levels_on_every_row else 0
@@ -351,7 +353,8 @@ class IndicatorReader:
         found = fields.name or blank or fields.value or fields.level2 or fields.level1
         anchor = found or next(iter(cells.values()))
         page, self._page = self._page, anchor.origin.page
-        first_on_page = page is not None and anchor.origin.page == page + 1
+        first_on_page = (page is not None and anchor.origin.page == page + 1) or self.after_break
+        self.after_break = False
         if first_on_page and self._join_split_row(fields, anchor):
             return
         if self._join_wrapped_row(fields, anchor):
@@ -396,6 +399,10 @@ class IndicatorReader:
         if has_name == has_value:
             return False
         missing = "value" if has_name else "name"
+        if (
+            anchor.origin.page is None
+        ):  # a converter's table per page: the header printed again says the break
+            return self._join(fields, anchor, "table-split-row", missing=missing)
         return self._join(fields, anchor, "page-split-row", page=str(anchor.origin.page), missing=missing)
 
     def _join_wrapped_row(self, fields: RowFields, anchor: Cell) -> bool:

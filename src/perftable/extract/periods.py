@@ -248,6 +248,8 @@ class IndicatorTable:
             return False
         self.header = replace(header, labels=old)
         self._place(header)
+        for column in self.columns:
+            column.reader.after_break = True  # the next row may be the rest of the row the break cut
         return True
 
     def read(self, items: Items, row: list[Cell] | None = None) -> None:
