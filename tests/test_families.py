@@ -2379,3 +2379,45 @@ def test_a_row_cut_where_a_converter_starts_a_new_table_is_joined_to_the_row_abo
 def test_a_whole_row_after_the_header_printed_again_is_an_indicator_of_its_own() -> None:
     (doc,) = loads(_SPLIT.format(first="管网工程验收合格率", value="100%"))
     assert [i.name for i in doc.indicators][1:3] == ["农村生活垃圾分类", "管网工程验收合格率"]
+
+
+@pytest.mark.parametrize(
+    ("title", "unit"),
+    [
+        ("2026年项目支出绩效目标表（金额单位：元）", "元"),
+        ("2026年项目支出绩效目标表(单位:元)", "元"),
+        ("2026年项目支出绩效目标表", "万元"),
+    ],
+)
+def test_a_money_unit_declared_in_the_title_s_brackets_holds_for_the_form(title: str, unit: str) -> None:
+    """A unit printed only in the title (…绩效目标表（金额单位：元）): amounts in 元 were read as 万元, 10,000 times
+    too large, with no finding."""
+    (doc,) = loads(
+        f"""
+# {title}
+
+| 项目名称 | 乡镇污水管网延伸工程 |
+|---|---|
+| 年度资金总额 | 12,865,000.00 |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 新建管网长度 | ≥15公里 |
+"""
+    )
+    assert [(line.amount, line.unit) for line in doc.budget] == [(Decimal("12865000.00"), unit)]
+
+
+def test_a_money_unit_declared_in_a_listing_s_title_holds_for_its_projects() -> None:
+    docs = loads(
+        """
+# 某县住房和城乡建设局2026年项目支出绩效目标表（金额单位：元）
+
+| 项目名称 | 项目金额 | 年度绩效目标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+|---|---|---|---|---|---|---|
+| 乡镇污水管网延伸工程 | 12,865,000.00 | 新建管网15公里。 | 产出指标 | 数量指标 | 新建管网长度 | ≥15公里 |
+| 城区道路养护 | 5,200,000.00 | 养护道路36公里。 | 产出指标 | 数量指标 | 养护道路里程 | ≥36公里 |
+"""
+    )
+    assert [(doc.budget[0].amount, doc.budget[0].unit) for doc in docs] == [
+        (Decimal("12865000.00"), "元"),
+        (Decimal("5200000.00"), "元"),
+    ]

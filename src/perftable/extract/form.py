@@ -121,6 +121,8 @@ class FormBuilder:
             draft.year = year
             draft.locations["year"] = cell.location()
         draft.kind = draft.kind or vocab.kind_of_title(text)
+        if unit := vocab.money_unit_of(text):  # 项目支出绩效目标表（金额单位：元）
+            self.state.form_unit = unit  # type: ignore[assignment]  # money_unit_of returns a money unit
 
     def heads_next_form(self, text: str) -> bool:
         """A line after the indicators of a form named by a heading (no 项目名称 field: a table's caption, a

@@ -60,7 +60,8 @@ _BUDGET_INDEX: Final[dict[str, str]] = {
     **index(BUDGET_KEYS),
     **dict.fromkeys(PROJECT_TOTAL_LABELS, "total"),
 }
-_MONEY_SUFFIX = re.compile(r"\((万元|元|亿元)\)$")
+# A money unit in brackets at the end: 预算金额(万元), a title's (金额单位：元) or (单位：万元).
+_MONEY_SUFFIX = re.compile(r"\((?:(?:金额|资金)?单位[:：]?)?(万元|元|亿元)\)$")
 _WHICH_PREFIX = re.compile(r"^(其中|含|包括)[:：]?")
 _NUMBERING = re.compile(f"^{OUTLINE_NUMBER}")
 
