@@ -2421,3 +2421,26 @@ def test_a_money_unit_declared_in_a_listing_s_title_holds_for_its_projects() -> 
         (Decimal("12865000.00"), "元"),
         (Decimal("5200000.00"), "元"),
     ]
+
+
+@pytest.mark.parametrize("header", ["部门职责", "主要职责", "履职内容"])
+def test_a_duty_column_left_of_the_levels_is_kept_beside_each_indicator(header: str) -> None:
+    """部门职责 | 一级指标 | …, the duty merged down over its indicators: kept in each indicator's info, never its
+    name (it was taken as the name, with false I007 and I011)."""
+    (doc,) = loads(
+        f"""
+# 2026年部门整体支出绩效目标表
+
+| 部门名称 | 某县水利局 | | | |
+|---|---|---|---|---|
+| {header} | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 农村供水保障 | 产出指标 | 数量指标 | 新建供水工程 | ≥12处 |
+|  | 满意度指标 | 服务对象满意度指标 | 受益群众满意度 | ≥90% |
+| 防汛抗旱 | 产出指标 | 数量指标 | 水库巡查次数 | ≥48次 |
+"""
+    )
+    assert [(i.level1, i.name, i.value, i.info.get(header)) for i in doc.indicators] == [
+        ("产出指标", "新建供水工程", "≥12处", "农村供水保障"),
+        ("满意度指标", "受益群众满意度", "≥90%", "农村供水保障"),
+        ("产出指标", "水库巡查次数", "≥48次", "防汛抗旱"),
+    ]

@@ -244,6 +244,7 @@ class IndicatorReader:
         self._page: int | None = None  # the page of the last row read (PDF)
         # a header printed again was just passed (a page break in any format: a converter's table per page)
         self.after_break = False
+        self._activity = ""  # the activity (or duty) of the rows above, for a row whose cell is blank
         # rows with a value that print the level-1 of the valued row before them again, and such rows that take
         # it from above (_join_wrapped_row); ``levels_on_every_row``: the caller saw the whole table do the first
         self._levels_repeated = 1 if levels_on_every_row else 0
@@ -493,6 +494,12 @@ class IndicatorReader:
         info = {header: draft.text_of(cell) for header, cell in fields.extras.items()}
         if self.group is not None:
             info.setdefault(*self.group)
+        if self.cols.start is not None and (activity := self.cols.extras.get(self.cols.start)):
+            # the activity (or duty) column merged down over its indicators, flattened to blanks: carried down
+            if info.get(activity):
+                self._activity = info[activity]
+            elif self._activity:
+                info[activity] = self._activity
         unit = None
         if fields.unit is not None and not fields.unit.empty:
             unit = normalise_unit(clean_text(fields.unit.text), money_context=money_context(name))
