@@ -2444,3 +2444,31 @@ def test_a_duty_column_left_of_the_levels_is_kept_beside_each_indicator(header: 
         ("满意度指标", "受益群众满意度", "≥90%", "农村供水保障"),
         ("产出指标", "水库巡查次数", "≥48次", "防汛抗旱"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sheet", "project"),
+    [("乡镇污水管网延伸工程", "乡镇污水管网延伸工程"), ("Sheet1", None), ("项目支出", None), ("表3", None)],
+)
+def test_a_sheet_named_after_its_project_names_a_form_that_leaves_the_name_blank(
+    tmp_path: Path, sheet: str, project: str | None
+) -> None:
+    """One sheet a project, named after it, the 项目名称 cell left blank: the sheet's name is the project (and no
+    M001 says the name is missing); a generic sheet name or a kind of table names none."""
+    workbook = openpyxl.Workbook()
+    ws = workbook.active
+    assert ws is not None
+    ws.title = sheet
+    for row in [
+        ["2026年项目支出绩效目标表"],
+        ["项目名称", None],
+        ["年度资金总额", 1286.5],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "新建管网长度", "≥15公里"],
+    ]:
+        ws.append(row)
+    path = tmp_path / "projects.xlsx"
+    workbook.save(path)
+    (doc,) = perftable.load_all(path)
+    assert doc.project == project
+    assert ("M001" in codes(doc)) is (project is None)

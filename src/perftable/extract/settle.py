@@ -17,7 +17,7 @@ def _filled(draft: Draft, label: str) -> bool:
     from another row, a head over sub-heads: 财政拨款 over 合计 | 基本支出 | 项目支出 is filled by its 合计)."""
     return (
         (label in ("部门名称", "单位名称") and bool(draft.department))
-        or (label == "项目名称" and bool(draft.project))
+        or (label == "项目名称" and bool(draft.project or _project_sheet(draft)))
         or any(
             line.amount is not None and (line.label == label or line.key == vocab.budget_key(label))
             for line in draft.budget
@@ -97,11 +97,47 @@ def settle_project(
     draft: Draft, kind: str, locations: dict[str, Location]
 ) -> tuple[str | None, dict[str, Location]]:
     """The project: the one a field gives, else, on a project form, the line printed just above its table that
-    names something (an HTML table's ``<caption>``, a heading such as ``农村饮水安全巩固提升工程``)."""
-    if draft.project or kind != "project" or draft.heading is None:
+    names something (an HTML table's ``<caption>``, a heading such as ``农村饮水安全巩固提升工程``), else the name of
+    the sheet the form fills when the sheet is named after it."""
+    if draft.project or kind != "project":
         return draft.project, locations
-    text, cell = draft.heading
-    return text, {**locations, "project": cell.location()}
+    if draft.heading is not None:
+        text, cell = draft.heading
+        return text, {**locations, "project": cell.location()}
+    if (sheet := _project_sheet(draft)) is not None:
+        return sheet, {**locations, "project": draft.start.location()}
+    return None, locations
+
+
+# Sheet names that name no project: Sheet1, 表3, 工作表2, 附件1, a number, a table's own title.
+_GENERIC_SHEET = re.compile(r"^(?:sheet|表|工作表|附件|附表)?\s*[\d一二三四五六七八九十]*$", re.IGNORECASE)
+
+
+# Words of a sheet named after a kind of table, not a project: 项目支出, 部门整体绩效目标, 汇总, 封面, 填报说明.
+_TABLE_WORDS = (
+    "绩效",
+    "项目支出",
+    "部门整体",
+    "目标",
+    "汇总",
+    "封面",
+    "说明",
+    "填报",
+    "预算",
+    "附件",
+    "附表",
+)
+
+
+def _project_sheet(draft: Draft) -> str | None:
+    """**A sheet named after its project** (one sheet a project, the 项目名称 cell left blank): the sheet's name,
+    unless it is a generic one or a table's title."""
+    sheet = draft.start.origin.sheet
+    if sheet is None or _GENERIC_SHEET.match(sheet.strip()) or vocab.is_title(sheet):
+        return None
+    if any(word in sheet for word in _TABLE_WORDS):
+        return None
+    return sheet.strip()
 
 
 def document_of(draft: Draft, fmt: str) -> Document:
