@@ -2472,3 +2472,35 @@ def test_a_sheet_named_after_its_project_names_a_form_that_leaves_the_name_blank
     (doc,) = perftable.load_all(path)
     assert doc.project == project
     assert ("M001" in codes(doc)) is (project is None)
+
+
+_TREE_CSV = """预算年度,项目名称,项目金额（万元）,指标代码,{name},{depth},指标值
+2026,村道硬化,320.00,01,产出指标,{one},
+2026,村道硬化,320.00,0101,数量指标,{two},
+2026,村道硬化,320.00,010101,硬化村道里程,{three},≥12公里
+2026,村道硬化,320.00,0102,时效指标,{two},
+2026,村道硬化,320.00,010201,完工时间,{three},2026年10月底前
+2026,村道硬化,320.00,03,满意度指标,{one},
+2026,村道硬化,320.00,0301,服务对象满意度指标,{two},
+2026,村道硬化,320.00,030101,村民满意度,{three},≥90%
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "depth", "one", "two", "three"),
+    [("指标名称", "指标层级", "1", "2", "3"), ("指标", "级次", "一级", "二级", "三级")],
+)
+def test_a_tree_exported_as_a_flat_list_with_a_depth_column_reads_as_a_tree(
+    name: str, depth: str, one: str, two: str, three: str
+) -> None:
+    """A budget system's export: a row for each level-1 and level-2, then their level-3 rows, each saying its depth
+    (指标层级 1/2/3); the year in a 预算年度 column. Before, each level row was a nameless indicator (I013, P003)."""
+    text = _TREE_CSV.format(name=name, depth=depth, one=one, two=two, three=three)
+    (doc,) = perftable.loads(text, "csv")
+    assert (doc.project, doc.year, doc.indicator_layout) == ("村道硬化", 2026, "tree")
+    assert [(i.level1, i.level2, i.name, i.value) for i in doc.indicators] == [
+        ("产出指标", "数量指标", "硬化村道里程", "≥12公里"),
+        ("产出指标", "时效指标", "完工时间", "2026年10月底前"),
+        ("满意度指标", "服务对象满意度指标", "村民满意度", "≥90%"),
+    ]
+    assert not {"I013", "P003"} & set(codes(doc))

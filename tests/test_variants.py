@@ -20,6 +20,11 @@ KNOWN_MISSES = {
     "cell under its header in a 年度预算申请 matrix (按收入性质分 | 按支出性质分 beside it); perftable pairs a header "
     "with the cell beside it, or with a column of amounts, not with one amount below",
     (
+        "v150_sichuan_csv_flat_tree_level_numbers",
+        "[1] 动物防疫补助 first.value",
+    ): "the unit column prints 万头（只）; perftable's unit is its first spelling, 万头 (as v74's 台（套）), so the "
+    "value with its comparator and unit does not print as ≥12万头（只）",
+    (
         "v74_sichuan_full_doc_landscape_listing",
         "[2] 农机购置补贴 first.value",
     ): "the unit column prints 台（套）; "

@@ -23,6 +23,9 @@ class IndicatorColumns:
     weight: int | None = None
     written: bool = False
     value_in_name: bool = False
+    tree_level: int | None = (
+        None  # 指标层级: each row says its depth (1, 2, 3), a tree written as a flat list
+    )
     start: int | None = None
     extras: dict[int, str] = field(default_factory=dict)
 
@@ -42,3 +45,8 @@ class IndicatorColumns:
     def flat(self) -> bool:
         """No level columns: the indicators are a flat list (or written whole in the name cells)."""
         return self.level1 is None and self.level2 is None
+
+    @property
+    def layout(self) -> str:
+        """``tree`` when the table gives levels (level columns, or rows that say their depth), else ``flat``."""
+        return "flat" if self.flat and self.tree_level is None else "tree"

@@ -136,6 +136,7 @@ def indicator_header(items: Items, year: int | None = None) -> IndicatorColumns 
         weight=roles.get("weight"),
         written=written,
         value_in_name=value_in_name and roles.get("value") is None and value is None,
+        tree_level=roles.get("tree_level"),
         start=start,
         extras=extras,
     )
@@ -177,6 +178,14 @@ def _names_any(items: Items, labels: Container[str]) -> bool:
 def only_level_names(items: Items) -> bool:
     """True when a row's cells are all level names (nothing an indicator could be read from)."""
     return all(is_level(cell.text) for _, cell in items)
+
+
+_DEPTHS = {"1": 1, "2": 2, "3": 3, "一级": 1, "二级": 2, "三级": 3, "一": 1, "二": 2, "三": 3}
+
+
+def _depth(cell: Cell | None) -> int | None:
+    """The depth a 指标层级 cell says (``1``, ``二级``), or None."""
+    return _DEPTHS.get(label_key(cell.text)) if cell is not None else None
 
 
 def _named_levels(fields: RowFields) -> tuple[str, str]:
@@ -245,6 +254,7 @@ class IndicatorReader:
         # a header printed again was just passed (a page break in any format: a converter's table per page)
         self.after_break = False
         self._activity = ""  # the activity (or duty) of the rows above, for a row whose cell is blank
+        self._tree: tuple[str, str] = ("", "")  # the levels the rows of depth 1 and 2 above named (指标层级)
         # rows with a value that print the level-1 of the valued row before them again, and such rows that take
         # it from above (_join_wrapped_row); ``levels_on_every_row``: the caller saw the whole table do the first
         self._levels_repeated = 1 if levels_on_every_row else 0
@@ -339,7 +349,10 @@ class IndicatorReader:
         fields = positional(cells, self.cols)
         if self.cols.value_in_name and fields.name is not None and fields.value is None:
             fields = _value_from_name(fields)
-        if needs_realign(cells, self.cols, fields):
+        depth = _depth(cells.get(self.cols.tree_level)) if self.cols.tree_level is not None else None
+        if depth is not None and self._tree_row(depth, fields):
+            return
+        if depth is None and needs_realign(cells, self.cols, fields):
             before = fields
             fields = realign(cells, self.cols, self.carry)
             if fields != before:
@@ -362,7 +375,15 @@ class IndicatorReader:
             return
         if self.cols.written and fields.name is not None and self._written(fields):
             return
-        level1, level2 = self._levels(fields, anchor) if not self.cols.flat else _named_levels(fields)
+        if (
+            self.cols.tree_level is not None
+            and (depth := _depth(cells.get(self.cols.tree_level))) is not None
+        ):
+            if self._tree_row(depth, fields):
+                return
+            level1, level2 = self._tree
+        else:
+            level1, level2 = self._levels(fields, anchor) if not self.cols.flat else _named_levels(fields)
         if fields.name is None and fields.value is None:
             return
         if _is_fragment(fields):
@@ -376,6 +397,18 @@ class IndicatorReader:
             elif level1 == self._valued_level1:
                 self._levels_repeated += 1
             self._valued_level1 = level1
+
+    def _tree_row(self, depth: int, fields: RowFields) -> bool:
+        """**A tree written as a flat list** (指标层级 1/2/3, a budget system's export): a row of depth 1 or 2 names
+        the level-1 or level-2 of the rows under it and is no indicator (True); a row of depth 3 is one (False)."""
+        name = clean_text(fields.name.text) if fields.name is not None else ""
+        if depth == 1:
+            self._tree = (vocab.level1_name(name) or name, "")
+            return True
+        if depth == 2:
+            self._tree = (self._tree[0], vocab.level2_name(name) or name)
+            return True
+        return False
 
     def _section_heading(self, col: int, cell: Cell) -> bool:
         """**A numbered section heading across the table** (``二、项目支出绩效目标``, ``（一）农村饮水安全巩固提升``,

@@ -57,7 +57,9 @@ from perftable.values.patterns import CONTINUED
 
 MAX_HEADER_ROW = 8  # rows from the top of a table within which a listing's header is looked for
 HEADER_SHARE = 0.6  # of a header row's cells, at least this share name a column
-_PROJECT_ROLES = frozenset({"seq", "project", "code", "spending_unit", "amount", "goal", "long_goal"})
+_PROJECT_ROLES = frozenset(
+    {"seq", "project", "code", "spending_unit", "amount", "goal", "long_goal", "budget_year"}
+)
 _TOTAL_NAMES = frozenset({"合计", "总计", "小计", "合计数", "总合计"})
 _PLACEHOLDERS = frozenset({"**", "*", "***", "-", "—", "--", "/", "无"})
 # A project code glued in front of the name: 11000022T000000424331-财务业务咨询服务 (letters and digits, ten or more).
@@ -731,6 +733,10 @@ def _project(block: _Block, header: ListingHeader, context: ListingContext, unit
                 block.text(column.index),
                 _money(column.money) if column.money else money,
             )
+        elif cell is not None and column.role == "budget_year":
+            if (year := vocab.bare_year(block.text(column.index))) is not None:
+                draft.year = year  # the row's own 预算年度 (2026), over the title's
+                draft.locations["year"] = cell.location()
         elif cell is not None and column.role in ("spending_unit", "seq", "code", "long_goal"):
             label = {"seq": "序号", "code": "项目编码"}.get(column.role, column.label)
             draft.add_info(label, block.text(column.index), cell)
@@ -753,7 +759,9 @@ def _indicator_layout(header: ListingHeader) -> IndicatorLayout:
     cols = header.indicators
     if cols is None:
         return "none"
-    return "flat" if cols.flat else "tree"  # a written name column turns it into a tree once a row has levels
+    return (
+        "flat" if cols.layout == "flat" else "tree"
+    )  # a written name column turns it into a tree once a row has levels
 
 
 def _money(unit: str | None) -> MoneyUnit:

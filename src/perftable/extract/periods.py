@@ -208,7 +208,7 @@ class IndicatorTable:
         self.header = header
         # a table with level columns makes the form's indicators a tree, and so does a name column that turns out
         # to hold the levels too (IndicatorReader._written); only flat tables make them flat
-        flat = all(cols.flat for cols in header.groups)
+        flat = all(cols.layout == "flat" for cols in header.groups)
         if draft.indicator_layout != "tree":
             draft.indicator_layout = "flat" if flat else "tree"
         number = len({group.table for group in draft.indicator_groups})

@@ -16,9 +16,9 @@ Roles (:data:`ROLES`), by the part of the table they describe:
 - indicator: ``level1``, ``level2``, ``name`` (the level-3 name), ``indicator`` (a column of indicators written
   whole: levels and name run together, or numbered prose), ``name_value`` (the name and its value in one cell,
   ``名称：值``, under 三级指标及指标值), ``value``, ``comparator`` (指标性质 ``＝ ≥ ≤ 定性``),
-  ``unit``, ``value_type`` (定量/定性), ``weight`` (指标权重, 分值), ``explanation``, ``scoring``, ``remarks``,
+  ``unit``, ``value_type`` (定量/定性), ``tree_level`` (指标层级 1/2/3: a flat list of a tree's rows), ``weight`` (指标权重, 分值), ``explanation``, ``scoring``, ``remarks``,
   ``core`` (是否核心), ``activity`` (活动);
-- listing: ``seq`` (序号), ``project``, ``code``, ``spending_unit`` (单位名称, 资金使用单位), ``amount``
+- listing: ``seq`` (序号), ``budget_year`` (预算年度: the year of each row, a budget system's export), ``project``, ``code``, ``spending_unit`` (单位名称, 资金使用单位), ``amount``
   (项目总额, 预算数, 金额 …: its budget key says which), ``goal``;
 - task: ``task_name``, ``task_content``, ``task_funds``, ``task_target``.
 """
@@ -48,6 +48,7 @@ _ROLE_SPELLINGS: Final[dict[str, str]] = {
     "comparator": "指标性质 指标方向 计算符号 符号 运算符号 比较符 比较符号 指标值符号 关系符 指标符号",
     "unit": "计量单位 度量单位 单位 指标单位 计算单位 指标值单位 计量单位(度量单位)",
     "value_type": "指标值类型 指标类型 值类型 指标值性质",
+    "tree_level": "指标层级 层级 指标级次 级次 指标级别 指标层次 层次",
     "weight": "指标权重 权重 分值 指标分值 权重分值 分值权重 标准分值 指标分值权重",
     "explanation": "指标解释 指标说明 指标定义 指标释义",
     "scoring": "评(扣)分标准 评分标准 扣分标准 评分规则 评(扣)分规则 评分办法",
@@ -56,6 +57,7 @@ _ROLE_SPELLINGS: Final[dict[str, str]] = {
     "activity": """活动 对应活动 项目活动 活动名称 任务名称 任务 对应任务 重点任务 工作任务 主要任务 年度任务 重点工作任务
                 部门职责 职责 主要职责 部门主要职责 履职内容""",
     "seq": "序号 编号",
+    "budget_year": "预算年度 编报年度 绩效年度 预算年份 年份",
     "project": """项目名称 项目 一级项目名称 二级项目名称 项目全称 支出项目 项目支出名称 重点项目 项目名称(资金使用单位)
                转移支付名称 项目(资金)名称 项目资金名称 专项(项目)名称 专项项目名称 项目名称及代码 项目名称及编码 资金名称
                专项资金名称 项目(专项)名称""",
@@ -79,6 +81,7 @@ INDICATOR_ROLES: Final = frozenset(
         "comparator",
         "unit",
         "value_type",
+        "tree_level",
         "weight",
         "explanation",
         "scoring",
@@ -86,7 +89,7 @@ INDICATOR_ROLES: Final = frozenset(
         "core",
     }
 )
-LISTING_ROLES: Final = frozenset({"seq", "project", "code", "spending_unit", "amount", "goal"})
+LISTING_ROLES: Final = frozenset({"seq", "project", "code", "spending_unit", "amount", "goal", "budget_year"})
 
 # Indicator table columns as the form reader knows them (one role a header), and task table columns.
 INDICATOR_COLUMNS: Final[dict[str, str]] = index(
