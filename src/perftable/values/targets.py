@@ -230,6 +230,7 @@ def parse_target(value: str, *, year: int | None = None, money: bool = False) ->
     text = _unit_unbracketed(text)
     if text != value.strip() and not any(ch.isdigit() for ch in text):
         return Target(qualitative=text)  # 定性：好
+    text = _BRACKETED_SUFFIX.sub(r"\g<suffix>", _LEAD_WORDS.sub("", text, count=1)) or text
     comparator, core = _split_comparator(text)
     dated = parse_date(core.replace(" ", ""), year)
     if dated is not None:
@@ -245,6 +246,11 @@ def parse_target(value: str, *, year: int | None = None, money: bool = False) ->
     return parsed if parsed is not None else Target(comparator=comparator, qualitative=value.strip())
 
 
+# Words before a target that set no bound of their own: 确保100%, 力争达到90%以上, 控制在0.8万元以内, 稳定在95%以上
+# (the bound, if any, is in the words that follow: 达到 … 以上, 以内).
+_LEAD_WORDS = re.compile(r"^(?:确保|力争|争取|保持|稳定在|控制在|维持在)(?=\S)")
+# A comparator word in brackets after the number: 90%(及以上), 5个工作日(以内).
+_BRACKETED_SUFFIX = re.compile(r"\((?P<suffix>及以上|或以上|以上|及以下|或以下|以下|以内)\)$")
 # A number with its unit in brackets after it: ≤600（万元）, ≥1200(人次) (NFKC has made the brackets half-width).
 _BRACKETED_UNIT = re.compile(r"^(?P<number>.*\d)\s*\((?P<unit>[^()]{1,8})\)$")
 
