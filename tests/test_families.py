@@ -2504,3 +2504,42 @@ def test_a_tree_exported_as_a_flat_list_with_a_depth_column_reads_as_a_tree(
         ("满意度指标", "服务对象满意度指标", "村民满意度", "≥90%"),
     ]
     assert not {"I013", "P003"} & set(codes(doc))
+
+
+@pytest.mark.parametrize("label", ["本年预算", "年度预算数", "2026年预算数", "预算安排数", "申请金额"])
+def test_a_project_total_under_another_label_is_read(label: str) -> None:
+    """Labels of a project's annual amount that were dropped with no finding (the form had no total)."""
+    (doc,) = loads(
+        f"""
+# 2026年项目支出绩效目标表
+
+| 项目名称 | 乡镇污水管网延伸工程 |
+|---|---|
+| {label} | 1,286.50 |
+| 其中：财政拨款 | 1,286.50 |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 新建管网长度 | ≥15公里 |
+"""
+    )
+    assert doc.amount("annual_total") == Decimal("1286.50")
+    assert not [code for code in codes(doc) if code.startswith("B")]
+
+
+@pytest.mark.parametrize("label", ["上级专项转移支付", "群众投工投劳折资", "用事业基金弥补收支差额"])
+def test_more_funding_sources_count(label: str) -> None:
+    (doc,) = loads(
+        f"""
+# 2026年部门整体支出绩效目标表
+
+| 部门名称 | 某县水利局 | | |
+|---|---|---|---|
+| 资金总额 | 300.00 | | |
+| 一般公共预算 | 200.00 | | |
+| {label} | 100.00 | | |
+| 基本支出 | 120.00 | 项目支出 | 180.00 |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 水库巡查次数 | ≥48次 |
+"""
+    )
+    assert (label, Decimal("100.00")) in [(line.label, line.amount) for line in doc.budget]
+    assert not [code for code in codes(doc) if code.startswith("B")]

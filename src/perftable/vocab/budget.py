@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Final
 
 from perftable.values.cleaning import label_key
-from perftable.values.patterns import OUTLINE_NUMBER
+from perftable.values.patterns import OUTLINE_NUMBER, YEAR
 from perftable.vocab._keys import index, keys
 
 # --- budget block -------------------------------------------------------------------------------------------
@@ -18,7 +18,8 @@ BUDGET_KEYS: Final[dict[str, str]] = {
              部门预算支出 预算资金总额 收入合计 部门预算合计 项目金额""",
     "annual_total": """年度资金申请总额 年度资金总额 本年度资金 年度预算资金 年度资金 当年资金 本年资金申请总额 年度预算申请总额
                     年度申请资金 年度资金申请 本年度资金总额 当年年度预算 年度本级预算金额 项目预算金额 年度预算金额
-                    年度金额 当年预算 年度预算资金总额 当年预算金额 当年金额 本年金额 本年度金额 当年资金总额""",
+                    年度金额 当年预算 年度预算资金总额 当年预算金额 当年金额 本年金额 本年度金额 当年资金总额
+                    本年预算 本年预算数 年度预算数 当年预算数 预算安排数 申请金额""",
     "basic": "基本支出 基本支出合计",
     "personnel": "人员经费 人员支出",
     "public_expenses": "公用经费 日常公用经费",
@@ -103,13 +104,18 @@ def budget_key(text: str) -> str | None:
     found = _BUDGET_INDEX.get(key)
     if found is None and key.endswith(")") and 0 < key.rfind("(") < len(key) - 2:
         found = _BUDGET_INDEX.get(key[: key.rfind("(")])
+    if found is None and (year := _YEAR_PREFIX.match(key)):
+        found = _BUDGET_INDEX.get("年度" + key[year.end() :])  # 2026年预算数: the year's, 年度预算数
     return found
+
+
+_YEAR_PREFIX = re.compile(rf"^{YEAR}年度?")
 
 
 # How the name of a funding source ends: 中央财政资金, 省级补助, 地方配套, 银行贷款, 专项债券, 国有资本经营预算 ….
 # (Not 经费, and nothing with 的: 专项经费, 对个人和家庭的补助 are what is spent, not where it comes from.)
 _SOURCE_END: Final = re.compile(
-    "(资金|拨款|补助|补贴|配套|自筹|贷款|债券|国债|投资|资本|收入|预算|基金|公益金|结余|结转)$"
+    "(资金|拨款|补助|补贴|配套|自筹|贷款|债券|国债|投资|资本|收入|预算|基金|公益金|结余|结转|转移支付|折资|弥补收支差额)$"
 )
 
 
