@@ -22,7 +22,7 @@ from perftable.render.compare import xlsx_dump
 from perftable.render.document import layout
 
 from .conftest import ROOT, SAMPLES, Golden, loaded
-from .test_render_properties import content
+from .test_render_properties import content, read_back
 
 SAMPLE_FILES = sorted(path.relative_to(ROOT) for path in iter_files([SAMPLES]))
 FORM_FORMATS = [("markdown", ".md"), ("html", ".html"), ("xlsx", ".xlsx")]
@@ -246,3 +246,27 @@ def test_an_amount_renders_as_the_source_spelled_it(printed: str) -> None:
     assert [(line.amount, line.value) for line in back.budget] == [
         (line.amount, line.value) for line in doc.budget
     ]
+
+
+GOAL_LISTING = """# 2026年，本部门重点项目绩效目标情况如下：
+
+| 项目名称 | 单位名称 | 预算数（万元） | 绩效目标 |
+|---|---|---|---|
+| 南沙港快速路货车通行费补贴 | 某市交通运输局 | 3500 | 对四类及以上货车实施免费通行，降低运输成本。 |
+| 日常保障运行 | 某市交通运输局 | 64.90 | 1、保障机关正常运转；2、提升干部履职能力。 |
+"""
+
+
+@pytest.mark.parametrize(("fmt", "suffix"), [("markdown", ".md"), ("html", ".html"), ("xlsx", ".xlsx")])
+def test_a_project_of_a_goal_listing_renders_as_a_listing_and_reads_back_the_same(
+    tmp_path: Path, fmt: str, suffix: str
+) -> None:
+    """A listing of goals (no indicators) rendered as a form read back as a form missing its indicators (or as no
+    绩效目标表 at all); each project is rendered as the one-row listing it was printed as. (CSV renders the rows of
+    indicators, of which such a project has none.)"""
+    for doc in perftable.loads(GOAL_LISTING):
+        assert (doc.layout, doc.indicator_layout) == ("listing", "none")
+        back, _ = read_back(doc.model_copy(update={"department": "某市交通运输局"}), fmt, suffix, tmp_path)
+        assert [content(d) for d in back] == [
+            content(doc.model_copy(update={"department": "某市交通运输局"}))
+        ]

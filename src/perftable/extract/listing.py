@@ -49,7 +49,7 @@ from perftable.extract.goals import read_goals
 from perftable.extract.indicators import IndicatorReader, indicator_header
 from perftable.extract.periods import table_header
 from perftable.extract.written import looks_coded
-from perftable.grid import Cell, Table
+from perftable.grid import Cell, Table, TextLine
 from perftable.model import BudgetLine, IndicatorLayout
 from perftable.values.cleaning import clean_label, clean_text, label_key
 from perftable.values.numbers import AmountError, MoneyUnit, parse_amount
@@ -91,6 +91,7 @@ class ListingHeader:
     long_indicators: IndicatorColumns | None = None
     texts: dict[int, set[str]] = field(default_factory=dict)  # the header cells' lookup keys, by column
     levels_on_every_row: bool = False  # every body row with a value prints its level-1 (see _wraps_name)
+    top: int = 0  # index of the header's first row (the rows above it: a title, a unit line inside the table)
 
     def first(self, role: str) -> ListingColumn | None:
         return next((column for column in self.columns.values() if column.role == role), None)
@@ -133,6 +134,7 @@ def listing_header(table: Table) -> ListingHeader | None:
         while body < len(table.rows) and _is_sub_header(table.rows[body]):
             body += 1
         header = _header(table.rows[index:body], body)
+        header.top = index
         header.levels_on_every_row = _levels_on_every_row(
             _aligned(table.rows[body:], header), header.indicators
         )
@@ -626,6 +628,17 @@ class ListingContext:
     year: int | None = None
     department: str | None = None
     money: str | None = None
+
+
+def lines_above(table: Table, header: ListingHeader) -> list[TextLine]:
+    """The rows of a table above its listing's header that hold one text (a sheet's title row merged across, a
+    ``部门名称：…`` or ``单位：万元`` line), as text lines: they say what lines above a table say."""
+    out: list[TextLine] = []
+    for row in table.rows[: header.top]:
+        cells = [cell for _, cell in distinct(row)]
+        if len(cells) == 1:
+            out.append(TextLine(cells[0].text.strip(), cells[0]))
+    return out
 
 
 def split_code(name: str) -> tuple[str | None, str]:

@@ -10,9 +10,16 @@ from perftable.render.layout import (
     MIN_WIDTH,
     TASK_TOTAL,
     Form,
+    LogicalRow,
+    amount_cell,
+    amount_text,
     assemble,
+    cell,
     field_rows,
+    goal_lines,
     goal_rows,
+    is_long_goal,
+    label,
 )
 from perftable.render.tables import indicator_block, indicator_width, task_block, task_width
 
@@ -40,21 +47,46 @@ def year_lines(doc: Document, title: str | None) -> list[str]:
     return [f"（{doc.year}年度）"]
 
 
+def _goal_listing(doc: Document) -> list[LogicalRow] | None:
+    """**A project of a listing of goals** (重点项目绩效目标情况: a row a project, with its amount and goal, and no
+    indicators), laid out as it was printed: a listing of one row, so that it reads back as a project of a goal
+    listing, not as a form whose indicators are missing. None for any other document."""
+    if doc.layout != "listing" or doc.indicator_layout != "none" or doc.kind != "project" or doc.tasks:
+        return None
+    info = [name for name in doc.info if not is_long_goal(name)]
+    head = [label("项目名称"), *(label(name) for name in info)]
+    row = [cell(doc.project or "", ("project",)), *(cell(doc.info[name], ("info", name)) for name in info)]
+    for index, line in enumerate(doc.budget):
+        head.append(label(line.label, ("budget", index, "label")))
+        printed = amount_text(line.amount, line.unit, line.unit, line.value)
+        row.append(amount_cell(line.amount, printed, ("budget", index)))
+    head.append(label("绩效目标"))
+    row.append(cell("\n".join(goal_lines(doc.goals)), ("goals",)))
+    return [head, row]
+
+
 def layout(doc: Document) -> Form:
     """The canonical layout of one document."""
     title = form_title(doc)
     width = max(MIN_WIDTH, task_width(doc), indicator_width(doc))
-    rows = [
-        *field_rows(doc, tasks_total=bool(doc.tasks) and TASK_TOTAL in doc.info),
-        *budget_block(doc, width),
-        *goal_rows(doc),
-        *task_block(doc),
-        *indicator_block(doc),
-    ]
+    listing = _goal_listing(doc)
+    if listing is not None:
+        rows, width = listing, len(listing[0])
+    else:
+        rows = [
+            *field_rows(doc, tasks_total=bool(doc.tasks) and TASK_TOTAL in doc.info),
+            *budget_block(doc, width),
+            *goal_rows(doc),
+            *task_block(doc),
+            *indicator_block(doc),
+        ]
     grid = assemble(rows, width) if rows else []
-    form = Form(title, year_lines(doc, title), grid)
-    for row in grid:
-        for cell in row:
-            if cell is not None and cell.key is not None:
-                form.keys[cell.key] = cell
+    lines = year_lines(doc, title)
+    if listing is not None and doc.department:
+        lines.append(f"部门名称：{doc.department}")  # a listing names its department above it, not in a row
+    form = Form(title, lines, grid)
+    for grid_row in grid:
+        for placed in grid_row:
+            if placed is not None and placed.key is not None:
+                form.keys[placed.key] = placed
     return form

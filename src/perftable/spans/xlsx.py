@@ -54,11 +54,16 @@ class Sheet:
     lines: list[str] = field(default_factory=list)
 
 
-def number_format(amount: Decimal) -> str:
-    """The number format that shows an amount as printed: its own decimals, thousands separators."""
+def number_format(amount: Decimal, printed: str = "") -> str:
+    """The number format that shows an amount as printed: its own decimals, thousands separators unless the
+    printed text (when given) has none at 1,000 and above (``12577.526935`` stays without)."""
     exponent = amount.as_tuple().exponent
     places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    return "#,##0" + ("." + "0" * places if places else "")
+    grouped = not printed or "," in printed or abs(amount) < _THOUSAND
+    return ("#,##0" if grouped else "0") + ("." + "0" * places if places else "")
+
+
+_THOUSAND = 1000
 
 
 def excel_number(amount: Decimal) -> int | float | None:
@@ -94,7 +99,7 @@ def _put(ws: Any, row: int, col: int, cell: SpanCell, styled: bool) -> Any:
     target = ws.cell(row=row, column=col)
     if number is not None:
         target.value = number
-        target.number_format = number_format(cell.amount)  # type: ignore[arg-type]  # checked above
+        target.number_format = number_format(cell.amount, cell.text)  # type: ignore[arg-type]  # checked above
         return target
     return put_text(target, cell.text)
 
