@@ -34,7 +34,8 @@ _CHONGQING = (
     "a listing's second amount column (当年财政拨款预算金额) comes back as an info field of the project"
 )
 _GUANGZHOU = (
-    "a title that is a sentence (2026年，本部门重点项目绩效目标情况如下：) or coded prose indicators differ"
+    "a listing's blank source columns (财政专户拨款, 其他资金 with no amount) come back as one blank line, and a title "
+    "that is a sentence (2026年，本部门重点项目绩效目标情况如下：) is not read back as the title"
 )
 WRONG_TODAY = {
     **dict.fromkeys(
