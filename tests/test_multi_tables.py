@@ -116,3 +116,18 @@ def test_another_project_s_name_row_still_opens_a_form() -> None:
     text = REPEATED.format(repeat="| 项目名称 | 城区桥梁检测 | | |\n| 年度资金总额 | 80.00 | | |")
     documents, _ = read(text)
     assert [doc.project for doc in documents][:2] == ["城区道路养护", "城区桥梁检测"]
+
+
+def test_a_field_row_a_pdf_merged_down_over_indicator_rows_keeps_them() -> None:
+    """A PDF that drew no rule under the 主管部门 row repeated at a page top merges it with the indicator rows below:
+    those rows open with the field's label and the department (copies of the merged cells) and still hold their
+    indicators. They are read; the field row opens no form."""
+    merged = REPEATED.format(repeat="| 主管部门 | 某区城市管理局 | 实施单位 | 某区市政养护所 |")
+    lines = merged.strip().split("\n")
+    at = lines.index("|  | 时效指标 | 养护完成时间 | 2026年12月底前 |")
+    lines[at] = "| 主管部门 | 某区城市管理局 | 养护完成时间 | 2026年12月底前 |"
+    documents, skipped = read("\n".join(lines) + "\n")
+    assert skipped == 0
+    assert [(doc.project, [i.name for i in doc.indicators]) for doc in documents] == [
+        ("城区道路养护", ["养护道路里程", "道路完好率", "养护完成时间", "市民出行条件", "市民满意度"])
+    ]

@@ -29,20 +29,6 @@ KNOWN_MISSES = {
         "[2] 农机购置补贴 first.value",
     ): "the unit column prints 台（套）; "
     "perftable's unit is its first spelling, 台 (values.units.normalise_unit), so ≥1350 + 台 is not ≥1350台（套）",
-    **{
-        (
-            "v134_jiangxi_pdf_form_three_pages_repeated_name_rows",
-            what,
-        ): "the builder's PDF draws the 主管部门 row repeated at a page's top with no rule under it where the "
-        "merged level cells go on from the page before, so the PDF grid merges that row with the indicator rows "
-        "below it (Word draws the repeated row's bottom border); the same form as text or a sheet reads whole "
-        "(tests/test_multi_tables.py, round 11)"
-        for what in (
-            "[0] 义务教育薄弱环节改善与能力提升 indicators",
-            "[0] 义务教育薄弱环节改善与能力提升 last.name",
-            "[0] 义务教育薄弱环节改善与能力提升 last.value",
-        )
-    },
     (
         "v110_jiangxi2015_shenbao_mid_annual_hrules",
         "[0] 乡镇污水处理设施运维及管网延伸工程 indicators",

@@ -150,7 +150,9 @@ class FormBuilder:
             return False
         opening = _label_kind(first)
         if opening in ("department", "project"):
-            return not self.repeats_own_fields(items)
+            if items[0][1].merged:
+                return False  # a label merged down from a row above (a PDF that drew no rule under it) opens nothing
+            return not self.repeats_own_fields(items) and not self._own_name_over_indicator(items)
         # a row of fields that opens with another label (项目代码 | 22050026T… | 项目名称 | 某工程): its project or
         # department label further on says the same
         return opening == "info" and any(
@@ -160,9 +162,17 @@ class FormBuilder:
     def repeats_own_fields(self, items: Items) -> bool:
         """**The form's first rows printed again at a page's top** (Word's 重复标题行 on the 项目名称 and 主管部门
         rows): inside the indicator table, a row that opens with the project or department label and gives this
-        form's own name. The indicator table goes on under it."""
-        if self.section != "indicators" or not self.draft.has_indicators:
+        form's own name, with no indicator in it. The indicator table goes on under it."""
+        if self.section != "indicators" or not self.draft.has_indicators or self.indicators is None:
             return False
+        return self._names_own(items) and not self._indicator_in_row(items)
+
+    def _own_name_over_indicator(self, items: Items) -> bool:
+        """The form's own name or department opens the row, and an indicator stands in it (see
+        :meth:`_indicator_in_row`): the table goes on."""
+        return self._names_own(items) and self._indicator_in_row(items)
+
+    def _names_own(self, items: Items) -> bool:
         first = items[0][1].text
         kind = _label_kind(first)
         own = {"project": self.draft.project, "department": self.draft.department}.get(kind or "")
@@ -171,6 +181,15 @@ class FormBuilder:
         inline = split_inline(first)
         value = inline[0][1] if inline else (items[1][1].text if len(items) > 1 else "")
         return label_key(value) == label_key(own)
+
+    def _indicator_in_row(self, items: Items) -> bool:
+        """An indicator stands in the name column of the table in force (its own text, no label): a row that opens
+        with the form's own field label, copied down over it by a PDF that drew no rule under the field's repeated
+        row, still holds an indicator of the table."""
+        if self.section != "indicators" or self.indicators is None:
+            return False
+        named = dict(items).get(self.indicators.header.groups[0].name)
+        return named is not None and not named.merged and not named.empty and classify(named.text) is None
 
     def is_foreign_table(self, first_row: list[Cell]) -> bool:
         """True when a table starting with ``first_row`` cannot continue this form's indicator table: the form
@@ -274,6 +293,11 @@ class FormBuilder:
             self._note_task_label(row, tasks.first)
             return
         if self.section == "end" or self.repeats_own_fields(items):
+            return
+        if self.indicators is not None and self._own_name_over_indicator(items):
+            # the form's own field copied down over indicator rows: the rows' indicators, without the field
+            own = {label_key(items[0][1].text), label_key(items[1][1].text)}
+            self.indicators.read([(c, cell) for c, cell in items if label_key(cell.text) not in own], row)
             return
         if self.section == "indicators" and self.indicators is not None:
             if vocab.is_footnote(items[0][1].text):
