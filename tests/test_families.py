@@ -2543,3 +2543,25 @@ def test_more_funding_sources_count(label: str) -> None:
     )
     assert (label, Decimal("100.00")) in [(line.label, line.amount) for line in doc.budget]
     assert not [code for code in codes(doc) if code.startswith("B")]
+
+
+def test_the_2021_department_sources_count_state_capital_and_the_unit_s_own_funds() -> None:
+    """The 2021 department form's sources: 一般公共预算 | 政府性基金预算 | 国有资本经营预算 | 财政专户管理资金, then 单位资金
+    on a second row of heads. The last two were not read, and a correct form got a false B002 (round 10, v132)."""
+    (doc,) = loads(
+        """
+# 2026年部门整体支出绩效目标表
+
+| 部门名称 | 某县水务局 | | | | |
+|---|---|---|---|---|---|
+| 年度预算（万元） | 资金总额 | 一般公共预算 | 政府性基金预算 | 国有资本经营预算 | 财政专户管理资金 |
+| 年度预算（万元） | 2,102.40 | 1,682.40 | 250.00 | 50.00 | 0.00 |
+| 年度预算（万元） | 单位资金 | 基本支出 | 项目支出 | | |
+| 年度预算（万元） | 120.00 | 1,106.00 | 996.40 | | |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 | | |
+| 产出指标 | 数量指标 | 维修养护供水工程 | ≥60处 | | |
+"""
+    )
+    keys = {line.key: line.amount for line in doc.budget}
+    assert (keys["state_capital"], keys["other_funds"]) == (Decimal("50.00"), Decimal("120.00"))
+    assert not [code for code in codes(doc) if code.startswith("B")]

@@ -260,7 +260,9 @@ def _part_key(parent: Cell | None, label: Cell) -> str | None:
     return f"{whole}_{part}" if part in ("basic", "project", "personnel", "public_expenses") else None
 
 
-_SOURCES = frozenset({"fiscal", "general_budget", "government_fund", "special_account", "other_funds"})
+_SOURCES = frozenset(
+    {"fiscal", "general_budget", "government_fund", "state_capital", "special_account", "other_funds"}
+)
 _USES = frozenset({"basic", "project", "personnel", "public_expenses", "total"})
 
 

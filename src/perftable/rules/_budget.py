@@ -11,7 +11,15 @@ from perftable.messages import Localized
 from perftable.model import BudgetLine, Document
 from perftable.values.numbers import MoneyUnit, convert, rounded
 
-SOURCE_KEYS = ("fiscal", "general_budget", "government_fund", "special_account", "other_funds", "carryover")
+SOURCE_KEYS = (
+    "fiscal",
+    "general_budget",
+    "government_fund",
+    "state_capital",
+    "special_account",
+    "other_funds",
+    "carryover",
+)
 # A unit's other income, a source of its budget beside its appropriation (收入预算 | 事业收入 | 其他收入).
 INCOME_KEYS = ("business_income", "operating_income", "superior_subsidy", "affiliated_income", "other_income")
 

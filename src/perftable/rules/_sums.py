@@ -36,6 +36,7 @@ def _department_sources(doc: Document) -> list[str]:
     return [
         "general_budget",
         "government_fund",
+        "state_capital",
         "special_account",
         "other_funds",
         "carryover",

@@ -60,7 +60,15 @@ MESSAGES = {
         "en": "the task total is {total}, but the tasks add up to {sum}",
     },
 }
-_SOURCES = ("fiscal", "other_funds", "general_budget", "government_fund", "special_account", "carryover")
+_SOURCES = (
+    "fiscal",
+    "other_funds",
+    "general_budget",
+    "government_fund",
+    "state_capital",
+    "special_account",
+    "carryover",
+)
 
 
 def _amount(text: str) -> Decimal | None:
