@@ -9,6 +9,7 @@ A signal the parent process ignores (``nohup`` ignores HUP) stays ignored.
 from __future__ import annotations
 
 import signal
+import sys
 from types import FrameType
 
 HANDLED = ("SIGTERM", "SIGHUP")
@@ -41,9 +42,19 @@ def check() -> None:
         raise Terminated(_pending)
 
 
+def _unraisable(info: sys.UnraisableHookArgs) -> None:
+    """A :class:`Terminated` swallowed where Python cannot raise (an import lock's weakref callback, a
+    ``__del__``): not printed as an ignored exception with its traceback, since :func:`check` raises it again at
+    the next safe point; anything else is printed as Python prints it."""
+    if isinstance(info.exc_value, Terminated):
+        return
+    sys.__unraisablehook__(info)
+
+
 def install() -> None:
     """Turn TERM and HUP into :class:`Terminated` (where they have their default action)."""
     for name in HANDLED:
         signum = getattr(signal, name, None)
         if signum is not None and signal.getsignal(signum) is signal.SIG_DFL:
             signal.signal(signum, _raise)
+    sys.unraisablehook = _unraisable
