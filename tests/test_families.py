@@ -1022,7 +1022,13 @@ def test_a_form_without_a_department_field_takes_the_unit_its_title_names() -> N
 
 
 @pytest.mark.parametrize(
-    "printed", ["[301]某市卫生健康委员会", "【301001】某市卫生健康委员会", "301001-某市卫生健康委员会"]
+    "printed",
+    [
+        "[301]某市卫生健康委员会",
+        "【301001】某市卫生健康委员会",
+        "301001-某市卫生健康委员会",
+        "某市卫生健康委员会（301）",
+    ],
 )
 def test_a_unit_code_printed_before_the_department_name_is_kept_apart(printed: str) -> None:
     doc = loads(
@@ -1035,6 +1041,12 @@ def test_a_unit_code_printed_before_the_department_name_is_kept_apart(printed: s
     )[0]
     assert doc.department == "某市卫生健康委员会"
     assert doc.info["单位编码"] in ("301", "301001")
+
+
+def test_a_number_in_brackets_that_is_part_of_a_unit_s_name_stays() -> None:
+    (doc,) = loads("| 部门名称 | 某市第（12）中学 |\n|---|---|\n| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+                   "| 产出指标 | 数量指标 | 在校学生人数 | ≥800人 |\n")  # fmt: skip
+    assert doc.department == "某市第（12）中学" and "单位编码" not in doc.info
 
 
 @pytest.mark.parametrize(

@@ -76,17 +76,22 @@ def _infers_cost(repair: Repair) -> bool:
 _UNIT_CODE = re.compile(
     r"^\s*(?:[\[【(（]\s*(?P<bracketed>\d{3,15})\s*[\]】)）]|(?P<bare>\d{3,15})\s*[-—_－:：\s])\s*(?=[\u4e00-\u9fff])"
 )
+# … or after it, in brackets: 某县民政局（101） (主管部门及代码).
+_UNIT_CODE_AFTER = re.compile(r"(?<=[\u4e00-\u9fff])\s*[\[【(（]\s*(?P<code>\d{3,15})\s*[\]】)）]\s*$")
 UNIT_CODE = "单位编码"  # the info key a unit's code goes to
 
 
 def settle_department(draft: Draft) -> tuple[str | None, dict[str, str], dict[str, Location]]:
-    """The department: the one a field gives (a code printed before its name goes to ``info['单位编码']``), else
+    """The department: the one a field gives (a code printed before or after its name goes to ``info['单位编码']``), else
     the unit the title names before its year (``津南区市场监督管理局2025年项目支出绩效目标表``), located at the
     title. Returns it with the draft's info and locations, completed so."""
     department, info, locations = draft.department, draft.info, draft.locations
     if department and (code := _UNIT_CODE.match(department)):
         info = {**info, UNIT_CODE: code["bracketed"] or code["bare"]} if UNIT_CODE not in info else info
         department = department[code.end() :]
+    elif department and (after := _UNIT_CODE_AFTER.search(department)):
+        info = {**info, UNIT_CODE: after["code"]} if UNIT_CODE not in info else info
+        department = department[: after.start()]
     if department or not draft.title or (unit := vocab.unit_in_title(draft.title)) is None:
         return department, info, locations
     title_at = locations.get("title")
