@@ -2577,3 +2577,32 @@ def test_the_2021_department_sources_count_state_capital_and_the_unit_s_own_fund
     keys = {line.key: line.amount for line in doc.budget}
     assert (keys["state_capital"], keys["other_funds"]) == (Decimal("50.00"), Decimal("120.00"))
     assert not [code for code in codes(doc) if code.startswith("B")]
+
+
+def test_a_merged_cell_written_into_every_column_it_spans_is_read_once() -> None:
+    """docling writes a merged cell's text into each column it covers (项目资金（万元） | 年度资金总额 | 年度资金总额 |
+    2,960.00 | 2,960.00): each money line was read twice, once with no amount, and the name became an info field
+    of itself. Two equal values side by side (100% | 100% for two periods) stay two cells."""
+    (doc,) = loads(
+        """
+# 2026年项目支出绩效目标表
+
+| 项目名称 | 城镇老旧小区改造 | 城镇老旧小区改造 | 城镇老旧小区改造 | 城镇老旧小区改造 |
+|---|---|---|---|---|
+| 项目资金（万元） | 年度资金总额 | 年度资金总额 | 2,960.00 | 2,960.00 |
+| 项目资金（万元） | 其中：财政拨款 | 其中：财政拨款 | 2,960.00 | 2,960.00 |
+| 一级指标 | 二级指标 | 三级指标 | 中期指标值 | 年度指标值 |
+| 产出指标 | 数量指标 | 改造老旧小区数量 | 36个 | 12个 |
+| 产出指标 | 质量指标 | 工程验收合格率 | 100% | 100% |
+"""
+    )
+    assert [(line.label, line.amount) for line in doc.budget] == [
+        ("年度资金总额", Decimal("2960.00")),
+        ("其中:财政拨款", Decimal("2960.00")),
+    ]
+    assert doc.info == {} and doc.project == "城镇老旧小区改造"
+    assert [(i.name, i.value) for i in doc.indicators] == [
+        ("改造老旧小区数量", "12个"),
+        ("工程验收合格率", "100%"),
+    ]
+    assert [i.value for i in doc.long_term_indicators] == ["36个", "100%"]

@@ -20,6 +20,7 @@ from perftable.grid import Block, Cell, Origin, Table, TextLine, cell_value
 from perftable.readers.gridtable import is_border, is_grid_line, read_grid_table
 from perftable.readers.html import read_html
 from perftable.values.cleaning import breaks_to_newlines
+from perftable.values.targets import is_value_like
 
 # |---|:--:| rows; each blank run has one place in the pattern (\s*\|?\s* tried every split of a long run: quadratic)
 _DELIMITER = re.compile(r"^\s*(?:\|\s*)?:?-+:?\s*(?:\|\s*:?-+:?\s*)*(?:\|\s*)?$")
@@ -81,8 +82,24 @@ def _pipe_table(lines: list[tuple[int, str]], origin: Origin) -> Table:
     for number, line in lines:
         if _DELIMITER.match(line):
             continue
-        rows.append([Cell(_cell_text(text), (number, col), origin) for text, col in split_row(line)])
+        rows.append(
+            _spans_repeated([Cell(_cell_text(text), (number, col), origin) for text, col in split_row(line)])
+        )
     return Table(rows).squared()
+
+
+def _spans_repeated(row: list[Cell]) -> list[Cell]:
+    """**A merged cell written into every column it spans** (docling, some web exports: ``项目名称 | 某项目 | 某项目 |
+    某项目``): a cell that repeats the text of the cell before it is a copy of it, as a merged area's are. Only text
+    that is no value: two equal values side by side (``100% | 100%`` for two periods) are two cells."""
+    out: list[Cell] = []
+    for cell in row:
+        before = out[-1] if out else None
+        if before is not None and cell.text and cell.text == before.text and not is_value_like(cell.text):
+            out.append(Cell(before.text, before.pos, before.origin, merged=True))
+        else:
+            out.append(cell)
+    return out
 
 
 def _text_line(number: int, line: str, origin: Origin) -> TextLine | None:
