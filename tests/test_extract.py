@@ -887,3 +887,23 @@ def test_a_name_with_a_colon_under_a_plain_name_header_stays_whole() -> None:
 )
 def test_split_name_value(text: str, expected: tuple[str, str] | None) -> None:
     assert split_name_value(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("• 养护道路36公里。\n• 完好率95%以上。", ["•养护道路36公里。", "•完好率95%以上。"]),
+        (
+            "● 养护道路36公里，\n完成路面修补。\n● 完好率95%以上。",
+            ["●养护道路36公里，完成路面修补。", "●完好率95%以上。"],
+        ),
+        ("- 养护道路36公里\n- 完好率95%以上", ["- 养护道路36公里", "- 完好率95%以上"]),  # kept as printed
+        (
+            "养护道路36公里。\n• 完好率95%以上。",
+            ["养护道路36公里。•完好率95%以上。"],
+        ),  # the first line is no item
+        ("-5%以内\n-3%以内", ["-5%以内-3%以内"]),  # a minus sign is no bullet
+    ],
+)
+def test_goals_written_as_a_bulleted_list_are_split_at_the_bullets(text: str, items: list[str]) -> None:
+    assert read_goals(text)[0] == items

@@ -2,7 +2,8 @@
 
 Each item keeps its own numbering and punctuation as printed (``（一）完成道路养护100公里；``): a reviewer quotes the
 goal as the unit wrote it, and a renderer writes the items as they are. Lines broken inside an item are joined.
-Text without numbering is one item.
+A bulleted list (``•``, ``●``, ``-`` opening each item's first line) is split at its bullets. Text without
+numbering or bullets is one item.
 """
 
 from __future__ import annotations
@@ -69,7 +70,10 @@ def read_goals(text: str, *, numbered: bool = True) -> tuple[list[str], bool]:
     bounds = [0, *(start for start, _, _, _ in chain), len(text)]
     broken = any("\n" in text[a:b].strip() for a, b in itertools.pairwise(bounds))
     if len(chain) < 2 and not (chain and chain[0][0] == 0):
-        pieces = [text]
+        bulleted = _bulleted(text)
+        if bulleted is not None:
+            broken = any("\n" in item for item in bulleted)
+        pieces = bulleted or [text]
     else:
         pieces = [text[: chain[0][0]]] if chain[0][0] else []
         ends = [start for start, _, _, _ in chain[1:]] + [len(text)]
@@ -80,6 +84,21 @@ def read_goals(text: str, *, numbered: bool = True) -> tuple[list[str], bool]:
     if numbered:
         return [item for piece in pieces if (item := clean_text(piece).strip())], broken
     return [item for piece in pieces if (item := clean_text(piece).strip().rstrip("；;，, "))], broken
+
+
+# A line that opens with a bullet (a Word list's •, or one typed): ● 养护道路36公里.
+_BULLET = re.compile(r"^[ \t\u3000]*(?:[•●◆◇■□▪▫➢►▶※·][ \t\u3000]*\S|-[ \t\u3000]*[^\d\s])")
+
+
+def _bulleted(text: str) -> list[str] | None:
+    """**Items written as a bulleted list**, each on lines of its own that the first opens with a bullet: the
+    items, each with its bullet as printed; None when fewer than two lines open with one, or the text does not."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    starts = [index for index, line in enumerate(lines) if _BULLET.match(line)]
+    if len(starts) < 2 or starts[0] != 0:
+        return None
+    bounds = [*starts, len(lines)]
+    return ["\n".join(lines[a:b]) for a, b in itertools.pairwise(bounds)]
 
 
 def _item(text: str, start: int, stop: int, end: int, numbered: bool) -> str:

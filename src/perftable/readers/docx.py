@@ -49,7 +49,7 @@ class Numbering:
     """**Word's list numbers** (``w:numPr`` on a paragraph or its style, List Number): the number Word prints before
     the paragraph is not in its text, so it is rendered from the numbering definitions (``numbering.xml``: each
     level's format and text, ``%1.``, ``（%1）``, ``%1、``) and counted in document order, a level's counter
-    restarting under a higher one. Bullets print no number. Formats perftable does not know print as decimals."""
+    restarting under a higher one. A bullet prints as ``•``. Formats perftable does not know print as decimals."""
 
     def __init__(self, numbering: XmlElement | None, styles: XmlElement | None) -> None:
         self._levels: dict[str, dict[int, tuple[str, str, int]]] = {}
@@ -88,8 +88,10 @@ class Numbering:
         else:
             return ""
         levels = self._levels.get(num_id, {})
-        if level not in levels or levels[level][0] in ("bullet", "none"):
+        if level not in levels or levels[level][0] == "none":
             return ""
+        if levels[level][0] == "bullet":
+            return "• "  # the glyph is a symbol font's; the bullet it prints is what matters
         counters = self._counters.setdefault(num_id, {})
         counters[level] = counters.get(level, levels[level][2] - 1) + 1
         for deeper in [key for key in counters if key > level]:
