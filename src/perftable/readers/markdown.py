@@ -64,9 +64,10 @@ def _cell_text(raw: str) -> str:
         text = text.replace("\\|", "|")
     if "*" in text or "_" in text:
         text = _EMPHASIS.sub(r"\2", text)
-    if "&" in text:
-        text = unescape(text)
-    return cell_value(text)
+    # a converter's empty marker and inline TeX are read before entities are decoded: a ``$`` written as ``&#36;``
+    # (perftable's own markdown) is a dollar sign, not TeX
+    text = cell_value(text)
+    return unescape(text) if "&" in text else text
 
 
 def _is_table_line(line: str) -> bool:

@@ -134,9 +134,10 @@ def _bmp_classes() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _md_cell(text: str) -> str:
-    """A cell's text as markdown: HTML-escaped, pipes escaped, line breaks as ``<br>``, emphasis markers as
-    entities (the reader decodes them after removing emphasis, so ``a__b__`` survives)."""
-    escaped = html.escape(text, quote=False).replace("|", "\\|").replace("\n", "<br>")
+    """A cell's text as markdown: HTML-escaped, pipes escaped, line breaks as ``<br>``, emphasis markers and ``$``
+    as entities (the reader decodes them after removing emphasis and reading inline TeX, so ``a__b__`` and ``$0$``
+    survive)."""
+    escaped = html.escape(text, quote=False).replace("|", "\\|").replace("\n", "<br>").replace("$", "&#36;")
     return escaped.replace("*", "&#42;").replace("_", "&#95;") if ("*" in text or "_" in text) else escaped
 
 
