@@ -33,15 +33,8 @@ def expenditure(doc: Document, tolerance: Decimal | None) -> list[_budget.Compar
 def _department_sources(doc: Document) -> list[str]:
     if _budget.line(doc, "fiscal") is not None:
         return ["fiscal", "other_funds", "carryover", *_budget.INCOME_KEYS]
-    return [
-        "general_budget",
-        "government_fund",
-        "state_capital",
-        "special_account",
-        "other_funds",
-        "carryover",
-        *_budget.INCOME_KEYS,
-    ]
+    # no 财政拨款 line: its parts (一般公共预算, 政府性基金, …) are the sources
+    return [*(key for key in _budget.SOURCE_KEYS if key != "fiscal"), *_budget.INCOME_KEYS]
 
 
 def _one_part_of(parts: list[BudgetLine | None]) -> bool:
