@@ -152,27 +152,20 @@ class FormBuilder:
         if opening in ("department", "project"):
             if items[0][1].merged:
                 return False  # a label merged down from a row above (a PDF that drew no rule under it) opens nothing
-            return not self.repeats_own_fields(items) and not self._own_name_over_indicator(items)
+            return not self._opens_with_own_name(items)
         # a row of fields that opens with another label (项目代码 | 22050026T… | 项目名称 | 某工程): its project or
         # department label further on says the same
         return opening == "info" and any(
             classify(cell.text) in ("department", "project") for _, cell in items[1:]
         )
 
-    def repeats_own_fields(self, items: Items) -> bool:
-        """**The form's first rows printed again at a page's top** (Word's 重复标题行 on the 项目名称 and 主管部门
-        rows): inside the indicator table, a row that opens with the project or department label and gives this
-        form's own name, with no indicator in it. The indicator table goes on under it."""
-        if self.section != "indicators" or not self.draft.has_indicators or self.indicators is None:
+    def _opens_with_own_name(self, items: Items) -> bool:
+        """**The form's own first rows printed again** (Word's 重复标题行 on the 项目名称 and 主管部门 rows, at a page's
+        top): inside the indicator table, a row that opens with the project or department label and gives this
+        form's own name. It opens no form: the indicator table goes on under it (and a PDF that drew no rule under
+        it may have merged it down over indicator rows, which :meth:`feed_row` still reads)."""
+        if self.section != "indicators" or self.indicators is None:
             return False
-        return self._names_own(items) and not self._indicator_in_row(items)
-
-    def _own_name_over_indicator(self, items: Items) -> bool:
-        """The form's own name or department opens the row, and an indicator stands in it (see
-        :meth:`_indicator_in_row`): the table goes on."""
-        return self._names_own(items) and self._indicator_in_row(items)
-
-    def _names_own(self, items: Items) -> bool:
         first = items[0][1].text
         kind = _label_kind(first)
         own = {"project": self.draft.project, "department": self.draft.department}.get(kind or "")
@@ -292,13 +285,16 @@ class FormBuilder:
             self.draft.locations.setdefault("tasks", items[0][1].location())
             self._note_task_label(row, tasks.first)
             return
-        if self.section == "end" or self.repeats_own_fields(items):
+        if self.section == "end":
             return
-        if self.indicators is not None and self._own_name_over_indicator(items):
-            # the form's own field copied down over indicator rows: the rows' indicators, without the field
-            own = {label_key(items[0][1].text), label_key(items[1][1].text)}
-            self.indicators.read([(c, cell) for c, cell in items if label_key(cell.text) not in own], row)
-            return
+        if self.indicators is not None and self._opens_with_own_name(items):
+            if self._indicator_in_row(items):
+                # the form's own field copied down over indicator rows: the rows' indicators, without the field
+                own = {label_key(items[0][1].text), label_key(items[1][1].text)}
+                self.indicators.read([(c, cell) for c, cell in items if label_key(cell.text) not in own], row)
+                return
+            if self.draft.has_indicators:
+                return  # the repeated rows themselves
         if self.section == "indicators" and self.indicators is not None:
             if vocab.is_footnote(items[0][1].text):
                 self.section = "end"
