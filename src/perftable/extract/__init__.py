@@ -23,9 +23,8 @@ from dataclasses import dataclass, field
 
 from perftable import vocab
 from perftable.errors import ReadError
-from perftable.extract.context import FileContext, file_context
+from perftable.extract.context import FileContext, file_context, labelled_department
 from perftable.extract.draft import Draft, distinct
-from perftable.extract.fields import classify, split_inline
 from perftable.extract.form import FormBuilder, project_heading
 from perftable.extract.layout import Plan, SkipKind, labelled_cell, plan, table_title
 from perftable.extract.listing import ListingContext, lines_above, read_listing
@@ -145,22 +144,13 @@ def _listing_drafts(source: Source, layout: Plan, context: FileContext) -> list[
             title=clean_text(title) if title else None,
             title_cell=title_line.cell if title_line else None,
             year=(vocab.year_in(title) if title else None) or context.year,
-            department=context.department or _department_line(lines),
+            department=context.department or labelled_department([line.text for line in lines]),
             money=money,
         )
         # a table that continues the listing before it: rows before its first project are the last project's
         before = out[-1][1] if index in layout.continued and out else None
         out += [(index, draft) for draft in read_listing(table, header, listing, before)]
     return out
-
-
-def _department_line(lines: list[TextLine]) -> str | None:
-    """The department a line above a listing names (``部门名称：某局``), or None."""
-    for line in lines:
-        for label, value in split_inline(line.text):
-            if classify(label) == "department" and value.strip():
-                return clean_text(value)
-    return None
 
 
 def _money_line(text: str) -> str | None:

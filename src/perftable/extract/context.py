@@ -67,6 +67,12 @@ def _labelled_departments(lines: list[str]) -> Counter[str]:
     return found
 
 
+def labelled_department(lines: list[str]) -> str | None:
+    """The department the labelled lines name (``部门名称：某局``), the most frequent; None when none does."""
+    found = _labelled_departments(lines)
+    return found.most_common(1)[0][0] if found else None
+
+
 def _cover(lines: list[str]) -> tuple[str | None, int | None]:
     joined = label_key("".join(lines))
     for end in range(len(lines), 0, -1):
