@@ -10,13 +10,12 @@ descriptor named as a file), start-up imports, the console script and its enviro
 from __future__ import annotations
 
 import gc
-import os
 import signal
 import subprocess
 import sys
 import threading
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import chdir, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -75,16 +74,17 @@ def _hang_fails(seconds: float | None) -> Iterator[None]:
 
 @contextmanager
 def _process_state_kept(cwd: Path) -> Iterator[None]:
-    """``cwd`` as the working directory; the signal handlers and collector thresholds ``main`` sets for its
-    process put back afterwards, so that one run does not change the next one or pytest itself."""
+    """``cwd`` as the working directory; the signal handlers, unraisable-exception hook and collector thresholds
+    ``main`` sets for its process put back afterwards, so that one run does not change the next one or pytest
+    itself."""
     handlers = {signum: signal.getsignal(signum) for signum in (signal.SIGTERM, signal.SIGHUP)}
     thresholds = gc.get_threshold()
-    old = Path.cwd()
-    os.chdir(cwd)
+    hook = sys.unraisablehook
     try:
-        yield
+        with chdir(cwd):
+            yield
     finally:
-        os.chdir(old)
+        sys.unraisablehook = hook
         gc.set_threshold(*thresholds)
         for signum, handler in handlers.items():
             signal.signal(signum, handler)

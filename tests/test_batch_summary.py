@@ -4,9 +4,7 @@
 from __future__ import annotations
 
 import json
-import os
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import chdir
 from pathlib import Path
 from typing import Any
 
@@ -20,19 +18,9 @@ SEED = SAMPLES / "guangdong-department" / "lianjiang-2024.md"
 PASSING = SAMPLES / "chongqing-project" / "chanyelu-2024.md"  # no I003
 
 
-@contextmanager
-def inside(folder: Path) -> Iterator[None]:
-    old = Path.cwd()
-    os.chdir(folder)
-    try:
-        yield
-    finally:
-        os.chdir(old)
-
-
 def run(*args: str, cwd: Path | None = None, isolated: bool = True, stdout: bool = False) -> tuple[int, str]:
     """The exit code and what was printed (standard output only with ``stdout``)."""
-    with inside(cwd or Path.cwd()):
+    with chdir(cwd or Path.cwd()):
         result = CliRunner().invoke(cli, ["validate", *(["--isolated"] if isolated else []), *args])
     return result.exit_code, result.stdout if stdout else result.output
 

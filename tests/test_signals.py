@@ -160,3 +160,22 @@ def test_a_ctrl_c_while_the_command_line_is_imported_exits_130_without_a_traceba
     assert (done.returncode, done.stderr) == (130, "perftable: interrupted\n")
     scripts = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
     assert scripts["project"]["scripts"]["perftable"] == "perftable._entry:main"
+
+
+def test_other_unraisable_exceptions_go_to_the_hook_in_force_before() -> None:
+    """The hook that quiets a swallowed Terminated passes anything else on to the hook it replaced (Python's, or a
+    test runner's), not to Python's default."""
+    child = (
+        "import sys, types\n"
+        "seen = []\n"
+        "sys.unraisablehook = lambda info: seen.append(type(info.exc_value).__name__)\n"
+        "from perftable.cli import signals\n"
+        "signals.install(); signals.install()\n"  # twice: the hook in force before stays the first one
+        "sys.unraisablehook(types.SimpleNamespace(exc_value=ValueError()))\n"
+        "sys.unraisablehook(types.SimpleNamespace(exc_value=signals.Terminated(15)))\n"
+        "print(seen)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", child], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert result.stdout.strip() == "['ValueError']", result.stderr

@@ -42,13 +42,17 @@ def check() -> None:
         raise Terminated(_pending)
 
 
+# The hook in force before ours (Python's, or a test runner's): every other unraisable exception goes to it.
+_previous_hook = sys.__unraisablehook__
+
+
 def _unraisable(info: sys.UnraisableHookArgs) -> None:
     """A :class:`Terminated` swallowed where Python cannot raise (an import lock's weakref callback, a
     ``__del__``): not printed as an ignored exception with its traceback, since :func:`check` raises it again at
-    the next safe point; anything else is printed as Python prints it."""
+    the next safe point; anything else goes to the hook in force before."""
     if isinstance(info.exc_value, Terminated):
         return
-    sys.__unraisablehook__(info)
+    _previous_hook(info)
 
 
 def install() -> None:
@@ -57,4 +61,6 @@ def install() -> None:
         signum = getattr(signal, name, None)
         if signum is not None and signal.getsignal(signum) is signal.SIG_DFL:
             signal.signal(signum, _raise)
-    sys.unraisablehook = _unraisable
+    global _previous_hook
+    if sys.unraisablehook is not _unraisable:
+        _previous_hook, sys.unraisablehook = sys.unraisablehook, _unraisable
