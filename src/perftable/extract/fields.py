@@ -260,9 +260,8 @@ def _part_key(parent: Cell | None, label: Cell) -> str | None:
     return f"{whole}_{part}" if part in ("basic", "project", "personnel", "public_expenses") else None
 
 
-_SOURCES = frozenset(
-    {"fiscal", "general_budget", "government_fund", "state_capital", "special_account", "other_funds"}
-)
+# the sources a matrix splits into parts (财政拨款 合计/基本支出/项目支出); 上年结转 is printed whole
+_SOURCES = frozenset(vocab.SOURCE_KEYS) - {"carryover"}
 _USES = frozenset({"basic", "project", "personnel", "public_expenses", "total"})
 
 

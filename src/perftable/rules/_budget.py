@@ -7,19 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from perftable import vocab
 from perftable.messages import Localized
 from perftable.model import BudgetLine, Document
 from perftable.values.numbers import MoneyUnit, convert, rounded
 
-SOURCE_KEYS = (
-    "fiscal",
-    "general_budget",
-    "government_fund",
-    "state_capital",
-    "special_account",
-    "other_funds",
-    "carryover",
-)
+SOURCE_KEYS = vocab.SOURCE_KEYS
 # A unit's other income, a source of its budget beside its appropriation (收入预算 | 事业收入 | 其他收入).
 INCOME_KEYS = ("business_income", "operating_income", "superior_subsidy", "affiliated_income", "other_income")
 

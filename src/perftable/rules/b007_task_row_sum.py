@@ -60,15 +60,6 @@ MESSAGES = {
         "en": "the task total is {total}, but the tasks add up to {sum}",
     },
 }
-_SOURCES = (
-    "fiscal",
-    "other_funds",
-    "general_budget",
-    "government_fund",
-    "state_capital",
-    "special_account",
-    "carryover",
-)
 
 
 def _amount(text: str) -> Decimal | None:
@@ -82,7 +73,7 @@ def _amount(text: str) -> Decimal | None:
 def _sources(task: Task) -> list[tuple[str, Decimal]]:
     found: list[tuple[str, Decimal]] = []
     for header, text in task.info.items():
-        if vocab.budget_key(header) in _SOURCES:
+        if vocab.budget_key(header) in vocab.SOURCE_KEYS:
             amount = _amount(text)
             if amount is not None:
                 found.append((header, amount))

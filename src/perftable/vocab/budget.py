@@ -52,6 +52,16 @@ PROJECT_TOTAL_LABELS: Final = keys(
     "项目资金总额 项目总预算 项目预算总额 项目总金额 项目总额 项目资金总计 总预算 中期资金总额 实施期资金总额 实施期资金 实施期总额 "
     "项目实施期资金总额 实施周期资金总额 长期资金总额"
 )
+# The keys of a budget's funding sources, 财政拨款 first, then its parts, then the rest (the order of the sums).
+SOURCE_KEYS: Final = (
+    "fiscal",
+    "general_budget",
+    "government_fund",
+    "state_capital",
+    "special_account",
+    "other_funds",
+    "carryover",
+)
 # Keys that say what they are only together with the group they sit in. ``source`` is a funding source the
 # vocabulary does not name (其中：中央财政资金, 省级补助资金), kept under its printed label.
 GROUPED_KEYS: Final = frozenset({"fiscal", "other_funds", "carryover", "source"})
